@@ -1,0 +1,17 @@
+import { defineConfig } from "astro/config";
+import mdx from "@astrojs/mdx";
+
+/**
+ * GitHub Pages serves a project site at https://<owner>.github.io/<repo>/. In GitHub Actions,
+ * GITHUB_REPOSITORY gives both; BASE_PATH and SITE_URL override; locally the site is at "/".
+ */
+const [owner, repo] = (process.env.GITHUB_REPOSITORY ?? "").split("/");
+const base = process.env.BASE_PATH ?? (repo ? `/${repo}/` : "/");
+const site = process.env.SITE_URL ?? (owner ? `https://${owner}.github.io` : "http://localhost:4321");
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: "ignore",
+  integrations: [mdx()],
+});

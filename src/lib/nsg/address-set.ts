@@ -1,0 +1,111 @@
+/**
+ * A set of IP addresses as sorted, disjoint, inclusive intervals, one list per family.
+ * Every address form a rule can hold (CIDR, single IP, service tag, ASG) compiles to one of
+ * these, so matching is a binary search no matter where the addresses came from.
+ * IPv4 uses plain numbers (fast path); IPv6 uses bigint.
+ */
+export interface AddressSet {
+  readonly v4: Float64Array; // [lo0, hi0, lo1, hi1, ...]
+  readonly v6: readonly bigint[]; // same layout
+}
+
+export const IPV4_MAX = 0xffffffff;
+export const IPV6_MAX = (1n << 128n) - 1n;
+
+type Interval<T> = [T, T];
+
+function normalize<T extends number | bigint>(intervals: Interval<T>[], one: T): Interval<T>[] {
+  const sorted = [...intervals].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const merged: Interval<T>[] = [];
+  for (const [lo, hi] of sorted) {
+    const last = merged[merged.length - 1];
+    // Merge overlapping and adjacent intervals (hi + 1 === lo).
+    if (last && (lo as bigint) <= ((last[1] as bigint) + (one as bigint))) {
+      if (hi > last[1]) last[1] = hi;
+    } else {
+      merged.push([lo, hi]);
+    }
+  }
+  return merged;
+}
+
+export function addressSet(v4: Interval<number>[] = [], v6: Interval<bigint>[] = []): AddressSet {
+  return {
+    v4: Float64Array.from(normalize(v4, 1 as number).flat()),
+    v6: normalize(v6, 1n).flat(),
+  };
+}
+
+export const EMPTY_SET: AddressSet = addressSet();
+export const ALL_ADDRESSES: AddressSet = addressSet([[0, IPV4_MAX]], [[0n, IPV6_MAX]]);
+
+function pairs<T>(flat: ArrayLike<T>): Interval<T>[] {
+  const out: Interval<T>[] = [];
+  for (let i = 0; i < flat.length; i += 2) out.push([flat[i] as T, flat[i + 1] as T]);
+  return out;
+}
+
+export function union(...sets: AddressSet[]): AddressSet {
+  return addressSet(
+    sets.flatMap((s) => pairs(s.v4)),
+    sets.flatMap((s) => pairs(s.v6)),
+  );
+}
+
+function subtractFamily<T extends number | bigint>(from: Interval<T>[], remove: Interval<T>[], one: T): Interval<T>[] {
+  let current = from;
+  for (const [rlo, rhi] of remove) {
+    const next: Interval<T>[] = [];
+    for (const [lo, hi] of current) {
+      if (rhi < lo || rlo > hi) {
+        next.push([lo, hi]);
+        continue;
+      }
+      if (rlo > lo) next.push([lo, ((rlo as bigint) - (one as bigint)) as T]);
+      if (rhi < hi) next.push([((rhi as bigint) + (one as bigint)) as T, hi]);
+    }
+    current = next;
+  }
+  return current;
+}
+
+export function subtract(from: AddressSet, remove: AddressSet): AddressSet {
+  return addressSet(
+    subtractFamily(pairs(from.v4), pairs(remove.v4), 1 as number),
+    subtractFamily(pairs(from.v6), pairs(remove.v6), 1n),
+  );
+}
+
+function containsSorted<T>(flat: ArrayLike<T>, value: T): boolean {
+  // Binary search over interval starts.
+  let lo = 0;
+  let hi = flat.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = flat[mid * 2] as T;
+    const end = flat[mid * 2 + 1] as T;
+    if (value < start) hi = mid - 1;
+    else if (value > end) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+export function containsV4(set: AddressSet, ip: number): boolean {
+  return containsSorted(set.v4, ip);
+}
+
+export function containsV6(set: AddressSet, ip: bigint): boolean {
+  return containsSorted(set.v6, ip);
+}
+
+export const isEmpty = (set: AddressSet): boolean => set.v4.length === 0 && set.v6.length === 0;
+
+/** True when every address of `inner` is in `outer`. */
+export function isSubset(inner: AddressSet, outer: AddressSet): boolean {
+  return isEmpty(subtract(inner, outer));
+}
+
+export function intersects(a: AddressSet, b: AddressSet): boolean {
+  return !isSubset(a, subtract(a, b));
+}

@@ -1,0 +1,77 @@
+import { ALL_ADDRESSES, EMPTY_SET, union, type AddressSet } from "./address-set.ts";
+import { DEFAULT_RULES } from "./default-rules.ts";
+import { parseCidrOrIp } from "./ip.ts";
+import type { Network, TagSets } from "./network.ts";
+import { ANY_PORT, parsePortSpec, type PortInterval } from "./ports.ts";
+import type { SecurityRule } from "./rule-schema.ts";
+import { builtInTag } from "./service-tags.ts";
+import type { Direction } from "./vocabulary.ts";
+
+/**
+ * A rule turned into sets that a packet can be tested against directly. Compiled once per NSG
+ * and VNet (tags like VirtualNetwork mean different things from different VNets), never per flow.
+ */
+export interface CompiledRule {
+  rule: SecurityRule;
+  isDefault: boolean;
+  sourceAddresses: AddressSet;
+  destinationAddresses: AddressSet;
+  sourcePorts: readonly PortInterval[];
+  destinationPorts: readonly PortInterval[];
+}
+
+export interface CompiledNsg {
+  name: string;
+  inbound: readonly CompiledRule[];
+  outbound: readonly CompiledRule[];
+}
+
+function resolveAddress(value: string, tags: TagSets, network: Network): AddressSet {
+  if (value === "*") return ALL_ADDRESSES;
+  const tag = builtInTag(value);
+  if (tag === "VirtualNetwork") return tags.virtualNetwork;
+  if (tag === "Internet") return tags.internet;
+  if (tag === "AzureLoadBalancer") return tags.azureLoadBalancer;
+  const custom = network.customTags.get(value.toLowerCase());
+  if (custom) return custom;
+  const parsed = parseCidrOrIp(value);
+  return parsed.ok ? parsed.value : EMPTY_SET;
+}
+
+function compileSide(rule: SecurityRule, side: "source" | "destination", tags: TagSets, network: Network): AddressSet {
+  const asgs = rule[`${side}ApplicationSecurityGroups`];
+  if (asgs.length > 0) return union(...asgs.map((a) => network.asgMembers.get(a) ?? EMPTY_SET));
+  return union(...rule[`${side}AddressPrefixes`].map((p) => resolveAddress(p, tags, network)));
+}
+
+const compilePorts = (specs: readonly string[]): PortInterval[] =>
+  specs.map((s) => {
+    const parsed = parsePortSpec(s);
+    return parsed.ok ? parsed.value : ANY_PORT;
+  });
+
+export function compileRule(rule: SecurityRule, isDefault: boolean, tags: TagSets, network: Network): CompiledRule {
+  return {
+    rule,
+    isDefault,
+    sourceAddresses: compileSide(rule, "source", tags, network),
+    destinationAddresses: compileSide(rule, "destination", tags, network),
+    sourcePorts: compilePorts(rule.sourcePortRanges),
+    destinationPorts: compilePorts(rule.destinationPortRanges),
+  };
+}
+
+function compileDirection(rules: readonly SecurityRule[], direction: Direction, tags: TagSets, network: Network): CompiledRule[] {
+  const custom = rules.filter((r) => r.direction === direction).map((r) => compileRule(r, false, tags, network));
+  const defaults = DEFAULT_RULES.filter((r) => r.direction === direction).map((r) => compileRule(r, true, tags, network));
+  // Lowest number first. Priorities are unique per direction, so array order never matters.
+  return [...custom, ...defaults].sort((a, b) => a.rule.priority - b.rule.priority);
+}
+
+export function compileNsg(name: string, rules: readonly SecurityRule[], tags: TagSets, network: Network): CompiledNsg {
+  return {
+    name,
+    inbound: compileDirection(rules, "Inbound", tags, network),
+    outbound: compileDirection(rules, "Outbound", tags, network),
+  };
+}

@@ -1,0 +1,35 @@
+import { lookupAddress, type Network, type NicPlacement } from "./network.ts";
+import { parseIp } from "./ip.ts";
+import type { Endpoint } from "./verdict.ts";
+
+export type ResolvedEndpoint =
+  | { kind: "nic"; placement: NicPlacement; endpoint: Endpoint & { kind: "nic" } }
+  | { kind: "external"; endpoint: Endpoint & { kind: "external" } };
+
+export type EndpointResult = { ok: true; value: ResolvedEndpoint } | { ok: false; message: string };
+
+function nicEndpoint(placement: NicPlacement, viaPublicIp: boolean): ResolvedEndpoint {
+  const address = viaPublicIp && placement.publicIp ? placement.publicIp : placement.privateIp;
+  return { kind: "nic", placement, endpoint: { kind: "nic", vm: placement.vm, nic: placement.nic.name, address, viaPublicIp } };
+}
+
+/**
+ * A flow endpoint is a VM name (its primary NIC), a NIC name, or an IP address. An address
+ * that belongs to a NIC, private or public, is that NIC; any other address is outside the scenario.
+ */
+export function resolveEndpoint(network: Network, text: string): EndpointResult {
+  const byVm = network.primaryNicByVm.get(text);
+  if (byVm) return { ok: true, value: nicEndpoint(byVm, false) };
+  const byNic = network.nicsByName.get(text);
+  if (byNic) return { ok: true, value: nicEndpoint(byNic, false) };
+  const ip = parseIp(text);
+  if (!ip.ok) {
+    return { ok: false, message: `"${text}" is not a VM, a NIC or an IP address of this scenario` };
+  }
+  const owner = lookupAddress(network, ip.value);
+  if (owner) {
+    const viaPublicIp = owner.publicIp !== undefined && owner.publicIp.value === ip.value.value && owner.publicIp.family === ip.value.family;
+    return { ok: true, value: nicEndpoint(owner, viaPublicIp) };
+  }
+  return { ok: true, value: { kind: "external", endpoint: { kind: "external", address: ip.value } } };
+}

@@ -1,0 +1,41 @@
+import { fail, ok, type Issue, type Result } from "../result.ts";
+import { CompiledNsgCache, evaluateFlow, type VerdictResult } from "./evaluate-flow.ts";
+import { flowSchema, type FlowInput } from "./flow-schema.ts";
+import { buildNetwork, type Network } from "./network.ts";
+import { topologySchema, type SubscriptionType, type Topology } from "./topology-schema.ts";
+import { validateTopology } from "./validate-topology.ts";
+import { fromZodError } from "./zod-issues.ts";
+
+/**
+ * The evaluator's front door: validate a topology once, then evaluate as many flows as needed.
+ * NSGs are compiled lazily and cached, so a batch of flows pays for compilation once.
+ */
+export interface Evaluator {
+  readonly network: Network;
+  readonly cache: CompiledNsgCache;
+  evaluate(flow: FlowInput): VerdictResult;
+}
+
+/** Parses and validates raw topology data (as read from a scenario file). */
+export function parseTopology(input: unknown): Result<Topology> {
+  const parsed = topologySchema.safeParse(input);
+  if (!parsed.success) return fail(fromZodError(parsed.error));
+  const issues = validateTopology(parsed.data);
+  return issues.length > 0 ? fail(issues) : ok(parsed.data);
+}
+
+export function createEvaluator(topology: Topology, subscription: SubscriptionType = "pay-as-you-go"): Result<Evaluator, Issue> {
+  const issues = validateTopology(topology);
+  if (issues.length > 0) return fail(issues);
+  const network = buildNetwork(topology, subscription);
+  const cache = new CompiledNsgCache(network);
+  return ok({
+    network,
+    cache,
+    evaluate(input: FlowInput): VerdictResult {
+      const flow = flowSchema.safeParse(input);
+      if (!flow.success) return { ok: false, message: fromZodError(flow.error).map((i) => i.message).join("; ") };
+      return evaluateFlow(network, cache, flow.data);
+    },
+  });
+}

@@ -1,0 +1,55 @@
+import { containsV4, containsV6, type AddressSet } from "./address-set.ts";
+import type { CompiledRule } from "./compile.ts";
+import type { IpAddress } from "./ip.ts";
+import { portInList } from "./ports.ts";
+import { hasPorts, type FlowProtocol } from "./vocabulary.ts";
+
+/** What one NSG sees of a flow on one leg: addresses after NAT, ports, protocol. */
+export interface Packet {
+  protocol: FlowProtocol;
+  source: IpAddress;
+  destination: IpAddress;
+  sourcePort: number;
+  destinationPort: number;
+}
+
+const containsIp = (set: AddressSet, ip: IpAddress): boolean =>
+  ip.family === 4 ? containsV4(set, ip.value) : containsV6(set, ip.value);
+
+export function ruleMatches(compiled: CompiledRule, packet: Packet): boolean {
+  const protocol = compiled.rule.protocol;
+  if (protocol !== "*" && protocol !== packet.protocol) return false;
+  if (!containsIp(compiled.sourceAddresses, packet.source)) return false;
+  if (!containsIp(compiled.destinationAddresses, packet.destination)) return false;
+  // Ports only exist for TCP and UDP; ICMP, ESP and AH packets ignore port fields.
+  if (hasPorts(packet.protocol)) {
+    if (!portInList(packet.sourcePort, compiled.sourcePorts)) return false;
+    if (!portInList(packet.destinationPort, compiled.destinationPorts)) return false;
+  }
+  return true;
+}
+
+/** Each of a rule's conditions, and whether the packet met it: the raw material of explanations. */
+export interface MatchDetail {
+  protocol: boolean;
+  sourceAddress: boolean;
+  sourcePort: boolean;
+  destinationAddress: boolean;
+  destinationPort: boolean;
+}
+
+export function matchDetail(compiled: CompiledRule, packet: Packet): MatchDetail {
+  const portsApply = hasPorts(packet.protocol);
+  return {
+    protocol: compiled.rule.protocol === "*" || compiled.rule.protocol === packet.protocol,
+    sourceAddress: containsIp(compiled.sourceAddresses, packet.source),
+    sourcePort: !portsApply || portInList(packet.sourcePort, compiled.sourcePorts),
+    destinationAddress: containsIp(compiled.destinationAddresses, packet.destination),
+    destinationPort: !portsApply || portInList(packet.destinationPort, compiled.destinationPorts),
+  };
+}
+
+export function firstMatch(rules: readonly CompiledRule[], packet: Packet): CompiledRule | undefined {
+  for (const rule of rules) if (ruleMatches(rule, packet)) return rule;
+  return undefined;
+}

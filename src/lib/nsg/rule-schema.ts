@@ -1,0 +1,208 @@
+import { z } from "zod";
+import { ACCESSES, DIRECTIONS, RULE_PROTOCOLS, canonical } from "./vocabulary.ts";
+import { parseCidrOrIp } from "./ip.ts";
+import { parsePortSpec } from "./ports.ts";
+import { builtInTag } from "./service-tags.ts";
+
+/**
+ * A security rule as ARM and `az network nsg rule show` write it (flat), or as an ARM
+ * resource `{ name, properties: {...} }`. Validation follows Azure's own checks; the output
+ * is normalized: singular and plural fields merged into lists, ASG ids reduced to names.
+ */
+
+export const PRIORITY_MIN = 100;
+export const PRIORITY_MAX = 4096;
+const NAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
+/** A service tag: AzureCloud, Storage.WestUS, Sql.EastUS2 ... */
+export const TAG_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+
+/** Read-only properties ARM and the CLI print; accepted and ignored so pasted output works. */
+const READ_ONLY_KEYS = ["id", "etag", "type", "provisioningState", "resourceGroup"] as const;
+
+const enumOf = <T extends string>(values: readonly [T, ...T[]], field: string) =>
+  z.preprocess(
+    (v) => canonical(values, v),
+    z.enum(values, { error: (iss) => `${field} must be one of ${values.map((v) => `"${v}"`).join(", ")}${iss.input === undefined ? "" : `, not ${JSON.stringify(iss.input)}`}` }),
+  );
+
+const text = (field: string) => z.string({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a string`) });
+const textList = (field: string) => z.array(text(`each entry of ${field}`), { error: `${field} must be a list of strings` });
+
+/** ASG reference: a name, or `{ id: ".../applicationSecurityGroups/<name>" }` as ARM writes it. */
+const asgRef = z.union([z.string(), z.object({ id: z.string() }).loose()], {
+  error: 'an application security group is a name or { "id": "..." }',
+}).transform((ref) => (typeof ref === "string" ? ref : (ref.id.split("/").pop() ?? ref.id)));
+
+const readOnly = Object.fromEntries(READ_ONLY_KEYS.map((k) => [k, z.unknown().optional()]));
+
+const flatRuleShape = z.strictObject(
+  {
+    name: text("name"),
+    priority: z.number({ error: (iss) => (iss.input === undefined ? "priority is required" : "priority must be a number") }),
+    direction: enumOf(DIRECTIONS, "direction"),
+    access: enumOf(ACCESSES, "access"),
+    protocol: enumOf(RULE_PROTOCOLS, "protocol"),
+    description: z.string().optional(),
+    sourceAddressPrefix: text("sourceAddressPrefix").optional(),
+    sourceAddressPrefixes: textList("sourceAddressPrefixes").optional(),
+    sourcePortRange: text("sourcePortRange").optional(),
+    sourcePortRanges: textList("sourcePortRanges").optional(),
+    destinationAddressPrefix: text("destinationAddressPrefix").optional(),
+    destinationAddressPrefixes: textList("destinationAddressPrefixes").optional(),
+    destinationPortRange: text("destinationPortRange").optional(),
+    destinationPortRanges: textList("destinationPortRanges").optional(),
+    sourceApplicationSecurityGroups: z.array(asgRef).optional(),
+    destinationApplicationSecurityGroups: z.array(asgRef).optional(),
+    ...readOnly,
+  },
+  { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown property ${iss.keys.map((k) => `"${k}"`).join(", ")}${suggestKey(iss.keys[0])}` : "a security rule must be an object") },
+);
+
+const RULE_KEYS = Object.keys(flatRuleShape.shape);
+
+function suggestKey(key: string | undefined): string {
+  if (!key) return "";
+  const lower = key.toLowerCase().replace(/[-_]/g, "");
+  const close = RULE_KEYS.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
+  return close ? ` (did you mean "${close}"?)` : "";
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+type FlatRule = z.infer<typeof flatRuleShape>;
+type Side = "source" | "destination";
+type AddIssue = (message: string, path: (string | number)[]) => void;
+
+function checkName(name: string, add: AddIssue) {
+  if (!NAME_PATTERN.test(name)) {
+    add(
+      name.length === 0 || name.length > 80
+        ? `rule name must be 1 to 80 characters (it has ${name.length})`
+        : `rule name "${name}" must start with a letter or digit, end with a letter, digit or underscore, and use only letters, digits, "_", "." and "-"`,
+      ["name"],
+    );
+  }
+}
+
+function checkPriority(priority: number, add: AddIssue) {
+  if (!Number.isInteger(priority) || priority < PRIORITY_MIN || priority > PRIORITY_MAX) {
+    add(`priority ${priority} is out of range: custom rules use whole numbers from ${PRIORITY_MIN} to ${PRIORITY_MAX}`, ["priority"]);
+  }
+}
+
+function checkPorts(rule: FlatRule, side: Side, add: AddIssue) {
+  const single = rule[`${side}PortRange`];
+  const plural = rule[`${side}PortRanges`] ?? [];
+  if (single !== undefined && plural.length > 0) {
+    add(`set either ${side}PortRange or ${side}PortRanges, not both`, [`${side}PortRanges`]);
+  }
+  if (single === undefined && plural.length === 0) {
+    add(`${side}PortRange is required (use "*" for any port)`, [`${side}PortRange`]);
+  }
+  if (single !== undefined) {
+    const parsed = parsePortSpec(single);
+    if (!parsed.ok) add(parsed.message, [`${side}PortRange`]);
+  }
+  plural.forEach((spec, i) => {
+    const parsed = parsePortSpec(spec);
+    if (!parsed.ok) add(parsed.message, [`${side}PortRanges`, i]);
+  });
+}
+
+function checkSingleAddress(value: string, path: (string | number)[], add: AddIssue) {
+  if (value === "*" || builtInTag(value)) return;
+  if (/^[\d.:a-fA-F/]+$/.test(value) && /[\d]/.test(value) && (value.includes(".") || value.includes(":"))) {
+    const parsed = parseCidrOrIp(value);
+    if (!parsed.ok) add(parsed.message, path);
+    return;
+  }
+  if (!TAG_PATTERN.test(value)) add(`"${value}" is not an IP address, a CIDR range, a service tag or *`, path);
+  // Whether a non-built-in tag exists depends on the scenario; validateTopology checks it.
+}
+
+function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
+  const single = rule[`${side}AddressPrefix`];
+  const plural = rule[`${side}AddressPrefixes`] ?? [];
+  const asgs = rule[`${side}ApplicationSecurityGroups`] ?? [];
+  const hasPrefix = single !== undefined || plural.length > 0;
+  if (single !== undefined && plural.length > 0) {
+    add(`set either ${side}AddressPrefix or ${side}AddressPrefixes, not both`, [`${side}AddressPrefixes`]);
+  }
+  if (hasPrefix && asgs.length > 0) {
+    add(`a rule's ${side} is either address prefixes or application security groups, not both`, [`${side}ApplicationSecurityGroups`]);
+  }
+  if (!hasPrefix && asgs.length === 0) {
+    add(`${side}AddressPrefix is required (use "*" for any address)`, [`${side}AddressPrefix`]);
+  }
+  if (single !== undefined) checkSingleAddress(single, [`${side}AddressPrefix`], add);
+  plural.forEach((value, i) => {
+    const path = [`${side}AddressPrefixes`, i];
+    // Azure: plural prefixes "cannot specify existing VIRTUALNETWORK, INTERNET, AZURELOADBALANCER, '*' or system tags".
+    if (value === "*" || builtInTag(value) || (TAG_PATTERN.test(value) && !value.includes(":"))) {
+      add(`${side}AddressPrefixes holds IP addresses and CIDR ranges only; put "${value}" alone in ${side}AddressPrefix`, path);
+      return;
+    }
+    const parsed = parseCidrOrIp(value);
+    if (!parsed.ok) add(parsed.message, path);
+  });
+}
+
+function checkRule(rule: FlatRule, add: AddIssue) {
+  checkName(rule.name, add);
+  checkPriority(rule.priority, add);
+  for (const side of ["source", "destination"] as const) {
+    checkAddresses(rule, side, add);
+    checkPorts(rule, side, add);
+  }
+  if (rule.description !== undefined && rule.description.length > 140) {
+    add(`description is ${rule.description.length} characters; Azure allows 140`, ["description"]);
+  }
+}
+
+const listOf = (single: string | undefined, plural: string[] | undefined): string[] =>
+  single !== undefined ? [single] : (plural ?? []);
+
+/** Unwraps `{ name, properties: {...} }` (ARM resource shape) into the flat shape. */
+export function flattenArmRule(input: unknown): unknown {
+  if (input && typeof input === "object" && !Array.isArray(input) && "properties" in input) {
+    const { properties, ...rest } = input as { properties: unknown };
+    if (properties && typeof properties === "object" && !Array.isArray(properties)) return { ...properties, ...rest };
+  }
+  return input;
+}
+
+export const securityRuleSchema = z.preprocess(
+  flattenArmRule,
+  flatRuleShape
+    .superRefine((rule, ctx) => checkRule(rule, (message, path) => ctx.addIssue({ code: "custom", message, path })))
+    .transform((rule) => ({
+      name: rule.name,
+      priority: rule.priority,
+      direction: rule.direction,
+      access: rule.access,
+      protocol: rule.protocol,
+      sourceAddressPrefixes: listOf(rule.sourceAddressPrefix, rule.sourceAddressPrefixes),
+      sourcePortRanges: listOf(rule.sourcePortRange, rule.sourcePortRanges),
+      destinationAddressPrefixes: listOf(rule.destinationAddressPrefix, rule.destinationAddressPrefixes),
+      destinationPortRanges: listOf(rule.destinationPortRange, rule.destinationPortRanges),
+      sourceApplicationSecurityGroups: rule.sourceApplicationSecurityGroups ?? [],
+      destinationApplicationSecurityGroups: rule.destinationApplicationSecurityGroups ?? [],
+      ...(rule.description !== undefined ? { description: rule.description } : {}),
+    })),
+);
+
+/** What a rule looks like as written (input) and after validation (normalized). */
+export type SecurityRuleInput = z.input<typeof flatRuleShape>;
+export type SecurityRule = z.output<typeof securityRuleSchema>;

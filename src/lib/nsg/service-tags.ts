@@ -1,0 +1,46 @@
+import { ALL_ADDRESSES, subtract, union, type AddressSet } from "./address-set.ts";
+import { cidrSet } from "./ip.ts";
+
+/**
+ * The service tags every NSG understands. Tags are matched case-insensitively, and the
+ * legacy upper-case names (VIRTUAL_NETWORK, AZURE_LOADBALANCER, INTERNET) still work in Azure.
+ */
+export const BUILT_IN_TAGS = ["VirtualNetwork", "AzureLoadBalancer", "Internet"] as const;
+export type BuiltInTag = (typeof BUILT_IN_TAGS)[number];
+
+const LEGACY_NAMES: Record<string, BuiltInTag> = {
+  virtual_network: "VirtualNetwork",
+  azure_loadbalancer: "AzureLoadBalancer",
+  internet: "Internet",
+};
+
+export function builtInTag(text: string): BuiltInTag | undefined {
+  const lower = text.toLowerCase();
+  return BUILT_IN_TAGS.find((t) => t.toLowerCase() === lower) ?? LEGACY_NAMES[lower];
+}
+
+/** Azure's platform address: load balancer health probes, DHCP, DNS, IMDS-adjacent services. */
+export const AZURE_PLATFORM_IP = "168.63.129.16";
+export const AZURE_LOAD_BALANCER: AddressSet = cidrSet([`${AZURE_PLATFORM_IP}/32`]);
+
+/**
+ * Address space that is never "the internet": private, shared, loopback, link-local,
+ * multicast and reserved ranges. The Internet tag is public space outside the VNet.
+ */
+const NON_PUBLIC: AddressSet = cidrSet([
+  "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16",
+  "172.16.0.0/12", "192.168.0.0/16", "224.0.0.0/4", "240.0.0.0/4",
+  "::/128", "::1/128", "fc00::/7", "fe80::/10", "ff00::/8",
+]);
+
+/**
+ * VirtualNetwork covers the VNet's address space, peered and connected spaces, and the host's
+ * virtual IP 168.63.129.16 (Azure's service-tag docs list "the virtual IP address of the host").
+ */
+export function virtualNetworkSet(vnetSpace: AddressSet): AddressSet {
+  return union(vnetSpace, AZURE_LOAD_BALANCER);
+}
+
+export function internetSet(virtualNetwork: AddressSet): AddressSet {
+  return subtract(subtract(ALL_ADDRESSES, NON_PUBLIC), virtualNetwork);
+}

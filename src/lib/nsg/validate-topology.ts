@@ -1,0 +1,148 @@
+import { isSubset } from "./address-set.ts";
+import { cidrSet, parseCidrOrIp, parseIp } from "./ip.ts";
+import { findSubnet } from "./network.ts";
+import type { Issue, IssuePath } from "../result.ts";
+import type { SecurityRule } from "./rule-schema.ts";
+import { builtInTag } from "./service-tags.ts";
+import { isDefaultRuleName } from "./default-rules.ts";
+import type { Topology } from "./topology-schema.ts";
+
+/**
+ * Checks that need the whole scenario: unique names, references that resolve, addresses that
+ * fit their subnets, priorities unique per NSG and direction, tags and ASGs that exist.
+ * Returns every problem found, each with the path of the offending value.
+ */
+export function validateTopology(topology: Topology): Issue[] {
+  const issues: Issue[] = [];
+  const add = (message: string, path: IssuePath) => issues.push({ message, path });
+  const nsgNames = new Set(topology.nsgs.map((n) => n.name));
+  const asgNames = new Set(topology.asgs);
+  const tagNames = new Set(Object.keys(topology.serviceTags).map((t) => t.toLowerCase()));
+
+  duplicates(topology.vnets.map((v) => v.name), "VNet", ["vnets"], add);
+  duplicates(topology.vms.map((v) => v.name), "VM", ["vms"], add);
+  duplicates(topology.nsgs.map((n) => n.name), "NSG", ["nsgs"], add);
+  duplicates(topology.asgs, "application security group", ["asgs"], add);
+  duplicates(topology.vms.flatMap((vm) => vm.nics.map((n) => n.name)), "NIC", ["vms"], add);
+
+  for (const [tag, prefixes] of Object.entries(topology.serviceTags)) {
+    if (builtInTag(tag)) add(`"${tag}" is a built-in service tag and cannot be redefined`, ["serviceTags", tag]);
+    prefixes.forEach((p, i) => {
+      const parsed = parseCidrOrIp(p);
+      if (!parsed.ok) add(parsed.message, ["serviceTags", tag, i]);
+    });
+  }
+
+  topology.vnets.forEach((vnet, v) => validateVnet(topology, vnet, v, nsgNames, add));
+  validateNics(topology, nsgNames, asgNames, add);
+  topology.nsgs.forEach((nsg, n) => validateRules(nsg.securityRules, ["nsgs", n, "securityRules"], asgNames, tagNames, add));
+  return issues;
+}
+
+type Add = (message: string, path: IssuePath) => void;
+
+function duplicates(names: string[], what: string, path: IssuePath, add: Add) {
+  const seen = new Set<string>();
+  names.forEach((name, i) => {
+    if (seen.has(name)) add(`${what} name "${name}" is used twice`, [...path, i, "name"]);
+    seen.add(name);
+  });
+}
+
+function validateVnet(topology: Topology, vnet: Topology["vnets"][number], v: number, nsgNames: Set<string>, add: Add) {
+  const spaces = vnet.addressSpace.map((cidr, i) => {
+    const parsed = parseCidrOrIp(cidr);
+    if (!parsed.ok) add(parsed.message, ["vnets", v, "addressSpace", i]);
+    return parsed.ok ? cidr : undefined;
+  });
+  const space = cidrSet(spaces.filter((s): s is string => s !== undefined));
+  vnet.peerings.forEach((peer, i) => {
+    if (!topology.vnets.some((other) => other.name === peer && other !== vnet)) {
+      add(`peering "${peer}" is not a VNet of this scenario`, ["vnets", v, "peerings", i]);
+    }
+  });
+  vnet.connectedAddressSpaces.forEach((cidr, i) => {
+    const parsed = parseCidrOrIp(cidr);
+    if (!parsed.ok) add(parsed.message, ["vnets", v, "connectedAddressSpaces", i]);
+  });
+  duplicates(vnet.subnets.map((s) => s.name), "subnet", ["vnets", v, "subnets"], add);
+  vnet.subnets.forEach((subnet, s) => {
+    const path = ["vnets", v, "subnets", s];
+    const prefix = parseCidrOrIp(subnet.addressPrefix);
+    if (!prefix.ok) add(prefix.message, [...path, "addressPrefix"]);
+    else if (!isSubset(prefix.value, space)) {
+      add(`subnet ${subnet.addressPrefix} is outside the VNet's address space ${vnet.addressSpace.join(", ")}`, [...path, "addressPrefix"]);
+    }
+    if (subnet.nsg !== undefined && !nsgNames.has(subnet.nsg)) add(`NSG "${subnet.nsg}" is not defined in nsgs`, [...path, "nsg"]);
+  });
+}
+
+function validateNics(topology: Topology, nsgNames: Set<string>, asgNames: Set<string>, add: Add) {
+  const seenIps = new Map<string, string>();
+  topology.vms.forEach((vm, v) =>
+    vm.nics.forEach((nic, n) => {
+      const path = ["vms", v, "nics", n];
+      const placed = findSubnet(topology, nic.subnet);
+      if (!placed) add(`subnet "${nic.subnet}" is not in the topology (write it as "vnet-name/subnet-name")`, [...path, "subnet"]);
+      if (nic.nsg !== undefined && !nsgNames.has(nic.nsg)) add(`NSG "${nic.nsg}" is not defined in nsgs`, [...path, "nsg"]);
+      nic.asgs.forEach((asg, i) => {
+        if (!asgNames.has(asg)) add(`application security group "${asg}" is not defined in asgs`, [...path, "asgs", i]);
+      });
+      for (const field of ["privateIp", "publicIp"] as const) {
+        const value = nic[field];
+        if (value === undefined) continue;
+        const ip = parseIp(value);
+        if (!ip.ok) {
+          add(ip.message, [...path, field]);
+          continue;
+        }
+        const owner = seenIps.get(ip.value.text);
+        if (owner) add(`${value} is already the address of ${owner}`, [...path, field]);
+        seenIps.set(ip.value.text, nic.name);
+        if (field === "privateIp" && placed) checkInSubnet(value, placed.subnet.addressPrefix, [...path, field], add);
+      }
+    }),
+  );
+}
+
+/** Azure reserves the first four addresses and the last one of every subnet. */
+function checkInSubnet(ip: string, subnetPrefix: string, path: IssuePath, add: Add) {
+  const subnet = parseCidrOrIp(subnetPrefix);
+  const address = parseIp(ip);
+  if (!subnet.ok || !address.ok || address.value.family !== 4 || subnet.value.v4.length < 2) return;
+  const [first, last] = [subnet.value.v4[0]!, subnet.value.v4[1]!];
+  const value = address.value.value;
+  if (value < first || value > last) add(`${ip} is outside its subnet ${subnetPrefix}`, path);
+  else if (last - first >= 7 && (value - first < 4 || value === last)) {
+    add(`${ip} is reserved by Azure (the first four and the last address of ${subnetPrefix})`, path);
+  }
+}
+
+export function validateRules(rules: readonly SecurityRule[], path: IssuePath, asgNames: Set<string>, tagNames: Set<string>, add: Add) {
+  const names = new Map<string, number>();
+  const priorities = new Map<string, number>();
+  rules.forEach((rule, r) => {
+    const at = [...path, r];
+    const lower = rule.name.toLowerCase();
+    if (names.has(lower)) add(`rule name "${rule.name}" is already used by rule ${names.get(lower)! + 1} of this NSG`, [...at, "name"]);
+    else names.set(lower, r);
+    if (isDefaultRuleName(rule.name)) add(`"${rule.name}" is the name of a default rule; pick another name`, [...at, "name"]);
+    const key = `${rule.direction}:${rule.priority}`;
+    const clash = priorities.get(key);
+    if (clash !== undefined) {
+      add(`priority ${rule.priority} is already used by ${rules[clash]!.direction.toLowerCase()} rule "${rules[clash]!.name}"; each ${rule.direction.toLowerCase()} rule needs its own priority`, [...at, "priority"]);
+    } else priorities.set(key, r);
+    for (const side of ["source", "destination"] as const) {
+      rule[`${side}ApplicationSecurityGroups`].forEach((asg, i) => {
+        if (!asgNames.has(asg)) add(`application security group "${asg}" is not defined in this scenario`, [...at, `${side}ApplicationSecurityGroups`, i]);
+      });
+      rule[`${side}AddressPrefixes`].forEach((prefix, i) => {
+        if (prefix === "*" || builtInTag(prefix) || parseCidrOrIp(prefix).ok) return;
+        if (!tagNames.has(prefix.toLowerCase())) {
+          const field = rule[`${side}AddressPrefixes`].length === 1 ? `${side}AddressPrefix` : `${side}AddressPrefixes`;
+          add(`unknown service tag "${prefix}": use VirtualNetwork, AzureLoadBalancer, Internet, *, an IP address or a CIDR range`, [...at, field, ...(field.endsWith("es") ? [i] : [])]);
+        }
+      });
+    }
+  });
+}
