@@ -12,6 +12,8 @@ const site = process.env.SITE_URL ?? (owner ? `https://${owner}.github.io` : "ht
 export default defineConfig({
   site,
   base,
+  // A separate output folder lets two e2e runs (different ports) build side by side.
+  outDir: process.env.ASTRO_OUT_DIR ?? "./dist",
   trailingSlash: "ignore",
   integrations: [mdx()],
 });

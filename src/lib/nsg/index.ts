@@ -18,3 +18,4 @@ export { parsePortSpec, formatPorts, type PortInterval } from "./ports.ts";
 export { DIRECTIONS, ACCESSES, RULE_PROTOCOLS, FLOW_PROTOCOLS, type Direction, type Access, type RuleProtocol, type FlowProtocol } from "./vocabulary.ts";
 export type { Verdict, Step, NsgStep, OpenStep, PlatformStep, StatefulStep, Endpoint, Level, RuleRef } from "./verdict.ts";
 export { fromZodError } from "./zod-issues.ts";
+export { toArmRule } from "./arm-rule.ts";

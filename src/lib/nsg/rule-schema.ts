@@ -27,6 +27,10 @@ const enumOf = <T extends string>(values: readonly [T, ...T[]], field: string) =
 
 const text = (field: string) => z.string({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a string`) });
 const textList = (field: string) => z.array(text(`each entry of ${field}`), { error: `${field} must be a list of strings` });
+/** Ports are strings in ARM; a bare number (80) is what people type, so accept it as "80". */
+const portText = (field: string) => z.preprocess((v) => (typeof v === "number" ? String(v) : v), text(field));
+const portList = (field: string) =>
+  z.array(portText(`each entry of ${field}`), { error: `${field} must be a list of ports or ranges` });
 
 /** ASG reference: a name, or `{ id: ".../applicationSecurityGroups/<name>" }` as ARM writes it. */
 const asgRef = z.union([z.string(), z.object({ id: z.string() }).loose()], {
@@ -45,12 +49,12 @@ const flatRuleShape = z.strictObject(
     description: z.string().optional(),
     sourceAddressPrefix: text("sourceAddressPrefix").optional(),
     sourceAddressPrefixes: textList("sourceAddressPrefixes").optional(),
-    sourcePortRange: text("sourcePortRange").optional(),
-    sourcePortRanges: textList("sourcePortRanges").optional(),
+    sourcePortRange: portText("sourcePortRange").optional(),
+    sourcePortRanges: portList("sourcePortRanges").optional(),
     destinationAddressPrefix: text("destinationAddressPrefix").optional(),
     destinationAddressPrefixes: textList("destinationAddressPrefixes").optional(),
-    destinationPortRange: text("destinationPortRange").optional(),
-    destinationPortRanges: textList("destinationPortRanges").optional(),
+    destinationPortRange: portText("destinationPortRange").optional(),
+    destinationPortRanges: portList("destinationPortRanges").optional(),
     sourceApplicationSecurityGroups: z.array(asgRef).optional(),
     destinationApplicationSecurityGroups: z.array(asgRef).optional(),
     ...readOnly,
@@ -123,7 +127,8 @@ function checkPorts(rule: FlatRule, side: Side, add: AddIssue) {
 
 function checkSingleAddress(value: string, path: (string | number)[], add: AddIssue) {
   if (value === "*" || builtInTag(value)) return;
-  if (/^[\d.:a-fA-F/]+$/.test(value) && /[\d]/.test(value) && (value.includes(".") || value.includes(":"))) {
+  // A colon only ever appears in IPv6, and an IPv6 address may have no digit at all ("::", "abcd::").
+  if (/^[\d.:a-fA-F/]+$/.test(value) && (value.includes(":") || (/\d/.test(value) && value.includes(".")))) {
     const parsed = parseCidrOrIp(value);
     if (!parsed.ok) add(parsed.message, path);
     return;

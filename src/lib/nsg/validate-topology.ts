@@ -1,10 +1,11 @@
 import { isSubset } from "./address-set.ts";
-import { cidrSet, parseCidrOrIp, parseIp } from "./ip.ts";
+import { cidrSet, parseCidrOrIp, parseIp, singleAddress } from "./ip.ts";
 import { findSubnet } from "./network.ts";
 import type { Issue, IssuePath } from "../result.ts";
 import type { SecurityRule } from "./rule-schema.ts";
 import { builtInTag } from "./service-tags.ts";
 import { isDefaultRuleName } from "./default-rules.ts";
+import { validateAsgPlacement } from "./validate-asgs.ts";
 import type { Topology } from "./topology-schema.ts";
 
 /**
@@ -23,7 +24,7 @@ export function validateTopology(topology: Topology): Issue[] {
   duplicates(topology.vms.map((v) => v.name), "VM", ["vms"], add);
   duplicates(topology.nsgs.map((n) => n.name), "NSG", ["nsgs"], add);
   duplicates(topology.asgs, "application security group", ["asgs"], add);
-  duplicates(topology.vms.flatMap((vm) => vm.nics.map((n) => n.name)), "NIC", ["vms"], add);
+  duplicateNics(topology, add);
 
   for (const [tag, prefixes] of Object.entries(topology.serviceTags)) {
     if (builtInTag(tag)) add(`"${tag}" is a built-in service tag and cannot be redefined`, ["serviceTags", tag]);
@@ -36,6 +37,7 @@ export function validateTopology(topology: Topology): Issue[] {
   topology.vnets.forEach((vnet, v) => validateVnet(topology, vnet, v, nsgNames, add));
   validateNics(topology, nsgNames, asgNames, add);
   topology.nsgs.forEach((nsg, n) => validateRules(nsg.securityRules, ["nsgs", n, "securityRules"], asgNames, tagNames, add));
+  validateAsgPlacement(topology, add);
   return issues;
 }
 
@@ -47,6 +49,17 @@ function duplicates(names: string[], what: string, path: IssuePath, add: Add) {
     if (seen.has(name)) add(`${what} name "${name}" is used twice`, [...path, i, "name"]);
     seen.add(name);
   });
+}
+
+/** NIC names are unique across VMs; the issue points at the NIC itself (vms[v].nics[n].name). */
+function duplicateNics(topology: Topology, add: Add) {
+  const seen = new Set<string>();
+  topology.vms.forEach((vm, v) =>
+    vm.nics.forEach((nic, n) => {
+      if (seen.has(nic.name)) add(`NIC name "${nic.name}" is used twice`, ["vms", v, "nics", n, "name"]);
+      seen.add(nic.name);
+    }),
+  );
 }
 
 function validateVnet(topology: Topology, vnet: Topology["vnets"][number], v: number, nsgNames: Set<string>, add: Add) {
@@ -105,15 +118,19 @@ function validateNics(topology: Topology, nsgNames: Set<string>, asgNames: Set<s
   );
 }
 
-/** Azure reserves the first four addresses and the last one of every subnet. */
+/** A NIC's address lies in its subnet (either family); Azure reserves the first four and the last IPv4 address. */
 function checkInSubnet(ip: string, subnetPrefix: string, path: IssuePath, add: Add) {
   const subnet = parseCidrOrIp(subnetPrefix);
   const address = parseIp(ip);
-  if (!subnet.ok || !address.ok || address.value.family !== 4 || subnet.value.v4.length < 2) return;
+  if (!subnet.ok || !address.ok) return;
+  if (!isSubset(singleAddress(address.value), subnet.value)) {
+    add(`${ip} is outside its subnet ${subnetPrefix}`, path);
+    return;
+  }
+  if (address.value.family !== 4 || subnet.value.v4.length < 2) return;
   const [first, last] = [subnet.value.v4[0]!, subnet.value.v4[1]!];
   const value = address.value.value;
-  if (value < first || value > last) add(`${ip} is outside its subnet ${subnetPrefix}`, path);
-  else if (last - first >= 7 && (value - first < 4 || value === last)) {
+  if (last - first >= 7 && (value - first < 4 || value === last)) {
     add(`${ip} is reserved by Azure (the first four and the last address of ${subnetPrefix})`, path);
   }
 }

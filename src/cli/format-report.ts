@@ -1,0 +1,41 @@
+import { formatSpan, type LocatedIssue } from "../lib/formats/source-span.ts";
+import type { GradeReport } from "../lib/grader/report.ts";
+import type { TraceEntry } from "../lib/grader/trace.ts";
+
+/** `file:line:col: message`, the form editors and CI logs make clickable. */
+export function formatIssue(file: string, issue: LocatedIssue): string {
+  const where = issue.span ? `${file}:${formatSpan(issue.span)}` : file;
+  const path = !issue.span && issue.path.length > 0 ? ` (at ${issue.path.join(".")})` : "";
+  return `${where}: ${issue.severity === "warning" ? "warning" : "error"}: ${issue.message}${path}`;
+}
+
+function traceLine(t: TraceEntry): string {
+  if (t.level === "platform") return "platform: outbound TCP 25 blocked";
+  if (t.level === "stateful") return `stateful: ${t.rule}`;
+  const where = t.nsg ? `${t.nsg} (${t.level}, ${t.direction})` : `no NSG on ${t.level} (${t.direction})`;
+  return `${where}: ${t.rule}${t.priority !== null ? ` ${t.priority}` : ""} → ${t.access}`;
+}
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+const fit = (s: string, n: number) => pad(s.length > n ? `${s.slice(0, n - 1)}…` : s, n);
+
+/** A readable table: one row per expectation, the path and the explanation under each miss. */
+export function formatReport(report: GradeReport, title: string): string {
+  const lines = [`${report.exercise} — ${title}`, ""];
+  const width = Math.min(48, Math.max(10, ...report.results.map((r) => r.name.length)));
+  lines.push(`  ${pad("", 4)}  ${pad("expectation", width)}  ${pad("expect", 6)}  ${pad("actual", 6)}  decided by`);
+  for (const r of report.results) {
+    lines.push(`  ${r.pass ? "PASS" : "FAIL"}  ${fit(r.name, width)}  ${pad(r.expect, 6)}  ${pad(r.actual, 6)}  ${r.decider}`);
+    if (!r.pass) {
+      if (r.name.length > width) lines.push(`        name: ${r.name}`);
+      if (r.trace.length > 0) lines.push(`        path: ${r.trace.map(traceLine).join("  ⟶  ")}`);
+      if (r.explanation) lines.push(`        why:  ${r.explanation}`);
+    }
+  }
+  if (report.lints.length > 0) {
+    lines.push("", "Rule review:");
+    for (const l of report.lints) lines.push(`  ${l.severity}: ${l.nsg}/${l.rule}: ${l.message}`);
+  }
+  lines.push("", `${report.passed} passed, ${report.failed} failed`);
+  return lines.join("\n");
+}

@@ -1,0 +1,102 @@
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import type { LocatedIssue } from "../lib/formats/source-span.ts";
+import { gradeSubmission, gradeTopology, loadExercise } from "../lib/grader/index.ts";
+import type { GradeReport } from "../lib/grader/report.ts";
+import { formatIssue, formatReport } from "./format-report.ts";
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  readFile: (path: string) => string;
+}
+
+export const nodeIo: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+  readFile: (p) => readFileSync(p, "utf8"),
+};
+
+const USAGE = "usage: npm run grade -- <exercise-file> [--rules <file>] [--json]";
+/** Rules or exercise files larger than this are refused rather than risk a stall. */
+const MAX_BYTES = 5 * 1024 * 1024;
+
+/** Exit codes (scenario-format.md): 0 every expectation holds, 1 any fails, 2 invalid input. */
+export function runGrade(argv: string[], io: Io = nodeIo): number {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: { rules: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } } });
+  } catch (e) {
+    io.err(`${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const [exerciseFile, ...extra] = args.positionals;
+  if (!exerciseFile || extra.length > 0) {
+    io.err(USAGE);
+    return 2;
+  }
+  const read = (path: string): string | undefined => {
+    try {
+      const text = io.readFile(path);
+      if (text.length > MAX_BYTES) {
+        io.err(`${path}: file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+        return undefined;
+      }
+      return text;
+    } catch (e) {
+      io.err(`${path}: cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+      return undefined;
+    }
+  };
+  const invalid = (file: string, errors: LocatedIssue[]) => {
+    if (args.values.json) io.out(JSON.stringify({ exercise: null, valid: false, errors: errors.map((e) => ({ file, ...e })) }, null, 2));
+    for (const e of errors) io.err(formatIssue(file, e));
+    return 2;
+  };
+
+  const exerciseText = read(exerciseFile);
+  if (exerciseText === undefined) return 2;
+  const exercise = loadExercise(exerciseText, exerciseFile.endsWith(".json") ? "json" : "auto");
+  if (!exercise.ok) return invalid(exerciseFile, exercise.errors);
+
+  let report: GradeReport;
+  const rulesFile = args.values.rules;
+  if (rulesFile !== undefined) {
+    const rulesText = read(rulesFile);
+    if (rulesText === undefined) return 2;
+    const format = rulesFile.endsWith(".json") ? "json" : /\.ya?ml$/.test(rulesFile) ? "yaml" : rulesFile.endsWith(".sh") || rulesFile.endsWith(".azcli") ? "azcli" : undefined;
+    report = gradeSubmission(exercise.value, rulesText, format);
+    if (report.status === "invalid") return invalid(rulesFile, [...report.errors, ...report.warnings]);
+  } else {
+    report = gradeTopology(exercise.value, exercise.value.topology);
+    if (report.status === "invalid") return invalid(exerciseFile, report.errors);
+  }
+  for (const w of report.warnings) io.err(formatIssue(rulesFile ?? exerciseFile, w));
+  if (args.values.json) io.out(JSON.stringify(toJson(report), null, 2));
+  else io.out(formatReport(report, exercise.value.title));
+  return report.failed > 0 ? 1 : 0;
+}
+
+/** The public JSON shape: scenario-format.md, plus `explanation` and `lints`. */
+export function toJson(report: GradeReport) {
+  return {
+    exercise: report.exercise,
+    passed: report.passed,
+    failed: report.failed,
+    results: report.results.map((r) => ({
+      name: r.name,
+      expect: r.expect,
+      actual: r.actual,
+      pass: r.pass,
+      decidedBy: r.decidedBy ?? null,
+      decider: r.decider,
+      trace: r.trace,
+      ...(r.explanation ? { explanation: r.explanation } : {}),
+    })),
+    lints: report.lints,
+  };
+}

@@ -1,0 +1,65 @@
+import { isSubset } from "../nsg/address-set.ts";
+import type { CompiledNsg, CompiledRule } from "../nsg/compile.ts";
+import type { TagSets } from "../nsg/network.ts";
+import { covers, portsCover } from "./rule-coverage.ts";
+
+export type LintKind = "shadowed" | "redundant" | "open-to-internet" | "management-port-open";
+
+/** A finding about a rule that is legal but probably not what its author meant. */
+export interface RuleLint {
+  kind: LintKind;
+  severity: "warning" | "info";
+  nsg: string;
+  rule: string;
+  message: string;
+}
+
+const MANAGEMENT_PORTS: [number, string][] = [[22, "SSH"], [3389, "RDP"]];
+
+function orderLints(nsg: string, rules: readonly CompiledRule[]): RuleLint[] {
+  const lints: RuleLint[] = [];
+  const custom = rules.filter((r) => !r.isDefault);
+  custom.forEach((later, i) => {
+    const earlier = custom.slice(0, i).find((e) => covers(e, later));
+    if (!earlier) return;
+    const same = earlier.rule.access === later.rule.access;
+    lints.push({
+      kind: same ? "redundant" : "shadowed",
+      severity: same ? "info" : "warning",
+      nsg,
+      rule: later.rule.name,
+      message: same
+        ? `${later.rule.name} (priority ${later.rule.priority}) never decides anything: ${earlier.rule.name} (priority ${earlier.rule.priority}) already ${earlier.rule.access.toLowerCase()}s everything it matches.`
+        : `${later.rule.name} (priority ${later.rule.priority}) can never match: ${earlier.rule.name} (priority ${earlier.rule.priority}) is checked first and ${earlier.rule.access.toLowerCase()}s everything ${later.rule.name} covers. Give it a lower number if it should win.`,
+    });
+  });
+  return lints;
+}
+
+function exposureLints(nsg: string, rules: readonly CompiledRule[], tags: TagSets): RuleLint[] {
+  const lints: RuleLint[] = [];
+  for (const r of rules) {
+    if (r.isDefault || r.rule.access !== "Allow" || r.rule.direction !== "Inbound") continue;
+    if (!isSubset(tags.internet, r.sourceAddresses)) continue; // only rules open to the whole internet
+    const carriesPorts = r.rule.protocol === "*" || r.rule.protocol === "Tcp" || r.rule.protocol === "Udp";
+    if (!carriesPorts || portsCover(r.destinationPorts, [[0, 65535]])) {
+      lints.push({ kind: "open-to-internet", severity: "warning", nsg, rule: r.rule.name, message: `${r.rule.name} allows inbound traffic from the whole internet on every port. Limit it to the ports and source addresses you need.` });
+      continue;
+    }
+    for (const [port, label] of MANAGEMENT_PORTS) {
+      if (portsCover(r.destinationPorts, [[port, port]]) && (r.rule.protocol === "*" || r.rule.protocol === "Tcp")) {
+        lints.push({ kind: "management-port-open", severity: "warning", nsg, rule: r.rule.name, message: `${r.rule.name} opens ${label} (port ${port}) to the whole internet. Restrict the source to known addresses, or use Azure Bastion or just-in-time access.` });
+      }
+    }
+  }
+  return lints;
+}
+
+/** Shadowed, redundant and over-permissive rules of one compiled NSG. */
+export function lintNsg(nsg: CompiledNsg, tags: TagSets): RuleLint[] {
+  return [
+    ...orderLints(nsg.name, nsg.inbound),
+    ...orderLints(nsg.name, nsg.outbound),
+    ...exposureLints(nsg.name, nsg.inbound, tags),
+  ];
+}

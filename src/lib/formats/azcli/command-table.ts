@@ -1,0 +1,68 @@
+import type { Offsets } from "./arg-parser.ts";
+import { nicUpdate, subnetUpdate } from "./association-commands.ts";
+import type { AzCommand } from "./command.ts";
+import { nsgCreate, nsgRuleCreate, nsgRuleDelete, nsgRuleUpdate } from "./nsg-commands.ts";
+import { vmOpenPort } from "./open-port.ts";
+import type { Word } from "./shell-words.ts";
+
+/** The az commands NSG Lab runs, and how a statement's leading words find one of them. */
+export const COMMANDS: readonly AzCommand[] = [nsgCreate, nsgRuleCreate, nsgRuleUpdate, nsgRuleDelete, nicUpdate, subnetUpdate, vmOpenPort];
+
+const SUPPORTED = "az network nsg create, az network nsg rule create|update|delete, az network nic update, az network vnet subnet update and az vm open-port";
+
+type Resolved = { command: AzCommand; argsFrom: number; nameSpan: Offsets } | { error: string; at: Offsets };
+
+/** Group path → the words that may follow it ("network nsg" → ["create", "rule"]). */
+const CHILDREN = new Map<string, Set<string>>();
+for (const { path } of COMMANDS) {
+  const parts = path.split(" ");
+  parts.forEach((part, i) => {
+    const group = parts.slice(0, i).join(" ");
+    if (!CHILDREN.has(group)) CHILDREN.set(group, new Set());
+    CHILDREN.get(group)!.add(part);
+  });
+}
+
+/** Finds the command named by words[1..] (words[0] is `az`). */
+export function resolveCommand(words: readonly Word[]): Resolved {
+  const az = words[0]!;
+  let path = "";
+  let i = 1;
+  for (; i < words.length; i++) {
+    const word = words[i]!.text;
+    const children = CHILDREN.get(path);
+    if (!children || !children.has(word)) break;
+    path = path ? `${path} ${word}` : word;
+    const command = COMMANDS.find((c) => c.path === path);
+    if (command) return { command, argsFrom: i + 1, nameSpan: { start: az.start, end: words[i]!.end } };
+  }
+  // Collect the rest of the command name (words up to the first option) for the message.
+  let j = i;
+  while (j < words.length && !words[j]!.text.startsWith("-")) j++;
+  const named = words.slice(0, Math.max(j, 2)).map((w) => w.text).join(" ");
+  const at = { start: az.start, end: words[Math.max(j, 2) - 1]?.end ?? az.end };
+  const next = words[i]?.text;
+  const siblings = [...(CHILDREN.get(path) ?? [])];
+  const close = next === undefined ? undefined : siblings.find((s) => closeTo(s, next));
+  if (path && next !== undefined && !next.startsWith("-") && close) {
+    return { error: `'${next}' is not in the 'az ${path}' command group (did you mean '${close}'?)`, at: { start: words[i]!.start, end: words[i]!.end } };
+  }
+  if (words.length === 1) return { error: `"az" needs a command; NSG Lab runs ${SUPPORTED}`, at };
+  return { error: `"${named}" is not one of the commands NSG Lab runs: ${SUPPORTED}`, at };
+}
+
+/** Within two edits (a typo such as "craete" for "create"). */
+function closeTo(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  const row = Array.from({ length: b.length + 1 }, (_, k) => k);
+  for (let x = 1; x <= a.length; x++) {
+    let prev = row[0]!;
+    row[0] = x;
+    for (let y = 1; y <= b.length; y++) {
+      const cur = row[y]!;
+      row[y] = Math.min(row[y]! + 1, row[y - 1]! + 1, prev + (a[x - 1] === b[y - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]! <= 2;
+}

@@ -1,0 +1,68 @@
+import type { RuleDocumentResult } from "../rule-document.ts";
+import { LineIndex, type LocatedIssue } from "../source-span.ts";
+import { ArgParser, type Offsets, type Report } from "./arg-parser.ts";
+import { resolveCommand } from "./command-table.ts";
+import { detectDialect } from "./dialect.ts";
+import { ScriptState, type AzCliOptions } from "./script-state.ts";
+import { ShellReader, type Word } from "./shell-words.ts";
+
+/**
+ * Reads an Azure CLI script (Bash or PowerShell flavour) and runs its NSG commands against the
+ * exercise's NSGs, giving the final rules of every NSG the script touches, the associations it
+ * makes, and a way from any rule field back to the text that wrote it. Every problem comes back
+ * as an error with its place in the text; nothing is skipped silently and nothing throws.
+ */
+export function parseAzCli(text: string, options: AzCliOptions): RuleDocumentResult {
+  const lines = new LineIndex(typeof text === "string" ? text : "");
+  try {
+    return run(typeof text === "string" ? text : String(text), options, lines);
+  } catch (error) {
+    // A safety net only: the tests fuzz for this message.
+    const message = `internal error while reading the script: ${error instanceof Error ? error.message : String(error)}`;
+    return { ok: false, errors: [{ message, path: [], span: lines.span(0, 1) }] };
+  }
+}
+
+function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumentResult {
+  const found: { message: string; at: Offsets }[] = [];
+  const report: Report = (message, at) => found.push({ message, at: { start: at.start, end: at.end } });
+  const reader = new ShellReader(text, detectDialect(text));
+  const state = new ScriptState(options);
+  for (let statement = reader.next(); statement; statement = reader.next()) {
+    if (!statement.broken) execute(statement.words, state, report);
+  }
+  for (const e of reader.errors) found.push({ message: e.message, at: e });
+  if (found.length > 0) {
+    found.sort((a, b) => a.at.start - b.at.start);
+    const errors: LocatedIssue[] = found.map((e) => ({ message: e.message, path: [], span: lines.span(e.at.start, Math.max(e.at.end, e.at.start + 1)) }));
+    return { ok: false, errors };
+  }
+  return { ok: true, value: state.document(lines) };
+}
+
+function execute(words: Word[], state: ScriptState, report: Report): void {
+  const first = words[0]!;
+  if (first.text !== "az") {
+    report(`"${first.text}" is not an az command; NSG Lab runs az commands and NAME=value variables only`, first);
+    return;
+  }
+  const resolved = resolveCommand(words);
+  if ("error" in resolved) {
+    report(resolved.error, resolved.at);
+    return;
+  }
+  const { command, argsFrom, nameSpan } = resolved;
+  let failed = false;
+  const args = new ArgParser(command.args).parse(words.slice(argsFrom), (message, at) => {
+    failed = true;
+    report(message, at);
+  });
+  if (failed) return;
+  const help = args.get("help");
+  if (help) {
+    report("--help prints the command's help instead of running it; remove it", help.flag);
+    return;
+  }
+  const last = words[words.length - 1]!;
+  command.run({ args, span: { start: first.start, end: last.end }, nameSpan, state, report });
+}

@@ -1,0 +1,232 @@
+import { flattenArmRule } from "../../nsg/rule-schema.ts";
+import type { IssuePath } from "../../result.ts";
+import type { Association, NsgRules, RuleDocument } from "../rule-document.ts";
+import type { LineIndex, SourceSpan } from "../source-span.ts";
+import type { Offsets, Report } from "./arg-parser.ts";
+
+/**
+ * The NSGs a script acts on, as Azure would hold them after each command: the rules each NSG
+ * starts with, then every create (a PUT: same name replaces), update and delete in order.
+ * Each rule remembers which text wrote which field, for `locate`.
+ */
+
+export interface AzCliOptions {
+  /** NSGs the learner may edit. */
+  editable: readonly string[];
+  /** Rules each NSG starts with (flat ARM shape), so update/delete/create act on real state. */
+  initialRules?: Readonly<Record<string, readonly unknown[]>>;
+  /** Per VM, the NSG on its NIC and on its subnet (what `az vm open-port` targets). */
+  vmNsgs?: Readonly<Record<string, { nic?: string; subnet?: string }>>;
+}
+
+/** A rule field as written; singular and plural spellings share one group. */
+export type FieldGroup =
+  | "name" | "priority" | "direction" | "access" | "protocol" | "description"
+  | "sourceAddressPrefix" | "sourcePortRange" | "destinationAddressPrefix" | "destinationPortRange"
+  | "sourceApplicationSecurityGroups" | "destinationApplicationSecurityGroups";
+
+const GROUP_OF: Readonly<Record<string, FieldGroup>> = {
+  name: "name", priority: "priority", direction: "direction", access: "access", protocol: "protocol", description: "description",
+  sourceAddressPrefix: "sourceAddressPrefix", sourceAddressPrefixes: "sourceAddressPrefix",
+  sourcePortRange: "sourcePortRange", sourcePortRanges: "sourcePortRange",
+  destinationAddressPrefix: "destinationAddressPrefix", destinationAddressPrefixes: "destinationAddressPrefix",
+  destinationPortRange: "destinationPortRange", destinationPortRanges: "destinationPortRange",
+  sourceApplicationSecurityGroups: "sourceApplicationSecurityGroups",
+  destinationApplicationSecurityGroups: "destinationApplicationSecurityGroups",
+};
+
+export interface FieldSource {
+  span: Offsets;
+  /** One span per list value. */
+  items: Offsets[];
+}
+
+export interface RuleSource {
+  /** The command that created or last updated the rule. */
+  command: Offsets;
+  fields: Map<FieldGroup, FieldSource>;
+}
+
+export interface RuleEntry {
+  rule: Record<string, unknown>;
+  /** Undefined for a rule the script never touched. */
+  source?: RuleSource;
+}
+
+export interface NsgState {
+  name: string;
+  editable: boolean;
+  created: boolean;
+  rules: RuleEntry[];
+  byName: Map<string, RuleEntry>;
+  /** Where the script first acts on this NSG (its `az network nsg create`, if any). */
+  span?: Offsets;
+}
+
+const key = (name: string) => name.toLowerCase();
+
+/** A rule's name, whatever shape it came in. */
+export function ruleName(rule: unknown): string | undefined {
+  const flat = flattenArmRule(rule);
+  return flat && typeof flat === "object" && typeof (flat as { name?: unknown }).name === "string" ? (flat as { name: string }).name : undefined;
+}
+
+export class ScriptState {
+  /** Azure resource names are case-insensitive; we keep the first spelling we saw. */
+  readonly #nsgs = new Map<string, NsgState>();
+  readonly #touched: NsgState[] = [];
+  readonly #known = new Map<string, string>();
+  readonly associations: { association: Omit<Association, "span">; at: Offsets }[] = [];
+  readonly editableNames: string[];
+
+  readonly options: AzCliOptions;
+
+  constructor(options: AzCliOptions) {
+    this.options = options;
+    this.editableNames = [...options.editable];
+    for (const name of options.editable) this.#known.set(key(name), name);
+    for (const name of Object.keys(options.initialRules ?? {})) if (!this.#known.has(key(name))) this.#known.set(key(name), name);
+    for (const vm of Object.values(options.vmNsgs ?? {})) {
+      for (const name of [vm.nic, vm.subnet]) if (name && !this.#known.has(key(name))) this.#known.set(key(name), name);
+    }
+  }
+
+  #isEditable(name: string) {
+    return this.options.editable.some((e) => key(e) === key(name));
+  }
+
+  #state(name: string): NsgState {
+    let nsg = this.#nsgs.get(key(name));
+    if (!nsg) {
+      const canonical = this.#known.get(key(name)) ?? name;
+      const initial = Object.entries(this.options.initialRules ?? {}).find(([k]) => key(k) === key(name))?.[1] ?? [];
+      nsg = { name: canonical, editable: this.#isEditable(name), created: false, rules: [], byName: new Map() };
+      for (const raw of initial) {
+        const entry: RuleEntry = { rule: toRecord(raw) };
+        nsg.rules.push(entry);
+        const n = ruleName(raw);
+        if (n !== undefined) nsg.byName.set(key(n), entry);
+      }
+      this.#nsgs.set(key(name), nsg);
+    }
+    return nsg;
+  }
+
+  #touch(nsg: NsgState, at: Offsets) {
+    if (!nsg.span) {
+      nsg.span = at;
+      this.#touched.push(nsg);
+    }
+  }
+
+  #editableList() {
+    return this.editableNames.length > 0 ? this.editableNames.map((n) => `"${n}"`).join(", ") : "none";
+  }
+
+  /** The NSG whose rules a command changes: editable, or created earlier in the script. */
+  nsgForRules(name: string, at: Offsets, commandSpan: Offsets, report: Report): NsgState | undefined {
+    const existing = this.#nsgs.get(key(name));
+    if (this.#isEditable(name) || existing?.created) {
+      const nsg = this.#state(name);
+      this.#touch(nsg, commandSpan);
+      return nsg;
+    }
+    if (this.#known.has(key(name))) {
+      report(`NSG "${this.#known.get(key(name))}" is not editable in this exercise (you may change: ${this.#editableList()})`, at);
+    } else {
+      report(`NSG "${name}" was not found: create it first with az network nsg create, or use one of: ${this.#editableList()}`, at);
+    }
+    return undefined;
+  }
+
+  /**
+   * `az network nsg create` is a PUT of the whole NSG without security rules, so on an NSG that
+   * already exists it replaces the custom rules with none (Azure's create-or-update semantics).
+   */
+  createNsg(name: string, at: Offsets, commandSpan: Offsets, report: Report): void {
+    if (this.#known.has(key(name)) && !this.#isEditable(name)) {
+      report(`NSG "${this.#known.get(key(name))}" is not editable in this exercise (you may change: ${this.#editableList()})`, at);
+      return;
+    }
+    const nsg = this.#state(name);
+    nsg.created = true;
+    nsg.rules = [];
+    nsg.byName = new Map();
+    nsg.span = undefined;
+    const i = this.#touched.indexOf(nsg);
+    if (i >= 0) this.#touched.splice(i, 1);
+    this.#touch(nsg, commandSpan);
+    if (!this.#known.has(key(name))) this.#known.set(key(name), name);
+  }
+
+  /** An NSG an association may point to: any NSG of the exercise or one the script created. */
+  nsgForAssociation(name: string, at: Offsets, report: Report): string | undefined {
+    const known = this.#known.get(key(name));
+    if (known !== undefined) return known;
+    report(`NSG "${name}" was not found: create it first with az network nsg create, or use one of the exercise's NSGs`, at);
+    return undefined;
+  }
+
+  findRule(nsg: NsgState, name: string): RuleEntry | undefined {
+    return nsg.byName.get(key(name));
+  }
+
+  /** Create-or-update by name, as the PUT behind `az network nsg rule create` does. */
+  putRule(nsg: NsgState, rule: Record<string, unknown>, source: RuleSource): void {
+    const name = ruleName(rule) ?? "";
+    const existing = nsg.byName.get(key(name));
+    if (existing) {
+      existing.rule = rule;
+      existing.source = source;
+      return;
+    }
+    const entry: RuleEntry = { rule, source };
+    nsg.rules.push(entry);
+    nsg.byName.set(key(name), entry);
+  }
+
+  deleteRule(nsg: NsgState, entry: RuleEntry): void {
+    nsg.rules.splice(nsg.rules.indexOf(entry), 1);
+    for (const [k, e] of nsg.byName) if (e === entry) nsg.byName.delete(k);
+  }
+
+  associate(association: Omit<Association, "span">, at: Offsets): void {
+    this.associations.push({ association, at });
+  }
+
+  document(lines: LineIndex): RuleDocument {
+    const touched = [...this.#touched];
+    const span = (o: Offsets): SourceSpan => lines.span(o.start, o.end);
+    const nsgs: NsgRules[] = touched.map((n) => ({ name: n.name, rules: n.rules.map((e) => e.rule), created: n.created }));
+    const associations: Association[] = this.associations.map(({ association, at }) => ({ ...association, span: span(at) }));
+    const locate = (path: IssuePath): SourceSpan | undefined => {
+      const found = locateOffsets(touched, path);
+      return found ? span(found) : undefined;
+    };
+    return { format: "azcli", nsgs, associations, locate };
+  }
+}
+
+function toRecord(raw: unknown): Record<string, unknown> {
+  return raw && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+}
+
+/** [nsg, ruleIndex, field, listIndex?] → the text that wrote it (see RuleDocument.locate). */
+function locateOffsets(nsgs: readonly NsgState[], path: IssuePath): Offsets | undefined {
+  const [nsgName, index, ...rest] = path;
+  if (typeof nsgName !== "string") return undefined;
+  const nsg = nsgs.find((n) => n.name === nsgName) ?? nsgs.find((n) => key(n.name) === key(nsgName));
+  if (!nsg) return undefined;
+  if (typeof index !== "number") return nsg.span;
+  const entry = nsg.rules[index];
+  if (!entry) return nsg.span;
+  // A rule the script never touched was not written here: nothing in the text to point at.
+  if (!entry.source) return undefined;
+  const fieldPath = rest[0] === "properties" ? rest.slice(1) : rest;
+  const field = fieldPath[0];
+  const group = typeof field === "string" ? GROUP_OF[field] : undefined;
+  const written = group ? entry.source.fields.get(group) : undefined;
+  if (!written) return entry.source.command;
+  const item = fieldPath[1];
+  return typeof item === "number" ? (written.items[item] ?? written.span) : written.span;
+}

@@ -1,0 +1,441 @@
+import type { Dialect } from "./dialect.ts";
+
+/**
+ * Splits a script into statements of words the way Bash or PowerShell would before running az:
+ * quotes, escapes, line continuations, comments, `;`/`&&`/newline separators and simple
+ * variables. No globbing (`*` stays `*`), no command substitution. Every word keeps the source
+ * offset of each of its characters so errors and `locate` can point into the text.
+ */
+
+export interface Word {
+  text: string;
+  /** Source range of the word (for an expanded variable, the `$NAME` reference). */
+  start: number;
+  end: number;
+  /** Source offset of each character of `text`. */
+  offsets: number[];
+}
+
+export interface Statement {
+  words: Word[];
+  /** True when the shell layer already reported an error here; the statement is not run. */
+  broken: boolean;
+}
+
+export interface ShellError {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** A variable longer than this is almost certainly runaway doubling (`X="$X$X"`). */
+const MAX_VARIABLE_LENGTH = 100_000;
+
+const isBlank = (c: string | undefined) => c === " " || c === "\t" || c === "\u00a0" || c === "\f" || c === "\v";
+const isNameStart = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
+const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+const BOUNDARY = new Set([" ", "\t", "\u00a0", "\f", "\v", "\n", ";", "&", "|", ">", "<", "(", ")"]);
+const PS_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "0": "\0", a: "\x07", b: "\b", e: "\x1b", f: "\f", v: "\v" };
+
+const BASH_ASSIGNMENT = /(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=/y;
+const PS_ASSIGNMENT = /\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)/y;
+const REDIRECTION = /(?:\d+|&|\*)?>>?(?:&(?:\d+|-))?/y;
+
+class WordBuilder {
+  text = "";
+  offsets: number[] = [];
+  quoted = false;
+  readonly words: Word[] = [];
+  segmentStart: number;
+  constructor(segmentStart: number) {
+    this.segmentStart = segmentStart;
+  }
+
+  add(chars: string, offset: number, consecutive: boolean) {
+    this.text += chars;
+    for (let i = 0; i < chars.length; i++) this.offsets.push(consecutive ? offset + i : offset);
+  }
+  get hasContent() {
+    return this.text.length > 0 || this.quoted;
+  }
+  /** Ends the current word (Bash word splitting of an unquoted expansion). */
+  split(end: number, nextStart: number) {
+    if (this.hasContent) this.words.push({ text: this.text, start: this.segmentStart, end, offsets: this.offsets });
+    this.text = "";
+    this.offsets = [];
+    this.quoted = false;
+    this.segmentStart = nextStart;
+  }
+  finish(end: number): Word[] {
+    this.split(end, end);
+    return this.words;
+  }
+}
+
+export class ShellReader {
+  pos = 0;
+  readonly errors: ShellError[] = [];
+  readonly #vars = new Map<string, string>();
+  #broken = false;
+
+  readonly text: string;
+  readonly dialect: Dialect;
+
+  constructor(text: string, dialect: Dialect) {
+    this.text = text;
+    this.dialect = dialect;
+  }
+
+  /** The next statement with at least one word, or undefined at the end of the text. */
+  next(): Statement | undefined {
+    while (this.pos < this.text.length) {
+      const statement = this.#readStatement();
+      if (statement.words.length > 0) return statement;
+    }
+    return undefined;
+  }
+
+  #error(message: string, start: number, end: number) {
+    this.errors.push({ message, start, end: Math.max(end, start + 1) });
+    this.#broken = true;
+  }
+
+  #lineEndLength(p: number): number {
+    const t = this.text;
+    if (t[p] === "\n") return 1;
+    if (t[p] === "\r" && t[p + 1] === "\n") return 2;
+    return 0;
+  }
+
+  /**
+   * At an escape character (`\` or a backtick): returns how many characters a line continuation
+   * takes, or 0. A continuation character followed by spaces is reported: it escapes the
+   * space, so the command really ends at that line (a classic copy-paste trap).
+   */
+  #continuation(p: number): number {
+    const direct = this.#lineEndLength(p + 1);
+    if (direct > 0) return 1 + direct;
+    let q = p + 1;
+    while (isBlank(this.text[q])) q++;
+    const nl = this.#lineEndLength(q);
+    if (q > p + 1 && nl > 0) {
+      this.#error(`"${this.text[p]}" is followed by spaces, so the line does not continue; remove the trailing spaces`, p, q);
+      return q - p + nl;
+    }
+    return 0;
+  }
+
+  /** True when only blanks separate position p+1 from the end of the line. */
+  #lineEndAfterBlanks(p: number): boolean {
+    let q = p + 1;
+    while (isBlank(this.text[q])) q++;
+    return this.#lineEndLength(q) > 0;
+  }
+
+  #readStatement(): Statement {
+    const t = this.text;
+    const words: Word[] = [];
+    this.#broken = false;
+    let assigned = false;
+    while (this.pos < t.length) {
+      const c = t[this.pos]!;
+      if (isBlank(c) || (c === "\r" && this.#lineEndLength(this.pos) === 0)) {
+        this.pos++;
+        continue;
+      }
+      const nl = this.#lineEndLength(this.pos);
+      if (nl > 0 || c === ";") {
+        this.pos += nl || 1;
+        if (words.length > 0 || this.#broken || assigned) break;
+        continue;
+      }
+      if (c === "#") {
+        while (this.pos < t.length && t[this.pos] !== "\n") this.pos++;
+        continue;
+      }
+      if (c === "\\" || c === "`") {
+        const cont = this.#continuation(this.pos);
+        if (cont > 0) {
+          this.pos += cont;
+          continue;
+        }
+      }
+      REDIRECTION.lastIndex = this.pos;
+      const redirect = REDIRECTION.exec(t);
+      if (redirect && (c === ">" || /[\d&*]/.test(c))) {
+        this.#skipRedirection(redirect[0]);
+        continue;
+      }
+      if (c === "&" && t[this.pos + 1] === "&") {
+        if (words.length === 0) this.#error('"&&" needs a command before it', this.pos, this.pos + 2);
+        this.pos += 2;
+        break;
+      }
+      if (c === "&" || c === "|" || c === "<" || c === "(" || c === ")") {
+        this.#unsupportedOperator(c);
+        continue;
+      }
+      if (words.length === 0 && this.#readAssignment()) {
+        assigned = true;
+        continue;
+      }
+      const start = this.pos;
+      const read = this.#readWord(false);
+      if (assigned && this.dialect === "powershell") this.#error("a PowerShell assignment takes one value; put the command on its own line", start, this.pos);
+      words.push(...read);
+    }
+    return { words, broken: this.#broken };
+  }
+
+  #unsupportedOperator(c: string) {
+    const t = this.text;
+    const start = this.pos;
+    const op = (c === "|" || c === "&") && t[start + 1] === c ? c + c : c;
+    this.pos += op.length;
+    const what: Record<string, string> = {
+      "|": "pipes (|) are not supported: run each az command on its own",
+      "||": '"||" is not supported: run each az command on its own',
+      "&": "background commands (&) are not supported",
+      "<": "input redirection (<) is not supported",
+      "(": "subshells and parentheses are not supported; quote the value if it contains ( or )",
+      ")": "unexpected \")\"; quote the value if it contains ( or )",
+    };
+    this.#error(what[op] ?? `"${op}" is not supported`, start, this.pos);
+  }
+
+  /** `> file`, `2>/dev/null`, `2>&1`: output routing changes nothing in Azure; skip it and its target. */
+  #skipRedirection(op: string) {
+    this.pos += op.length;
+    if (op.includes("&") && /&(\d+|-)$/.test(op)) return;
+    while (isBlank(this.text[this.pos])) this.pos++;
+    const start = this.pos;
+    const target = this.#readWord(true);
+    if (target.length === 0 && this.pos === start) this.#error(`"${op}" needs a file name after it`, start - op.length, start);
+  }
+
+  /** `NAME=value` / `export NAME=value` (Bash), `$NAME = "value"` (PowerShell). Returns true if consumed. */
+  #readAssignment(): boolean {
+    const pattern = this.dialect === "bash" ? BASH_ASSIGNMENT : PS_ASSIGNMENT;
+    pattern.lastIndex = this.pos;
+    const match = pattern.exec(this.text);
+    if (!match) return false;
+    const nameStart = this.pos;
+    this.pos += match[0].length;
+    if (this.dialect === "powershell") {
+      while (isBlank(this.text[this.pos])) this.pos++;
+      if (this.pos >= this.text.length || this.#lineEndLength(this.pos) > 0 || this.text[this.pos] === ";" || this.text[this.pos] === "#") {
+        this.#error(`$${match[1]} = needs a value`, nameStart, this.pos);
+        return true;
+      }
+    }
+    const value = this.#readWord(true).map((w) => w.text).join("");
+    if (value.length > MAX_VARIABLE_LENGTH) {
+      this.#error(`variable ${match[1]} is longer than ${MAX_VARIABLE_LENGTH} characters`, nameStart, this.pos);
+      return true;
+    }
+    this.#vars.set(this.#varKey(match[1]!), value);
+    return true;
+  }
+
+  /** Bash variable names are case-sensitive; PowerShell's are not. */
+  #varKey(name: string) {
+    return this.dialect === "powershell" ? name.toLowerCase() : name;
+  }
+
+  /** Reads one source word; unquoted expansions in Bash may split it into several. */
+  #readWord(noSplit: boolean): Word[] {
+    const t = this.text;
+    const b = new WordBuilder(this.pos);
+    const ps = this.dialect === "powershell";
+    while (this.pos < t.length) {
+      const c = t[this.pos]!;
+      if (BOUNDARY.has(c) || (c === "\r" && this.#lineEndLength(this.pos) > 0)) break;
+      if (c === "'") this.#readSingleQuoted(b);
+      else if (c === '"') this.#readDoubleQuoted(b);
+      else if (c === "$") this.#expand(b, !noSplit && !ps);
+      else if (c === "`") this.#backtick(b, false);
+      else if (c === "\\" && !ps) this.#bashEscape(b);
+      else if (c === "\\" && ps && this.#lineEndAfterBlanks(this.pos)) this.pos += this.#continuation(this.pos);
+      else {
+        b.add(c, this.pos, true);
+        this.pos++;
+      }
+    }
+    return b.finish(this.pos);
+  }
+
+  #bashEscape(b: WordBuilder) {
+    const p = this.pos;
+    const cont = this.#continuation(p);
+    if (cont > 0) {
+      this.pos += cont;
+      return;
+    }
+    const next = this.text[p + 1];
+    if (next === undefined) {
+      b.add("\\", p, true);
+      this.pos++;
+      return;
+    }
+    b.add(next, p + 1, true);
+    this.pos += 2;
+  }
+
+  /** PowerShell's escape character; in Bash a backtick starts command substitution. */
+  #backtick(b: WordBuilder, inDoubleQuotes: boolean) {
+    const p = this.pos;
+    const cont = this.#continuation(p);
+    if (cont > 0) {
+      this.pos += cont;
+      return;
+    }
+    if (this.dialect === "bash") {
+      const close = this.text.indexOf("`", p + 1);
+      this.pos = close < 0 ? this.text.length : close + 1;
+      this.#error("command substitution with backticks is not supported; write the value itself", p, this.pos);
+      return;
+    }
+    const next = this.text[p + 1];
+    if (next === undefined) {
+      b.add("`", p, true);
+      this.pos++;
+      return;
+    }
+    b.add(PS_ESCAPES[next] ?? next, p, false);
+    b.quoted ||= inDoubleQuotes;
+    this.pos += 2;
+  }
+
+  #readSingleQuoted(b: WordBuilder) {
+    const t = this.text;
+    const open = this.pos;
+    b.quoted = true;
+    let p = open + 1;
+    for (;;) {
+      const close = t.indexOf("'", p);
+      if (close < 0) {
+        this.pos = t.length;
+        this.#error("unterminated single quote: add the closing '", open, open + 1);
+        return;
+      }
+      b.add(t.slice(p, close), p, true);
+      // PowerShell doubles a single quote to escape it inside single quotes.
+      if (this.dialect === "powershell" && t[close + 1] === "'") {
+        b.add("'", close, true);
+        p = close + 2;
+        continue;
+      }
+      this.pos = close + 1;
+      return;
+    }
+  }
+
+  #readDoubleQuoted(b: WordBuilder) {
+    const t = this.text;
+    const open = this.pos;
+    const ps = this.dialect === "powershell";
+    b.quoted = true;
+    this.pos++;
+    while (this.pos < t.length) {
+      const c = t[this.pos]!;
+      if (c === '"') {
+        if (ps && t[this.pos + 1] === '"') {
+          b.add('"', this.pos, true);
+          this.pos += 2;
+          continue;
+        }
+        this.pos++;
+        return;
+      }
+      if (c === "$") {
+        this.#expand(b, false);
+      } else if (c === "`") {
+        this.#backtick(b, true);
+      } else if (c === "\\" && !ps) {
+        const next = t[this.pos + 1];
+        const nl = this.#lineEndLength(this.pos + 1);
+        if (nl > 0) {
+          this.pos += 1 + nl;
+        } else if (next === "$" || next === "`" || next === '"' || next === "\\") {
+          b.add(next, this.pos + 1, true);
+          this.pos += 2;
+        } else {
+          b.add("\\", this.pos, true);
+          this.pos++;
+        }
+      } else {
+        b.add(c, this.pos, true);
+        this.pos++;
+      }
+    }
+    this.#error('unterminated double quote: add the closing "', open, open + 1);
+  }
+
+  /** `$NAME`, `${NAME}` (and PowerShell `$env:NAME`); anything fancier is reported. */
+  #expand(b: WordBuilder, split: boolean) {
+    const t = this.text;
+    const start = this.pos;
+    const next = t[start + 1];
+    let name: string | undefined;
+    let end: number;
+    if (next === "{") {
+      const close = t.indexOf("}", start + 2);
+      end = close < 0 ? t.length : close + 1;
+      const inner = close < 0 ? "" : t.slice(start + 2, close);
+      if (close < 0 || !/^(?:env:)?[A-Za-z_][A-Za-z0-9_]*$/.test(inner) || (inner.startsWith("env:") && this.dialect === "bash")) {
+        this.pos = end;
+        this.#error(`"${t.slice(start, Math.min(end, start + 40))}" is not supported; use a plain \${NAME}`, start, end);
+        return;
+      }
+      name = inner;
+    } else if (next === "(") {
+      let depth = 0;
+      end = start + 1;
+      while (end < t.length) {
+        if (t[end] === "(") depth++;
+        else if (t[end] === ")" && --depth === 0) break;
+        end++;
+      }
+      this.pos = Math.min(end + 1, t.length);
+      this.#error("command substitution $(...) is not supported; write the value itself", start, this.pos);
+      return;
+    } else if (isNameStart(next)) {
+      end = start + 1;
+      while (isNameChar(t[end])) end++;
+      name = t.slice(start + 1, end);
+      if (this.dialect === "powershell" && name.toLowerCase() === "env" && t[end] === ":" && isNameStart(t[end + 1])) {
+        end++;
+        while (isNameChar(t[end])) end++;
+        name = t.slice(start + 1, end);
+      }
+    } else if (next !== undefined && this.dialect === "bash" && /[0-9@*#?$!-]/.test(next)) {
+      this.pos = start + 2;
+      this.#error(`$${next} (a positional or special parameter) is not supported; set a variable with NAME=value`, start, this.pos);
+      return;
+    } else {
+      b.add("$", start, true);
+      this.pos++;
+      return;
+    }
+    this.pos = end;
+    const value = this.#vars.get(this.#varKey(name));
+    if (value === undefined) {
+      const hint = this.dialect === "bash" ? `${name}=value` : `$${name} = "value"`;
+      this.#error(`variable $${name} is not set; set it earlier in the script (${hint})`, start, end);
+      return;
+    }
+    if (!split) {
+      b.add(value, start, false);
+      return;
+    }
+    // Bash splits an unquoted expansion on whitespace into separate words.
+    for (const ch of value) {
+      if (ch === " " || ch === "\t" || ch === "\n") {
+        if (b.hasContent) b.split(end, start);
+        else b.segmentStart = start;
+      } else {
+        b.add(ch, start, false);
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import type { IssuePath } from "../result.ts";
+import { LineIndex, type LocatedIssue, type SourceSpan } from "./source-span.ts";
+
+/**
+ * Parsed JSON or YAML that remembers where every value came from, so that an issue found
+ * later (by zod, by the evaluator) can be pointed at in the learner's or author's text.
+ */
+export interface DataTree {
+  value: unknown;
+  /** Span of the value at `path`, or of the closest ancestor that exists. */
+  spanAt(path: IssuePath): SourceSpan | undefined;
+  /** Span of the key of the property at `path` (for "unknown property" issues). */
+  keySpanAt(path: IssuePath): SourceSpan | undefined;
+}
+
+export type DataTreeResult = { ok: true; value: DataTree } | { ok: false; errors: LocatedIssue[] };
+
+const JSON_ERRORS: Record<string, string> = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "expected a property name in double quotes",
+  ValueExpected: "expected a value",
+  ColonExpected: 'expected ":" after the property name',
+  CommaExpected: 'expected "," between items',
+  CloseBraceExpected: 'expected "}" to close the object',
+  CloseBracketExpected: 'expected "]" to close the list',
+  EndOfFileExpected: "unexpected text after the end of the document",
+  InvalidCommentToken: "invalid comment",
+  UnexpectedEndOfComment: "comment is not closed",
+  UnexpectedEndOfString: "string is not closed (missing \")",
+  UnexpectedEndOfNumber: "number is cut short",
+  InvalidUnicode: "invalid unicode escape",
+  InvalidEscapeCharacter: "invalid escape character in string",
+  InvalidCharacter: "invalid character in string (use \\n for line breaks)",
+};
+
+function jsonErrorMessage(error: ParseError, text: string): string {
+  const code = printParseErrorCode(error.error);
+  const near = text.slice(error.offset, error.offset + Math.min(Math.max(error.length, 1), 20));
+  const base = JSON_ERRORS[code] ?? code;
+  if (code === "PropertyNameExpected" && near.startsWith("}")) return "trailing comma before \"}\" is not allowed in JSON";
+  if (code === "ValueExpected" && near.startsWith("]")) return "trailing comma before \"]\" is not allowed in JSON";
+  return near.trim() ? `${base} (near ${JSON.stringify(near)})` : base;
+}
+
+/** JSON as ARM accepts it: comments allowed, trailing commas not. */
+export function parseJsonTree(text: string): DataTreeResult {
+  const lines = new LineIndex(text);
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
+  if (errors.length > 0 || !root) {
+    const found = errors.length > 0 ? errors : [{ error: 4 /* ValueExpected */, offset: 0, length: 0 } as ParseError];
+    return {
+      ok: false,
+      errors: found.slice(0, 20).map((e) => ({ message: `Invalid JSON: ${jsonErrorMessage(e, text)}`, path: [], span: lines.span(e.offset, e.offset + e.length) })),
+    };
+  }
+  const nearest = (path: IssuePath): Node | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = findNodeAtLocation(root, path.slice(0, n) as (string | number)[]);
+      if (node) return node;
+    }
+    return undefined;
+  };
+  return {
+    ok: true,
+    value: {
+      value: getNodeValue(root),
+      spanAt(path) {
+        const node = nearest(path);
+        return node ? lines.span(node.offset, node.offset + node.length) : undefined;
+      },
+      keySpanAt(path) {
+        const node = findNodeAtLocation(root, path as (string | number)[]);
+        const key = node?.parent?.type === "property" ? node.parent.children?.[0] : undefined;
+        return key ? lines.span(key.offset, key.offset + key.length) : this.spanAt(path);
+      },
+    },
+  };
+}
+
+function yamlNodeAt(doc: Document, path: IssuePath): YamlNode | undefined {
+  const node = doc.getIn(path as (string | number)[], true);
+  return node && typeof node === "object" && "range" in (node as object) ? (node as YamlNode) : undefined;
+}
+
+/** YAML 1.2 (JSON is valid YAML, so authors may use either). */
+export function parseYamlTree(text: string): DataTreeResult {
+  const lines = new LineIndex(text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      errors: doc.errors.slice(0, 20).map((e) => ({
+        message: `Invalid YAML: ${e.message.split("\n")[0]}${/alias|\*/i.test(e.message) ? ' (quote a lone asterisk: "*")' : ""}`,
+        path: [],
+        span: lines.span(e.pos[0], e.pos[1]),
+      })),
+    };
+  }
+  const rangeSpan = (node: YamlNode | undefined) => (node?.range ? lines.span(node.range[0], node.range[1]) : undefined);
+  return {
+    ok: true,
+    value: {
+      value: doc.toJS({ maxAliasCount: 100 }),
+      spanAt(path) {
+        for (let n = path.length; n >= 0; n--) {
+          const node = n === 0 ? (doc.contents as YamlNode | null) ?? undefined : yamlNodeAt(doc, path.slice(0, n));
+          if (node) return rangeSpan(node);
+        }
+        return undefined;
+      },
+      keySpanAt(path) {
+        const parent = path.length === 0 ? undefined : path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as (string | number)[], true);
+        const last = path[path.length - 1];
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
+          if (pair && isScalar(pair.key)) return rangeSpan(pair.key);
+        }
+        if (isSeq(parent)) return this.spanAt(path);
+        return this.spanAt(path);
+      },
+    },
+  };
+}
+
+/** JSON when the text starts like JSON, YAML otherwise. */
+export function parseDataTree(text: string, format: "json" | "yaml" | "auto" = "auto"): DataTreeResult {
+  const looksJson = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*[[{]/.test(text);
+  return format === "json" || (format === "auto" && looksJson) ? parseJsonTree(text) : parseYamlTree(text);
+}

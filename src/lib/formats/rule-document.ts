@@ -1,0 +1,49 @@
+import type { IssuePath } from "../result.ts";
+import type { LocatedIssue, SourceSpan } from "./source-span.ts";
+
+/**
+ * What every learner rule format (JSON, YAML, ARM template, az CLI script) parses into, before
+ * the evaluator validates anything: raw rule objects per NSG, in the order written, plus any
+ * NSGs created and associations changed, and a way back from a value to its place in the text.
+ *
+ * Rules are raw objects in the flat ARM shape (`securityRuleSchema` input), so one validator
+ * serves every format and its issue paths can be located through `locate`.
+ */
+export interface RuleDocument {
+  format: RuleFormat;
+  nsgs: NsgRules[];
+  /** `az network nic update` / `az network vnet subnet update --network-security-group`. */
+  associations: Association[];
+  /**
+   * The span of the value at `path`, where paths are [nsgName, ruleIndex, field, (listIndex)].
+   * Returns the closest enclosing span that exists (the rule, then the NSG) when the exact
+   * field was not written; undefined only when nothing matches.
+   */
+  locate(path: IssuePath): SourceSpan | undefined;
+}
+
+export interface NsgRules {
+  name: string;
+  /** Raw rule objects as written (after CLI defaults are applied, for az CLI). */
+  rules: unknown[];
+  /** True when the text creates this NSG (`az network nsg create`, an ARM NSG resource). */
+  created: boolean;
+}
+
+export interface Association {
+  level: "subnet" | "nic";
+  /** NIC name, or "vnet/subnet" for a subnet. */
+  target: string;
+  /** NSG name, or null to dissociate (`--network-security-group ""`). */
+  nsg: string | null;
+  span: SourceSpan;
+}
+
+export type RuleFormat = "json" | "yaml" | "azcli";
+
+export type RuleDocumentResult = { ok: true; value: RuleDocument } | { ok: false; errors: LocatedIssue[] };
+
+export interface ParseOptions {
+  /** NSGs the learner may edit; a bare rule array belongs to the only one. */
+  editable: readonly string[];
+}

@@ -1,0 +1,131 @@
+import type { CompiledRule } from "../nsg/compile.ts";
+import type { Evaluator } from "../nsg/evaluator.ts";
+import { matchDetail, type MatchDetail, type Packet } from "../nsg/match.ts";
+import type { NsgStep, Step, Verdict } from "../nsg/verdict.ts";
+import { hasPorts } from "../nsg/vocabulary.ts";
+import { describeRule } from "./describe-rule.ts";
+import type { Expectation } from "./exercise-schema.ts";
+import { deciderLabel, decisiveSteps } from "./trace.ts";
+
+/**
+ * Turns a failed expectation into advice a learner can act on: which NSG and rule decided,
+ * and why their own rules did not (wrong port, shadowed by a lower number, the subnet NSG
+ * denied first, the platform blocks SMTP, public vs private address…).
+ */
+export function explainMiss(expectation: Expectation, verdict: Verdict, evaluator: Evaluator, editable: readonly string[]): string {
+  const actual = verdict.access === "Allow" ? "allow" : "deny";
+  if (actual === expectation.expect) {
+    const who = deciderLabel(verdict);
+    return `The verdict is right (${actual}), but it was decided by ${who}; this check wants ${expectation.decidedBy === "platform" ? "the platform" : `"${expectation.decidedBy}"`} to decide it.`;
+  }
+  return actual === "deny" ? explainUnexpectedDeny(verdict, evaluator, editable) : explainUnexpectedAllow(verdict, editable);
+}
+
+const packetText = (p: Packet) =>
+  `${p.protocol}${hasPorts(p.protocol) ? ` ${p.source.text}:${p.sourcePort} → ${p.destination.text}:${p.destinationPort}` : ` ${p.source.text} → ${p.destination.text}`}`;
+
+function explainUnexpectedDeny(verdict: Verdict, evaluator: Evaluator, editable: readonly string[]): string {
+  const stateful = verdict.steps[0]?.kind === "stateful" ? verdict.steps[0] : undefined;
+  if (stateful) {
+    return `This is a reply packet; it would pass only if the connection it answers were allowed, and that connection was denied. ${explainUnexpectedDeny(stateful.initiator, evaluator, editable)}`;
+  }
+  const steps = decisiveSteps(verdict);
+  const last = steps[steps.length - 1];
+  if (!last) return "The flow was denied.";
+  if (last.kind === "platform") {
+    return `${last.reason}. The NSGs allowed it, but no NSG rule can lift this platform block.`;
+  }
+  if (last.kind !== "nsg") return "The flow was denied.";
+  const where = `Denied by ${last.nsg} (${last.level} NSG, ${last.direction.toLowerCase()}) rule ${last.rule.name} (priority ${last.rule.priority}); the NSG saw ${packetText(last.packet)}.`;
+  const advice: string[] = [where];
+  if (!editable.includes(last.nsg)) {
+    const order = last.direction === "Inbound" ? "inbound traffic meets the subnet's NSG before the NIC's" : "outbound traffic leaves through the NIC's NSG before the subnet's";
+    advice.push(`${last.nsg} is not yours to edit, and ${order}: the flow stops there whatever later NSGs allow.`);
+    return advice.join(" ");
+  }
+  advice.push(nearMissAdvice(last, evaluator));
+  return advice.join(" ");
+}
+
+function compiledFor(step: NsgStep, evaluator: Evaluator): readonly CompiledRule[] {
+  const vnet = evaluator.network.nicsByName.get(step.nic)?.vnet.name;
+  const compiled = vnet ? evaluator.cache.get(step.nsg, vnet) : undefined;
+  if (!compiled) return [];
+  return step.direction === "Inbound" ? compiled.inbound : compiled.outbound;
+}
+
+const FAILED_CONDITIONS: (keyof MatchDetail)[] = ["protocol", "sourceAddress", "sourcePort", "destinationAddress", "destinationPort"];
+
+function nearMissAdvice(step: NsgStep, evaluator: Evaluator): string {
+  const rules = compiledFor(step, evaluator);
+  const packet = step.packet;
+  const allows = rules.filter((r) => !r.isDefault && r.rule.access === "Allow");
+  const shadowed = allows.find((r) => r.rule.priority > step.rule.priority && FAILED_CONDITIONS.every((k) => matchDetail(r, packet)[k]));
+  if (shadowed) {
+    return `Your rule ${shadowed.rule.name} (priority ${shadowed.rule.priority}) would allow it, but ${step.rule.name} (priority ${step.rule.priority}) is checked first because lower numbers win: give ${shadowed.rule.name} a number below ${step.rule.priority}.`;
+  }
+  const opposite = oppositeDirectionMatch(step, evaluator);
+  if (opposite) return `Rule ${opposite} would match this flow, but it is an ${step.direction === "Inbound" ? "Outbound" : "Inbound"} rule; this flow is ${step.direction.toLowerCase()} here.`;
+  const candidates = allows
+    .map((r) => ({ rule: r, failed: FAILED_CONDITIONS.filter((k) => !matchDetail(r, packet)[k]) }))
+    .filter((c) => c.failed.length <= 2)
+    .sort((a, b) => a.failed.length - b.failed.length || a.rule.rule.priority - b.rule.rule.priority);
+  const best = candidates[0];
+  if (!best) {
+    const deny = step.rule.isDefault ? `so it falls through to the default rule ${step.rule.name} (${step.rule.priority})` : `and ${step.rule.name} denies it`;
+    return `No allow rule in ${step.nsg} matches ${step.direction.toLowerCase()} ${packet.protocol}${hasPorts(packet.protocol) ? ` port ${packet.destinationPort}` : ""} from ${packet.source.text}, ${deny}.`;
+  }
+  const reasons = best.failed.map((k) => conditionReason(k, best.rule, step, evaluator));
+  return `Your rule ${best.rule.rule.name} (${describeRule(best.rule.rule)}) does not match: ${reasons.join("; ")}.`;
+}
+
+function oppositeDirectionMatch(step: NsgStep, evaluator: Evaluator): string | undefined {
+  const vnet = evaluator.network.nicsByName.get(step.nic)?.vnet.name;
+  const compiled = vnet ? evaluator.cache.get(step.nsg, vnet) : undefined;
+  if (!compiled) return undefined;
+  const other = step.direction === "Inbound" ? compiled.outbound : compiled.inbound;
+  return other.find((r) => !r.isDefault && r.rule.access === "Allow" && FAILED_CONDITIONS.every((k) => matchDetail(r, step.packet)[k]))?.rule.name;
+}
+
+function conditionReason(condition: keyof MatchDetail, compiled: CompiledRule, step: NsgStep, evaluator: Evaluator): string {
+  const { rule } = compiled;
+  const p = step.packet;
+  switch (condition) {
+    case "protocol":
+      return `its protocol is ${rule.protocol}, the flow is ${p.protocol}`;
+    case "destinationPort":
+      return `it covers destination port ${rule.destinationPortRanges.join(", ")}, the flow goes to port ${p.destinationPort}`;
+    case "sourcePort":
+      return `it only matches source port ${rule.sourcePortRanges.join(", ")}, and the client used ${p.sourcePort} (clients pick random source ports: use * for the source port)`;
+    case "sourceAddress":
+      return `its source ${rule.sourceApplicationSecurityGroups.length ? `ASG ${rule.sourceApplicationSecurityGroups.join(", ")}` : rule.sourceAddressPrefixes.join(", ")} does not include ${p.source.text}`;
+    case "destinationAddress": {
+      const placement = evaluator.network.nicsByName.get(step.nic);
+      const publicIp = placement?.publicIp?.text;
+      if (step.direction === "Inbound" && publicIp && rule.destinationAddressPrefixes.some((d) => d.split("/")[0] === publicIp)) {
+        return `its destination is the public IP ${publicIp}, but NSGs see the VM's private address ${p.destination.text} (the public IP is translated first)`;
+      }
+      return `its destination ${rule.destinationApplicationSecurityGroups.length ? `ASG ${rule.destinationApplicationSecurityGroups.join(", ")}` : rule.destinationAddressPrefixes.join(", ")} does not include ${p.destination.text}`;
+    }
+  }
+}
+
+function explainUnexpectedAllow(verdict: Verdict, editable: readonly string[]): string {
+  const steps: Step[] = decisiveSteps(verdict);
+  if (steps.length > 0 && steps.every((s) => s.kind === "no-nsg")) {
+    return "No NSG is associated with the subnet or the NIC on this path, so nothing filters the traffic: Azure allows it.";
+  }
+  const allowing = steps.filter((s): s is NsgStep => s.kind === "nsg" && s.access === "Allow");
+  const parts = allowing.map((s) =>
+    s.rule.isDefault
+      ? `${s.nsg} allows it with the default rule ${s.rule.name} (${s.rule.priority})`
+      : `${s.nsg} allows it with rule ${s.rule.name} (priority ${s.rule.priority})`,
+  );
+  const mine = allowing.filter((s) => editable.includes(s.nsg));
+  const fix = mine.some((s) => !s.rule.isDefault)
+    ? "Narrow that rule (its source, ports or protocol) so this flow no longer matches, or add a Deny rule with a lower number."
+    : mine.length > 0
+      ? `To block it, add a Deny rule with a lower number than ${mine[0]!.rule.priority} in ${mine[0]!.nsg}.`
+      : "";
+  return `Allowed: ${parts.join("; ")}. ${fix}`.trim();
+}

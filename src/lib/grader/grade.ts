@@ -1,0 +1,81 @@
+import { lintNsg, type RuleLint } from "../analysis/lint-rules.ts";
+import type { RuleFormat } from "../formats/rule-document.ts";
+import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
+import type { Topology } from "../nsg/topology-schema.ts";
+import { applyRules } from "./apply-rules.ts";
+import type { Exercise } from "./exercise-schema.ts";
+import { explainMiss } from "./explain.ts";
+import { isBlankRules, parseLearnerRules } from "./parse-learner-rules.ts";
+import { invalidReport, type ExpectationResult, type GradeReport } from "./report.ts";
+import { decidedByHolds, deciderLabel, flattenTrace } from "./trace.ts";
+
+/** Evaluates every expectation of an exercise against a (possibly learner-modified) network. */
+export function gradeTopology(exercise: Exercise, topology: Topology): GradeReport {
+  const evaluator = createEvaluator(topology, exercise.subscription);
+  if (!evaluator.ok) return invalidReport(exercise.id, evaluator.errors.map((e) => ({ ...e, path: ["topology", ...e.path] })));
+  const results = exercise.expectations.map((expectation): ExpectationResult => {
+    const base = { name: expectation.name, expect: expectation.expect, ...(expectation.decidedBy ? { decidedBy: expectation.decidedBy } : {}) };
+    const verdict = evaluator.value.evaluate(expectation.flow);
+    if (!verdict.ok) {
+      return { ...base, actual: "error", pass: false, decider: "", trace: [], explanation: `This flow cannot be evaluated: ${verdict.message}` };
+    }
+    const actual = verdict.value.access === "Allow" ? "allow" : "deny";
+    const pass = actual === expectation.expect && (expectation.decidedBy === undefined || decidedByHolds(verdict.value, expectation.decidedBy));
+    return {
+      ...base,
+      actual,
+      pass,
+      decider: deciderLabel(verdict.value),
+      trace: flattenTrace(verdict.value),
+      verdict: verdict.value,
+      ...(pass ? {} : { explanation: explainMiss(expectation, verdict.value, evaluator.value, exercise.editable) }),
+    };
+  });
+  const passed = results.filter((r) => r.pass).length;
+  return { exercise: exercise.id, status: "graded", passed, failed: results.length - passed, results, errors: [], warnings: [], lints: lintEditable(exercise, evaluator.value) };
+}
+
+function lintEditable(exercise: Exercise, evaluator: Evaluator): RuleLint[] {
+  const { network, cache } = evaluator;
+  return exercise.editable.flatMap((nsg) => {
+    // Tags resolve per VNet: lint from the VNet the NSG is attached in (else the first VNet).
+    const attached = [...network.nicsByName.values()].find((p) => p.nicNsg === nsg || p.subnetNsg === nsg)?.vnet.name ?? exercise.topology.vnets[0]?.name;
+    const compiled = attached ? cache.get(nsg, attached) : undefined;
+    const tags = attached ? network.tagsByVnet.get(attached) : undefined;
+    return compiled && tags ? lintNsg(compiled, tags) : [];
+  });
+}
+
+/** Grades a learner's rules text (JSON, YAML or az CLI) against an exercise. */
+export function gradeSubmission(exercise: Exercise, text: string, format?: RuleFormat): GradeReport {
+  if (isBlankRules(text) && format !== "yaml") return gradeTopology(exercise, exercise.topology);
+  const doc = parseLearnerRules(text, exercise, format);
+  if (!doc.ok) return invalidReport(exercise.id, doc.errors);
+  const applied = applyRules(exercise, doc.value);
+  if (!applied.ok) return invalidReport(exercise.id, applied.errors);
+  return gradeTopology(exercise, applied.value);
+}
+
+export type Prediction = "allow" | "deny" | undefined;
+
+/**
+ * A `predict` exercise: the learner says allow or deny for each flow; each answer is checked
+ * against the evaluator's verdict (never against the file's `expect`, which check:content verifies).
+ */
+export function gradePredictions(exercise: Exercise, predictions: readonly Prediction[]): GradeReport {
+  const truth = gradeTopology(exercise, exercise.topology);
+  if (truth.status === "invalid") return truth;
+  const results = truth.results.map((r, i): ExpectationResult => {
+    const answer = predictions[i];
+    const pass = answer !== undefined && answer === r.actual;
+    const { explanation: _ignored, ...rest } = r;
+    return {
+      ...rest,
+      expect: answer ?? r.expect,
+      pass,
+      ...(pass ? {} : { explanation: answer === undefined ? "No answer given." : `It is ${r.actual === "allow" ? "allowed" : "denied"}: decided by ${r.decider}.` }),
+    };
+  });
+  const passed = results.filter((r) => r.pass).length;
+  return { ...truth, results, passed, failed: results.length - passed, lints: [] };
+}

@@ -1,0 +1,44 @@
+import type { RuleLint } from "../analysis/lint-rules.ts";
+import type { LocatedIssue } from "../formats/source-span.ts";
+import type { Verdict } from "../nsg/verdict.ts";
+import type { TraceEntry } from "./trace.ts";
+
+/** One expectation, graded. The JSON shape follows scenario-format.md (plus explanation). */
+export interface ExpectationResult {
+  name: string;
+  expect: "allow" | "deny";
+  actual: "allow" | "deny" | "error";
+  pass: boolean;
+  decidedBy?: string;
+  /** Who actually decided, e.g. "ingest-nsg/allow-ftp (300)". */
+  decider: string;
+  trace: TraceEntry[];
+  /** For a miss: what went wrong, in words a learner can act on. */
+  explanation?: string;
+  verdict?: Verdict;
+}
+
+export interface GradeReport {
+  exercise: string;
+  /** "invalid": the rules could not be read or validated; nothing was evaluated. */
+  status: "graded" | "invalid";
+  passed: number;
+  failed: number;
+  results: ExpectationResult[];
+  errors: LocatedIssue[];
+  warnings: LocatedIssue[];
+  lints: RuleLint[];
+}
+
+export function invalidReport(exercise: string, errors: LocatedIssue[]): GradeReport {
+  return {
+    exercise,
+    status: "invalid",
+    passed: 0,
+    failed: 0,
+    results: [],
+    errors: errors.filter((e) => e.severity !== "warning"),
+    warnings: errors.filter((e) => e.severity === "warning"),
+    lints: [],
+  };
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { runGrade, type Io } from "../../src/cli/grade-command.ts";
+import { ftpRule, json } from "../grader/fixtures.ts";
+
+function harness(files: Record<string, string> = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    readFile: (p) => {
+      if (p in files) return files[p]!;
+      return readFileSync(p, "utf8");
+    },
+  };
+  return { io, out, err };
+}
+
+describe("grade CLI", () => {
+  it("exits 0 and prints the summary when every expectation holds", () => {
+    const h = harness({ "rules.json": json([ftpRule()]) });
+    expect(runGrade(["graders/ftp-active.yaml", "--rules", "rules.json"], h.io)).toBe(0);
+    expect(h.out.join("\n")).toMatch(/8 passed, 0 failed$/);
+  });
+
+  it("exits 1 with a table, paths and explanations when some fail", () => {
+    const h = harness({ "rules.json": json([ftpRule({ sourceAddressPrefix: "*" })]) });
+    expect(runGrade(["graders/ftp-active.yaml", "--rules", "rules.json"], h.io)).toBe(1);
+    const text = h.out.join("\n");
+    expect(text).toMatch(/FAIL {2}FTP stays closed to the rest of the internet/);
+    expect(text).toMatch(/path: no NSG on subnet \(Inbound\): \(no NSG associated\) → Allow {2}⟶ {2}ingest-nsg \(nic, Inbound\): allow-ftp-from-studio 300 → Allow/);
+    expect(text).toMatch(/why: {2}Allowed: ingest-nsg allows it/);
+  });
+
+  it("prints the spec's JSON shape with --json", () => {
+    const h = harness({ "rules.json": json([ftpRule()]) });
+    runGrade(["graders/ftp-active.yaml", "--rules", "rules.json", "--json"], h.io);
+    const parsed = JSON.parse(h.out.join(""));
+    expect(parsed).toMatchObject({ exercise: "ftp-active", passed: 8, failed: 0 });
+    expect(Object.keys(parsed.results[0])).toEqual(expect.arrayContaining(["name", "expect", "actual", "pass", "decidedBy", "trace"]));
+    expect(parsed.results[0].trace[1]).toEqual({ nsg: "ingest-nsg", level: "nic", direction: "Inbound", vm: "ingest-vm", rule: "allow-ftp-from-studio", priority: 300, access: "Allow" });
+  });
+
+  it("exits 2 with file:line:col for invalid rules, and no stack trace", () => {
+    const h = harness({ "rules.json": '{\n  "ingest-nsg": [ { "name": "x" ]\n}' });
+    expect(runGrade(["graders/ftp-active.yaml", "--rules", "rules.json"], h.io)).toBe(2);
+    expect(h.err[0]).toMatch(/^rules\.json:2:\d+: error: Invalid JSON/);
+    expect(h.err.join("\n")).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it("exits 2 for a missing file, a bad flag or no arguments", () => {
+    for (const argv of [["nope.yaml"], ["graders/ftp-active.yaml", "--bogus"], []]) {
+      const h = harness();
+      expect(runGrade(argv, h.io)).toBe(2);
+      expect(h.err.join("\n")).not.toBe("");
+    }
+  });
+
+  it("grades the scenario as written without --rules (the empty NSG fails)", () => {
+    const h = harness();
+    expect(runGrade(["graders/ftp-active.yaml"], h.io)).toBe(1);
+  });
+});
