@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { LocatedIssue } from "../lib/formats/source-span.ts";
 import { gradeSubmission, gradeTopology, loadExercise } from "../lib/grader/index.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
+import { runRegrade, type BatchIo } from "./regrade-command.ts";
 
 export interface Io {
   out: (text: string) => void;
@@ -11,21 +12,34 @@ export interface Io {
   readFile: (path: string) => string;
 }
 
-export const nodeIo: Io = {
+export const nodeIo: BatchIo = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
   readFile: (p) => readFileSync(p, "utf8"),
+  listDir: (p) => (existsSync(p) && statSync(p).isDirectory() ? readdirSync(p) : undefined),
+  writeFile: (p, text) => writeFileSync(p, text),
 };
 
-const USAGE = "usage: npm run grade -- <exercise-file> [--rules <file>] [--json]";
+const USAGE = [
+  "usage: npm run grade -- <exercise-file> [--rules <file>] [--json]",
+  "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json]",
+].join("\n");
 /** Rules or exercise files larger than this are refused rather than risk a stall. */
 const MAX_BYTES = 5 * 1024 * 1024;
 
 /** Exit codes (scenario-format.md): 0 every expectation holds, 1 any fails, 2 invalid input. */
-export function runGrade(argv: string[], io: Io = nodeIo): number {
+export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { rules: { type: "string" }, json: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: {
+        rules: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h" },
+        submissions: { type: "string", multiple: true },
+        csv: { type: "string" },
+        exercises: { type: "string", default: "graders" },
+      },
+    });
   } catch (e) {
     io.err(`${(e as Error).message}\n${USAGE}`);
     return 2;
@@ -33,6 +47,10 @@ export function runGrade(argv: string[], io: Io = nodeIo): number {
   if (args.values.help) {
     io.out(USAGE);
     return 0;
+  }
+  if (args.values.submissions) {
+    const paths = [...args.values.submissions, ...args.positionals];
+    return runRegrade(paths, { csv: args.values.csv, exercisesDir: args.values.exercises!, json: args.values.json! }, io);
   }
   const [exerciseFile, ...extra] = args.positionals;
   if (!exerciseFile || extra.length > 0) {

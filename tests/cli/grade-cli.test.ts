@@ -1,18 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { runGrade, type Io } from "../../src/cli/grade-command.ts";
+import { runGrade } from "../../src/cli/grade-command.ts";
+import type { BatchIo } from "../../src/cli/regrade-command.ts";
 import { ftpRule, json } from "../grader/fixtures.ts";
 
 function harness(files: Record<string, string> = {}) {
   const out: string[] = [];
   const err: string[] = [];
-  const io: Io = {
+  const io: BatchIo = {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     readFile: (p) => {
       if (p in files) return files[p]!;
       return readFileSync(p, "utf8");
     },
+    listDir: () => undefined,
+    writeFile: () => {},
   };
   return { io, out, err };
 }

@@ -22,7 +22,12 @@ const READ_ONLY_KEYS = ["id", "etag", "type", "provisioningState", "resourceGrou
 const enumOf = <T extends string>(values: readonly [T, ...T[]], field: string) =>
   z.preprocess(
     (v) => canonical(values, v),
-    z.enum(values, { error: (iss) => `${field} must be one of ${values.map((v) => `"${v}"`).join(", ")}${iss.input === undefined ? "" : `, not ${JSON.stringify(iss.input)}`}` }),
+    z.enum(values, {
+      error: (iss) => {
+        const choices = values.map((v) => `"${v}"`).join(", ");
+        return iss.input === undefined ? `${field} is required (${choices})` : `${field} must be one of ${choices}, not ${JSON.stringify(iss.input)}`;
+      },
+    }),
   );
 
 const text = (field: string) => z.string({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a string`) });
