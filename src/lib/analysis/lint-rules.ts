@@ -1,4 +1,4 @@
-import { isSubset } from "../nsg/address-set.ts";
+import { isEmpty, isSubset, type AddressSet } from "../nsg/address-set.ts";
 import type { CompiledNsg, CompiledRule } from "../nsg/compile.ts";
 import type { TagSets } from "../nsg/network.ts";
 import { covers, portsCover } from "./rule-coverage.ts";
@@ -12,6 +12,13 @@ export interface RuleLint {
   nsg: string;
   rule: string;
   message: string;
+}
+
+/** Open to the internet = covers all of its IPv4 part, or all of its IPv6 part (0.0.0.0/0 counts). */
+function coversInternet(source: AddressSet, internet: AddressSet): boolean {
+  const v4: AddressSet = { v4: internet.v4, v6: [] };
+  const v6: AddressSet = { v4: new Float64Array(), v6: internet.v6 };
+  return (!isEmpty(v4) && isSubset(v4, source)) || (!isEmpty(v6) && isSubset(v6, source));
 }
 
 const MANAGEMENT_PORTS: [number, string][] = [[22, "SSH"], [3389, "RDP"]];
@@ -40,7 +47,7 @@ function exposureLints(nsg: string, rules: readonly CompiledRule[], tags: TagSet
   const lints: RuleLint[] = [];
   for (const r of rules) {
     if (r.isDefault || r.rule.access !== "Allow" || r.rule.direction !== "Inbound") continue;
-    if (!isSubset(tags.internet, r.sourceAddresses)) continue; // only rules open to the whole internet
+    if (!coversInternet(r.sourceAddresses, tags.internet)) continue;
     const carriesPorts = r.rule.protocol === "*" || r.rule.protocol === "Tcp" || r.rule.protocol === "Udp";
     if (!carriesPorts || portsCover(r.destinationPorts, [[0, 65535]])) {
       lints.push({ kind: "open-to-internet", severity: "warning", nsg, rule: r.rule.name, message: `${r.rule.name} allows inbound traffic from the whole internet on every port. Limit it to the ports and source addresses you need.` });
