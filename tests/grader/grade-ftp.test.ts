@@ -19,8 +19,10 @@ describe("grading the FTP capstone", () => {
     expect(rest).toMatchObject({ pass: false, actual: "allow", decider: "ingest-nsg/allow-ftp-from-studio (300)" });
     expect(rest.explanation).toMatch(/ingest-nsg allows it with rule allow-ftp-from-studio \(priority 300\)/);
     expect(result(report, /Only TCP/).pass).toBe(false);
-    const port20 = result(report, /Port 20/);
-    expect(port20.explanation).toMatch(/covers destination port 21, the flow goes to port 20/);
+    const port20 = result(report, /port 20/);
+    expect(port20).toMatchObject({ pass: true, actual: "deny" });
+    const literal = gradeSubmission(ftp, json([ftpRule({ destinationPortRange: "20-21" })]));
+    expect(result(literal, /port 20/)).toMatchObject({ pass: false, actual: "allow" });
   });
 
   it("explains that NSGs see the private address, not the public IP", () => {

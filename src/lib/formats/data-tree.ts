@@ -10,10 +10,12 @@ import { LineIndex, type LocatedIssue, type SourceSpan } from "./source-span.ts"
 export interface DataTree {
   value: unknown;
   /** Span of the value at `path`, or of the closest ancestor that exists. */
-  spanAt(path: IssuePath): SourceSpan | undefined;
+  spanAt(path: IssuePath): SourceSpan;
   /** Span of the key of the property at `path` (for "unknown property" issues). */
   keySpanAt(path: IssuePath): SourceSpan | undefined;
 }
+
+const DOCUMENT_START: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export type DataTreeResult = { ok: true; value: DataTree } | { ok: false; errors: LocatedIssue[] };
 
@@ -70,7 +72,7 @@ export function parseJsonTree(text: string): DataTreeResult {
       value: getNodeValue(root),
       spanAt(path) {
         const node = nearest(path);
-        return node ? lines.span(node.offset, node.offset + node.length) : undefined;
+        return node ? lines.span(node.offset, node.offset + node.length) : DOCUMENT_START;
       },
       keySpanAt(path) {
         const node = findNodeAtLocation(root, path as (string | number)[]);
@@ -100,24 +102,32 @@ export function parseYamlTree(text: string): DataTreeResult {
       })),
     };
   }
-  const rangeSpan = (node: YamlNode | undefined) => (node?.range ? lines.span(node.range[0], node.range[1]) : undefined);
+  const rangeSpan = (node: YamlNode) => (node.range ? lines.span(node.range[0], node.range[1]) : DOCUMENT_START);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // Aliases are only resolved here (e.g. "*x" with no "&x" anchor, or an alias bomb).
+    const at = /alias/i.test((e as Error).message) ? text.indexOf("*") : 0;
+    return { ok: false, errors: [{ message: `Invalid YAML: ${(e as Error).message} (quote a lone asterisk: "*")`, path: [], span: lines.span(Math.max(0, at), Math.max(0, at) + 1) }] };
+  }
   return {
     ok: true,
     value: {
-      value: doc.toJS({ maxAliasCount: 100 }),
+      value,
       spanAt(path) {
         for (let n = path.length; n >= 0; n--) {
           const node = n === 0 ? (doc.contents as YamlNode | null) ?? undefined : yamlNodeAt(doc, path.slice(0, n));
           if (node) return rangeSpan(node);
         }
-        return undefined;
+        return DOCUMENT_START; // an empty document: point at its start
       },
       keySpanAt(path) {
         const parent = path.length === 0 ? undefined : path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as (string | number)[], true);
         const last = path[path.length - 1];
         if (isMap(parent)) {
           const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
-          if (pair && isScalar(pair.key)) return rangeSpan(pair.key);
+          if (pair && isScalar(pair.key)) return rangeSpan(pair.key as YamlNode);
         }
         if (isSeq(parent)) return this.spanAt(path);
         return this.spanAt(path);
