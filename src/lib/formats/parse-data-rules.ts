@@ -161,7 +161,7 @@ export function parseDataRules(text: string, format: "json" | "yaml" | "auto", o
     const found = candidates.find((c) => hasValue(tree, c));
     return tree.spanAt(found ?? rule.path);
   };
-  return { ok: true, value: { format: format === "auto" ? (text.trimStart().startsWith("{") || text.trimStart().startsWith("[") ? "json" : "yaml") : format, nsgs, associations: [], locate } };
+  return { ok: true, value: { warnings: errors, format: format === "auto" ? (text.trimStart().startsWith("{") || text.trimStart().startsWith("[") ? "json" : "yaml") : format, nsgs, associations: [], locate } };
 }
 
 function hasValue(tree: DataTree, path: (string | number)[]): boolean {

@@ -14,6 +14,8 @@ export interface RuleDocument {
   nsgs: NsgRules[];
   /** `az network nic update` / `az network vnet subnet update --network-security-group`. */
   associations: Association[];
+  /** Problems worth showing that don't stop grading (e.g. an ignored resource). */
+  warnings: LocatedIssue[];
   /**
    * The span of the value at `path`, where paths are [nsgName, ruleIndex, field, (listIndex)].
    * Returns the closest enclosing span that exists (the rule, then the NSG) when the exact

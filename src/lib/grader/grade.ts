@@ -52,8 +52,8 @@ export function gradeSubmission(exercise: Exercise, text: string, format?: RuleF
   const doc = parseLearnerRules(text, exercise, format);
   if (!doc.ok) return invalidReport(exercise.id, doc.errors);
   const applied = applyRules(exercise, doc.value);
-  if (!applied.ok) return invalidReport(exercise.id, applied.errors);
-  return gradeTopology(exercise, applied.value);
+  if (!applied.ok) return invalidReport(exercise.id, [...applied.errors, ...doc.value.warnings]);
+  return { ...gradeTopology(exercise, applied.value), warnings: doc.value.warnings };
 }
 
 export type Prediction = "allow" | "deny" | undefined;

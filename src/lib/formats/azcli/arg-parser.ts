@@ -1,4 +1,4 @@
-import type { Word } from "./shell-words.ts";
+import { sourceOffset, type Word } from "./shell-words.ts";
 
 /**
  * az parses arguments with Python's argparse, so we do what argparse does: `--flag value` and
@@ -50,7 +50,7 @@ export interface ArgOccurrence {
 }
 
 export type ParsedArgs = Map<string, ArgOccurrence>;
-export type Report = (message: string, at: Offsets) => void;
+export type Report = (message: string, at: Offsets, severity?: "error" | "warning") => void;
 
 /** Options every az command accepts. */
 export const GLOBAL_ARGS: readonly ArgSpec[] = [
@@ -68,8 +68,8 @@ const NEGATIVE_NUMBER = /^-\d+$|^-\d*\.\d+$/;
 
 /** The span of word.text[from, to) in the source. */
 export function subSpan(word: Word, from: number, to: number = word.text.length): Offsets {
-  const start = word.offsets[from] ?? word.end;
-  const end = to > from ? (word.offsets[to - 1] ?? word.end - 1) + 1 : start;
+  const start = from < word.text.length ? sourceOffset(word, from) : word.end;
+  const end = to > from ? sourceOffset(word, Math.min(to, word.text.length) - 1) + 1 : start;
   return { start, end: Math.max(end, start) };
 }
 

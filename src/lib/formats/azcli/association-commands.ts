@@ -12,8 +12,8 @@ function associateNsg(ctx: CommandContext, level: "nic" | "subnet", target: stri
   const nsgArg = ctx.args.get("networkSecurityGroup");
   if (!nsgArg) return;
   const value = nsgArg.values[0]!;
-  // `--network-security-group ""` detaches the NSG (az docs: use "" to remove it).
-  if (value.text === "") {
+  // `null` (az's value for clearing a nullable argument) or "" detaches the NSG.
+  if (value.text === "" || value.text === "null") {
     ctx.state.associate({ level, target, nsg: null }, value.end > value.start ? value : nsgArg.flag);
     return;
   }

@@ -74,10 +74,10 @@ export const nsgRuleDelete: AzCommand = {
       const nsg = ctx.state.nsgForRules(names[0]!.text, names[0]!, ctx.span, ctx.report);
       if (!nsg) continue;
       const entry = ctx.state.findRule(nsg, names[1]!.text);
-      // Azure answers a DELETE of a missing rule with success; we report it, since it is almost
-      // always a misspelled name and the rule the learner meant is still there.
+      // Azure answers a DELETE of a missing rule with success, so this is no error; we warn,
+      // since it is almost always a misspelled name and the rule the learner meant is still there.
       if (!entry) {
-        ctx.report(`security rule "${names[1]!.text}" was not found in NSG "${nsg.name}", so there is nothing to delete`, names[1]!);
+        ctx.report(`security rule "${names[1]!.text}" was not found in NSG "${nsg.name}", so nothing was deleted (Azure reports success)`, names[1]!, "warning");
         continue;
       }
       ctx.state.deleteRule(nsg, entry);

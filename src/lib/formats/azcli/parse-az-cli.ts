@@ -1,6 +1,7 @@
 import type { RuleDocumentResult } from "../rule-document.ts";
 import { LineIndex, type LocatedIssue } from "../source-span.ts";
 import { ArgParser, type Offsets, type Report } from "./arg-parser.ts";
+import type { AzCommand } from "./command.ts";
 import { resolveCommand } from "./command-table.ts";
 import { detectDialect } from "./dialect.ts";
 import { ScriptState, type AzCliOptions } from "./script-state.ts";
@@ -13,9 +14,11 @@ import { ShellReader, type Word } from "./shell-words.ts";
  * as an error with its place in the text; nothing is skipped silently and nothing throws.
  */
 export function parseAzCli(text: string, options: AzCliOptions): RuleDocumentResult {
-  const lines = new LineIndex(typeof text === "string" ? text : "");
+  // Non-text (a missing editor value) reads as an empty script.
+  const source = typeof text === "string" ? text : "";
+  const lines = new LineIndex(source);
   try {
-    return run(typeof text === "string" ? text : String(text), options, lines);
+    return run(source, options, lines);
   } catch (error) {
     // A safety net only: the tests fuzz for this message.
     const message = `internal error while reading the script: ${error instanceof Error ? error.message : String(error)}`;
@@ -24,21 +27,26 @@ export function parseAzCli(text: string, options: AzCliOptions): RuleDocumentRes
 }
 
 function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumentResult {
-  const found: { message: string; at: Offsets }[] = [];
-  const report: Report = (message, at) => found.push({ message, at: { start: at.start, end: at.end } });
+  const found: { message: string; at: Offsets; severity: "error" | "warning" }[] = [];
+  const report: Report = (message, at, severity = "error") => found.push({ message, at: { start: at.start, end: at.end }, severity });
   const reader = new ShellReader(text, detectDialect(text));
   const state = new ScriptState(options);
   for (let statement = reader.next(); statement; statement = reader.next()) {
     if (!statement.broken) execute(statement.words, state, report);
   }
-  for (const e of reader.errors) found.push({ message: e.message, at: e });
-  if (found.length > 0) {
-    found.sort((a, b) => a.at.start - b.at.start);
-    const errors: LocatedIssue[] = found.map((e) => ({ message: e.message, path: [], span: lines.span(e.at.start, Math.max(e.at.end, e.at.start + 1)) }));
-    return { ok: false, errors };
-  }
-  return { ok: true, value: state.document(lines) };
+  for (const e of reader.errors) found.push({ message: e.message, at: e, severity: "error" });
+  found.sort((a, b) => a.at.start - b.at.start);
+  const issues: LocatedIssue[] = found.map((e) => ({
+    message: e.message,
+    path: [],
+    span: lines.span(e.at.start, Math.max(e.at.end, e.at.start + 1)),
+    ...(e.severity === "warning" ? { severity: "warning" as const } : {}),
+  }));
+  if (issues.some((i) => i.severity !== "warning")) return { ok: false, errors: issues };
+  return { ok: true, value: { ...state.document(lines), warnings: issues } };
 }
+
+const PARSERS = new WeakMap<AzCommand, ArgParser>();
 
 function execute(words: Word[], state: ScriptState, report: Report): void {
   const first = words[0]!;
@@ -53,7 +61,9 @@ function execute(words: Word[], state: ScriptState, report: Report): void {
   }
   const { command, argsFrom, nameSpan } = resolved;
   let failed = false;
-  const args = new ArgParser(command.args).parse(words.slice(argsFrom), (message, at) => {
+  let parser = PARSERS.get(command);
+  if (!parser) PARSERS.set(command, (parser = new ArgParser(command.args)));
+  const args = parser.parse(words.slice(argsFrom), (message, at) => {
     failed = true;
     report(message, at);
   });

@@ -112,12 +112,13 @@ export function createRule(name: ArgValue, ctx: RuleContext): { rule: Record<str
   rule.direction = "Inbound";
   rule.access = "Allow";
   rule.protocol = "*";
+  let description: string | undefined;
   for (const k of TEXT_ARGS) {
     const o = args.get(k);
-    if (o) {
-      rule[k] = o.values[0]!.text;
-      fields.set(k, fieldSource(o));
-    }
+    if (!o) continue;
+    if (k === "description") description = o.values[0]!.text;
+    else rule[k] = o.values[0]!.text;
+    fields.set(k, fieldSource(o));
   }
   const defaults: Record<ListGroup, string> = { sourceAddressPrefix: "*", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "80" };
   for (const list of LIST_ARGS) {
@@ -137,7 +138,9 @@ export function createRule(name: ArgValue, ctx: RuleContext): { rule: Record<str
     delete rule[`${asg.side}AddressPrefix`];
     fields.set(asg.field, fieldSource(o));
   }
-  return { rule: orderRule(rule), source: { command: ctx.command, fields } };
+  // Built in FIELD_ORDER already: description goes last.
+  if (description !== undefined) rule.description = description;
+  return { rule, source: { command: ctx.command, fields } };
 }
 
 /**

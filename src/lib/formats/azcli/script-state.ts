@@ -203,7 +203,7 @@ export class ScriptState {
       const found = locateOffsets(touched, path);
       return found ? span(found) : undefined;
     };
-    return { format: "azcli", nsgs, associations, locate };
+    return { format: "azcli", nsgs, associations, warnings: [], locate };
   }
 }
 

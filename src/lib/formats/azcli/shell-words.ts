@@ -12,8 +12,21 @@ export interface Word {
   /** Source range of the word (for an expanded variable, the `$NAME` reference). */
   start: number;
   end: number;
-  /** Source offset of each character of `text`. */
-  offsets: number[];
+  /**
+   * Where the characters of `text` come from, as runs: [textIndex, sourceOffset, step, ...]
+   * triples; step 1 for characters copied from the source, 0 for an expansion (all its
+   * characters point at the `$`). A word usually has one to three runs.
+   */
+  runs: number[];
+}
+
+/** The source offset of text character `i` of a word. */
+export function sourceOffset(word: Word, i: number): number {
+  const runs = word.runs;
+  let r = 0;
+  while (r + 3 < runs.length && runs[r + 3]! <= i) r += 3;
+  if (runs.length === 0) return word.start;
+  return runs[r + 1]! + (i - runs[r]!) * runs[r + 2]!;
 }
 
 export interface Statement {
@@ -35,6 +48,8 @@ const isBlank = (c: string | undefined) => c === " " || c === "\t" || c === "\u0
 const isNameStart = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
 const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
 const BOUNDARY = new Set([" ", "\t", "\u00a0", "\f", "\v", "\n", ";", "&", "|", ">", "<", "(", ")"]);
+/** Characters that end a plain run inside a word: boundaries, quotes, expansions, escapes. */
+const SPECIAL_IN_WORD = new Set([...BOUNDARY, "\r", "'", '"', "$", "`", "\\"]);
 const PS_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "0": "\0", a: "\x07", b: "\b", e: "\x1b", f: "\f", v: "\v" };
 
 const BASH_ASSIGNMENT = /(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=/y;
@@ -43,7 +58,7 @@ const REDIRECTION = /(?:\d+|&|\*)?>>?(?:&(?:\d+|-))?/y;
 
 class WordBuilder {
   text = "";
-  offsets: number[] = [];
+  runs: number[] = [];
   quoted = false;
   readonly words: Word[] = [];
   segmentStart: number;
@@ -52,17 +67,23 @@ class WordBuilder {
   }
 
   add(chars: string, offset: number, consecutive: boolean) {
+    if (chars.length === 0) return;
+    const runs = this.runs;
+    const n = runs.length;
+    const step = consecutive ? 1 : 0;
+    // Extend the last run when these characters continue it in the source.
+    const continues = n > 0 && step === 1 && runs[n - 1] === 1 && runs[n - 2]! + (this.text.length - runs[n - 3]!) === offset;
+    if (!continues) runs.push(this.text.length, offset, step);
     this.text += chars;
-    for (let i = 0; i < chars.length; i++) this.offsets.push(consecutive ? offset + i : offset);
   }
   get hasContent() {
     return this.text.length > 0 || this.quoted;
   }
   /** Ends the current word (Bash word splitting of an unquoted expansion). */
   split(end: number, nextStart: number) {
-    if (this.hasContent) this.words.push({ text: this.text, start: this.segmentStart, end, offsets: this.offsets });
+    if (this.hasContent) this.words.push({ text: this.text, start: this.segmentStart, end, runs: this.runs });
     this.text = "";
-    this.offsets = [];
+    this.runs = [];
     this.quoted = false;
     this.segmentStart = nextStart;
   }
@@ -257,8 +278,11 @@ export class ShellReader {
       else if (c === "\\" && !ps) this.#bashEscape(b);
       else if (c === "\\" && ps && this.#lineEndAfterBlanks(this.pos)) this.pos += this.#continuation(this.pos);
       else {
-        b.add(c, this.pos, true);
-        this.pos++;
+        // A run of ordinary characters is copied in one go.
+        let end = this.pos + 1;
+        while (end < t.length && !SPECIAL_IN_WORD.has(t[end]!)) end++;
+        b.add(t.slice(this.pos, end), this.pos, true);
+        this.pos = end;
       }
     }
     return b.finish(this.pos);

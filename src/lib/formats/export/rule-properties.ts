@@ -55,7 +55,7 @@ export function armProperties<A>(rule: SecurityRule, asg: (name: string) => A): 
   return props;
 }
 
-/** Turns a name into an identifier from `allowed` characters, unique among `taken`. */
+/** `base`, or `base_2`, `base_3`... whichever is not yet in `taken` (which it joins). */
 export function uniqueIdentifier(base: string, taken: Set<string>): string {
   let name = base;
   for (let n = 2; taken.has(name); n++) name = `${base}${base.endsWith("_") ? "" : "_"}${n}`;
