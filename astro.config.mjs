@@ -16,4 +16,8 @@ export default defineConfig({
   outDir: process.env.ASTRO_OUT_DIR ?? "./dist",
   trailingSlash: "ignore",
   integrations: [mdx()],
+  vite: {
+    // Never inline scripts into pages: the Content-Security-Policy allows scripts from 'self' only.
+    build: { assetsInlineLimit: 0 },
+  },
 });

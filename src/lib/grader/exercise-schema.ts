@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.ts";
 import { flowSchema } from "../nsg/flow-schema.ts";
 import { subscriptionSchema, topologySchema } from "../nsg/topology-schema.ts";
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.ts";
 import { exerciseSchema } from "./exercise-schema.ts";
 
 /** JSON Schema (draft 2020-12) of an exercise file as authors write it (zod's input side). */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.ts";
 import { FLOW_PROTOCOLS, canonical } from "./vocabulary.ts";
 
 /** First port of the IANA dynamic range: what a client picks when a flow names no source port. */

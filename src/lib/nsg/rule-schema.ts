@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "../zod.ts";
 import { ACCESSES, DIRECTIONS, RULE_PROTOCOLS, canonical } from "./vocabulary.ts";
 import { parseCidrOrIp } from "./ip.ts";
 import { parsePortSpec } from "./ports.ts";

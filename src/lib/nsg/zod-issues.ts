@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type { z } from "../zod.ts";
 import type { Issue } from "../result.ts";
 
 /** Turns zod's issues into ours: same message, path restricted to strings and numbers. */

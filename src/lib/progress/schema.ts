@@ -1,3 +1,4 @@
+import "../zod-no-eval.ts";
 import * as z from "zod/mini";
 
 /**
