@@ -1,4 +1,5 @@
 import { z } from "../zod.ts";
+import { closestMatch } from "../text/closest-match.ts";
 import { ACCESSES, DIRECTIONS, RULE_PROTOCOLS, canonical } from "./vocabulary.ts";
 import { parseCidrOrIp } from "./ip.ts";
 import { parsePortSpec } from "./ports.ts";
@@ -67,28 +68,15 @@ const flatRuleShape = z.strictObject(
   { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown property ${iss.keys.map((k) => `"${k}"`).join(", ")}${suggestKey(iss.keys[0])}` : "a security rule must be an object") },
 );
 
-const RULE_KEYS = Object.keys(flatRuleShape.shape);
+/** Lowercased property name → its ARM spelling, for "did you mean" on a misspelled key. */
+const RULE_KEYS = new Map(Object.keys(flatRuleShape.shape).map((k) => [k.toLowerCase(), k]));
 
 function suggestKey(key: string | undefined): string {
   if (!key) return "";
-  const lower = key.toLowerCase().replace(/[-_]/g, "");
-  const close = RULE_KEYS.find((k) => k.toLowerCase() === lower || editDistance(k.toLowerCase(), lower) <= 2);
-  return close ? ` (did you mean "${close}"?)` : "";
+  const match = closestMatch(key.toLowerCase().replace(/[-_]/g, ""), RULE_KEYS.keys(), 2);
+  return match ? ` (did you mean "${RULE_KEYS.get(match)}"?)` : "";
 }
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
-}
 
 type FlatRule = z.infer<typeof flatRuleShape>;
 type Side = "source" | "destination";

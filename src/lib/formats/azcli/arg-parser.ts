@@ -1,4 +1,5 @@
 import { sourceOffset, type Word } from "./shell-words.ts";
+import { closestMatch } from "../../text/closest-match.ts";
 
 /**
  * az parses arguments with Python's argparse, so we do what argparse does: `--flag value` and
@@ -181,15 +182,7 @@ export class ArgParser {
   }
 
   #suggest(name: string): string {
-    let best: string | undefined;
-    let bestDistance = 4;
-    for (const candidate of this.#longNames) {
-      const d = editDistance(name, candidate);
-      if (d < bestDistance) {
-        best = candidate;
-        bestDistance = d;
-      }
-    }
+    const best = closestMatch(name, this.#longNames, 3);
     return best ? ` (did you mean ${best}?)` : "";
   }
 }
@@ -199,15 +192,3 @@ export function missingRequired(specs: readonly ArgSpec[], parsed: ParsedArgs): 
   return specs.filter((s) => s.required && !parsed.has(s.key)).map((s) => s.names.join("/"));
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 4) return 99;
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next.push(Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    row = next;
-  }
-  return row[b.length]!;
-}

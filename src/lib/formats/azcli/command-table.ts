@@ -1,4 +1,5 @@
 import type { Offsets } from "./arg-parser.ts";
+import { closestMatch } from "../../text/closest-match.ts";
 import { nicUpdate, subnetUpdate } from "./association-commands.ts";
 import type { AzCommand } from "./command.ts";
 import { nsgCreate, nsgRuleCreate, nsgRuleDelete, nsgRuleUpdate } from "./nsg-commands.ts";
@@ -43,7 +44,7 @@ export function resolveCommand(words: readonly Word[]): Resolved {
   const at = { start: az.start, end: words[Math.max(j, 2) - 1]?.end ?? az.end };
   const next = words[i]?.text;
   const siblings = [...(CHILDREN.get(path) ?? [])];
-  const close = next === undefined ? undefined : siblings.find((s) => closeTo(s, next));
+  const close = next === undefined ? undefined : closestMatch(next, siblings, 2);
   if (path && next !== undefined && !next.startsWith("-") && close) {
     return { error: `'${next}' is not in the 'az ${path}' command group (did you mean '${close}'?)`, at: { start: words[i]!.start, end: words[i]!.end } };
   }
@@ -51,18 +52,3 @@ export function resolveCommand(words: readonly Word[]): Resolved {
   return { error: `"${named}" is not one of the commands NSG Lab runs: ${SUPPORTED}`, at };
 }
 
-/** Within two edits (a typo such as "craete" for "create"). */
-function closeTo(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
-  const row = Array.from({ length: b.length + 1 }, (_, k) => k);
-  for (let x = 1; x <= a.length; x++) {
-    let prev = row[0]!;
-    row[0] = x;
-    for (let y = 1; y <= b.length; y++) {
-      const cur = row[y]!;
-      row[y] = Math.min(row[y]! + 1, row[y - 1]! + 1, prev + (a[x - 1] === b[y - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]! <= 2;
-}
