@@ -46,6 +46,9 @@ function pairs<T>(flat: ArrayLike<T>): Interval<T>[] {
 }
 
 export function union(...sets: AddressSet[]): AddressSet {
+  // Sets are built normalized and never mutated, so one set is its own union (the common case:
+  // a rule side with one prefix).
+  if (sets.length === 1) return sets[0]!;
   return addressSet(
     sets.flatMap((s) => pairs(s.v4)),
     sets.flatMap((s) => pairs(s.v6)),

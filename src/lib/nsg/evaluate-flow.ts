@@ -14,19 +14,21 @@ export type VerdictResult = { ok: true; value: Verdict } | { ok: false; message:
 /** Compiles each NSG once per VNet it is seen from, on first use. */
 export class CompiledNsgCache {
   readonly #network: Network;
-  readonly #cache = new Map<string, CompiledNsg>();
+  /** NSG name → VNet name → compiled (nested maps: no key string to build per lookup). */
+  readonly #cache = new Map<string, Map<string, CompiledNsg>>();
   constructor(network: Network) {
     this.#network = network;
   }
   get(nsgName: string, vnetName: string): CompiledNsg | undefined {
-    const key = `${nsgName}\u0000${vnetName}`;
-    let compiled = this.#cache.get(key);
+    let byVnet = this.#cache.get(nsgName);
+    let compiled = byVnet?.get(vnetName);
     if (!compiled) {
       const nsg = this.#network.nsgs.get(nsgName);
       const tags = this.#network.tagsByVnet.get(vnetName);
       if (!nsg || !tags) return undefined;
       compiled = compileNsg(nsg.name, nsg.securityRules, tags, this.#network);
-      this.#cache.set(key, compiled);
+      if (!byVnet) this.#cache.set(nsgName, (byVnet = new Map()));
+      byVnet.set(vnetName, compiled);
     }
     return compiled;
   }

@@ -1,6 +1,6 @@
 import { fail, ok, type Issue, type Result } from "../result.ts";
 import { CompiledNsgCache, evaluateFlow, type VerdictResult } from "./evaluate-flow.ts";
-import { flowSchema, type FlowInput } from "./flow-schema.ts";
+import { canonicalFlow, flowSchema, type FlowInput } from "./flow-schema.ts";
 import { buildNetwork, type Network } from "./network.ts";
 import { topologySchema, type SubscriptionType, type Topology } from "./topology-schema.ts";
 import { validateTopology } from "./validate-topology.ts";
@@ -33,6 +33,8 @@ export function createEvaluator(topology: Topology, subscription: SubscriptionTy
     network,
     cache,
     evaluate(input: FlowInput): VerdictResult {
+      const canonical = canonicalFlow(input);
+      if (canonical) return evaluateFlow(network, cache, canonical);
       const flow = flowSchema.safeParse(input);
       if (!flow.success) return { ok: false, message: fromZodError(flow.error).map((i) => i.message).join("; ") };
       return evaluateFlow(network, cache, flow.data);

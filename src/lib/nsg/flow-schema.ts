@@ -24,3 +24,24 @@ export const flowSchema = z.strictObject({
 
 export type Flow = z.output<typeof flowSchema>;
 export type FlowInput = z.input<typeof flowSchema>;
+
+const FLOW_KEYS: ReadonlySet<string> = new Set(Object.keys(flowSchema.shape));
+const isPort = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535);
+
+/**
+ * The flow as `flowSchema` would return it, when the input is already in canonical form (the
+ * common case: flows built by the grader). Anything else — other spellings, wrong types, unknown
+ * keys — returns undefined, and the schema decides and explains. Saves a schema pass per flow.
+ */
+export function canonicalFlow(input: unknown): Flow | undefined {
+  if (typeof input !== "object" || input === null) return undefined;
+  const prototype: unknown = Object.getPrototypeOf(input);
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
+  for (const key of Object.keys(input)) if (!FLOW_KEYS.has(key)) return undefined;
+  const { from, to, protocol, port, sourcePort, response } = input as Record<string, unknown>;
+  if (typeof from !== "string" || typeof to !== "string") return undefined;
+  if (!(FLOW_PROTOCOLS as readonly unknown[]).includes(protocol)) return undefined;
+  if (!isPort(port) || !isPort(sourcePort)) return undefined;
+  if (response !== undefined && typeof response !== "boolean") return undefined;
+  return { ...(input as Flow) };
+}

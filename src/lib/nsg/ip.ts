@@ -1,4 +1,4 @@
-import { IPv4, IPv6, IPv4CidrRange, IPv6CidrRange, Validator } from "ip-num";
+import { IPv4, IPv6, Validator } from "ip-num";
 import { addressSet, type AddressSet } from "./address-set.ts";
 
 /** One concrete address, as the evaluator compares it. */
@@ -6,18 +6,62 @@ export type IpAddress = { family: 4; value: number; text: string } | { family: 6
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
+/**
+ * Address text is parsed with ip-num, and each distinct text only once: rule sets and flow
+ * batches repeat the same addresses and prefixes, and validation, compilation and evaluation
+ * all ask for them. Zone ids (fe80::1%eth0) name a host interface, not an address a security
+ * rule can hold, so they are refused.
+ */
+const MEMO_LIMIT = 50_000;
+const ipMemo = new Map<string, Parsed<IpAddress>>();
+const prefixMemo = new Map<string, Parsed<AddressSet>>();
+
+function memoized<T>(memo: Map<string, T>, key: string, compute: () => T): T {
+  let value = memo.get(key);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    value = compute();
+    memo.set(key, value);
+  }
+  return value;
+}
+
+function parseIpText(trimmed: string): IpAddress | undefined {
+  if (Validator.isValidIPv4String(trimmed)[0]) return { family: 4, value: Number(IPv4.fromString(trimmed).getValue()), text: trimmed };
+  if (!trimmed.includes(":") || trimmed.includes("%") || !Validator.isValidIPv6String(trimmed)[0]) return undefined;
+  try {
+    return { family: 6, value: IPv6.fromString(trimmed).getValue(), text: trimmed };
+  } catch {
+    return undefined; // a form the validator let through but the parser can't read
+  }
+}
+
 export function parseIp(text: string): Parsed<IpAddress> {
   const trimmed = text.trim();
-  if (Validator.isValidIPv4String(trimmed)[0]) {
-    return { ok: true, value: { family: 4, value: Number(IPv4.fromString(trimmed).getValue()), text: trimmed } };
-  }
-  if (trimmed.includes(":") && Validator.isValidIPv6String(trimmed)[0]) {
-    return { ok: true, value: { family: 6, value: IPv6.fromString(trimmed).getValue(), text: trimmed } };
-  }
-  return { ok: false, message: `"${text}" is not a valid IPv4 or IPv6 address` };
+  return memoized(ipMemo, trimmed, () => {
+    const value = parseIpText(trimmed);
+    return value ? { ok: true, value } : { ok: false, message: `"${text}" is not a valid IPv4 or IPv6 address` };
+  });
 }
 
 export const isIpLiteral = (text: string): boolean => parseIp(text).ok;
+
+export const formatV4 = (value: number | bigint): string => IPv4.fromNumber(BigInt(value)).toString();
+
+/** RFC 5952 text: lower case, no leading zeros, the longest run (2+) of zero groups as "::". */
+export function formatV6(value: bigint): string {
+  const groups = IPv6.fromBigInt(value).toString().toLowerCase().split(":").map((g) => g.replace(/^0+(?=.)/, ""));
+  let best = -1;
+  let bestLength = 1;
+  for (let i = 0; i < groups.length; ) {
+    let j = i;
+    while (j < groups.length && groups[j] === "0") j++;
+    if (j - i > bestLength) [best, bestLength] = [i, j - i];
+    i = j === i ? i + 1 : j;
+  }
+  if (best < 0) return groups.join(":");
+  return `${groups.slice(0, best).join(":")}::${groups.slice(best + bestLength).join(":")}`;
+}
 
 /**
  * Parses an address prefix as Azure accepts it in a rule: a single address or a CIDR.
@@ -26,35 +70,34 @@ export const isIpLiteral = (text: string): boolean => parseIp(text).ok;
  */
 export function parseCidrOrIp(text: string): Parsed<AddressSet> {
   const trimmed = text.trim();
+  return memoized(prefixMemo, trimmed, () => parsePrefix(text, trimmed));
+}
+
+function parsePrefix(text: string, trimmed: string): Parsed<AddressSet> {
   if (!trimmed.includes("/")) {
     const ip = parseIp(trimmed);
     if (!ip.ok) return ip;
     return { ok: true, value: singleAddress(ip.value) };
   }
-  const [addr = "", bits = ""] = trimmed.split("/");
+  const slash = trimmed.indexOf("/");
+  const addr = trimmed.slice(0, slash);
+  const bits = trimmed.slice(slash + 1);
   if (!/^\d{1,3}$/.test(bits)) return { ok: false, message: `"${text}" has an invalid prefix length "/${bits}"` };
   const ip = parseIp(addr);
   if (!ip.ok) return { ok: false, message: `"${text}" is not a valid CIDR: ${ip.message}` };
   const prefix = Number(bits);
   if (ip.value.family === 4) {
     if (prefix > 32) return { ok: false, message: `"${text}": an IPv4 prefix length is 0 to 32` };
-    if (!Validator.isValidIPv4CidrRange(trimmed)[0]) {
-      const network = IPv4CidrRange.fromCidr(`${addr}/${prefix}`).getFirst().toString();
-      return { ok: false, message: `"${text}" has host bits set; the network is ${network}/${prefix}` };
-    }
-    const range = IPv4CidrRange.fromCidr(trimmed);
-    return {
-      ok: true,
-      value: addressSet([[Number(range.getFirst().getValue()), Number(range.getLast().getValue())]]),
-    };
+    const size = 2 ** (32 - prefix);
+    const first = ip.value.value - (ip.value.value % size);
+    if (first !== ip.value.value) return { ok: false, message: `"${text}" has host bits set; the network is ${formatV4(first)}/${prefix}` };
+    return { ok: true, value: addressSet([[first, first + size - 1]]) };
   }
   if (prefix > 128) return { ok: false, message: `"${text}": an IPv6 prefix length is 0 to 128` };
-  if (!Validator.isValidIPv6CidrRange(trimmed)[0]) {
-    const network = IPv6CidrRange.fromCidr(`${addr}/${prefix}`).getFirst().toString();
-    return { ok: false, message: `"${text}" has host bits set; the network is ${network}/${prefix}` };
-  }
-  const range = IPv6CidrRange.fromCidr(trimmed);
-  return { ok: true, value: addressSet([], [[range.getFirst().getValue(), range.getLast().getValue()]]) };
+  const hostMask = (1n << BigInt(128 - prefix)) - 1n;
+  const first = ip.value.value & ~hostMask;
+  if (first !== ip.value.value) return { ok: false, message: `"${text}" has host bits set; the network is ${formatV6(first)}/${prefix}` };
+  return { ok: true, value: addressSet([], [[first, first | hostMask]]) };
 }
 
 export function singleAddress(ip: IpAddress): AddressSet {

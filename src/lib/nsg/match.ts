@@ -2,6 +2,7 @@ import { containsV4, containsV6, type AddressSet } from "./address-set.ts";
 import type { CompiledRule } from "./compile.ts";
 import type { IpAddress } from "./ip.ts";
 import { portInList } from "./ports.ts";
+import { portIndex, segmentOf } from "./rule-index.ts";
 import { hasPorts, type FlowProtocol } from "./vocabulary.ts";
 
 /** What one NSG sees of a flow on one leg: addresses after NAT, ports, protocol. */
@@ -49,7 +50,27 @@ export function matchDetail(compiled: CompiledRule, packet: Packet): MatchDetail
   };
 }
 
+const INDEX_FROM = 8;
+
+/**
+ * The rule that decides: the first, in priority order, that matches. TCP and UDP packets only try
+ * the rules whose destination ports cover theirs (see rule-index.ts); the result is the same.
+ */
 export function firstMatch(rules: readonly CompiledRule[], packet: Packet): CompiledRule | undefined {
-  for (const rule of rules) if (ruleMatches(rule, packet)) return rule;
+  // A handful of rules (every NSG has its 3 defaults per direction) is quicker to scan than to index.
+  if (!hasPorts(packet.protocol) || rules.length < INDEX_FROM) {
+    for (const rule of rules) if (ruleMatches(rule, packet)) return rule;
+    return undefined;
+  }
+  const index = portIndex(rules);
+  const candidates = index.rulesBySegment[segmentOf(index.starts, packet.destinationPort)]!;
+  for (let i = 0; i < candidates.length; i++) {
+    const rule = rules[candidates[i]!]!;
+    const protocol = rule.rule.protocol;
+    if (protocol !== "*" && protocol !== packet.protocol) continue;
+    if (!portInList(packet.sourcePort, rule.sourcePorts)) continue;
+    if (!containsIp(rule.sourceAddresses, packet.source)) continue;
+    if (containsIp(rule.destinationAddresses, packet.destination)) return rule;
+  }
   return undefined;
 }

@@ -27,7 +27,11 @@ export function parsePortSpec(spec: string): PortParse {
 }
 
 export function portInList(port: number, intervals: readonly PortInterval[]): boolean {
-  for (const [lo, hi] of intervals) if (port >= lo && port <= hi) return true;
+  // Indexed loop: this runs for every rule a packet is tried against.
+  for (let i = 0; i < intervals.length; i++) {
+    const interval = intervals[i]!;
+    if (port >= interval[0] && port <= interval[1]) return true;
+  }
   return false;
 }
 

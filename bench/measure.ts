@@ -1,0 +1,24 @@
+/** Timing helpers: warm up, then take the median of several timed runs. */
+export interface Timing {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+export function measure(run: () => void, options: { warmup?: number; runs?: number } = {}): Timing {
+  const { warmup = 2, runs = 7 } = options;
+  for (let i = 0; i < warmup; i++) run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    run();
+    times.push(performance.now() - start);
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)!, runs: times };
+}
+
+export const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
+export const us = (value: number) => `${(value * 1000).toFixed(2)} µs`;
+export const ratio = (value: number, target: number) => `${(value / target).toFixed(3)}× target (${value < target ? "met" : "MISSED"})`;
