@@ -5,6 +5,7 @@
  *    four such NSGs. Rules are compiled once; the flows are timed (target: all 10,000 < 100 ms).
  * 2. Grading-sized: 50 flows over a typical small exercise, as the grader runs them after every
  *    edit (target: well under 1 ms).
+ * 3. Whole grading pipeline: a typical edit (target: one 60 Hz frame) and a 1,000-rule paste.
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
@@ -12,6 +13,7 @@ import { createEvaluator, parseTopology, type Evaluator, type FlowInput, type To
 import { RULES_PER_NSG, generateFlows, largeScenario, smallExercise } from "./generators.ts";
 import { measure, ms, ratio, us } from "./measure.ts";
 import { seeded } from "./random.ts";
+import { gradingBench } from "./grading.ts";
 
 const FLOWS = 10_000;
 const LARGE_TARGET_MS = 100;
@@ -87,4 +89,5 @@ line("50 flows, evaluator ready", `${ms(warmEval.median / REPEAT)}  ${ratio(warm
 line("50 flows, new rules compiled first", `${ms(compileAndEval.median / REPEAT)}  ${ratio(compileAndEval.median / REPEAT, GRADING_TARGET_MS)}`);
 line("50 flows, topology validated + compiled first", `${ms(endToEnd.median / REPEAT)}  ${ratio(endToEnd.median / REPEAT, GRADING_TARGET_MS)}`);
 line("per flow, evaluator ready", us(warmEval.median / REPEAT / exercise.flows.length));
+gradingBench(line);
 console.log("");

@@ -4,6 +4,11 @@ import type { PortInterval } from "../nsg/ports.ts";
 
 /** True when every port of `inner` lies in `outer`. */
 export function portsCover(outer: readonly PortInterval[], inner: readonly PortInterval[]): boolean {
+  if (outer.length === 1) {
+    const [mlo, mhi] = outer[0]!;
+    for (const [lo, hi] of inner) if (lo < mlo || hi > mhi) return false;
+    return true;
+  }
   const merged = [...outer].sort((a, b) => a[0] - b[0]).reduce<[number, number][]>((acc, [lo, hi]) => {
     const last = acc[acc.length - 1];
     if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
@@ -23,9 +28,8 @@ export function covers(earlier: CompiledRule, later: CompiledRule): boolean {
   const b = later.rule;
   if (a.direction !== b.direction) return false;
   if (a.protocol !== "*" && a.protocol !== b.protocol) return false;
-  if (!isSubset(later.sourceAddresses, earlier.sourceAddresses)) return false;
-  if (!isSubset(later.destinationAddresses, earlier.destinationAddresses)) return false;
+  // Cheapest tests first: this runs for every pair of rules in an NSG.
   const laterCarriesPorts = b.protocol === "*" || b.protocol === "Tcp" || b.protocol === "Udp";
-  if (!laterCarriesPorts) return true;
-  return portsCover(earlier.sourcePorts, later.sourcePorts) && portsCover(earlier.destinationPorts, later.destinationPorts);
+  if (laterCarriesPorts && !(portsCover(earlier.destinationPorts, later.destinationPorts) && portsCover(earlier.sourcePorts, later.sourcePorts))) return false;
+  return isSubset(later.sourceAddresses, earlier.sourceAddresses) && isSubset(later.destinationAddresses, earlier.destinationAddresses);
 }

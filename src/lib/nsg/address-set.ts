@@ -80,18 +80,7 @@ export function subtract(from: AddressSet, remove: AddressSet): AddressSet {
 }
 
 function containsSorted<T>(flat: ArrayLike<T>, value: T): boolean {
-  // Binary search over interval starts.
-  let lo = 0;
-  let hi = flat.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const start = flat[mid * 2] as T;
-    const end = flat[mid * 2 + 1] as T;
-    if (value < start) hi = mid - 1;
-    else if (value > end) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  return intervalHolding(flat, value) >= 0;
 }
 
 export function containsV4(set: AddressSet, ip: number): boolean {
@@ -106,7 +95,33 @@ export const isEmpty = (set: AddressSet): boolean => set.v4.length === 0 && set.
 
 /** True when every address of `inner` is in `outer`. */
 export function isSubset(inner: AddressSet, outer: AddressSet): boolean {
-  return isEmpty(subtract(inner, outer));
+  return familySubset(inner.v4, outer.v4) && familySubset(inner.v6, outer.v6);
+}
+
+/**
+ * Sets are merged (adjacent intervals joined), so an inner interval is covered only when one
+ * outer interval holds it whole: find the outer interval holding its start, compare the ends.
+ * No allocation: rule analysis calls this for every pair of rules.
+ */
+function familySubset<T extends number | bigint>(inner: ArrayLike<T>, outer: ArrayLike<T>): boolean {
+  for (let i = 0; i < inner.length; i += 2) {
+    const at = intervalHolding(outer, inner[i]!);
+    if (at < 0 || (inner[i + 1] as T) > (outer[at + 1] as T)) return false;
+  }
+  return true;
+}
+
+/** Index (even) of the interval of `flat` that holds `value`, or -1. */
+function intervalHolding<T>(flat: ArrayLike<T>, value: T): number {
+  let lo = 0;
+  let hi = flat.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (value < (flat[mid * 2] as T)) hi = mid - 1;
+    else if (value > (flat[mid * 2 + 1] as T)) lo = mid + 1;
+    else return mid * 2;
+  }
+  return -1;
 }
 
 export function intersects(a: AddressSet, b: AddressSet): boolean {
