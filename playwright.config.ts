@@ -23,7 +23,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npm run build && npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `npm run build && npx astro preview --host 127.0.0.1 --port ${PORT} --ignore-lock`,
     url: `http://127.0.0.1:${PORT}${E2E_BASE}`,
     env: { BASE_PATH: E2E_BASE, ASTRO_OUT_DIR: OUT_DIR },
     reuseExistingServer: !process.env.CI,

@@ -5,6 +5,15 @@ import { gradeSubmission, gradeTopology, loadExercise } from "../lib/grader/inde
 import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
 import { runRegrade, type BatchIo } from "./regrade-command.ts";
+import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
+
+function looksLikeSubmission(text: string): boolean {
+  try {
+    return isSubmission(JSON.parse(text));
+  } catch {
+    return false;
+  }
+}
 
 export interface Io {
   out: (text: string) => void;
@@ -86,8 +95,13 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   if (rulesFile !== undefined) {
     const rulesText = read(rulesFile);
     if (rulesText === undefined) return 2;
-    const format = rulesFile.endsWith(".json") ? "json" : /\.ya?ml$/.test(rulesFile) ? "yaml" : rulesFile.endsWith(".sh") || rulesFile.endsWith(".azcli") ? "azcli" : undefined;
-    report = gradeSubmission(exercise.value, rulesText, format);
+    // A submission file downloaded from the site carries the rules as text in their own format.
+    const submission = looksLikeSubmission(rulesText) ? parseSubmission(rulesText, exercise.value.id) : undefined;
+    if (submission && !submission.ok) return invalid(rulesFile, submission.errors.map((message) => ({ message, path: [] })));
+    const format = submission?.ok
+      ? submission.value.rulesFormat
+      : rulesFile.endsWith(".json") ? "json" : /\.ya?ml$/.test(rulesFile) ? "yaml" : rulesFile.endsWith(".sh") || rulesFile.endsWith(".azcli") ? "azcli" : undefined;
+    report = gradeSubmission(exercise.value, submission?.ok ? submission.value.rules : rulesText, format);
     if (report.status === "invalid") return invalid(rulesFile, [...report.errors, ...report.warnings]);
   } else {
     report = gradeTopology(exercise.value, exercise.value.topology);

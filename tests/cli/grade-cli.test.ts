@@ -64,4 +64,14 @@ describe("grade CLI", () => {
     const h = harness();
     expect(runGrade(["graders/ftp-active.yaml"], h.io)).toBe(1);
   });
+
+  it("grades a submission file downloaded from the site, and refuses one for another exercise", () => {
+    const submission = (exercise: string) => JSON.stringify({ format: "nsg-lab-submission", version: 1, exercise, rulesFormat: "json", rules: json([ftpRule()]), result: { passed: 0, failed: 8 }, savedAt: "2026-11-25T10:00:00.000Z" });
+    const ok = harness({ "sub.json": submission("ftp-active") });
+    expect(runGrade(["graders/ftp-active.yaml", "--rules", "sub.json"], ok.io)).toBe(0);
+    expect(ok.out.join("\n")).toMatch(/8 passed, 0 failed$/);
+    const wrong = harness({ "sub.json": submission("smtp-pay-as-you-go") });
+    expect(runGrade(["graders/ftp-active.yaml", "--rules", "sub.json"], wrong.io)).toBe(2);
+    expect(wrong.err.join("\n")).toMatch(/this submission is for exercise "smtp-pay-as-you-go", not "ftp-active"/);
+  });
 });

@@ -1,0 +1,200 @@
+/**
+ * The Monaco editor for rules, loaded only when a learner opens an exercise (this module is
+ * reached through a dynamic import from the page's loader). Only the editor core and the
+ * features the lab needs are imported, not the 80 languages of `monaco-editor`'s main entry.
+ * Workers are Vite worker imports: bundled locally, served from the site's base path (no CDN).
+ */
+import * as monaco from "monaco-editor/editor/editor.api.js";
+import { jsonDefaults } from "monaco-editor/languages/features/json/register.js";
+import EditorWorker from "monaco-editor/editor/editor.worker.js?worker";
+import JsonWorker from "monaco-editor/languages/features/json/json.worker.js?worker";
+
+import "monaco-editor/editor/browser/coreCommands.js";
+import "monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget.js";
+import "monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching.js";
+import "monaco-editor/editor/contrib/clipboard/browser/clipboard.js";
+import "monaco-editor/editor/contrib/comment/browser/comment.js";
+import "monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo.js";
+import "monaco-editor/editor/contrib/folding/browser/folding.js";
+import "monaco-editor/editor/contrib/format/browser/formatActions.js";
+import "monaco-editor/editor/contrib/gotoError/browser/gotoError.js";
+import "monaco-editor/editor/contrib/hover/browser/hoverContribution.js";
+import "monaco-editor/editor/contrib/indentation/browser/indentation.js";
+import "monaco-editor/editor/contrib/linesOperations/browser/linesOperations.js";
+import "monaco-editor/editor/contrib/multicursor/browser/multicursor.js";
+import "monaco-editor/editor/contrib/snippet/browser/snippetController2.js";
+import "monaco-editor/editor/contrib/suggest/browser/suggestController.js";
+import "monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode.js";
+import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter.js";
+import "monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js";
+import "monaco-editor/editor/contrib/find/browser/findController.js";
+import "monaco-editor/editor/common/standaloneStrings.js";
+// The package exports map covers .js files only; its stylesheets are reached by path.
+import "../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css";
+import "../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css";
+
+import { AZCLI_LANGUAGE_ID, azCliLanguage, azCliLanguageConfiguration } from "../../lib/exercise-ui/azcli-language.ts";
+import type { EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
+import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
+
+export type Monaco = typeof monaco;
+
+let configured = false;
+
+function configureOnce(): void {
+  if (configured) return;
+  configured = true;
+  (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+    getWorker: (_id: string, label: string) => (label === "json" ? new JsonWorker() : new EditorWorker()),
+  };
+  monaco.languages.register({ id: AZCLI_LANGUAGE_ID, aliases: ["Azure CLI"] });
+  monaco.languages.setMonarchTokensProvider(AZCLI_LANGUAGE_ID, azCliLanguage as unknown as monaco.languages.IMonarchLanguage);
+  monaco.languages.setLanguageConfiguration(AZCLI_LANGUAGE_ID, azCliLanguageConfiguration as unknown as monaco.languages.LanguageConfiguration);
+  defineThemes();
+}
+
+/** tokens.css values, used for the scheme that is not active (CSS only exposes the active one). */
+const TOKENS = {
+  light: { "--bg-raised": "#ffffff", "--fg": "#1b1f24", "--fg-muted": "#535c66", "--accent": "#0a5dc2", "--focus": "#c4410c" },
+  dark: { "--bg-raised": "#1a2129", "--fg": "#e4e9ee", "--fg-muted": "#a3afbb", "--accent": "#74b4ff", "--focus": "#ffb36b" },
+};
+
+/** Editor colours from the site's CSS variables (src/styles/tokens.css) for the active scheme. */
+function themeColors(scheme: "light" | "dark"): Record<string, string> {
+  const active = matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  const styles = getComputedStyle(document.documentElement);
+  const token = (name: keyof (typeof TOKENS)["light"]) => {
+    const value = active === scheme ? styles.getPropertyValue(name).trim() : "";
+    return /^#[0-9a-f]{6}$/i.test(value) ? value : TOKENS[scheme][name];
+  };
+  return {
+    "editor.background": token("--bg-raised"),
+    "editor.foreground": token("--fg"),
+    "editorLineNumber.foreground": token("--fg-muted"),
+    "editorCursor.foreground": token("--accent"),
+    focusBorder: token("--focus"),
+  };
+}
+
+function defineThemes(): void {
+  // Comment colours: vs-dark's #608b4e reaches only 4.1:1 on the site's dark surface (WCAG AA wants 4.5).
+  const rules = (dark: boolean): monaco.editor.ITokenThemeRule[] => [
+    { token: "comment", foreground: dark ? "86b87a" : "2e6b2e" },
+    { token: "keyword.azcli", foreground: dark ? "74b4ff" : "0a5dc2", fontStyle: "bold" },
+    { token: "type.identifier.azcli", foreground: dark ? "c7a6ff" : "6f42c1" },
+    { token: "attribute.name.azcli", foreground: dark ? "ffb36b" : "a3400b" },
+    { token: "keyword.operator.azcli", foreground: dark ? "a3afbb" : "535c66", fontStyle: "bold" },
+    { token: "variable.azcli", foreground: dark ? "5fd37f" : "17692e" },
+    { token: "string.invalid.azcli", foreground: dark ? "ff8a8f" : "b4232a" },
+  ];
+  monaco.editor.defineTheme("nsg-lab-light", { base: "vs", inherit: true, rules: rules(false), colors: themeColors("light") });
+  monaco.editor.defineTheme("nsg-lab-dark", { base: "vs-dark", inherit: true, rules: rules(true), colors: themeColors("dark") });
+}
+
+export const languageOf = (format: EditorFormat): string => (format === "json" ? "json" : AZCLI_LANGUAGE_ID);
+
+export interface RulesEditorOptions {
+  host: HTMLElement;
+  exerciseId: string;
+  text: string;
+  format: EditorFormat;
+  ariaLabel: string;
+  /** JSON Schema for completion in JSON mode. */
+  schema: unknown;
+  onChange: () => void;
+}
+
+export interface RulesEditor {
+  monaco: Monaco;
+  editor: monaco.editor.IStandaloneCodeEditor;
+  getText(): string;
+  /** Replaces the whole text (and language); one undo step in the editor. */
+  setText(text: string, format: EditorFormat): void;
+  setMarkers(markers: readonly EditorMarker[]): void;
+  jumpTo(line: number, column: number): void;
+  dispose(): void;
+}
+
+const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
+
+export function createRulesEditor(options: RulesEditorOptions): RulesEditor {
+  configureOnce();
+  const uri = monaco.Uri.parse(`inmemory://nsg-lab/${encodeURIComponent(options.exerciseId)}/rules.json`);
+  // Completion and hovers come from the schema; validity is the grader's call (validate: false),
+  // so every error the learner sees has one wording and one place.
+  jsonDefaults.setDiagnosticsOptions({
+    validate: false,
+    allowComments: true,
+    enableSchemaRequest: false,
+    schemas: [...(jsonDefaults.diagnosticsOptions.schemas ?? []).filter((s) => s.uri !== `${uri.toString()}#schema`), { uri: `${uri.toString()}#schema`, fileMatch: [uri.toString()], schema: options.schema as object }],
+  });
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(options.text, languageOf(options.format), uri);
+  model.setValue(options.text);
+  const media = matchMedia("(prefers-color-scheme: dark)");
+  const editor = monaco.editor.create(options.host, {
+    model,
+    theme: media.matches ? "nsg-lab-dark" : "nsg-lab-light",
+    ariaLabel: options.ariaLabel,
+    automaticLayout: true,
+    minimap: { enabled: false },
+    fontSize: 14,
+    tabSize: 2,
+    insertSpaces: true,
+    scrollBeyondLastLine: false,
+    fixedOverflowWidgets: true,
+    renderValidationDecorations: "on",
+    accessibilitySupport: "auto",
+    quickSuggestions: { strings: true, other: true, comments: false },
+    wordBasedSuggestions: "off",
+  });
+  const onScheme = () => monaco.editor.setTheme(media.matches ? "nsg-lab-dark" : "nsg-lab-light");
+  media.addEventListener("change", onScheme);
+
+  // "Esc then Tab" leaves the editor: Escape arms Tab-moves-focus for the next key only.
+  // (Ctrl+M / Ctrl+Shift+M on macOS toggles it permanently: Monaco's own command.)
+  let armed = false;
+  const disarm = () => {
+    if (!armed) return;
+    armed = false;
+    editor.updateOptions({ tabFocusMode: false });
+  };
+  editor.onKeyDown((e) => {
+    if (e.keyCode === monaco.KeyCode.Escape) {
+      armed = true;
+      editor.updateOptions({ tabFocusMode: true });
+    } else if (e.keyCode !== monaco.KeyCode.Tab && e.keyCode !== monaco.KeyCode.Shift) disarm();
+  });
+  editor.onDidBlurEditorText(disarm);
+  const changes = model.onDidChangeContent(() => options.onChange());
+
+  return {
+    monaco,
+    editor,
+    getText: () => model.getValue(),
+    setText(text, format) {
+      monaco.editor.setModelLanguage(model, languageOf(format));
+      editor.pushUndoStop();
+      editor.executeEdits("nsg-lab", [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
+      editor.pushUndoStop();
+      editor.setPosition({ lineNumber: 1, column: 1 });
+    },
+    setMarkers(markers) {
+      monaco.editor.setModelMarkers(
+        model,
+        "nsg-lab",
+        markers.map((m) => ({ startLineNumber: m.startLineNumber, startColumn: m.startColumn, endLineNumber: m.endLineNumber, endColumn: m.endColumn, message: m.message, severity: SEVERITY[m.severity] })),
+      );
+    },
+    jumpTo(line, column) {
+      editor.setPosition({ lineNumber: line, column });
+      editor.revealPositionInCenter({ lineNumber: line, column });
+      editor.focus();
+    },
+    dispose() {
+      media.removeEventListener("change", onScheme);
+      changes.dispose();
+      editor.dispose();
+      model.dispose();
+    },
+  };
+}

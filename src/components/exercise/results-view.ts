@@ -1,0 +1,116 @@
+import type { GradeReport } from "../../lib/grader/report.ts";
+import type { TraceEntry } from "../../lib/grader/trace.ts";
+import { traceRule, traceWhere } from "../../lib/exercise-ui/expectation-text.ts";
+import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
+import { el } from "./dom.ts";
+
+/** Renders grading results into the server-rendered check list; all text via text nodes. */
+
+export function traceList(trace: readonly TraceEntry[]): HTMLOListElement {
+  return el(
+    "ol",
+    { class: "ex-trace", "aria-label": "How the flow was decided, step by step" },
+    ...trace.map((t) =>
+      el(
+        "li",
+        { class: `ex-trace__step ex-trace__step--${t.access.toLowerCase()}` },
+        el("span", { class: "ex-trace__where" }, traceWhere(t)),
+        " ",
+        el("span", { class: "ex-trace__rule" }, traceRule(t)),
+        " ",
+        el("strong", { class: `ex-verdict ex-verdict--${t.access.toLowerCase()}` }, `→ ${t.access}`),
+      ),
+    ),
+  );
+}
+
+const checks = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>("[data-check]")];
+
+function setStatus(item: HTMLElement, state: "pass" | "fail" | "pending", label: string) {
+  item.dataset.state = state;
+  const status = item.querySelector<HTMLElement>("[data-check-status]");
+  if (status) status.textContent = label;
+}
+
+/** Live results of an author-rules exercise. */
+export function renderChecks(root: HTMLElement, report: GradeReport): void {
+  checks(root).forEach((item, i) => {
+    const result = item.querySelector<HTMLElement>("[data-check-result]");
+    const r = report.results[i];
+    if (!result) return;
+    if (report.status === "invalid" || !r) {
+      setStatus(item, "pending", "Not graded");
+      result.replaceChildren();
+      return;
+    }
+    setStatus(item, r.pass ? "pass" : "fail", r.pass ? "✓ Pass" : "✗ Fail");
+    result.replaceChildren(
+      el(
+        "p",
+        { class: "ex-check__actual" },
+        "Result: ",
+        el("strong", { class: `ex-verdict ex-verdict--${r.actual}` }, r.actual),
+        r.decider ? ` — decided by ${r.decider}` : "",
+      ),
+      traceList(r.trace),
+      ...(r.explanation ? [el("p", { class: "ex-check__explanation" }, r.explanation)] : []),
+    );
+  });
+}
+
+/**
+ * Results of a predict exercise: the learner's answer, the verdict, the path. A flow the
+ * learner has not answered keeps its verdict hidden, so "Check" cannot be used to peek.
+ */
+export function renderPredictions(root: HTMLElement, report: GradeReport, answers: readonly (string | undefined)[]): void {
+  checks(root).forEach((item, i) => {
+    const result = item.querySelector<HTMLElement>("[data-check-result]");
+    const r = report.results[i];
+    if (!result || !r) return;
+    const answer = answers[i];
+    if (answer === undefined) {
+      setStatus(item, "pending", "No answer yet");
+      result.replaceChildren(el("p", { class: "ex-check__actual" }, "Choose Allow or Deny, then check again."));
+      return;
+    }
+    setStatus(item, r.pass ? "pass" : "fail", r.pass ? "✓ Right" : "✗ Not quite");
+    result.replaceChildren(
+      el(
+        "p",
+        { class: "ex-check__actual" },
+        `You said ${answer}. `,
+        "Azure: ",
+        el("strong", { class: `ex-verdict ex-verdict--${r.actual}` }, r.actual),
+        r.decider ? ` — decided by ${r.decider}` : "",
+      ),
+      traceList(r.trace),
+      ...(!r.pass && r.explanation ? [el("p", { class: "ex-check__explanation" }, r.explanation)] : []),
+    );
+  });
+}
+
+export function scoreText(report: GradeReport, errorCount: number): string {
+  if (report.status === "invalid") return `Your rules have ${errorCount} ${errorCount === 1 ? "problem" : "problems"} to fix before they can be graded.`;
+  const total = report.results.length;
+  return report.failed === 0 ? `All ${total} checks pass.` : `${report.passed} of ${total} checks pass.`;
+}
+
+/** The clickable list of problems under the editor. */
+export function renderIssues(list: HTMLElement, markers: readonly EditorMarker[], jump: (line: number, column: number) => void): void {
+  list.replaceChildren(
+    ...markers.map((m) => {
+      const button = el(
+        "button",
+        { type: "button", class: "ex-issue__jump", title: "Go to this place in the editor" },
+        el("span", { class: "sr-only" }, "Line "),
+        el("span", { class: "ex-issue__where" }, m.where),
+        " ",
+        el("span", { class: "ex-issue__severity" }, m.severity === "error" ? "error" : m.severity === "warning" ? "warning" : "note"),
+        " ",
+        el("span", { class: "ex-issue__message" }, m.message),
+      );
+      button.addEventListener("click", () => jump(m.startLineNumber, m.startColumn));
+      return el("li", { class: `ex-issue ex-issue--${m.severity}` }, button);
+    }),
+  );
+}

@@ -1,0 +1,73 @@
+import { isEditorFormat, type EditorFormat } from "./editor-format.ts";
+
+/**
+ * Rules in a URL fragment, so a learner can send their attempt to a classmate or instructor:
+ * `#rules=v1.<format>.<base64url of the UTF-8 text>`. The fragment never reaches the server
+ * (GitHub Pages sees nothing). Links are capped in length: chat tools and browsers truncate
+ * long URLs, and a cut link would silently lose rules.
+ */
+
+export const SHARE_PARAM = "rules";
+/** Encoded characters; roughly 6 KB of rules. */
+export const MAX_SHARE_LENGTH = 8000;
+
+export interface SharedRules {
+  format: EditorFormat;
+  text: string;
+}
+
+export type ShareEncode = { ok: true; hash: string } | { ok: false; message: string };
+export type ShareDecode = { ok: true; value: SharedRules } | { ok: false; message: string } | { ok: "absent" };
+
+export function toBase64Url(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Throws on malformed input; `decodeShareHash` turns that into a message. */
+export function fromBase64Url(encoded: string): string {
+  if (!/^[A-Za-z0-9_-]*$/.test(encoded)) throw new Error("not base64url");
+  const padded = encoded.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (encoded.length % 4)) % 4);
+  const binary = atob(padded);
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+}
+
+/** The fragment (with its "#") for some rules, or why there is none. */
+export function encodeShareHash(rules: SharedRules, maxLength: number = MAX_SHARE_LENGTH): ShareEncode {
+  const hash = `#${SHARE_PARAM}=v1.${rules.format}.${toBase64Url(rules.text)}`;
+  if (hash.length > maxLength) {
+    return {
+      ok: false,
+      message: `These rules are too long for a link (${hash.length.toLocaleString("en")} characters; links are limited to ${maxLength.toLocaleString("en")}). Download the submission file and share that instead.`,
+    };
+  }
+  return { ok: true, hash };
+}
+
+/** Reads rules from `location.hash`; "absent" when the fragment carries none. */
+export function decodeShareHash(hash: string): ShareDecode {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  const value = params.get(SHARE_PARAM);
+  if (value === null) return { ok: "absent" };
+  if (value.length > MAX_SHARE_LENGTH) return { ok: false, message: "The link's rules are longer than NSG Lab accepts; they were not loaded." };
+  const match = /^v1\.([a-z]+)\.([A-Za-z0-9_-]*)$/.exec(value);
+  if (!match) return { ok: false, message: "The link's rules are damaged or from a newer NSG Lab (they may have been cut when the link was copied); they were not loaded." };
+  const format = match[1];
+  if (!isEditorFormat(format)) return { ok: false, message: `The link's rules are in an unknown format "${format}"; they were not loaded.` };
+  try {
+    return { ok: true, value: { format, text: fromBase64Url(match[2]!) } };
+  } catch {
+    return { ok: false, message: "The link's rules are damaged (perhaps cut when the link was copied); they were not loaded." };
+  }
+}
+
+/** The fragment without the rules parameter (other parameters kept), e.g. after loading them. */
+export function withoutShareParam(hash: string): string {
+  const params = new URLSearchParams(hash.replace(/^#/, ""));
+  params.delete(SHARE_PARAM);
+  const rest = params.toString();
+  return rest ? `#${rest}` : "";
+}

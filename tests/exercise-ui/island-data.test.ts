@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { isEditorFormat } from "../../src/lib/exercise-ui/editor-format.ts";
+import { solutionRules, starterRules, withoutAnswers } from "../../src/lib/exercise-ui/island-data.ts";
+import { gradePredictions } from "../../src/lib/grader/index.ts";
+import { exercise } from "./support.ts";
+
+describe("what an exercise embeds for its island", () => {
+  it("leaves a predict exercise's answers out of the page, and grading still works", () => {
+    const predict = exercise("which-default-rule");
+    const embedded = withoutAnswers(predict);
+    expect(embedded.expectations.every((e) => e.expect === "allow" && e.decidedBy === undefined)).toBe(true);
+    const truth = predict.expectations.map((e) => e.expect);
+    expect(gradePredictions(embedded, truth).failed).toBe(0);
+    expect(gradePredictions(embedded, truth.map((t) => (t === "allow" ? "deny" : "allow"))).passed).toBe(0);
+  });
+
+  it("keeps author-rules exercises whole", () => {
+    const ftp = exercise("ftp-active");
+    expect(withoutAnswers(ftp)).toBe(ftp);
+  });
+
+  it("opens the starter and the solution in their own format", () => {
+    const ftp = exercise("ftp-active");
+    expect(starterRules(ftp)).toEqual({ text: ftp.starter, format: "azcli" });
+    expect(solutionRules(ftp)?.format).toBe("azcli");
+    const noStarter = { ...ftp, starter: undefined, solution: undefined };
+    expect(starterRules(noStarter)).toEqual({ text: '{\n  "ingest-nsg": []\n}\n', format: "json" });
+    expect(solutionRules(noStarter)).toBeUndefined();
+  });
+
+  it("knows the editor's formats", () => {
+    expect(isEditorFormat("azcli")).toBe(true);
+    expect(isEditorFormat("yaml")).toBe(false);
+    expect(isEditorFormat(undefined)).toBe(false);
+  });
+});
