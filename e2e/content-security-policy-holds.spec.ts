@@ -14,7 +14,7 @@ async function recordViolations(page: Page) {
 }
 
 test("every page declares a CSP without unsafe-eval or inline scripts", async ({ page }) => {
-  for (const path of ["./", "lessons/processing-order/", "search/", "exercises/ftp-active/", "assign/"]) {
+  for (const path of ["./", "lessons/processing-order/", "search/", "exercises/ftp-active/", "assign/", "playground/"]) {
     await page.goto(path);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp, path).toContain("script-src 'self'");

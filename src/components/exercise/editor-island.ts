@@ -3,8 +3,7 @@
  * Built as a bundle of its own and loaded by loader.ts only when the learner presses
  * "Open the editor"; it registers itself as `globalThis.nsgLabEditorIsland`.
  */
-import { gradeSubmission } from "../../lib/grader/grade.ts";
-import { parseLearnerRules } from "../../lib/grader/parse-learner-rules.ts";
+import { createGrader, WORKER_THRESHOLD } from "./grading-client.ts";
 import type { GradeReport } from "../../lib/grader/report.ts";
 import { browserStorage, completeLesson } from "../../lib/progress/browser.ts";
 import type { ExportFormat } from "../../lib/formats/export/index.ts";
@@ -16,7 +15,6 @@ import { decodeShareHash, encodeShareHash, withoutShareParam } from "../../lib/e
 import { buildSubmission, submissionFileName, submissionText } from "../../lib/exercise-ui/submission-file.ts";
 import { convertRules, EXPORT_LABEL, exportLearnerRules } from "../../lib/exercise-ui/format-conversion.ts";
 import { solutionRules, starterRules, type EditorRules } from "../../lib/exercise-ui/island-data.ts";
-import { issueMarkers, lintMarkers } from "../../lib/exercise-ui/issue-markers.ts";
 import { learnerRulesSchema } from "../../lib/exercise-ui/rule-json-schema.ts";
 import { EXERCISE_PASSED_EVENT, lessonExercisesPassed, recordExercisePassed } from "../../lib/exercise-ui/exercise-progress.ts";
 import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
@@ -160,16 +158,16 @@ async function mount(root: HTMLElement): Promise<void> {
     }
   }
 
-  function grade(): void {
+  const gradeText = createGrader(exercise);
+
+  async function grade(): Promise<void> {
     const text = editor.getText();
-    report = gradeSubmission(exercise, text, format);
-    let doc;
-    if (report.lints.length > 0) {
-      const parsed = parseLearnerRules(text, exercise, format);
-      if (parsed.ok) doc = parsed.value;
-    }
-    const errors = issueMarkers(report.errors, text);
-    const warnings = [...issueMarkers(report.warnings, text, "warning"), ...lintMarkers(report.lints, text, doc)];
+    const large = text.length > WORKER_THRESHOLD;
+    if (large) ui.score.textContent = "Grading a large text…";
+    const result = await gradeText(text, format);
+    if (!result) return; // a newer edit is being graded
+    report = result.report;
+    const { errors, warnings } = result;
     editor.setMarkers([...errors, ...warnings.filter((m) => m.located)]);
     const all = [...errors, ...warnings];
     renderIssues(ui.issues, all, (line, column) => editor.jumpTo(line, column));
@@ -197,7 +195,7 @@ async function mount(root: HTMLElement): Promise<void> {
     timer = undefined;
     if (edited) attempts += 1;
     edited = false;
-    grade();
+    void grade();
     save();
   }
 
@@ -319,7 +317,7 @@ async function mount(root: HTMLElement): Promise<void> {
     if (timer !== undefined) refresh();
   });
 
-  grade();
+  void grade();
   if (fromLink) save();
   editor.editor.focus();
 }

@@ -21,6 +21,8 @@ function coversInternet(source: AddressSet, internet: AddressSet): boolean {
   return (!isEmpty(v4) && isSubset(v4, source)) || (!isEmpty(v6) && isSubset(v6, source));
 }
 
+const verb = (access: "Allow" | "Deny") => (access === "Allow" ? "allows" : "denies");
+
 const MANAGEMENT_PORTS: [number, string][] = [[22, "SSH"], [3389, "RDP"]];
 
 function orderLints(nsg: string, rules: readonly CompiledRule[]): RuleLint[] {
@@ -36,8 +38,8 @@ function orderLints(nsg: string, rules: readonly CompiledRule[]): RuleLint[] {
       nsg,
       rule: later.rule.name,
       message: same
-        ? `${later.rule.name} (priority ${later.rule.priority}) never decides anything: ${earlier.rule.name} (priority ${earlier.rule.priority}) already ${earlier.rule.access.toLowerCase()}s everything it matches.`
-        : `${later.rule.name} (priority ${later.rule.priority}) can never match: ${earlier.rule.name} (priority ${earlier.rule.priority}) is checked first and ${earlier.rule.access.toLowerCase()}s everything ${later.rule.name} covers. Give it a lower number if it should win.`,
+        ? `${later.rule.name} (priority ${later.rule.priority}) never decides anything: ${earlier.rule.name} (priority ${earlier.rule.priority}) already ${verb(earlier.rule.access)} everything it matches.`
+        : `${later.rule.name} (priority ${later.rule.priority}) can never match: ${earlier.rule.name} (priority ${earlier.rule.priority}) is checked first and ${verb(earlier.rule.access)} everything ${later.rule.name} covers. Give it a lower number if it should win.`,
     });
   });
   return lints;

@@ -1,0 +1,387 @@
+/**
+ * The playground's island: restores the state (shared link, else autosave, else the blank
+ * starter), recompiles the scenario as it is edited, checks flows, renders the verdict path,
+ * effective rules and analysis, autosaves, shares. Monaco replaces the text areas once loaded.
+ */
+import { effectiveRules } from "../../lib/analysis/effective-rules.ts";
+import { internetExposure } from "../../lib/analysis/internet-exposure.ts";
+import { issueMarkers, type EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
+import type { FlowInput } from "../../lib/nsg/flow-schema.ts";
+import { BLANK_CLI, BLANK_SCENARIO } from "../../lib/playground/blank-scenario.ts";
+import { compilePlayground, type PlaygroundModel } from "../../lib/playground/compile-playground.ts";
+import { EMPTY_FLOW_FORM, endpointOptions, formFromFlow, validateFlowForm } from "../../lib/playground/flow-form.ts";
+import { buildPathModel } from "../../lib/playground/path-model.ts";
+import { makeState, sameState, type PlaygroundState } from "../../lib/playground/playground-state.ts";
+import { readPrevious, readSaved, savePrevious, writeSaved } from "../../lib/playground/autosave.ts";
+import { lintScenario } from "../../lib/playground/scenario-analysis.ts";
+import { decodeShareState, encodeShareState, withoutShareParam } from "../../lib/playground/share-state.ts";
+import { browserStorage } from "../../lib/progress/browser.ts";
+import { copyText, el, must } from "../exercise/dom.ts";
+import { renderIssues } from "../exercise/results-view.ts";
+import { renderExposure, renderLints } from "./analysis-view.ts";
+import { renderEffective } from "./effective-view.ts";
+import { FlowFormView } from "./flow-form-view.ts";
+import { renderBanner, renderBannerMessage, renderPath } from "./path-view.ts";
+import { loadExerciseScenario } from "./scenario-files.ts";
+import { setupTabs } from "./tabs.ts";
+import { textareaEditor, type TextEditor } from "./text-editor.ts";
+import { renderDiagram } from "./topology-view.ts";
+
+const REFRESH_MS = 200;
+const SAVE_MS = 400;
+type EditorName = "scenario" | "cli";
+const EDITORS: readonly EditorName[] = ["scenario", "cli"];
+
+export function startPlayground(): void {
+  for (const root of document.querySelectorAll<HTMLElement>("[data-playground]")) {
+    if (root.dataset.ready) continue;
+    root.dataset.ready = "true";
+    void boot(root);
+  }
+}
+
+async function boot(root: HTMLElement): Promise<void> {
+  const q = <T extends Element = HTMLElement>(selector: string) => must<T>(root, selector);
+  const ui = {
+    message: q("[data-message]"),
+    exerciseSelect: q<HTMLSelectElement>("[data-exercise-select]"),
+    loadExercise: q<HTMLButtonElement>("[data-load-exercise]"),
+    startBlank: q<HTMLButtonElement>("[data-start-blank]"),
+    restore: q<HTMLButtonElement>("[data-restore]"),
+    tabs: q("[data-tabs]"),
+    editorStatus: q("[data-editor-status]"),
+    saveStatus: q("[data-save-status]"),
+    shareCopy: q<HTMLButtonElement>("[data-share-copy]"),
+    shareOutput: q<HTMLInputElement>("[data-share-output]"),
+    shareStatus: q("[data-share-status]"),
+    diagram: q("[data-diagram]"),
+    banner: q("[data-verdict-banner]"),
+    path: q("[data-path]"),
+    effectiveNic: q<HTMLSelectElement>("[data-nic-select=effective]"),
+    effective: q("[data-effective]"),
+    exposureNic: q<HTMLSelectElement>("[data-nic-select=exposure]"),
+    exposure: q("[data-exposure]"),
+    lints: q("[data-lints]"),
+  };
+  const storage = browserStorage();
+  const form = new FlowFormView(root);
+
+  let model: PlaygroundModel | undefined;
+  /** The flow whose verdict is shown; re-evaluated whenever the scenario changes. */
+  let checked: FlowInput | null = null;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastSaved = "";
+
+  const showMessage = (text: string, kind: "info" | "warning" | "error" = "info") => {
+    ui.message.textContent = text;
+    ui.message.dataset.kind = kind;
+    ui.message.hidden = text === "";
+  };
+
+  const onEdit = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, REFRESH_MS);
+    scheduleSave();
+  };
+  const editors: Record<EditorName, TextEditor> = {
+    scenario: textareaEditor(q<HTMLTextAreaElement>("[data-fallback=scenario]"), onEdit),
+    cli: textareaEditor(q<HTMLTextAreaElement>("[data-fallback=cli]"), onEdit),
+  };
+
+  const currentState = (): PlaygroundState => makeState(editors.scenario.getText(), editors.cli.getText(), form.values());
+
+  // ── Saving ────────────────────────────────────────────────────────────────
+  function save(): void {
+    clearTimeout(saveTimer);
+    saveTimer = undefined;
+    const state = currentState();
+    const key = JSON.stringify(state);
+    if (key === lastSaved) return;
+    const result = writeSaved(storage, state);
+    if (result.ok) {
+      lastSaved = key;
+      ui.saveStatus.dataset.kind = "ok";
+      ui.saveStatus.textContent = `Saved in this browser at ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.`;
+    } else {
+      ui.saveStatus.dataset.kind = "error";
+      ui.saveStatus.textContent = result.message;
+    }
+  }
+  function scheduleSave(): void {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(save, SAVE_MS);
+  }
+
+  // ── Rendering ─────────────────────────────────────────────────────────────
+  function renderProblems(name: EditorName, markers: EditorMarker[]): void {
+    const section = q(`[data-issues-section=${name}]`);
+    const errors = markers.filter((m) => m.severity === "error").length;
+    const warnings = markers.length - errors;
+    editors[name].setMarkers(markers.filter((m) => m.located));
+    renderIssues(q(`[data-issues=${name}]`), markers, (line, column) => editors[name].jumpTo(line, column));
+    section.hidden = markers.length === 0;
+    const parts = [errors > 0 ? `${errors} ${errors === 1 ? "error" : "errors"}` : "", warnings > 0 ? `${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""].filter(Boolean);
+    q(`[data-issues-title=${name}]`).textContent = `Problems (${parts.join(", ")})`;
+    q(`[data-count=${name}]`).textContent = errors > 0 ? `(${errors} ${errors === 1 ? "error" : "errors"})` : "";
+  }
+
+  function fillNicSelect(select: HTMLSelectElement, nics: { value: string; label: string }[]): void {
+    const keep = select.value;
+    const same = select.options.length === nics.length && nics.every((n, i) => select.options[i]!.value === n.value && select.options[i]!.text === n.label);
+    if (!same) select.replaceChildren(...nics.map((n) => el("option", { value: n.value }, n.label)));
+    if (nics.some((n) => n.value === keep)) select.value = keep;
+  }
+
+  function renderEffectiveView(): void {
+    const evaluator = model?.evaluator;
+    if (!evaluator) return;
+    renderEffective(ui.effective, ui.effectiveNic.value ? effectiveRules(evaluator, ui.effectiveNic.value) : undefined);
+  }
+
+  function renderExposureView(): void {
+    const evaluator = model?.evaluator;
+    if (!evaluator) return;
+    const nic = ui.exposureNic.value;
+    renderExposure(ui.exposure, nic ? internetExposure(evaluator, nic) : undefined, nic);
+  }
+
+  /** Open rule lists stay open when the same flow's path is drawn again after an edit. */
+  function openSteps(): Set<string> {
+    return new Set([...ui.path.querySelectorAll<HTMLElement>("[data-nsg]")].filter((li) => li.querySelector("details")?.open).map((li, i) => `${li.dataset.nsg}#${i}`));
+  }
+
+  function showVerdict(keepOpen: boolean): void {
+    const evaluator = model?.evaluator;
+    if (!checked) return;
+    if (!evaluator) {
+      renderBannerMessage(ui.banner, "info", "The scenario has problems (listed under the editor): fix them and the verdict comes back.");
+      ui.path.replaceChildren();
+      return;
+    }
+    const result = evaluator.evaluate(checked);
+    if (!result.ok) {
+      renderBannerMessage(ui.banner, "error", `This flow cannot be checked: ${result.message}.`);
+      ui.path.replaceChildren();
+      return;
+    }
+    const open = keepOpen ? openSteps() : undefined;
+    const path = buildPathModel(result.value, evaluator);
+    renderBanner(ui.banner, path, result.value);
+    renderPath(ui.path, path, result.value);
+    if (open && open.size > 0) {
+      [...ui.path.querySelectorAll<HTMLElement>("[data-nsg]")].forEach((li, i) => {
+        const details = li.querySelector("details");
+        if (details) details.open = open.has(`${li.dataset.nsg}#${i}`);
+      });
+    }
+  }
+
+  function refresh(): void {
+    clearTimeout(refreshTimer);
+    refreshTimer = undefined;
+    const scenarioText = editors.scenario.getText();
+    const cliText = editors.cli.getText();
+    model = compilePlayground(scenarioText, cliText);
+    editors.scenario.setLanguage(model.format);
+    renderProblems("scenario", issueMarkers(model.scenarioErrors, scenarioText));
+    renderProblems("cli", [...issueMarkers(model.cliErrors, cliText), ...issueMarkers(model.cliWarnings, cliText, "warning")]);
+
+    if (model.scenario) {
+      const topology = model.evaluator?.network.topology ?? model.scenario.topology;
+      form.setEndpoints(endpointOptions(topology));
+      form.setSamples(model.scenario.flows);
+    }
+    const evaluator = model.evaluator;
+    if (!evaluator || !model.scenario) {
+      const where = model.scenarioErrors.length > 0 ? "the scenario" : "the az CLI changes";
+      const text = `Fix the problems in ${where} (listed under the editor) to see this.`;
+      for (const target of [ui.effective, ui.exposure, ui.lints]) target.replaceChildren(el("p", { class: "pg-note" }, text));
+      if (checked) showVerdict(true);
+      return;
+    }
+    const nics = [...evaluator.network.nicsByName.values()].map((p) => ({ value: p.nic.name, label: `${p.nic.name} (${p.vm}, ${p.privateIp.text})` }));
+    fillNicSelect(ui.effectiveNic, nics);
+    fillNicSelect(ui.exposureNic, nics);
+    renderEffectiveView();
+    renderExposureView();
+    renderLints(ui.lints, lintScenario(evaluator));
+    renderDiagram(ui.diagram, { ...model.scenario, topology: evaluator.network.topology });
+    showVerdict(true);
+  }
+
+  /** Checks the form's flow; problems go to their fields (the first one gets focus). */
+  function checkFlow(quiet = false): void {
+    if (!model?.evaluator) {
+      renderBannerMessage(ui.banner, "info", "The scenario has problems (listed under the editor): fix them to check flows.");
+      return;
+    }
+    const result = validateFlowForm(form.values(), model.evaluator.network.topology);
+    if (!result.ok) {
+      if (!quiet) form.showErrors(result.errors);
+      return;
+    }
+    form.showErrors([]);
+    checked = result.value;
+    showVerdict(false);
+  }
+
+  // ── Replacing the whole playground (never losing the old one) ─────────────
+  function applyState(state: PlaygroundState): void {
+    editors.scenario.setText(state.scenario);
+    editors.cli.setText(state.cli);
+    checked = null;
+    refresh();
+    form.setValues(state.flow ?? EMPTY_FLOW_FORM);
+    renderBannerMessage(ui.banner, "info", "Check a flow to see its verdict and the path it takes.");
+    ui.path.replaceChildren();
+    if (state.flow) checkFlow(true);
+  }
+
+  function replaceAll(next: PlaygroundState, message: string): void {
+    const current = currentState();
+    // The untouched starter is not worth a "restore".
+    if (!sameState(current, next) && !sameState(current, makeState(BLANK_SCENARIO, BLANK_CLI, EMPTY_FLOW_FORM))) {
+      const kept = savePrevious(storage, current);
+      if (kept.ok) ui.restore.hidden = false;
+      else message += ` (The previous playground could not be kept: ${kept.message})`;
+    }
+    applyState(next);
+    save();
+    showMessage(message);
+  }
+
+  ui.loadExercise.addEventListener("click", async () => {
+    const option = ui.exerciseSelect.selectedOptions[0];
+    const file = option?.dataset.file;
+    if (!option || !file) {
+      showMessage("Choose an exercise first.", "warning");
+      ui.exerciseSelect.focus();
+      return;
+    }
+    try {
+      const text = await loadExerciseScenario(file);
+      replaceAll(makeState(text, BLANK_CLI, null), `Loaded the scenario of “${option.text}”. Pick one of its sample flows, or write your own. “Restore previous playground” brings back what you had.`);
+    } catch (error) {
+      console.warn("NSG Lab: could not load the exercise scenario", error);
+      showMessage("That exercise's scenario could not be loaded (are you offline?). Try again.", "error");
+    }
+  });
+
+  ui.startBlank.addEventListener("click", () => {
+    replaceAll(makeState(BLANK_SCENARIO, BLANK_CLI, null), "Started from the blank scenario. “Restore previous playground” brings back what you had.");
+  });
+
+  ui.restore.addEventListener("click", () => {
+    const previous = readPrevious(storage);
+    if (!previous) {
+      showMessage("There is no previous playground to restore.", "warning");
+      return;
+    }
+    replaceAll(previous, "Restored the previous playground. Press “Restore previous playground” again to swap back.");
+  });
+  ui.restore.hidden = readPrevious(storage) === undefined;
+
+  form.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    checkFlow();
+  });
+  form.onChange(scheduleSave);
+  form.onSample(() => {
+    const sample = form.sample();
+    if (!sample) return;
+    form.setValues(formFromFlow(sample.flow));
+    checkFlow();
+    scheduleSave();
+  });
+
+  ui.effectiveNic.addEventListener("change", renderEffectiveView);
+  ui.exposureNic.addEventListener("change", renderExposureView);
+
+  setupTabs(ui.tabs, () => undefined);
+
+  ui.shareCopy.addEventListener("click", async () => {
+    const encoded = await encodeShareState(currentState());
+    if (!encoded.ok) {
+      ui.shareOutput.value = "";
+      ui.shareStatus.textContent = encoded.message;
+      return;
+    }
+    const url = `${location.origin}${location.pathname}${location.search}${encoded.hash}`;
+    ui.shareOutput.value = url;
+    const copied = await copyText(url);
+    if (!copied) ui.shareOutput.select();
+    ui.shareStatus.textContent = `${copied ? "Link copied." : "The link is selected above: press Ctrl+C (⌘C) to copy it."} Whoever opens it sees this scenario, the az CLI changes and the flow.`;
+  });
+
+  async function loadFromLink(): Promise<boolean> {
+    const shared = await decodeShareState(location.hash);
+    if (shared.ok === "absent") return false;
+    history.replaceState(history.state, "", `${location.pathname}${location.search}${withoutShareParam(location.hash)}`);
+    if (shared.ok === false) {
+      showMessage(shared.message, "warning");
+      return false;
+    }
+    replaceAll(shared.value, "Loaded the playground from the link." + (ui.restore.hidden ? "" : " “Restore previous playground” brings back what you had."));
+    return true;
+  }
+  addEventListener("hashchange", () => void loadFromLink());
+  addEventListener("pagehide", () => {
+    if (refreshTimer !== undefined) refresh();
+    if (saveTimer !== undefined) save();
+  });
+
+  // ── Start: a shared link, else the saved playground, else the starter ──────
+  const saved = readSaved(storage);
+  let start = makeState(BLANK_SCENARIO, BLANK_CLI, null);
+  let notice = "";
+  let kind: "info" | "warning" = "info";
+  if (saved.status === "ok") {
+    start = saved.state;
+    lastSaved = JSON.stringify(saved.state);
+    notice = "Your playground was restored from this browser.";
+  } else if (saved.status === "corrupt") {
+    kind = "warning";
+    notice = `Your saved playground could not be read (${saved.message}), so the blank scenario is shown.${saved.moved ? ` The damaged copy was set aside in this browser's storage under “${saved.backupKey}”.` : ""}`;
+  } else if (saved.status === "unavailable") {
+    kind = "warning";
+    notice = `${saved.message} Copy a share link to keep your work.`;
+  }
+  applyState(start);
+  showMessage(notice, kind);
+  if (!(await loadFromLink()) && saved.status === "corrupt") showMessage(notice, kind);
+
+  await loadMonaco();
+
+  async function loadMonaco(): Promise<void> {
+    ui.editorStatus.textContent = "Loading the code editor…";
+    try {
+      const { createMonacoEditor } = await import("./monaco-editors.ts");
+      for (const name of EDITORS) {
+        const fallback = q<HTMLTextAreaElement>(`[data-fallback=${name}]`);
+        const text = editors[name].getText();
+        const focused = editors[name].hasFocus();
+        editors[name].dispose();
+        fallback.remove();
+        const host = q(`[data-editor-host=${name}]`);
+        editors[name] = createMonacoEditor({
+          host,
+          id: `playground-${name}`,
+          text,
+          language: name === "cli" ? "azcli" : (model?.format ?? "yaml"),
+          ariaLabel: name === "cli"
+            ? "az CLI changes applied on top of the scenario. Tab indents; press Escape then Tab to leave the editor."
+            : "Scenario, YAML or JSON. Tab indents; press Escape then Tab to leave the editor.",
+          onChange: onEdit,
+        });
+        host.dataset.ready = "true";
+        if (focused) editors[name].focus();
+      }
+      ui.editorStatus.textContent = "";
+      refresh();
+    } catch (error) {
+      console.warn("NSG Lab: the code editor failed to load", error);
+      ui.editorStatus.textContent = "The code editor could not be loaded (are you offline?); the plain text boxes work the same, without highlighting.";
+    }
+  }
+}

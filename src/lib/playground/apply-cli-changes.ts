@@ -1,0 +1,33 @@
+import { applyRules } from "../grader/apply-rules.ts";
+import type { Exercise } from "../grader/exercise-schema.ts";
+import { isBlankRules, parseLearnerRules } from "../grader/parse-learner-rules.ts";
+import type { LocatedIssue } from "../formats/source-span.ts";
+import type { SubscriptionType, Topology } from "../nsg/topology-schema.ts";
+
+export type CliChangesResult =
+  | { ok: true; value: { topology: Topology; warnings: LocatedIssue[] } }
+  | { ok: false; errors: LocatedIssue[] };
+
+/**
+ * az CLI commands (nsg rule create/update/delete, nsg create, nic / subnet update) run on top
+ * of the scenario, as the grader runs a learner's script on an exercise, except that every
+ * NSG of the scenario may be changed.
+ */
+export function applyCliChanges(topology: Topology, subscription: SubscriptionType, text: string): CliChangesResult {
+  if (isBlankRules(text)) return { ok: true, value: { topology, warnings: [] } };
+  const asExercise: Exercise = {
+    id: "playground",
+    title: "Playground",
+    kind: "author-rules",
+    subscription,
+    topology,
+    editable: topology.nsgs.map((n) => n.name),
+    expectations: [],
+    hints: [],
+  };
+  const doc = parseLearnerRules(text, asExercise, "azcli");
+  if (!doc.ok) return doc;
+  const applied = applyRules(asExercise, doc.value);
+  if (!applied.ok) return applied;
+  return { ok: true, value: { topology: applied.value, warnings: doc.value.warnings } };
+}
