@@ -46,3 +46,17 @@ describe("GitHub Classroom template", () => {
     expect(gradeAsTheWorkflowWould(command, ftp.solution!)).toBe(0);
   });
 });
+
+describe("the committed classroom/template", () => {
+  it("matches what `npm run classroom` generates from today's exercises", async () => {
+    const { readdirSync } = await import("node:fs");
+    const { loadExercise } = await import("../../src/lib/grader/index.ts");
+    const exercises = readdirSync("graders").filter((f) => f.endsWith(".yaml")).sort().map((f) => {
+      const loaded = loadExercise(readFileSync(`graders/${f}`, "utf8"));
+      if (!loaded.ok) throw new Error(f);
+      return loaded.value;
+    });
+    const expected = classroomTemplate(exercises, { courseRepo: "your-org/nsg-lab", courseRef: "main", pointsPerExercise: 10 });
+    for (const [path, text] of Object.entries(expected)) expect(readFileSync(`classroom/template/${path}`, "utf8"), path).toBe(text);
+  });
+});
