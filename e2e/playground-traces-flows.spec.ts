@@ -60,13 +60,20 @@ test("learner types a new rule into the scenario editor and watches the verdict 
   await expect(banner(page)).toContainText("Denied");
 
   // Find the NSG's only rule, go to the end of its line and type a new list item below it.
+  await expect(page.locator("[data-editor-host=scenario][data-ready=true]")).toBeAttached({ timeout: 20_000 });
+  await expect(page.getByText("Loading the code editor…")).toHaveCount(0);
   await scenarioEditor(page).locator(".view-lines").click();
   await page.keyboard.press("Control+f");
+  const find = scenarioEditor(page).locator(".find-widget.visible");
+  await expect(find).toBeVisible();
   await page.keyboard.type("Deny-Internet-Out");
+  await expect(scenarioEditor(page).locator(".find-widget .matchesCount")).toContainText("1 of 1");
   await page.keyboard.press("Escape");
+  await expect(find).toBeHidden();
   await page.keyboard.press("End");
   await page.keyboard.press("Enter");
-  await page.keyboard.type(
+  // One input event (as a paste): typing it key by key races Monaco's suggestions on a loaded CI machine.
+  await page.keyboard.insertText(
     '- { name: Allow-FTP-Control-Studio, priority: 200, direction: Inbound, access: Allow, protocol: Tcp, sourceAddressPrefix: 198.51.100.0/28, sourcePortRange: "*", destinationAddressPrefix: 10.0.3.4, destinationPortRange: "21" }',
   );
 

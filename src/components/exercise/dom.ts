@@ -41,3 +41,33 @@ export function downloadText(fileName: string, text: string, type = "application
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+export interface ShareControls {
+  button: HTMLButtonElement;
+  output: HTMLInputElement;
+  status: HTMLElement;
+}
+
+/**
+ * "Copy link": builds the link (the current page plus an encoded #fragment), shows it, copies
+ * it, and says what happened; when copying is blocked the link is selected for Ctrl+C.
+ */
+export function wireShareButton(
+  controls: ShareControls,
+  encode: () => Promise<{ ok: true; hash: string } | { ok: false; message: string }>,
+  whoSeesWhat: string,
+): void {
+  controls.button.addEventListener("click", async () => {
+    const encoded = await encode();
+    if (!encoded.ok) {
+      controls.output.value = "";
+      controls.status.textContent = encoded.message;
+      return;
+    }
+    const url = `${location.origin}${location.pathname}${location.search}${encoded.hash}`;
+    controls.output.value = url;
+    const copied = await copyText(url);
+    if (!copied) controls.output.select();
+    controls.status.textContent = `${copied ? "Link copied." : "The link is selected above: press Ctrl+C (⌘C) to copy it."} ${whoSeesWhat}`;
+  });
+}

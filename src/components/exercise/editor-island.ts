@@ -19,7 +19,7 @@ import { learnerRulesSchema } from "../../lib/exercise-ui/rule-json-schema.ts";
 import { EXERCISE_PASSED_EVENT, lessonExercisesPassed, recordExercisePassed } from "../../lib/exercise-ui/exercise-progress.ts";
 import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
 import { confirmDialog } from "./confirm-dialog.ts";
-import { copyText, downloadText, must } from "./dom.ts";
+import { copyText, downloadText, must, wireShareButton } from "./dom.ts";
 import { readExerciseData } from "./exercise-data.ts";
 import { renderChecks, renderIssues, scoreText } from "./results-view.ts";
 
@@ -278,19 +278,11 @@ async function mount(root: HTMLElement): Promise<void> {
     ui.exportStatus.textContent = `Downloaded ${name}.`;
   });
 
-  ui.shareCopy.addEventListener("click", async () => {
-    const encoded = encodeShareHash({ text: editor.getText(), format });
-    if (!encoded.ok) {
-      ui.shareOutput.value = "";
-      ui.shareStatus.textContent = encoded.message;
-      return;
-    }
-    const url = `${location.origin}${location.pathname}${location.search}${encoded.hash}`;
-    ui.shareOutput.value = url;
-    const copied = await copyText(url);
-    if (!copied) ui.shareOutput.select();
-    ui.shareStatus.textContent = copied ? "Link copied. Whoever opens it sees these rules in the editor." : "The link is selected above: press Ctrl+C (⌘C) to copy it.";
-  });
+  wireShareButton(
+    { button: ui.shareCopy, output: ui.shareOutput, status: ui.shareStatus },
+    async () => encodeShareHash({ text: editor.getText(), format }),
+    "Whoever opens it sees these rules in the editor.",
+  );
 
   const solution = solutionRules(exercise);
   ui.solutionShow.addEventListener("click", async () => {

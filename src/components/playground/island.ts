@@ -16,7 +16,7 @@ import { readPrevious, readSaved, savePrevious, writeSaved } from "../../lib/pla
 import { lintScenario } from "../../lib/playground/scenario-analysis.ts";
 import { decodeShareState, encodeShareState, withoutShareParam } from "../../lib/playground/share-state.ts";
 import { browserStorage } from "../../lib/progress/browser.ts";
-import { copyText, el, must } from "../exercise/dom.ts";
+import { el, must, wireShareButton } from "../exercise/dom.ts";
 import { renderIssues } from "../exercise/results-view.ts";
 import { renderExposure, renderLints } from "./analysis-view.ts";
 import { renderEffective } from "./effective-view.ts";
@@ -300,19 +300,11 @@ async function boot(root: HTMLElement): Promise<void> {
 
   setupTabs(ui.tabs, () => undefined);
 
-  ui.shareCopy.addEventListener("click", async () => {
-    const encoded = await encodeShareState(currentState());
-    if (!encoded.ok) {
-      ui.shareOutput.value = "";
-      ui.shareStatus.textContent = encoded.message;
-      return;
-    }
-    const url = `${location.origin}${location.pathname}${location.search}${encoded.hash}`;
-    ui.shareOutput.value = url;
-    const copied = await copyText(url);
-    if (!copied) ui.shareOutput.select();
-    ui.shareStatus.textContent = `${copied ? "Link copied." : "The link is selected above: press Ctrl+C (⌘C) to copy it."} Whoever opens it sees this scenario, the az CLI changes and the flow.`;
-  });
+  wireShareButton(
+    { button: ui.shareCopy, output: ui.shareOutput, status: ui.shareStatus },
+    () => encodeShareState(currentState()),
+    "Whoever opens it sees this scenario, the az CLI changes and the flow.",
+  );
 
   async function loadFromLink(): Promise<boolean> {
     const shared = await decodeShareState(location.hash);

@@ -6,21 +6,13 @@ import { CONDITION_LABEL, type RuleRow } from "../../lib/playground/path-model.t
  * what happened to each rule) and by the effective rules view (with expanded prefixes).
  * Every value is set as text: rule names and prefixes come from the scenario.
  */
-export interface TableRule {
-  name: string;
-  priority: number;
-  access: "Allow" | "Deny";
-  protocol: string;
-  source: string;
-  sourcePorts: string;
-  destination: string;
-  destinationPorts: string;
-  isDefault: boolean;
-  status?: RuleRow["status"];
-  failed?: RuleRow["failed"];
-  expandedSource?: string[];
-  expandedDestination?: string[];
-}
+/** A path row (status optional: the effective-rules view has none) plus expanded prefixes. */
+export type TableRule = Omit<RuleRow, "status" | "failed" | "access"> &
+  Partial<Pick<RuleRow, "status" | "failed">> & {
+    access: "Allow" | "Deny";
+    expandedSource?: string[];
+    expandedDestination?: string[];
+  };
 
 const RESULT: Record<RuleRow["status"], string> = {
   "no-match": "No match",
