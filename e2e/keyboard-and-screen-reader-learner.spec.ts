@@ -20,9 +20,12 @@ test("keyboard learner skips straight to the content", async ({ page }) => {
 
 for (const colorScheme of ["light", "dark"] as const) {
   test(`screen-reader learner meets no axe violations in the ${colorScheme} theme`, async ({ page }) => {
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     const lessons = await lessonsFromHome(page);
-    for (const path of ["./", lessons[0]!.url, lessons.at(-1)!.url, "search/?q=rule", "no-such-page/"]) {
+    // Every kind of page: each lesson (with its embedded exercises), the course tools and the 404.
+    const pages = ["./", ...lessons.map((l) => l.url), "search/?q=rule", "exercises/", "assign/", "assignment/?exercises=ftp-active,which-default-rule", "no-such-page/"];
+    for (const path of pages) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
       const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

@@ -1,16 +1,30 @@
 import { parseDataTree } from "../lib/formats/data-tree.ts";
 import { checkExerciseText } from "../lib/content/check-exercise.ts";
+import { checkLessonText } from "../lib/content/check-lesson.ts";
+import { lessonSlug } from "../lib/course/lesson-slug.ts";
+import type { LocatedIssue } from "../lib/formats/source-span.ts";
 import { formatIssue } from "./format-report.ts";
+
+/** An exercise's `lesson:` field, where it was written. */
+interface LessonClaim {
+  file: string;
+  lesson: string;
+  span: LocatedIssue["span"];
+}
 
 export interface ContentFile {
   file: string;
   text: string;
 }
 
-/** Checks every exercise file and that their ids are unique; returns the exit code. */
-export function runContentCheck(files: ContentFile[], print: (line: string) => void): number {
+/**
+ * Checks every exercise file (unique ids) and, when given, every lesson (frontmatter, unique
+ * order, embedded exercises exist, each exercise's lesson exists and embeds it). Returns the exit code.
+ */
+export function runContentCheck(files: ContentFile[], print: (line: string) => void, lessons: ContentFile[] = []): number {
   let problems = 0;
   const ids = new Map<string, string>();
+  const lessonOf = new Map<string, LessonClaim>();
   for (const { file, text } of files) {
     const check = checkExerciseText(text);
     const tree = parseDataTree(text);
@@ -22,11 +36,52 @@ export function runContentCheck(files: ContentFile[], print: (line: string) => v
       ids.set(id, file);
       const expectedName = file.split("/").pop()!.replace(/\.(ya?ml|json)$/, "");
       if (expectedName !== id) errors.push({ message: `file name should match the id: ${id}.yaml`, path: ["id"], span: tree.ok ? tree.value.spanAt(["id"]) : undefined });
+      const lesson = check.exercise?.lesson;
+      if (lesson !== undefined) lessonOf.set(id, { file, lesson, span: tree.ok ? tree.value.spanAt(["lesson"]) : undefined });
     }
     for (const e of errors) print(formatIssue(file, e));
     problems += errors.length;
     if (errors.length === 0) print(`ok  ${file}`);
   }
-  print(problems === 0 ? `${files.length} exercises checked, no problems` : `${problems} problem(s) in ${files.length} exercises`);
+  if (lessons.length > 0) problems += checkLessons(lessons, new Set(ids.keys()), lessonOf, print);
+  const what = lessons.length > 0 ? `${files.length} exercises and ${lessons.length} lessons` : `${files.length} exercises`;
+  print(problems === 0 ? `${what} checked, no problems` : `${problems} problem(s) in ${what}`);
   return problems === 0 ? 0 : 1;
+}
+
+function checkLessons(
+  lessons: ContentFile[],
+  exerciseIds: ReadonlySet<string>,
+  lessonOf: Map<string, LessonClaim>,
+  print: (line: string) => void,
+): number {
+  let problems = 0;
+  const orders = new Map<number, string>();
+  const embedded = new Map<string, Set<string>>();
+  for (const { file, text } of lessons) {
+    const check = checkLessonText(text, exerciseIds);
+    const errors = [...check.errors];
+    const slug = lessonSlug(file.split("/").pop()!.replace(/\.mdx$/, ""));
+    embedded.set(slug, new Set(check.exerciseIds));
+    const order = check.frontmatter?.order;
+    if (order !== undefined) {
+      if (orders.has(order)) errors.push({ message: `order ${order} is also used by ${orders.get(order)}`, path: ["order"] });
+      orders.set(order, file);
+    }
+    for (const e of errors) print(formatIssue(file, e));
+    problems += errors.length;
+    if (errors.length === 0) print(`ok  ${file}`);
+  }
+  // Each exercise's lesson must exist and embed it: a lesson is done when all its exercises pass.
+  for (const [id, { file, lesson, span }] of lessonOf) {
+    const inLesson = embedded.get(lesson);
+    const message = !inLesson
+      ? `lesson "${lesson}" does not exist (lessons: ${[...embedded.keys()].join(", ")})`
+      : !inLesson.has(id) ? `lesson "${lesson}" does not embed this exercise: add <Exercise id="${id}" /> to it` : undefined;
+    if (message) {
+      print(formatIssue(file, { message, path: ["lesson"], span }));
+      problems += 1;
+    }
+  }
+  return problems;
 }
