@@ -6,6 +6,7 @@
  * 2. Grading-sized: 50 flows over a typical small exercise, as the grader runs them after every
  *    edit (target: well under 1 ms).
  * 3. Whole grading pipeline: a typical edit (target: one 60 Hz frame) and a 1,000-rule paste.
+ * 4. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
@@ -14,6 +15,7 @@ import { RULES_PER_NSG, generateFlows, largeScenario, smallExercise } from "./ge
 import { measure, ms, ratio, us } from "./measure.ts";
 import { seeded } from "./random.ts";
 import { gradingBench } from "./grading.ts";
+import { browserRegradeBench } from "./browser-regrade.ts";
 
 const FLOWS = 10_000;
 const LARGE_TARGET_MS = 100;
@@ -90,4 +92,5 @@ line("50 flows, new rules compiled first", `${ms(compileAndEval.median / REPEAT)
 line("50 flows, topology validated + compiled first", `${ms(endToEnd.median / REPEAT)}  ${ratio(endToEnd.median / REPEAT, GRADING_TARGET_MS)}`);
 line("per flow, evaluator ready", us(warmEval.median / REPEAT / exercise.flows.length));
 gradingBench(line);
+await browserRegradeBench(line);
 console.log("");

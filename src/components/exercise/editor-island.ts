@@ -3,7 +3,7 @@
  * Built as a bundle of its own and loaded by loader.ts only when the learner presses
  * "Open the editor"; it registers itself as `globalThis.nsgLabEditorIsland`.
  */
-import { createGrader, WORKER_THRESHOLD } from "./grading-client.ts";
+import { createGrader, REGRADE_MEASURE, WORKER_THRESHOLD } from "./grading-client.ts";
 import type { GradeReport } from "../../lib/grader/report.ts";
 import { browserStorage, completeLesson } from "../../lib/progress/browser.ts";
 import type { ExportFormat } from "../../lib/formats/export/index.ts";
@@ -161,6 +161,7 @@ async function mount(root: HTMLElement): Promise<void> {
   const gradeText = createGrader(exercise);
 
   async function grade(): Promise<void> {
+    const started = performance.now();
     const text = editor.getText();
     const large = text.length > WORKER_THRESHOLD;
     if (large) ui.score.textContent = "Grading a large text…";
@@ -180,6 +181,8 @@ async function mount(root: HTMLElement): Promise<void> {
     if (ui.score.textContent !== score) ui.score.textContent = score;
     if (passed) recordPass();
     if (attempts > 0 && exercise.solution !== undefined) ui.solution.hidden = false;
+    // Grade + render time per re-grade, read by `npm run bench` (and visible in DevTools).
+    performance.measure(REGRADE_MEASURE, { start: started });
   }
 
   function recordPass(): void {

@@ -11,6 +11,9 @@ export interface GradeRequest {
 
 export type GradeResponse = { id: number; ok: true; grade: EditorGrade } | { id: number; ok: false; message: string };
 
+/** The performance.measure name of one re-grade (grade + render) in the editor island. */
+export const REGRADE_MEASURE = "nsg-lab:regrade";
+
 /** Typical edits grade inline in well under a millisecond (npm run bench); larger texts go to a worker. */
 export const WORKER_THRESHOLD = 64 * 1024;
 
