@@ -29,4 +29,8 @@ describe("rule analysis", () => {
     expect(lint([rule("ssh", 100, { destinationPortRange: "22" }), rule("rdp", 110, { destinationPortRange: "3389", sourceAddressPrefix: "0.0.0.0/0" })])).toEqual(["management-port-open ssh", "management-port-open rdp"]);
     expect(lint([rule("ssh-office", 100, { destinationPortRange: "22", sourceAddressPrefix: "198.51.100.0/24" })])).toEqual([]);
   });
+
+  it("points out a custom rule that borrows a default rule's name", () => {
+    expect(lint([rule("DenyAllInBound", 4000, { access: "Deny", sourceAddressPrefix: "198.51.100.0/24" })])).toEqual(["default-rule-name DenyAllInBound"]);
+  });
 });

@@ -33,6 +33,11 @@ function setStatus(item: HTMLElement, state: "pass" | "fail" | "pending", label:
 }
 
 /** Live results of an author-rules exercise. */
+/** "Result: allow — decided by nsg/rule (300)", after whatever leads in. */
+function verdictLine(r: GradeReport["results"][number], ...lead: string[]): HTMLElement {
+  return el("p", { class: "ex-check__actual" }, ...lead, el("strong", { class: `ex-verdict ex-verdict--${r.actual}` }, r.actual), r.decider ? ` — decided by ${r.decider}` : "");
+}
+
 export function renderChecks(root: HTMLElement, report: GradeReport): void {
   checks(root).forEach((item, i) => {
     const result = item.querySelector<HTMLElement>("[data-check-result]");
@@ -45,13 +50,7 @@ export function renderChecks(root: HTMLElement, report: GradeReport): void {
     }
     setStatus(item, r.pass ? "pass" : "fail", r.pass ? "✓ Pass" : "✗ Fail");
     result.replaceChildren(
-      el(
-        "p",
-        { class: "ex-check__actual" },
-        "Result: ",
-        el("strong", { class: `ex-verdict ex-verdict--${r.actual}` }, r.actual),
-        r.decider ? ` — decided by ${r.decider}` : "",
-      ),
+      verdictLine(r, "Result: "),
       traceList(r.trace),
       ...(r.explanation ? [el("p", { class: "ex-check__explanation" }, r.explanation)] : []),
     );
@@ -75,14 +74,7 @@ export function renderPredictions(root: HTMLElement, report: GradeReport, answer
     }
     setStatus(item, r.pass ? "pass" : "fail", r.pass ? "✓ Right" : "✗ Not quite");
     result.replaceChildren(
-      el(
-        "p",
-        { class: "ex-check__actual" },
-        `You said ${answer}. `,
-        "Azure: ",
-        el("strong", { class: `ex-verdict ex-verdict--${r.actual}` }, r.actual),
-        r.decider ? ` — decided by ${r.decider}` : "",
-      ),
+      verdictLine(r, `You said ${answer}. `, "Azure: "),
       traceList(r.trace),
       ...(!r.pass && r.explanation ? [el("p", { class: "ex-check__explanation" }, r.explanation)] : []),
     );

@@ -10,6 +10,7 @@ const KIND_LABEL: Record<LintKind, string> = {
   redundant: "Redundant",
   "open-to-internet": "Open to the internet",
   "management-port-open": "Management port open",
+  "default-rule-name": "Default rule's name",
 };
 
 export function renderLints(container: HTMLElement, findings: readonly NsgFindings[]): void {

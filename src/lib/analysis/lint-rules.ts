@@ -2,8 +2,9 @@ import { isEmpty, isSubset, type AddressSet } from "../nsg/address-set.ts";
 import type { CompiledNsg, CompiledRule } from "../nsg/compile.ts";
 import type { TagSets } from "../nsg/network.ts";
 import { covers, portsCover } from "./rule-coverage.ts";
+import { isDefaultRuleName } from "../nsg/default-rules.ts";
 
-export type LintKind = "shadowed" | "redundant" | "open-to-internet" | "management-port-open";
+export type LintKind = "shadowed" | "redundant" | "open-to-internet" | "management-port-open" | "default-rule-name";
 
 /** A finding about a rule that is legal but probably not what its author meant. */
 export interface RuleLint {
@@ -64,11 +65,25 @@ function exposureLints(nsg: string, rules: readonly CompiledRule[], tags: TagSet
   return lints;
 }
 
+/** Azure accepts a custom rule named like a default rule, but traces then read ambiguously. */
+function nameLints(nsg: string, rules: readonly CompiledRule[]): RuleLint[] {
+  return rules
+    .filter((r) => !r.isDefault && isDefaultRuleName(r.rule.name))
+    .map((r) => ({
+      kind: "default-rule-name" as const,
+      severity: "info" as const,
+      nsg,
+      rule: r.rule.name,
+      message: `${r.rule.name} (priority ${r.rule.priority}) has the name of a default rule; Azure allows it, but traces and flow logs become hard to read. Pick a name of its own.`,
+    }));
+}
+
 /** Shadowed, redundant and over-permissive rules of one compiled NSG. */
 export function lintNsg(nsg: CompiledNsg, tags: TagSets): RuleLint[] {
   return [
     ...orderLints(nsg.name, nsg.inbound),
     ...orderLints(nsg.name, nsg.outbound),
     ...exposureLints(nsg.name, nsg.inbound, tags),
+    ...nameLints(nsg.name, [...nsg.inbound, ...nsg.outbound]),
   ];
 }

@@ -4,7 +4,6 @@ import { findSubnet } from "./network.ts";
 import type { Issue, IssuePath } from "../result.ts";
 import type { SecurityRule } from "./rule-schema.ts";
 import { builtInTag } from "./service-tags.ts";
-import { isDefaultRuleName } from "./default-rules.ts";
 import { validateAsgPlacement } from "./validate-asgs.ts";
 import type { Topology } from "./topology-schema.ts";
 
@@ -143,7 +142,6 @@ export function validateRules(rules: readonly SecurityRule[], path: IssuePath, a
     const lower = rule.name.toLowerCase();
     if (names.has(lower)) add(`rule name "${rule.name}" is already used by rule ${names.get(lower)! + 1} of this NSG`, [...at, "name"]);
     else names.set(lower, r);
-    if (isDefaultRuleName(rule.name)) add(`"${rule.name}" is the name of a default rule; pick another name`, [...at, "name"]);
     const key = `${rule.direction}:${rule.priority}`;
     const clash = priorities.get(key);
     if (clash !== undefined) {
