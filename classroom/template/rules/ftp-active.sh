@@ -1,5 +1,5 @@
 # The setup guide says "open ports 20-21" on ingest-vm. Which does the studio connect to?
-# Fill in the blanks, then press Grade.
+# Edit the command: the checks below re-grade as you type.
 az network nsg rule create --resource-group media-rg --nsg-name ingest-nsg \
   --name allow-ftp-from-studio --priority 300 \
   --direction Inbound --access Allow --protocol Tcp \
