@@ -2,7 +2,8 @@ import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BLANK_CLI, BLANK_SCENARIO } from "../../src/lib/playground/blank-scenario.ts";
 import { makeState } from "../../src/lib/playground/playground-state.ts";
-import { bytesToBase64Url, decodeShareState, encodeShareState, withoutShareParam } from "../../src/lib/playground/share-state.ts";
+import { decodeShareState, encodeShareState, withoutShareParam } from "../../src/lib/playground/share-state.ts";
+import { bytesToBase64Url } from "../../src/lib/text/base64url.ts";
 
 const state = makeState(BLANK_SCENARIO, BLANK_CLI, { from: "vm-web", to: "vm-db", protocol: "Tcp", sourcePort: "", port: "1433", response: false });
 

@@ -1,8 +1,7 @@
 import type { EditorFormat } from "./editor-format.ts";
 import { issueMarkers, lintMarkers, type EditorMarker } from "./issue-markers.ts";
 import type { Exercise } from "../grader/exercise-schema.ts";
-import { gradeSubmission } from "../grader/grade.ts";
-import { parseLearnerRules } from "../grader/parse-learner-rules.ts";
+import { gradeWithDocument } from "../grader/grade.ts";
 import type { GradeReport } from "../grader/report.ts";
 
 /** A grade plus the editor markers for it: plain data, so it can cross from a worker. */
@@ -13,10 +12,8 @@ export interface EditorGrade {
 }
 
 export function gradeForEditor(exercise: Exercise, text: string, format: EditorFormat): EditorGrade {
-  const report = gradeSubmission(exercise, text, format);
   // Lints name rules; the parsed document says where each rule is written.
-  const parsed = report.lints.length > 0 ? parseLearnerRules(text, exercise, format) : undefined;
-  const doc = parsed?.ok ? parsed.value : undefined;
+  const { report, doc } = gradeWithDocument(exercise, text, format);
   return {
     report,
     errors: issueMarkers(report.errors, text),

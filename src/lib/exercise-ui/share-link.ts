@@ -1,3 +1,4 @@
+import { base64UrlToBytes, bytesToBase64Url } from "../text/base64url.ts";
 import { isEditorFormat, type EditorFormat } from "./editor-format.ts";
 
 /**
@@ -19,21 +20,10 @@ export interface SharedRules {
 export type ShareEncode = { ok: true; hash: string } | { ok: false; message: string };
 export type ShareDecode = { ok: true; value: SharedRules } | { ok: false; message: string } | { ok: "absent" };
 
-export function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
+export const toBase64Url = (text: string): string => bytesToBase64Url(new TextEncoder().encode(text));
 
 /** Throws on malformed input; `decodeShareHash` turns that into a message. */
-export function fromBase64Url(encoded: string): string {
-  if (!/^[A-Za-z0-9_-]*$/.test(encoded)) throw new Error("not base64url");
-  const padded = encoded.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (encoded.length % 4)) % 4);
-  const binary = atob(padded);
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-}
+export const fromBase64Url = (encoded: string): string => new TextDecoder("utf-8", { fatal: true }).decode(base64UrlToBytes(encoded));
 
 /** The fragment (with its "#") for some rules, or why there is none. */
 export function encodeShareHash(rules: SharedRules, maxLength: number = MAX_SHARE_LENGTH): ShareEncode {

@@ -1,5 +1,5 @@
 import { lintNsg, type RuleLint } from "../analysis/lint-rules.ts";
-import type { RuleFormat } from "../formats/rule-document.ts";
+import type { RuleDocument, RuleFormat } from "../formats/rule-document.ts";
 import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import { applyRules } from "./apply-rules.ts";
@@ -47,13 +47,19 @@ function lintEditable(exercise: Exercise, evaluator: Evaluator): RuleLint[] {
 }
 
 /** Grades a learner's rules text (JSON, YAML or az CLI) against an exercise. */
-export function gradeSubmission(exercise: Exercise, text: string, format?: RuleFormat): GradeReport {
-  if (isBlankRules(text) && format !== "yaml") return gradeTopology(exercise, exercise.topology);
+export const gradeSubmission = (exercise: Exercise, text: string, format?: RuleFormat): GradeReport => gradeWithDocument(exercise, text, format).report;
+
+/**
+ * The same, also returning the parsed rules (when they parsed), so a caller that needs to
+ * locate rules in the text (the editor's lint markers) doesn't parse it a second time.
+ */
+export function gradeWithDocument(exercise: Exercise, text: string, format?: RuleFormat): { report: GradeReport; doc?: RuleDocument } {
+  if (isBlankRules(text) && format !== "yaml") return { report: gradeTopology(exercise, exercise.topology) };
   const doc = parseLearnerRules(text, exercise, format);
-  if (!doc.ok) return invalidReport(exercise.id, doc.errors);
+  if (!doc.ok) return { report: invalidReport(exercise.id, doc.errors) };
   const applied = applyRules(exercise, doc.value);
-  if (!applied.ok) return invalidReport(exercise.id, [...applied.errors, ...doc.value.warnings]);
-  return { ...gradeTopology(exercise, applied.value), warnings: doc.value.warnings };
+  if (!applied.ok) return { report: invalidReport(exercise.id, [...applied.errors, ...doc.value.warnings]), doc: doc.value };
+  return { report: { ...gradeTopology(exercise, applied.value), warnings: doc.value.warnings }, doc: doc.value };
 }
 
 export type Prediction = "allow" | "deny" | undefined;

@@ -123,7 +123,3 @@ function intervalHolding<T>(flat: ArrayLike<T>, value: T): number {
   }
   return -1;
 }
-
-export function intersects(a: AddressSet, b: AddressSet): boolean {
-  return !isSubset(a, subtract(a, b));
-}

@@ -44,8 +44,6 @@ export function parseIp(text: string): Parsed<IpAddress> {
   });
 }
 
-export const isIpLiteral = (text: string): boolean => parseIp(text).ok;
-
 export const formatV4 = (value: number | bigint): string => IPv4.fromNumber(BigInt(value)).toString();
 
 /** RFC 5952 text: lower case, no leading zeros, the longest run (2+) of zero groups as "::". */

@@ -1,4 +1,5 @@
 import { validateState, type PlaygroundState } from "./playground-state.ts";
+import { base64UrlToBytes, bytesToBase64Url } from "../text/base64url.ts";
 
 /**
  * The playground in a URL fragment: `#playground=v1.z.<base64url of deflate-raw(JSON)>`, or
@@ -15,19 +16,6 @@ export type ShareEncode = { ok: true; hash: string; compressed: boolean } | { ok
 export type ShareDecode = { ok: true; value: PlaygroundState } | { ok: false; message: string } | { ok: "absent" };
 
 const hasCompression = (): boolean => typeof CompressionStream === "function" && typeof DecompressionStream === "function";
-
-export function bytesToBase64Url(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-/** Throws on text that is not base64url. */
-export function base64UrlToBytes(text: string): Uint8Array {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error("not base64url");
-  const padded = text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4);
-  return Uint8Array.from(atob(padded), (c) => c.charCodeAt(0));
-}
 
 async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("deflate-raw"));
