@@ -1,0 +1,62 @@
+// The layers of CONTRIBUTING.md as lint rules: imports point one way only.
+//
+//   nsg  ←  formats  ←  analysis  ←  grader  ←  everything else in src/lib  ←  src/cli, src/components, src/pages
+//
+// The evaluator (src/lib/nsg) is pure: no parsers, no grading, no UI, no DOM, no Astro.
+// Nothing under src/lib imports a view (src/components, src/layouts, src/pages) or the CLI.
+
+/** Folders under src/lib that sit at the bottom of the graph: shared by every layer. */
+const FOUNDATION = ["result.ts", "zod.ts", "zod-no-eval.ts", "text"];
+
+/** Each pure layer and the src/lib folders it may not import from. */
+const FORBIDDEN_BY_LAYER = {
+  nsg: ["formats", "analysis", "grader", "exercise-ui", "playground", "progress", "content", "course", "classroom", "assignments", "security"],
+  formats: ["analysis", "grader", "exercise-ui", "playground", "progress", "content", "course", "classroom", "assignments"],
+  analysis: ["formats", "grader", "exercise-ui", "playground", "progress", "content", "course", "classroom", "assignments"],
+  grader: ["exercise-ui", "playground", "progress", "content", "course", "classroom", "assignments"],
+};
+
+const VIEWS = ["./src/components", "./src/layouts", "./src/pages", "./src/cli"];
+
+/** Browser globals the evaluator must never touch: it runs in Node, in workers and in tests alike. */
+const DOM_GLOBALS = ["window", "document", "navigator", "localStorage", "sessionStorage", "location", "HTMLElement", "Element", "Node", "customElements", "requestAnimationFrame"].map(
+  (name) => ({ name, message: "src/lib/nsg is pure: no DOM. Pass what it needs in as data." }),
+);
+
+const ASTRO_IMPORTS = {
+  patterns: [
+    { group: ["astro", "astro:*", "astro/*", "*.astro"], message: "src/lib/nsg is pure: no Astro. Views live in src/components." },
+    { group: ["monaco-editor", "monaco-editor/*"], message: "src/lib/nsg is pure: no editor code." },
+  ],
+};
+
+const zones = [
+  ...Object.entries(FORBIDDEN_BY_LAYER).flatMap(([layer, forbidden]) =>
+    forbidden.map((other) => ({
+      target: `./src/lib/${layer}`,
+      from: `./src/lib/${other}`,
+      message: `src/lib/${layer} may not import src/lib/${other}: imports point down the layers (see CONTRIBUTING.md).`,
+    })),
+  ),
+  ...VIEWS.map((view) => ({
+    target: "./src/lib",
+    from: view,
+    message: "src/lib holds pure logic and never imports views or the CLI: pass data in, return results.",
+  })),
+];
+
+export const layerBoundaries = [
+  {
+    files: ["src/**/*.ts", "src/**/*.astro"],
+    rules: { "import-x/no-restricted-paths": ["error", { zones }] },
+  },
+  {
+    files: ["src/lib/nsg/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", ASTRO_IMPORTS],
+      "no-restricted-globals": ["error", ...DOM_GLOBALS],
+    },
+  },
+];
+
+export { FOUNDATION };
