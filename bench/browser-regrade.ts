@@ -12,20 +12,38 @@ import { ms, ratio } from "./measure.ts";
 
 const OUT = "dist-bench";
 const FRAME_MS = 16;
-const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml", ".ttf": "font/ttf", ".wasm": "application/wasm" };
+const TYPES: Record<string, string> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".ttf": "font/ttf",
+  ".wasm": "application/wasm",
+};
 
 function serve(root: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
+    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
+      /^(\.\.[/\\])+/,
+      "",
+    );
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    res
+      .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" })
+      .end(readFileSync(file));
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` })));
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () =>
+      resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` }),
+    ),
+  );
 }
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 export async function browserRegradeBench(line: (label: string, value: string) => void): Promise<void> {
   console.log("\n4. Re-grading while typing, in Chromium (grade + render per pause in typing)");
@@ -34,27 +52,46 @@ export async function browserRegradeBench(line: (label: string, value: string) =
     line("skipped", `no Chromium at ${executablePath} (apt-get install -y chromium)`);
     return;
   }
-  execSync(`npx astro build --outDir ${OUT}`, { stdio: "ignore", env: { ...process.env, BASE_PATH: "/", ASTRO_OUT_DIR: OUT } });
+  execSync(`npx astro build --outDir ${OUT}`, {
+    stdio: "ignore",
+    env: { ...process.env, BASE_PATH: "/", ASTRO_OUT_DIR: OUT },
+  });
   const { server, url } = await serve(OUT);
   const browser = await chromium.launch({
     executablePath,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   try {
     const page = await browser.newPage();
     await page.goto(`${url}exercises/ftp-active/`);
     await page.getByRole("button", { name: /open the editor/i }).click();
-    await page.waitForFunction(() => document.activeElement?.closest(".monaco-editor") !== null, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.activeElement?.closest(".monaco-editor") !== null, undefined, {
+      timeout: 30_000,
+    });
     await page.keyboard.press("ControlOrMeta+End");
     await page.evaluate(() => performance.clearMeasures("nsg-lab:regrade"));
     for (const key of " --description 'studio uploads'") {
       await page.keyboard.type(key);
       await page.waitForTimeout(220); // longer than the debounce: every key is re-graded
     }
-    const durations = (await page.evaluate(() => performance.getEntriesByName("nsg-lab:regrade").map((e) => e.duration))).sort((a, b) => a - b);
+    const durations = (
+      await page.evaluate(() => performance.getEntriesByName("nsg-lab:regrade").map((e) => e.duration))
+    ).sort((a, b) => a - b);
     line(`re-grades measured`, String(durations.length));
     line("median", `${ms(quantile(durations, 0.5))}  ${ratio(quantile(durations, 0.5), FRAME_MS)}`);
-    line("95th percentile", `${ms(quantile(durations, 0.95))}  ${ratio(quantile(durations, 0.95), FRAME_MS)}`);
+    line(
+      "95th percentile",
+      `${ms(quantile(durations, 0.95))}  ${ratio(quantile(durations, 0.95), FRAME_MS)}`,
+    );
   } finally {
     await browser.close();
     server.close();

@@ -23,7 +23,9 @@ function exercise(): Exercise {
 }
 
 function largeRules(count: number): SecurityRule[] {
-  const rules = generateRules(seeded(7), count).map((r) => securityRuleSchema.parse({ ...r, direction: "Inbound" }));
+  const rules = generateRules(seeded(7), count).map((r) =>
+    securityRuleSchema.parse({ ...r, direction: "Inbound" }),
+  );
   // Unique priorities in one direction, as Azure requires.
   return rules.map((r, i) => ({ ...r, name: `rule-${i}`, priority: 100 + i }));
 }
@@ -38,13 +40,25 @@ export function gradingBench(line: (label: string, value: string) => void): void
   const azcli = exportRules("azcli", [{ nsg: "ingest-nsg", rules }], { resourceGroup: "media-rg" });
   const check = (text: string) => {
     const report = gradeSubmission(ftp, text);
-    if (report.status !== "graded") throw new Error(`large paste did not grade: ${report.errors[0]?.message}`);
+    if (report.status !== "graded")
+      throw new Error(`large paste did not grade: ${report.errors[0]?.message}`);
   };
   const jsonRun = measure(() => check(json), { warmup: 1, runs: 5 });
   const cliRun = measure(() => check(azcli), { warmup: 1, runs: 5 });
 
-  console.log(`\n3. Grading a submission end to end (parse, validate, evaluate ${ftp.expectations.length} checks, explain, lint)`);
-  line("typical edit (the FTP capstone's solution)", `${ms(typicalRun.median)}  ${ratio(typicalRun.median, FRAME_MS)} of one 60 Hz frame`);
-  line(`1,000-rule paste as JSON (${Math.round(json.length / 1024)} KB)`, `${ms(jsonRun.median)}  ${ratio(jsonRun.median, PASTE_TARGET_MS)}`);
-  line(`1,000-rule paste as az CLI (${Math.round(azcli.length / 1024)} KB)`, `${ms(cliRun.median)}  ${ratio(cliRun.median, PASTE_TARGET_MS)}`);
+  console.log(
+    `\n3. Grading a submission end to end (parse, validate, evaluate ${ftp.expectations.length} checks, explain, lint)`,
+  );
+  line(
+    "typical edit (the FTP capstone's solution)",
+    `${ms(typicalRun.median)}  ${ratio(typicalRun.median, FRAME_MS)} of one 60 Hz frame`,
+  );
+  line(
+    `1,000-rule paste as JSON (${Math.round(json.length / 1024)} KB)`,
+    `${ms(jsonRun.median)}  ${ratio(jsonRun.median, PASTE_TARGET_MS)}`,
+  );
+  line(
+    `1,000-rule paste as az CLI (${Math.round(azcli.length / 1024)} KB)`,
+    `${ms(cliRun.median)}  ${ratio(cliRun.median, PASTE_TARGET_MS)}`,
+  );
 }

@@ -16,9 +16,15 @@ export function measure(run: () => void, options: { warmup?: number; runs?: numb
     times.push(performance.now() - start);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted.at(-1)!, runs: times };
+  return {
+    median: sorted[Math.floor(sorted.length / 2)]!,
+    min: sorted[0]!,
+    max: sorted.at(-1)!,
+    runs: times,
+  };
 }
 
 export const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
 export const us = (value: number) => `${(value * 1000).toFixed(2)} µs`;
-export const ratio = (value: number, target: number) => `${(value / target).toFixed(3)}× target (${value < target ? "met" : "MISSED"})`;
+export const ratio = (value: number, target: number) =>
+  `${(value / target).toFixed(3)}× target (${value < target ? "met" : "MISSED"})`;

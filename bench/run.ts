@@ -10,7 +10,13 @@
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
-import { createEvaluator, parseTopology, type Evaluator, type FlowInput, type TopologyInput } from "../src/lib/nsg/index.ts";
+import {
+  createEvaluator,
+  parseTopology,
+  type Evaluator,
+  type FlowInput,
+  type TopologyInput,
+} from "../src/lib/nsg/index.ts";
 import { RULES_PER_NSG, generateFlows, largeScenario, smallExercise } from "./generators.ts";
 import { measure, ms, ratio, us } from "./measure.ts";
 import { seeded } from "./random.ts";
@@ -23,9 +29,11 @@ const GRADING_TARGET_MS = 1;
 
 function build(topology: TopologyInput): Evaluator {
   const parsed = parseTopology(topology);
-  if (!parsed.ok) throw new Error(`benchmark topology is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
+  if (!parsed.ok)
+    throw new Error(`benchmark topology is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   const evaluator = createEvaluator(parsed.value);
-  if (!evaluator.ok) throw new Error(`benchmark topology is invalid: ${JSON.stringify(evaluator.errors.slice(0, 3))}`);
+  if (!evaluator.ok)
+    throw new Error(`benchmark topology is invalid: ${JSON.stringify(evaluator.errors.slice(0, 3))}`);
   return evaluator.value;
 }
 
@@ -42,7 +50,8 @@ function evaluateAll(evaluator: Evaluator, flows: readonly FlowInput[]): { allow
 }
 
 function compileAll(evaluator: Evaluator) {
-  for (const nsg of evaluator.network.topology.nsgs) for (const vnet of evaluator.network.topology.vnets) evaluator.cache.get(nsg.name, vnet.name);
+  for (const nsg of evaluator.network.topology.nsgs)
+    for (const vnet of evaluator.network.topology.vnets) evaluator.cache.get(nsg.name, vnet.name);
 }
 
 const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
@@ -54,20 +63,46 @@ const flows = generateFlows(rng, FLOWS, large.endpoints);
 const nsgCount = large.topology.nsgs!.length;
 
 let evaluator!: Evaluator;
-const setup = measure(() => { evaluator = build(large.topology); }, { warmup: 1, runs: 5 });
-const compile = measure(() => { evaluator = build(large.topology); compileAll(evaluator); }, { warmup: 1, runs: 5 });
+const setup = measure(
+  () => {
+    evaluator = build(large.topology);
+  },
+  { warmup: 1, runs: 5 },
+);
+const compile = measure(
+  () => {
+    evaluator = build(large.topology);
+    compileAll(evaluator);
+  },
+  { warmup: 1, runs: 5 },
+);
 compileAll(evaluator);
 let counts = { allow: 0, deny: 0 };
-const largeRun = measure(() => { counts = evaluateAll(evaluator, flows); }, { warmup: 3, runs: 9 });
+const largeRun = measure(
+  () => {
+    counts = evaluateAll(evaluator, flows);
+  },
+  { warmup: 3, runs: 9 },
+);
 
-console.log(`\nNSG evaluator benchmark — Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} (timings are noisy when busy)\n`);
-console.log(`1. ${RULES_PER_NSG} custom rules in each of ${nsgCount} NSGs × ${FLOWS.toLocaleString("en")} flows (${counts.allow} allowed, ${counts.deny} denied)`);
+console.log(
+  `\nNSG evaluator benchmark — Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} (timings are noisy when busy)\n`,
+);
+console.log(
+  `1. ${RULES_PER_NSG} custom rules in each of ${nsgCount} NSGs × ${FLOWS.toLocaleString("en")} flows (${counts.allow} allowed, ${counts.deny} denied)`,
+);
 line("validate topology (parse + checks)", ms(setup.median));
 line("validate + compile every NSG once", ms(compile.median));
-line(`evaluate ${FLOWS.toLocaleString("en")} flows (median of ${largeRun.runs.length})`, `${ms(largeRun.median)}  [min ${ms(largeRun.min)}, max ${ms(largeRun.max)}]`);
+line(
+  `evaluate ${FLOWS.toLocaleString("en")} flows (median of ${largeRun.runs.length})`,
+  `${ms(largeRun.median)}  [min ${ms(largeRun.min)}, max ${ms(largeRun.max)}]`,
+);
 line("per flow", us(largeRun.median / FLOWS));
 line("throughput", `${Math.round(FLOWS / (largeRun.median / 1000)).toLocaleString("en")} flows/s`);
-line(`vs target (< ${LARGE_TARGET_MS} ms for ${FLOWS.toLocaleString("en")} flows)`, ratio(largeRun.median, LARGE_TARGET_MS));
+line(
+  `vs target (< ${LARGE_TARGET_MS} ms for ${FLOWS.toLocaleString("en")} flows)`,
+  ratio(largeRun.median, LARGE_TARGET_MS),
+);
 
 // --- 2. Grading-sized: 50 flows over a small exercise ----------------------------------------
 const exercise = smallExercise();
@@ -77,19 +112,43 @@ evaluateAll(ready, exercise.flows);
 const parsedExercise = parseTopology(exercise.topology);
 if (!parsedExercise.ok) throw new Error("small exercise is invalid");
 const REPEAT = 200;
-const warmEval = measure(() => { for (let i = 0; i < REPEAT; i++) evaluateAll(ready, exercise.flows); }, { warmup: 3, runs: 9 });
-const compileAndEval = measure(() => {
-  for (let i = 0; i < REPEAT; i++) {
-    const fresh = createEvaluator(parsedExercise.value);
-    if (fresh.ok) evaluateAll(fresh.value, exercise.flows);
-  }
-}, { warmup: 3, runs: 9 });
-const endToEnd = measure(() => { for (let i = 0; i < REPEAT; i++) evaluateAll(build(exercise.topology), exercise.flows); }, { warmup: 3, runs: 9 });
+const warmEval = measure(
+  () => {
+    for (let i = 0; i < REPEAT; i++) evaluateAll(ready, exercise.flows);
+  },
+  { warmup: 3, runs: 9 },
+);
+const compileAndEval = measure(
+  () => {
+    for (let i = 0; i < REPEAT; i++) {
+      const fresh = createEvaluator(parsedExercise.value);
+      if (fresh.ok) evaluateAll(fresh.value, exercise.flows);
+    }
+  },
+  { warmup: 3, runs: 9 },
+);
+const endToEnd = measure(
+  () => {
+    for (let i = 0; i < REPEAT; i++) evaluateAll(build(exercise.topology), exercise.flows);
+  },
+  { warmup: 3, runs: 9 },
+);
 
-console.log(`\n2. Grading-sized: ${exercise.flows.length} flows over a small exercise (${exercise.topology.nsgs!.length} NSGs, ${exercise.topology.nsgs!.reduce((n, g) => n + (g.securityRules?.length ?? 0), 0)} rules)`);
-line("50 flows, evaluator ready", `${ms(warmEval.median / REPEAT)}  ${ratio(warmEval.median / REPEAT, GRADING_TARGET_MS)}`);
-line("50 flows, new rules compiled first", `${ms(compileAndEval.median / REPEAT)}  ${ratio(compileAndEval.median / REPEAT, GRADING_TARGET_MS)}`);
-line("50 flows, topology validated + compiled first", `${ms(endToEnd.median / REPEAT)}  ${ratio(endToEnd.median / REPEAT, GRADING_TARGET_MS)}`);
+console.log(
+  `\n2. Grading-sized: ${exercise.flows.length} flows over a small exercise (${exercise.topology.nsgs!.length} NSGs, ${exercise.topology.nsgs!.reduce((n, g) => n + (g.securityRules?.length ?? 0), 0)} rules)`,
+);
+line(
+  "50 flows, evaluator ready",
+  `${ms(warmEval.median / REPEAT)}  ${ratio(warmEval.median / REPEAT, GRADING_TARGET_MS)}`,
+);
+line(
+  "50 flows, new rules compiled first",
+  `${ms(compileAndEval.median / REPEAT)}  ${ratio(compileAndEval.median / REPEAT, GRADING_TARGET_MS)}`,
+);
+line(
+  "50 flows, topology validated + compiled first",
+  `${ms(endToEnd.median / REPEAT)}  ${ratio(endToEnd.median / REPEAT, GRADING_TARGET_MS)}`,
+);
 line("per flow, evaluator ready", us(warmEval.median / REPEAT / exercise.flows.length));
 gradingBench(line);
 await browserRegradeBench(line);

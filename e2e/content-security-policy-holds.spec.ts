@@ -9,24 +9,42 @@ async function recordViolations(page: Page) {
     });
   });
   const console: string[] = [];
-  page.on("console", (m) => { if (/Content Security Policy/i.test(m.text())) console.push(m.text()); });
-  return async () => [...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)), ...console];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) console.push(m.text());
+  });
+  return async () => [
+    ...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)),
+    ...console,
+  ];
 }
 
 test("every page declares a CSP without unsafe-eval or inline scripts", async ({ page }) => {
-  for (const path of ["./", "lessons/processing-order/", "search/", "exercises/ftp-active/", "assign/", "playground/"]) {
+  for (const path of [
+    "./",
+    "lessons/processing-order/",
+    "search/",
+    "exercises/ftp-active/",
+    "assign/",
+    "playground/",
+  ]) {
     await page.goto(path);
     const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
     expect(csp, path).toContain("script-src 'self'");
     expect(csp, path).not.toMatch(/'unsafe-eval'|script-src[^;]*'unsafe-inline'/);
-    expect(await page.locator("script:not([src]):not([type='application/json'])").count(), `${path} has inline scripts`).toBe(0);
+    expect(
+      await page.locator("script:not([src]):not([type='application/json'])").count(),
+      `${path} has inline scripts`,
+    ).toBe(0);
   }
 });
 
 test("learner opens an exercise editor and searches without any CSP violation", async ({ page }) => {
   const violations = await recordViolations(page);
   await page.goto("lessons/capstone-active-ftp/");
-  await page.getByRole("button", { name: /open the editor/i }).first().click();
+  await page
+    .getByRole("button", { name: /open the editor/i })
+    .first()
+    .click();
   await expect(page.locator(".monaco-editor").first()).toBeVisible({ timeout: 20_000 });
   await page.keyboard.type(" ");
   await page.waitForTimeout(500);

@@ -30,7 +30,9 @@ test("learner can reset corrupt progress from the notice", async ({ page }) => {
   expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toBeNull();
 });
 
-test("learner whose browser blocks storage is told progress won't be saved, and pages still work", async ({ page }) => {
+test("learner whose browser blocks storage is told progress won't be saved, and pages still work", async ({
+  page,
+}) => {
   await page.addInitScript(() => {
     Object.defineProperty(window, "localStorage", {
       get() {

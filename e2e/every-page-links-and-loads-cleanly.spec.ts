@@ -37,7 +37,9 @@ async function crawl(page: Page, baseURL: string) {
           if (value !== null) urls.push(new URL(value, document.baseURI).href);
         }
         const srcset = el.getAttribute("srcset");
-        if (srcset) for (const part of srcset.split(",")) urls.push(new URL(part.trim().split(/\s+/)[0]!, document.baseURI).href);
+        if (srcset)
+          for (const part of srcset.split(","))
+            urls.push(new URL(part.trim().split(/\s+/)[0]!, document.baseURI).href);
         return urls.map((href) => ({ tag, href }));
       }),
     );
@@ -64,7 +66,10 @@ async function crawl(page: Page, baseURL: string) {
   return { visited, checkedAssets, problems, errors };
 }
 
-test("every page reachable from home has working internal links and assets under the base path", async ({ page, baseURL }) => {
+test("every page reachable from home has working internal links and assets under the base path", async ({
+  page,
+  baseURL,
+}) => {
   const { visited, checkedAssets, problems } = await crawl(page, baseURL!);
   expect(problems, problems.join("\n")).toEqual([]);
   // Home, search and the lessons; CSS, JS and the icon were checked.

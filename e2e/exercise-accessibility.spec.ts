@@ -4,11 +4,21 @@ import { expect, test } from "@playwright/test";
 /** Screen-reader and keyboard learners on exercise pages, before and after the editor opens. */
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`screen-reader learner meets no axe violations on exercise pages in the ${colorScheme} theme`, async ({ page }) => {
+  test(`screen-reader learner meets no axe violations on exercise pages in the ${colorScheme} theme`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     const scan = async (where: string) => {
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const summary = violations.map((v) => `${where}: ${v.id} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      const summary = violations.map(
+        (v) =>
+          `${where}: ${v.id} (${v.nodes.length}) ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
       expect(summary, summary.join("\n")).toEqual([]);
     };
     await page.goto("exercises/");

@@ -63,13 +63,18 @@ async function savedDraft(page: Page): Promise<Draft> {
 }
 
 async function waitForSave(page: Page, contains: string) {
-  await expect.poll(async () => (await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)) ?? "").toContain(contains);
+  await expect
+    .poll(async () => (await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY)) ?? "")
+    .toContain(contains);
 }
 
-const check = (page: Page, name: string) => page.locator("[data-check]").filter({ has: page.locator(".ex-check__name", { hasText: name }) });
+const check = (page: Page, name: string) =>
+  page.locator("[data-check]").filter({ has: page.locator(".ex-check__name", { hasText: name }) });
 
 test.describe(EXERCISE, () => {
-  test("learner opens the FTP exercise, types a rule open to everyone, reads why a check fails, fixes it and sees every check pass", async ({ page }) => {
+  test("learner opens the FTP exercise, types a rule open to everyone, reads why a check fails, fixes it and sees every check pass", async ({
+    page,
+  }) => {
     const errors = watchErrors(page);
     await page.goto(PAGE);
     await openEditor(page);
@@ -92,15 +97,21 @@ test.describe(EXERCISE, () => {
 
     const fixed = { [nsg]: [rule("allow-ftp-from-studio", "203.0.113.0/24", "21")] };
     await typeRules(page, JSON.stringify(fixed));
-    await expect(page.locator("[data-score]")).toHaveText(`All ${exercise.expectations.length} checks pass. Exercise complete ✓`);
+    await expect(page.locator("[data-score]")).toHaveText(
+      `All ${exercise.expectations.length} checks pass. Exercise complete ✓`,
+    );
     await expect(page.locator('[data-check][data-state="pass"]')).toHaveCount(exercise.expectations.length);
     // The pass is recorded for progress lists (assignment pages, lesson completion).
-    const passed = await page.evaluate(() => JSON.parse(localStorage.getItem("nsg-lab:exercises:v1") ?? "{}"));
+    const passed = await page.evaluate(() =>
+      JSON.parse(localStorage.getItem("nsg-lab:exercises:v1") ?? "{}"),
+    );
     expect(Object.keys(passed.passed ?? {})).toContain("ftp-active");
     errors.expectNone();
   });
 
-  test("learner's invalid JSON is marked in the editor and listed with its line and column, without a crash", async ({ page }) => {
+  test("learner's invalid JSON is marked in the editor and listed with its line and column, without a crash", async ({
+    page,
+  }) => {
     const errors = watchErrors(page);
     await page.goto(PAGE);
     await openEditor(page);
@@ -111,7 +122,9 @@ test.describe(EXERCISE, () => {
     await expect(issue).toContainText("1:3");
     await expect(issue).toContainText("Invalid JSON");
     await expect(page.locator("[data-score]")).toContainText("to fix before they can be graded");
-    await expect(page.locator('[data-check][data-state="pending"]')).toHaveCount(exercise.expectations.length);
+    await expect(page.locator('[data-check][data-state="pending"]')).toHaveCount(
+      exercise.expectations.length,
+    );
     // The listed error jumps to its place.
     await issue.getByRole("button").click();
     await expect(page.locator("[data-editor-host] .monaco-editor")).toHaveClass(/focused/);
@@ -137,7 +150,12 @@ test.describe(EXERCISE, () => {
     await page.goto(PAGE);
     await openEditor(page);
     await chooseFormat(page, "JSON");
-    const rules = { [nsg]: [rule("round-trip", "203.0.113.0/24", "20-21"), { ...rule("round-trip-ssh", "198.51.100.0/24", "22"), priority: 310 }] };
+    const rules = {
+      [nsg]: [
+        rule("round-trip", "203.0.113.0/24", "20-21"),
+        { ...rule("round-trip-ssh", "198.51.100.0/24", "22"), priority: 310 },
+      ],
+    };
     await typeRules(page, JSON.stringify(rules));
     await waitForSave(page, "round-trip-ssh");
 
@@ -157,8 +175,17 @@ test.describe(EXERCISE, () => {
     await page.goto(PAGE);
     await openEditor(page);
     await chooseFormat(page, "JSON");
-    const denyAll = { ...rule("deny-everything", "*", "*"), priority: 100, access: "Deny", protocol: "*", destinationAddressPrefix: "*" };
-    await typeRules(page, JSON.stringify({ [nsg]: [denyAll, rule("allow-ftp-from-studio", "203.0.113.0/24", "21")] }));
+    const denyAll = {
+      ...rule("deny-everything", "*", "*"),
+      priority: 100,
+      access: "Deny",
+      protocol: "*",
+      destinationAddressPrefix: "*",
+    };
+    await typeRules(
+      page,
+      JSON.stringify({ [nsg]: [denyAll, rule("allow-ftp-from-studio", "203.0.113.0/24", "21")] }),
+    );
     const warning = page.locator("[data-issues] .ex-issue--warning").filter({ hasText: "can never match" });
     await expect(warning).toContainText("allow-ftp-from-studio (priority 300)");
     await expect(warning).toContainText("1:");
@@ -195,21 +222,38 @@ test.describe(EXERCISE, () => {
     const exported = page.getByLabel("Exported rules");
     await expect(exported).toHaveValue(/az network nsg rule create/);
     const text = await exported.inputValue();
-    for (const part of ["--nsg-name ingest-nsg", "--name exported-rule", "--priority 300", "--source-address-prefixes 203.0.113.0/24", "--destination-port-ranges 20-21"]) {
+    for (const part of [
+      "--nsg-name ingest-nsg",
+      "--name exported-rule",
+      "--priority 300",
+      "--source-address-prefixes 203.0.113.0/24",
+      "--destination-port-ranges 20-21",
+    ]) {
       expect(text).toContain(part);
     }
     await expect(page.locator("[data-export-status]")).toHaveText("Copied your rules as az CLI.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download submission file" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download submission file" }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe("ftp-active-submission.json");
     const file = JSON.parse(readFileSync(await download.path(), "utf8"));
-    expect(file).toMatchObject({ format: "nsg-lab-submission", version: 1, exercise: "ftp-active", rulesFormat: "json" });
+    expect(file).toMatchObject({
+      format: "nsg-lab-submission",
+      version: 1,
+      exercise: "ftp-active",
+      rulesFormat: "json",
+    });
     expect(JSON.parse(file.rules)).toEqual(rules);
     expect(file.result.passed + file.result.failed).toBe(exercise.expectations.length);
   });
 
-  test("learner shares a link, and a classmate's fresh browser opens the same rules", async ({ page, browser }) => {
+  test("learner shares a link, and a classmate's fresh browser opens the same rules", async ({
+    page,
+    browser,
+  }) => {
     await page.goto(PAGE);
     await openEditor(page);
     await chooseFormat(page, "JSON");
@@ -224,7 +268,9 @@ test.describe(EXERCISE, () => {
     const classmate = await browser.newContext();
     const other = await classmate.newPage();
     await other.goto(link);
-    await expect(other.getByText("This link carries someone's rules: open the editor to load them.")).toBeVisible();
+    await expect(
+      other.getByText("This link carries someone's rules: open the editor to load them."),
+    ).toBeVisible();
     await openEditor(other);
     await expect(other.locator("[data-message]")).toContainText("Loaded the rules from the link.");
     await expect(other.locator("[data-editor-host] .view-lines")).toContainText("shared-rule");
@@ -236,7 +282,19 @@ test.describe(EXERCISE, () => {
 
   test("learner with a different saved draft is asked before a shared link replaces it", async ({ page }) => {
     await page.goto(PAGE);
-    await page.evaluate((key) => localStorage.setItem(key, JSON.stringify({ version: 1, text: '{"ingest-nsg": []}', format: "json", savedAt: new Date().toISOString() })), DRAFT_KEY);
+    await page.evaluate(
+      (key) =>
+        localStorage.setItem(
+          key,
+          JSON.stringify({
+            version: 1,
+            text: '{"ingest-nsg": []}',
+            format: "json",
+            savedAt: new Date().toISOString(),
+          }),
+        ),
+      DRAFT_KEY,
+    );
     const hash = `#rules=v1.json.${Buffer.from(JSON.stringify({ [nsg]: [rule("from-link", "203.0.113.0/24", "21")] })).toString("base64url")}`;
     await page.goto(`${PAGE}${hash}`);
     await page.getByRole("button", { name: "Open the editor" }).click();
@@ -247,7 +305,9 @@ test.describe(EXERCISE, () => {
     await expect(page.locator("[data-editor-host] .view-lines")).not.toContainText("from-link");
   });
 
-  test("learner resets to the starter after confirming, and can restore the rules from before", async ({ page }) => {
+  test("learner resets to the starter after confirming, and can restore the rules from before", async ({
+    page,
+  }) => {
     await page.goto(PAGE);
     await openEditor(page);
     await chooseFormat(page, "JSON");
@@ -285,10 +345,14 @@ test.describe(EXERCISE, () => {
     await page.keyboard.press("Enter");
     await expect(page.locator("[data-editor-host] .monaco-editor")).toBeVisible({ timeout: 20_000 });
     // Opening puts focus in the editor; Tab there indents.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest(".monaco-editor") !== null)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest(".monaco-editor") !== null))
+      .toBe(true);
     await page.keyboard.press("Escape");
     await page.keyboard.press("Tab");
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest(".monaco-editor") === null)).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.closest(".monaco-editor") === null))
+      .toBe(true);
     await expect(page.getByText("press Esc then Tab", { exact: false }).first()).toBeVisible();
   });
 
@@ -299,15 +363,20 @@ test.describe(EXERCISE, () => {
     await page.reload();
     await openEditor(page);
     await expect(page.locator("[data-message]")).toContainText("could not be read");
-    expect(await page.evaluate(() => localStorage.getItem("nsg-lab:draft-backup:v1:ftp-active"))).toBe("{not json");
+    expect(await page.evaluate(() => localStorage.getItem("nsg-lab:draft-backup:v1:ftp-active"))).toBe(
+      "{not json",
+    );
     errors.expectNone();
   });
 
-  test("learner whose browser storage is full is told so, and keeps typing without losing the rules", async ({ page }) => {
+  test("learner whose browser storage is full is told so, and keeps typing without losing the rules", async ({
+    page,
+  }) => {
     await page.addInitScript(() => {
       const setItem = Storage.prototype.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {
-        if (key.startsWith("nsg-lab:draft:")) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        if (key.startsWith("nsg-lab:draft:"))
+          throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
         return setItem.call(this, key, value);
       };
     });
@@ -327,12 +396,17 @@ test.describe(EXERCISE, () => {
     page.on("request", (r) => requests.push(r.url()));
     await page.goto(PAGE);
     await page.waitForLoadState("networkidle");
-    expect(requests.filter((u) => EDITOR_FILES.test(u)), "no editor files before opening").toEqual([]);
+    expect(
+      requests.filter((u) => EDITOR_FILES.test(u)),
+      "no editor files before opening",
+    ).toEqual([]);
     await openEditor(page);
     await chooseFormat(page, "JSON"); // the JSON language service starts its worker
     await expect.poll(() => requests.filter((u) => EDITOR_FILES.test(u)).length).toBeGreaterThan(0);
     expect(requests.some((u) => /editor-island/.test(u))).toBe(true);
-    expect(requests.filter((u) => EDITOR_FILES.test(u)).every((u) => u.includes("/nsg-lab/_astro/"))).toBe(true);
+    expect(requests.filter((u) => EDITOR_FILES.test(u)).every((u) => u.includes("/nsg-lab/_astro/"))).toBe(
+      true,
+    );
   });
 
   test("a rule named like an HTML tag is shown as text and runs nothing", async ({ page }) => {

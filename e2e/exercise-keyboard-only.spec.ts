@@ -9,19 +9,34 @@ async function tabTo(page: Page, matches: () => boolean, limit = 60): Promise<vo
   throw new Error("the control was never reached with Tab");
 }
 
-test("keyboard-only learner opens the editor, writes the rule, passes every check and tabs out", async ({ page }) => {
+test("keyboard-only learner opens the editor, writes the rule, passes every check and tabs out", async ({
+  page,
+}) => {
   await page.goto("exercises/ftp-active/");
-  await tabTo(page, () => document.activeElement?.tagName === "BUTTON" && /open the editor/i.test(document.activeElement.textContent ?? ""));
+  await tabTo(
+    page,
+    () =>
+      document.activeElement?.tagName === "BUTTON" &&
+      /open the editor/i.test(document.activeElement.textContent ?? ""),
+  );
   await page.keyboard.press("Enter");
   // The editor bundle loads on demand; focus then moves into the editor by itself.
-  await expect.poll(() => page.evaluate(() => document.activeElement?.closest(".monaco-editor") !== null), { timeout: 20_000 }).toBe(true);
-  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).toMatch(/Rules for ingest-nsg.*Escape then Tab/);
+  await expect
+    .poll(() => page.evaluate(() => document.activeElement?.closest(".monaco-editor") !== null), {
+      timeout: 20_000,
+    })
+    .toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).toMatch(
+    /Rules for ingest-nsg.*Escape then Tab/,
+  );
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.type(
     "az network nsg rule create -g media-rg --nsg-name ingest-nsg -n allow-ftp-from-studio --priority 300 --protocol Tcp --source-address-prefixes 203.0.113.0/24 --destination-address-prefixes 10.0.1.4 --destination-port-ranges 21",
   );
-  await expect(page.locator("[data-score]").first()).toContainText(/8 of 8|all 8|Exercise complete/i, { timeout: 15_000 });
+  await expect(page.locator("[data-score]").first()).toContainText(/8 of 8|all 8|Exercise complete/i, {
+    timeout: 15_000,
+  });
 
   // Escape, then Tab, moves focus out of the editor instead of inserting a tab.
   await page.keyboard.press("Escape");

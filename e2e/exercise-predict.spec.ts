@@ -12,7 +12,9 @@ const exercise = parse(readFileSync(new URL(`../graders/${ID}.yaml`, import.meta
 };
 const opposite = (v: "allow" | "deny") => (v === "allow" ? "deny" : "allow");
 
-test("learner predicts each flow, checks, sees which were right with the deciding path, corrects one and passes", async ({ page }) => {
+test("learner predicts each flow, checks, sees which were right with the deciding path, corrects one and passes", async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   const requests: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
@@ -27,11 +29,16 @@ test("learner predicts each flow, checks, sees which were right with the decidin
   await page.waitForLoadState("networkidle");
   expect(requests.filter((u) => /predict-island|editor-island|monaco/.test(u))).toEqual([]);
   await page.getByRole("button", { name: "Check" }).click();
-  await expect(page.locator("[data-score]")).toHaveText("Choose Allow or Deny for each flow, then press Check.");
+  await expect(page.locator("[data-score]")).toHaveText(
+    "Choose Allow or Deny for each flow, then press Check.",
+  );
   await expect(page.locator(".ex-trace")).toHaveCount(0);
   for (const [i, e] of exercise.expectations.entries()) {
     const answer = i === 0 ? opposite(e.expect) : e.expect; // one deliberate mistake
-    await items.nth(i).getByRole("radio", { name: answer === "allow" ? "Allow" : "Deny" }).check();
+    await items
+      .nth(i)
+      .getByRole("radio", { name: answer === "allow" ? "Allow" : "Deny" })
+      .check();
   }
   expect(requests.filter((u) => /editor-island|monaco/.test(u))).toEqual([]);
   await page.getByRole("button", { name: "Check" }).click();
@@ -41,15 +48,23 @@ test("learner predicts each flow, checks, sees which were right with the decidin
   const first = items.first();
   await expect(first).toHaveAttribute("data-state", "fail");
   await expect(first.locator("[data-check-status]")).toHaveText("✗ Not quite");
-  await expect(first.locator(".ex-check__actual")).toContainText(`You said ${opposite(exercise.expectations[0]!.expect)}.`);
-  await expect(first.locator(".ex-check__actual")).toContainText(`Azure: ${exercise.expectations[0]!.expect}`);
+  await expect(first.locator(".ex-check__actual")).toContainText(
+    `You said ${opposite(exercise.expectations[0]!.expect)}.`,
+  );
+  await expect(first.locator(".ex-check__actual")).toContainText(
+    `Azure: ${exercise.expectations[0]!.expect}`,
+  );
   await expect(first.locator(".ex-trace li").last()).toContainText(exercise.expectations[0]!.decidedBy ?? "");
   await expect(items.nth(1).locator("[data-check-status]")).toHaveText("✓ Right");
 
-  await first.getByRole("radio", { name: exercise.expectations[0]!.expect === "allow" ? "Allow" : "Deny" }).check();
+  await first
+    .getByRole("radio", { name: exercise.expectations[0]!.expect === "allow" ? "Allow" : "Deny" })
+    .check();
   await expect(first.locator("[data-check-result]")).toBeEmpty();
   await page.getByRole("button", { name: "Check" }).click();
-  await expect(page.locator("[data-score]")).toHaveText(`All ${total} predictions are right. Exercise complete ✓`);
+  await expect(page.locator("[data-score]")).toHaveText(
+    `All ${total} predictions are right. Exercise complete ✓`,
+  );
   expect(requests.some((u) => /predict-island/.test(u))).toBe(true);
   expect(requests.filter((u) => /editor-island|monaco|worker/.test(u))).toEqual([]);
   errors.expectNone();

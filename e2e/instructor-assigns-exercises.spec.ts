@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 
-test("instructor builds an assignment link; a learner opening it sees just those exercises, in order, with progress", async ({ page, context }) => {
+test("instructor builds an assignment link; a learner opening it sees just those exercises, in order, with progress", async ({
+  page,
+  context,
+}) => {
   await page.goto("assign/");
   await page.getByLabel("Assignment title").fill("Week 3: ports");
   await page.getByRole("checkbox", { name: /sending mail from a pay-as-you-go/i }).check();
@@ -12,7 +15,12 @@ test("instructor builds an assignment link; a learner opening it sees just those
 
   // The learner has already passed the FTP exercise in an earlier session.
   const learner = await context.newPage();
-  await learner.addInitScript(() => localStorage.setItem("nsg-lab:exercises:v1", JSON.stringify({ version: 1, passed: { "ftp-active": "2026-11-01T10:00:00.000Z" } })));
+  await learner.addInitScript(() =>
+    localStorage.setItem(
+      "nsg-lab:exercises:v1",
+      JSON.stringify({ version: 1, passed: { "ftp-active": "2026-11-01T10:00:00.000Z" } }),
+    ),
+  );
   await learner.goto(link);
   await expect(learner.getByRole("heading", { level: 1 })).toHaveText("Week 3: ports");
   const titles = learner.locator(".assignment__item:not([hidden]) .ex__title");
@@ -26,7 +34,9 @@ test("instructor builds an assignment link; a learner opening it sees just those
 test("a stale assignment link keeps what still exists and says what it left out", async ({ page }) => {
   await page.goto("assignment/?exercises=ftp-active,retired-exercise");
   await expect(page.locator(".assignment__item:not([hidden])")).toHaveCount(1);
-  await expect(page.getByText("Some exercises in this link no longer exist and were left out: retired-exercise.")).toBeVisible();
+  await expect(
+    page.getByText("Some exercises in this link no longer exist and were left out: retired-exercise."),
+  ).toBeVisible();
 });
 
 test("an assignment link without exercises explains itself", async ({ page }) => {

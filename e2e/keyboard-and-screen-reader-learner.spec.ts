@@ -24,12 +24,28 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     const lessons = await lessonsFromHome(page);
     // Every kind of page: each lesson (with its embedded exercises), the course tools and the 404.
-    const pages = ["./", ...lessons.map((l) => l.url), "search/?q=rule", "exercises/", "assign/", "assignment/?exercises=ftp-active,which-default-rule", "no-such-page/"];
+    const pages = [
+      "./",
+      ...lessons.map((l) => l.url),
+      "search/?q=rule",
+      "exercises/",
+      "assign/",
+      "assignment/?exercises=ftp-active,which-default-rule",
+      "no-such-page/",
+    ];
     for (const path of pages) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-      const summary = violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+        .analyze();
+      const summary = violations.map(
+        (v) =>
+          `${path}: ${v.id} (${v.nodes.length}) ${v.nodes
+            .map((n) => n.target.join(" "))
+            .slice(0, 3)
+            .join(", ")}`,
+      );
       expect(summary, summary.join("\n")).toEqual([]);
     }
   });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { lessonsFromHome } from "./support/course.ts";
 
-test("learner answers a knowledge check wrongly, then rightly, and reads the explanation", async ({ page }) => {
+test("learner answers a knowledge check wrongly, then rightly, and reads the explanation", async ({
+  page,
+}) => {
   const lessons = await lessonsFromHome(page);
   let found = false;
   for (const lesson of lessons) {

@@ -8,7 +8,9 @@ test("learner searches for a word from a lesson's body and opens the result", as
   // A distinctive word from the lesson text (not its title), so the body is what is indexed.
   const text = await page.locator("article > p, article > ul li").allInnerTexts();
   const title = lesson.title.toLowerCase();
-  const word = text.join(" ").split(/[^A-Za-z]+/)
+  const word = text
+    .join(" ")
+    .split(/[^A-Za-z]+/)
     .filter((w) => w.length >= 7 && !title.includes(w.toLowerCase()))
     .sort((a, b) => b.length - a.length)[0];
   expect(word, "the lesson body has a word to search for").toBeTruthy();

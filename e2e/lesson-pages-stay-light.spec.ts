@@ -9,7 +9,9 @@ import { lessonsFromHome } from "./support/course.ts";
 const BUDGET_BYTES = 40 * 1024;
 const EDITOR_CHUNK = /monaco|editor\.(main|api|worker)|json\.worker/i;
 
-test("every lesson page ships under 40 KB of gzipped JS before interaction, without Monaco", async ({ page }) => {
+test("every lesson page ships under 40 KB of gzipped JS before interaction, without Monaco", async ({
+  page,
+}) => {
   const lessons = await lessonsFromHome(page);
   for (const lesson of lessons) {
     const scripts = new Map<string, number>();
@@ -24,11 +26,21 @@ test("every lesson page ships under 40 KB of gzipped JS before interaction, with
     await page.waitForLoadState("networkidle");
     page.off("response", collect);
     // Inline scripts count too.
-    const inline = await page.$$eval("script:not([src])", (els) => els.filter((e) => !e.getAttribute("type") || e.getAttribute("type") === "module").map((e) => e.textContent ?? ""));
+    const inline = await page.$$eval("script:not([src])", (els) =>
+      els
+        .filter((e) => !e.getAttribute("type") || e.getAttribute("type") === "module")
+        .map((e) => e.textContent ?? ""),
+    );
     const inlineBytes = inline.reduce((sum, text) => sum + gzipSync(text).length, 0);
     const total = [...scripts.values()].reduce((a, b) => a + b, 0) + inlineBytes;
     const urls = [...scripts.keys()];
-    expect(urls.filter((u) => EDITOR_CHUNK.test(u)), `${lesson.slug} loads the editor up front`).toEqual([]);
-    expect(total, `${lesson.slug}: ${(total / 1024).toFixed(1)} KB gzip JS (${urls.join(", ")})`).toBeLessThanOrEqual(BUDGET_BYTES);
+    expect(
+      urls.filter((u) => EDITOR_CHUNK.test(u)),
+      `${lesson.slug} loads the editor up front`,
+    ).toEqual([]);
+    expect(
+      total,
+      `${lesson.slug}: ${(total / 1024).toFixed(1)} KB gzip JS (${urls.join(", ")})`,
+    ).toBeLessThanOrEqual(BUDGET_BYTES);
   }
 });

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { lessonsFromHome } from "./support/course.ts";
 
-test("newcomer opens the course home and reads every lesson in order via the next links", async ({ page }) => {
+test("newcomer opens the course home and reads every lesson in order via the next links", async ({
+  page,
+}) => {
   const lessons = await lessonsFromHome(page);
 
   await expect(page.getByRole("heading", { level: 1 })).toContainText("NSG Lab");
@@ -16,10 +18,17 @@ test("newcomer opens the course home and reads every lesson in order via the nex
     await expect(page.getByText(`Lesson ${i + 1} of ${lessons.length}`)).toBeVisible();
     await expect(page.getByRole("heading", { name: "In this lesson you will" })).toBeVisible();
     const sidebar = page.getByRole("navigation", { name: "Lessons" });
-    await expect(sidebar.locator('a[aria-current="page"]')).toHaveAttribute("href", new URL(lesson.url).pathname);
+    await expect(sidebar.locator('a[aria-current="page"]')).toHaveAttribute(
+      "href",
+      new URL(lesson.url).pathname,
+    );
 
     const pager = page.getByRole("navigation", { name: "Previous and next lesson" });
-    if (i > 0) await expect(pager.locator('a[rel="prev"]')).toHaveAttribute("href", new URL(lessons[i - 1]!.url).pathname);
+    if (i > 0)
+      await expect(pager.locator('a[rel="prev"]')).toHaveAttribute(
+        "href",
+        new URL(lessons[i - 1]!.url).pathname,
+      );
     const next = pager.locator('a[rel="next"]');
     if (i < lessons.length - 1) {
       await expect(next).toContainText(lessons[i + 1]!.title);

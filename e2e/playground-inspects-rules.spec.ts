@@ -8,7 +8,9 @@ async function openPlayground(page: Page) {
 
 /** Replaces the scenario editor's text by pasting over it. */
 async function pasteScenario(page: Page, text: string) {
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
+  await page
+    .context()
+    .grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.locator("[data-editor-host=scenario] .monaco-editor .view-lines").click();
   await page.keyboard.press("Control+a");
@@ -16,29 +18,64 @@ async function pasteScenario(page: Page, text: string) {
 }
 
 const rule = (name: string, priority: number, over: Record<string, unknown> = {}) => ({
-  name, priority, direction: "Inbound", access: "Allow", protocol: "Tcp",
-  sourceAddressPrefix: "*", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*", ...over,
+  name,
+  priority,
+  direction: "Inbound",
+  access: "Allow",
+  protocol: "Tcp",
+  sourceAddressPrefix: "*",
+  sourcePortRange: "*",
+  destinationAddressPrefix: "*",
+  destinationPortRange: "*",
+  ...over,
 });
 
 /** A web VM whose NSG opens SSH and HTTP to the internet, and whose HTTPS rule sits behind a broader deny. */
-const CRAFTED = JSON.stringify({
-  subscription: "pay-as-you-go",
-  topology: {
-    vnets: [{ name: "vnet", addressSpace: ["10.0.0.0/16"], subnets: [{ name: "web", addressPrefix: "10.0.1.0/24" }] }],
-    vms: [{ name: "web-vm", nics: [{ name: "web-nic", subnet: "vnet/web", privateIp: "10.0.1.4", publicIp: "20.1.2.3", nsg: "web-nsg" }] }],
-    nsgs: [{
-      name: "web-nsg",
-      securityRules: [
-        rule("Allow-SSH-Anywhere", 100, { destinationPortRange: "22" }),
-        rule("Allow-HTTP", 110, { destinationPortRange: "80", sourceAddressPrefix: "Internet" }),
-        rule("Deny-Web-Ports", 120, { access: "Deny", destinationPortRange: "400-500" }),
-        rule("Allow-HTTPS", 130, { destinationPortRange: "443" }),
+const CRAFTED = JSON.stringify(
+  {
+    subscription: "pay-as-you-go",
+    topology: {
+      vnets: [
+        {
+          name: "vnet",
+          addressSpace: ["10.0.0.0/16"],
+          subnets: [{ name: "web", addressPrefix: "10.0.1.0/24" }],
+        },
       ],
-    }],
+      vms: [
+        {
+          name: "web-vm",
+          nics: [
+            {
+              name: "web-nic",
+              subnet: "vnet/web",
+              privateIp: "10.0.1.4",
+              publicIp: "20.1.2.3",
+              nsg: "web-nsg",
+            },
+          ],
+        },
+      ],
+      nsgs: [
+        {
+          name: "web-nsg",
+          securityRules: [
+            rule("Allow-SSH-Anywhere", 100, { destinationPortRange: "22" }),
+            rule("Allow-HTTP", 110, { destinationPortRange: "80", sourceAddressPrefix: "Internet" }),
+            rule("Deny-Web-Ports", 120, { access: "Deny", destinationPortRange: "400-500" }),
+            rule("Allow-HTTPS", 130, { destinationPortRange: "443" }),
+          ],
+        },
+      ],
+    },
   },
-}, null, 2);
+  null,
+  2,
+);
 
-test("learner opens the effective rules of a NIC and sees the default rules marked and tags expanded", async ({ page }) => {
+test("learner opens the effective rules of a NIC and sees the default rules marked and tags expanded", async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await openPlayground(page);
   const effective = page.locator("#pg-effective");
@@ -61,7 +98,9 @@ test("learner opens the effective rules of a NIC and sees the default rules mark
   errors.expectNone();
 });
 
-test("instructor crafts a scenario and the analysis flags the shadowed rule and the ports open to the internet", async ({ page }) => {
+test("instructor crafts a scenario and the analysis flags the shadowed rule and the ports open to the internet", async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await openPlayground(page);
   await pasteScenario(page, CRAFTED);
@@ -70,8 +109,12 @@ test("instructor crafts a scenario and the analysis flags the shadowed rule and 
   const shadowed = analysis.locator("[data-lint=shadowed]");
   await expect(shadowed).toHaveCount(1);
   await expect(shadowed).toHaveAttribute("data-rule", "Allow-HTTPS");
-  await expect(shadowed).toContainText("Allow-HTTPS (priority 130) can never match: Deny-Web-Ports (priority 120) is checked first");
-  await expect(analysis.locator("[data-lint=management-port-open]")).toContainText("Allow-SSH-Anywhere opens SSH (port 22) to the whole internet");
+  await expect(shadowed).toContainText(
+    "Allow-HTTPS (priority 130) can never match: Deny-Web-Ports (priority 120) is checked first",
+  );
+  await expect(analysis.locator("[data-lint=management-port-open]")).toContainText(
+    "Allow-SSH-Anywhere opens SSH (port 22) to the whole internet",
+  );
 
   await expect(analysis.getByLabel("NIC")).toHaveValue("web-nic");
   await expect(analysis).toContainText("Parts of web-nic are reachable from the internet.");

@@ -14,11 +14,14 @@ async function tabTo(page: Page, target: Locator, max = 40, key: "Tab" | "Shift+
 }
 
 async function chooseByArrows(page: Page, select: Locator, value: string) {
-  for (let i = 0; i < 40 && (await select.inputValue()) !== value; i++) await page.keyboard.press("ArrowDown");
+  for (let i = 0; i < 40 && (await select.inputValue()) !== value; i++)
+    await page.keyboard.press("ArrowDown");
   await expect(select).toHaveValue(value);
 }
 
-test("keyboard-only learner loads a scenario, checks flows, reads the path and fixes a form error", async ({ page }) => {
+test("keyboard-only learner loads a scenario, checks flows, reads the path and fixes a form error", async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto("playground/");
   await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
@@ -55,7 +58,9 @@ test("keyboard-only learner loads a scenario, checks flows, reads the path and f
   await page.keyboard.press("Enter");
   await expect(port).toBeFocused();
   await expect(port).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("[data-error=port]")).toHaveText("A Tcp flow needs a destination port (0 to 65535)");
+  await expect(page.locator("[data-error=port]")).toHaveText(
+    "A Tcp flow needs a destination port (0 to 65535)",
+  );
   await expect(page.locator("[data-form-errors]")).toBeVisible();
   await page.keyboard.type("21");
   await page.keyboard.press("Enter");
@@ -68,7 +73,9 @@ test("keyboard-only learner loads a scenario, checks flows, reads the path and f
   await page.keyboard.type("vm-ingset");
   await page.keyboard.press("Enter");
   await expect(fromAddress).toBeFocused();
-  await expect(page.locator("[data-error=from]")).toHaveText('"vm-ingset" is not a VM, a NIC or an IP address of this scenario');
+  await expect(page.locator("[data-error=from]")).toHaveText(
+    '"vm-ingset" is not a VM, a NIC or an IP address of this scenario',
+  );
   await page.keyboard.press("Control+a");
   await page.keyboard.type("198.51.100.5");
   await page.keyboard.press("Enter");
@@ -91,16 +98,28 @@ test("keyboard-only learner loads a scenario, checks flows, reads the path and f
 });
 
 for (const colorScheme of ["light", "dark"] as const) {
-  test(`screen-reader learner meets no axe violations on the playground with a verdict shown (${colorScheme})`, async ({ page }) => {
+  test(`screen-reader learner meets no axe violations on the playground with a verdict shown (${colorScheme})`, async ({
+    page,
+  }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto("playground/");
     await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
     await page.getByLabel("Sample flow").selectOption({ label: "Browser to the web VM's public IP (HTTPS)" });
     await expect(page.locator("[data-verdict-banner]")).toContainText("Allowed");
-    await page.locator("[data-path] details").evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
+    await page
+      .locator("[data-path] details")
+      .evaluateAll((all) => all.forEach((d) => ((d as HTMLDetailsElement).open = true)));
     await page.getByText("Network diagram").click();
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    const summary = violations.map((v) => `${v.id} (${v.nodes.length}) ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    const { violations } = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    const summary = violations.map(
+      (v) =>
+        `${v.id} (${v.nodes.length}) ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    );
     expect(summary, summary.join("\n")).toEqual([]);
   });
 }

@@ -16,7 +16,10 @@ const savedState = (page: Page) =>
     return state;
   }, SAVE_KEY);
 
-test("learner shares a link and a fresh browser reopens the same scenario, az CLI changes and flow", async ({ page, browser }) => {
+test("learner shares a link and a fresh browser reopens the same scenario, az CLI changes and flow", async ({
+  page,
+  browser,
+}) => {
   const errors = watchErrors(page);
   await openPlayground(page);
   await page.getByLabel("Load exercise scenario").selectOption("ftp-active-studio");
@@ -24,8 +27,12 @@ test("learner shares a link and a fresh browser reopens the same scenario, az CL
   await page.getByRole("tab", { name: /az CLI changes/ }).click();
   await page.locator("[data-editor-host=cli] .view-lines").click();
   await page.keyboard.press("Control+End");
-  await page.keyboard.insertText("az network nsg rule create -g rg --nsg-name nsg-snet-ingest -n Allow-FTP-Control --priority 200 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-port-ranges 21\n");
-  await page.getByLabel("Sample flow").selectOption({ label: "The studio opens the control connection (TCP 21)" });
+  await page.keyboard.insertText(
+    "az network nsg rule create -g rg --nsg-name nsg-snet-ingest -n Allow-FTP-Control --priority 200 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-port-ranges 21\n",
+  );
+  await page
+    .getByLabel("Sample flow")
+    .selectOption({ label: "The studio opens the control connection (TCP 21)" });
   const banner = page.locator("[data-verdict-banner]");
   await expect(banner).toContainText("Allowed by nsg-snet-ingest rule Allow-FTP-Control (200)");
 
@@ -43,13 +50,17 @@ test("learner shares a link and a fresh browser reopens the same scenario, az CL
   await other.goto(url);
   await expect(other.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
   await expect(other.locator("[data-message]")).toContainText("Loaded the playground from the link.");
-  await expect(other.locator("[data-verdict-banner]")).toContainText("Allowed by nsg-snet-ingest rule Allow-FTP-Control (200)");
+  await expect(other.locator("[data-verdict-banner]")).toContainText(
+    "Allowed by nsg-snet-ingest rule Allow-FTP-Control (200)",
+  );
   await expect(other.getByLabel("From", { exact: true })).toHaveValue("__address__");
   await expect(other.getByLabel("From IP address")).toHaveValue("198.51.100.5");
   await expect(other.getByLabel("To", { exact: true })).toHaveValue("vm-ingest");
   await expect(other.getByLabel("Destination port")).toHaveValue("21");
   await expect(other.getByLabel("Source port")).toHaveValue("51000");
-  await expect(other.locator("[data-editor-host=scenario] .view-lines")).toContainText("Scenario from the exercise graders/ftp-active-studio.yaml");
+  await expect(other.locator("[data-editor-host=scenario] .view-lines")).toContainText(
+    "Scenario from the exercise graders/ftp-active-studio.yaml",
+  );
   // The link is consumed: the address bar is clean, and the state is now this browser's own.
   expect(new URL(other.url()).hash).toBe("");
   await expect.poll(async () => JSON.stringify(await savedState(other))).toBe(JSON.stringify(original));
@@ -58,7 +69,9 @@ test("learner shares a link and a fresh browser reopens the same scenario, az CL
   errors.expectNone();
 });
 
-test("learner comes back to the playground as they left it, and a damaged save is set aside, not lost", async ({ page }) => {
+test("learner comes back to the playground as they left it, and a damaged save is set aside, not lost", async ({
+  page,
+}) => {
   await openPlayground(page);
   await page.getByLabel("Sample flow").selectOption({ label: "Browser to the web VM's public IP (HTTPS)" });
   await page.getByLabel("Destination port").fill("22");
@@ -76,7 +89,9 @@ test("learner comes back to the playground as they left it, and a damaged save i
   await page.reload();
   await expect(page.locator("[data-message]")).toContainText("could not be read (it is not valid JSON)");
   await expect(page.locator("[data-message]")).toContainText(BACKUP_KEY);
-  expect(await page.evaluate((key) => localStorage.getItem(key), BACKUP_KEY)).toBe('{"version":1,"scenario":');
+  expect(await page.evaluate((key) => localStorage.getItem(key), BACKUP_KEY)).toBe(
+    '{"version":1,"scenario":',
+  );
 });
 
 test("a damaged share link is reported, and the playground still works", async ({ page }) => {
@@ -93,9 +108,21 @@ test("a playground too big for a link says so instead of making a broken link", 
   // Saved az CLI notes that do not compress: 1,500 lines of random comments.
   await page.addInitScript((key) => {
     if (localStorage.getItem(key)) return;
-    const noise = Array.from({ length: 1500 }, (_, i) => `# ${Math.random().toString(36).slice(2)} ${i}`).join("\n");
+    const noise = Array.from(
+      { length: 1500 },
+      (_, i) => `# ${Math.random().toString(36).slice(2)} ${i}`,
+    ).join("\n");
     const blank = "topology:\n  vnets: []\n";
-    localStorage.setItem(key, JSON.stringify({ version: 1, scenario: blank, cli: noise, flow: null, savedAt: new Date().toISOString() }));
+    localStorage.setItem(
+      key,
+      JSON.stringify({
+        version: 1,
+        scenario: blank,
+        cli: noise,
+        flow: null,
+        savedAt: new Date().toISOString(),
+      }),
+    );
   }, SAVE_KEY);
   await openPlayground(page);
   await page.getByText("Share this playground").click();

@@ -16,15 +16,21 @@ async function loadExercise(page: Page, id: string) {
 const banner = (page: Page) => page.locator("[data-verdict-banner]");
 const scenarioEditor = (page: Page) => page.locator("[data-editor-host=scenario] .monaco-editor");
 
-test("learner loads the FTP capstone, picks a flow and sees the verdict with the deciding rule highlighted on the path", async ({ page }) => {
+test("learner loads the FTP capstone, picks a flow and sees the verdict with the deciding rule highlighted on the path", async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await openPlayground(page);
   await loadExercise(page, "ftp-active-studio");
-  await page.getByLabel("Sample flow").selectOption({ label: "The studio opens the control connection (TCP 21)" });
+  await page
+    .getByLabel("Sample flow")
+    .selectOption({ label: "The studio opens the control connection (TCP 21)" });
 
   await expect(banner(page)).toContainText("Denied");
   await expect(banner(page)).toContainText("198.51.100.5 → vm-ingest · TCP port 21");
-  await expect(banner(page)).toContainText("Denied by nsg-snet-ingest, the receiver's subnet NSG (inbound), rule DenyAllInBound (65500, default rule)");
+  await expect(banner(page)).toContainText(
+    "Denied by nsg-snet-ingest, the receiver's subnet NSG (inbound), rule DenyAllInBound (65500, default rule)",
+  );
 
   const steps = page.locator("[data-path] .pg-path > li");
   await expect(steps).toHaveCount(2);
@@ -46,24 +52,33 @@ test("learner loads the FTP capstone, picks a flow and sees the verdict with the
   await expect(steps.nth(1)).toContainText("Not reached");
 
   // The same flow on the public IP: the NSG sees the translated private address.
-  await page.getByLabel("Sample flow").selectOption({ label: "The control connection works on the public IP too" });
+  await page
+    .getByLabel("Sample flow")
+    .selectOption({ label: "The control connection works on the public IP too" });
   await expect(banner(page)).toContainText("198.51.100.5 → 203.0.113.25");
   await expect(steps.nth(0)).toContainText("Azure translates it to the private 10.0.3.4");
   errors.expectNone();
 });
 
-test("learner types a new rule into the scenario editor and watches the verdict change", async ({ page, context }) => {
+test("learner types a new rule into the scenario editor and watches the verdict change", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const errors = watchErrors(page);
   await openPlayground(page);
   await loadExercise(page, "ftp-active-studio");
-  await page.getByLabel("Sample flow").selectOption({ label: "The studio opens the control connection (TCP 21)" });
+  await page
+    .getByLabel("Sample flow")
+    .selectOption({ label: "The studio opens the control connection (TCP 21)" });
   await expect(banner(page)).toContainText("Denied");
 
   // Copy the scenario out of the editor, add a rule under Deny-Internet-Out with the same
   // indentation, and paste it back: a keyboard edit whose result doesn't depend on cursor timing
   // or on Monaco's auto-indent (which a paste skips).
-  await expect(page.locator("[data-editor-host=scenario][data-ready=true]")).toBeAttached({ timeout: 20_000 });
+  await expect(page.locator("[data-editor-host=scenario][data-ready=true]")).toBeAttached({
+    timeout: 20_000,
+  });
   await scenarioEditor(page).locator(".view-lines").click();
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("ControlOrMeta+C");
@@ -72,7 +87,11 @@ test("learner types a new rule into the scenario editor and watches the verdict 
   const at = lines.findIndex((l) => l.includes("Deny-Internet-Out"));
   expect(at, "the scenario holds the Deny-Internet-Out rule").toBeGreaterThan(0);
   const indent = /^\s*/.exec(lines[at]!)![0];
-  lines.splice(at + 1, 0, `${indent}- { name: Allow-FTP-Control-Studio, priority: 200, direction: Inbound, access: Allow, protocol: Tcp, sourceAddressPrefix: 198.51.100.0/28, sourcePortRange: "*", destinationAddressPrefix: 10.0.3.4, destinationPortRange: "21" }`);
+  lines.splice(
+    at + 1,
+    0,
+    `${indent}- { name: Allow-FTP-Control-Studio, priority: 200, direction: Inbound, access: Allow, protocol: Tcp, sourceAddressPrefix: 198.51.100.0/28, sourcePortRange: "*", destinationAddressPrefix: 10.0.3.4, destinationPortRange: "21" }`,
+  );
   await page.evaluate((text) => navigator.clipboard.writeText(text), lines.join("\n"));
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("ControlOrMeta+V");
@@ -92,7 +111,9 @@ test("learner types a new rule into the scenario editor and watches the verdict 
   errors.expectNone();
 });
 
-test("learner's YAML mistake is marked at its line and column, listed, and nothing breaks", async ({ page }) => {
+test("learner's YAML mistake is marked at its line and column, listed, and nothing breaks", async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await openPlayground(page);
   await page.getByLabel("Sample flow").selectOption({ label: "Web VM to the database (SQL)" });
@@ -130,7 +151,9 @@ test("learner's YAML mistake is marked at its line and column, listed, and nothi
   errors.expectNone();
 });
 
-test("learner applies az CLI changes on top of the scenario, with errors located in the script", async ({ page }) => {
+test("learner applies az CLI changes on top of the scenario, with errors located in the script", async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await openPlayground(page);
   await page.getByLabel("Sample flow").selectOption({ label: "Web VM to the database (SQL)" });
@@ -141,10 +164,16 @@ test("learner applies az CLI changes on top of the scenario, with errors located
   await expect(cli).toBeVisible();
   await cli.locator(".view-lines").click();
   await page.keyboard.press("Control+End");
-  await page.keyboard.insertText("az network nsg rule create -g rg --nsg-name nsg-db-nic -n Deny-Web --priority 150 --direction Inbound --access Deny --protocol '*' --source-address-prefixes 10.1.1.0/24 --destination-port-ranges '*'\n");
-  await expect(banner(page)).toContainText("Denied by nsg-db-nic, the receiver's NIC NSG (inbound), rule Deny-Web (150)");
+  await page.keyboard.insertText(
+    "az network nsg rule create -g rg --nsg-name nsg-db-nic -n Deny-Web --priority 150 --direction Inbound --access Deny --protocol '*' --source-address-prefixes 10.1.1.0/24 --destination-port-ranges '*'\n",
+  );
+  await expect(banner(page)).toContainText(
+    "Denied by nsg-db-nic, the receiver's NIC NSG (inbound), rule Deny-Web (150)",
+  );
 
-  await page.keyboard.insertText("az network nsg rule create -g rg --nsg-name nsg-nope -n X --priority 100\n");
+  await page.keyboard.insertText(
+    "az network nsg rule create -g rg --nsg-name nsg-nope -n X --priority 100\n",
+  );
   const problems = page.locator("[data-issues-section=cli]");
   await expect(problems).toContainText('NSG "nsg-nope" was not found');
   await expect(problems.locator(".ex-issue__where").first()).toHaveText(/^6:\d+$/);

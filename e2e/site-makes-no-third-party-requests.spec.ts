@@ -6,10 +6,13 @@ test("no page requests anything from another origin, search included", async ({ 
   const foreign: string[] = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin) foreign.push(`${page.url()} → ${request.url()}`);
+    if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin)
+      foreign.push(`${page.url()} → ${request.url()}`);
   });
   await page.goto("./");
-  const links = await page.$$eval("a[href]", (as) => [...new Set(as.map((a) => (a as HTMLAnchorElement).href))]);
+  const links = await page.$$eval("a[href]", (as) => [
+    ...new Set(as.map((a) => (a as HTMLAnchorElement).href)),
+  ]);
   const internal = links.filter((href) => href.startsWith(new URL(baseURL!).href));
   for (const href of internal) {
     await page.goto(href);

@@ -10,22 +10,67 @@ const FOUNDATION = ["result.ts", "zod.ts", "zod-no-eval.ts", "text"];
 
 /** Each pure layer and the src/lib folders it may not import from. */
 const FORBIDDEN_BY_LAYER = {
-  nsg: ["formats", "analysis", "grader", "exercise-ui", "playground", "progress", "content", "course", "classroom", "assignments", "security"],
-  formats: ["analysis", "grader", "exercise-ui", "playground", "progress", "content", "course", "classroom", "assignments"],
-  analysis: ["formats", "grader", "exercise-ui", "playground", "progress", "content", "course", "classroom", "assignments"],
+  nsg: [
+    "formats",
+    "analysis",
+    "grader",
+    "exercise-ui",
+    "playground",
+    "progress",
+    "content",
+    "course",
+    "classroom",
+    "assignments",
+    "security",
+  ],
+  formats: [
+    "analysis",
+    "grader",
+    "exercise-ui",
+    "playground",
+    "progress",
+    "content",
+    "course",
+    "classroom",
+    "assignments",
+  ],
+  analysis: [
+    "formats",
+    "grader",
+    "exercise-ui",
+    "playground",
+    "progress",
+    "content",
+    "course",
+    "classroom",
+    "assignments",
+  ],
   grader: ["exercise-ui", "playground", "progress", "content", "course", "classroom", "assignments"],
 };
 
 const VIEWS = ["./src/components", "./src/layouts", "./src/pages", "./src/cli"];
 
 /** Browser globals the evaluator must never touch: it runs in Node, in workers and in tests alike. */
-const DOM_GLOBALS = ["window", "document", "navigator", "localStorage", "sessionStorage", "location", "HTMLElement", "Element", "Node", "customElements", "requestAnimationFrame"].map(
-  (name) => ({ name, message: "src/lib/nsg is pure: no DOM. Pass what it needs in as data." }),
-);
+const DOM_GLOBALS = [
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "sessionStorage",
+  "location",
+  "HTMLElement",
+  "Element",
+  "Node",
+  "customElements",
+  "requestAnimationFrame",
+].map((name) => ({ name, message: "src/lib/nsg is pure: no DOM. Pass what it needs in as data." }));
 
 const ASTRO_IMPORTS = {
   patterns: [
-    { group: ["astro", "astro:*", "astro/*", "*.astro"], message: "src/lib/nsg is pure: no Astro. Views live in src/components." },
+    {
+      group: ["astro", "astro:*", "astro/*", "*.astro"],
+      message: "src/lib/nsg is pure: no Astro. Views live in src/components.",
+    },
     { group: ["monaco-editor", "monaco-editor/*"], message: "src/lib/nsg is pure: no editor code." },
   ],
 };

@@ -9,7 +9,10 @@ const OUT = ".test-output";
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 
-interface Tally { passed: number; failed: number }
+interface Tally {
+  passed: number;
+  failed: number;
+}
 
 function run(command: string, args: string[], env: Record<string, string> = {}): number {
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
@@ -25,7 +28,13 @@ function readJson(path: string): any {
 }
 
 function unitSuite(): Tally {
-  const code = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile=${OUT}/unit.json`]);
+  const code = run("npx", [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile=${OUT}/unit.json`,
+  ]);
   const report = readJson(`${OUT}/unit.json`);
   if (!report) return { passed: 0, failed: 1 };
   const failed = report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0);
@@ -45,7 +54,11 @@ const suites: Record<string, Tally> = { unit: unitSuite() };
 if (run("node", ["scripts/ensure-chromium.ts"]) === 0) suites.e2e = e2eSuite();
 else suites.e2e = { passed: 0, failed: 1 };
 
-const total = Object.values(suites).reduce((a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed }), { passed: 0, failed: 0 });
-for (const [name, s] of Object.entries(suites)) console.log(`${name}: ${s.passed} passed, ${s.failed} failed`);
+const total = Object.values(suites).reduce(
+  (a, s) => ({ passed: a.passed + s.passed, failed: a.failed + s.failed }),
+  { passed: 0, failed: 0 },
+);
+for (const [name, s] of Object.entries(suites))
+  console.log(`${name}: ${s.passed} passed, ${s.failed} failed`);
 console.log(`${total.passed} passed, ${total.failed} failed`);
 process.exit(total.failed > 0 ? 1 : 0);

@@ -47,5 +47,7 @@ export async function expectNoHorizontalScroll(page: Page) {
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
   }));
-  expect(overflow.scrollWidth, `page at ${page.url()} scrolls sideways`).toBeLessThanOrEqual(overflow.clientWidth);
+  expect(overflow.scrollWidth, `page at ${page.url()} scrolls sideways`).toBeLessThanOrEqual(
+    overflow.clientWidth,
+  );
 }

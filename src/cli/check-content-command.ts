@@ -21,30 +21,54 @@ export interface ContentFile {
  * Checks every exercise file (unique ids) and, when given, every lesson (frontmatter, unique
  * order, embedded exercises exist, each exercise's lesson exists and embeds it). Returns the exit code.
  */
-export function runContentCheck(files: ContentFile[], print: (line: string) => void, lessons: ContentFile[] = []): number {
+export function runContentCheck(
+  files: ContentFile[],
+  print: (line: string) => void,
+  lessons: ContentFile[] = [],
+): number {
   let problems = 0;
   const ids = new Map<string, string>();
   const lessonOf = new Map<string, LessonClaim>();
   for (const { file, text } of files) {
     const check = checkExerciseText(text);
     const tree = parseDataTree(text);
-    const errors = check.errors.map((e) => ({ ...e, span: e.span ?? (tree.ok ? tree.value.spanAt(e.path) : undefined) }));
+    const errors = check.errors.map((e) => ({
+      ...e,
+      span: e.span ?? (tree.ok ? tree.value.spanAt(e.path) : undefined),
+    }));
     const id = check.exercise?.id;
     if (id !== undefined) {
       const other = ids.get(id);
-      if (other) errors.push({ message: `exercise id "${id}" is already used by ${other}`, path: ["id"], span: tree.ok ? tree.value.spanAt(["id"]) : undefined });
+      if (other)
+        errors.push({
+          message: `exercise id "${id}" is already used by ${other}`,
+          path: ["id"],
+          span: tree.ok ? tree.value.spanAt(["id"]) : undefined,
+        });
       ids.set(id, file);
-      const expectedName = file.split("/").pop()!.replace(/\.(ya?ml|json)$/, "");
-      if (expectedName !== id) errors.push({ message: `file name should match the id: ${id}.yaml`, path: ["id"], span: tree.ok ? tree.value.spanAt(["id"]) : undefined });
+      const expectedName = file
+        .split("/")
+        .pop()!
+        .replace(/\.(ya?ml|json)$/, "");
+      if (expectedName !== id)
+        errors.push({
+          message: `file name should match the id: ${id}.yaml`,
+          path: ["id"],
+          span: tree.ok ? tree.value.spanAt(["id"]) : undefined,
+        });
       const lesson = check.exercise?.lesson;
-      if (lesson !== undefined) lessonOf.set(id, { file, lesson, span: tree.ok ? tree.value.spanAt(["lesson"]) : undefined });
+      if (lesson !== undefined)
+        lessonOf.set(id, { file, lesson, span: tree.ok ? tree.value.spanAt(["lesson"]) : undefined });
     }
     for (const e of errors) print(formatIssue(file, e));
     problems += errors.length;
     if (errors.length === 0) print(`ok  ${file}`);
   }
   if (lessons.length > 0) problems += checkLessons(lessons, new Set(ids.keys()), lessonOf, print);
-  const what = lessons.length > 0 ? `${files.length} exercises and ${lessons.length} lessons` : `${files.length} exercises`;
+  const what =
+    lessons.length > 0
+      ? `${files.length} exercises and ${lessons.length} lessons`
+      : `${files.length} exercises`;
   print(problems === 0 ? `${what} checked, no problems` : `${problems} problem(s) in ${what}`);
   return problems === 0 ? 0 : 1;
 }
@@ -61,11 +85,17 @@ function checkLessons(
   for (const { file, text } of lessons) {
     const check = checkLessonText(text, exerciseIds);
     const errors = [...check.errors];
-    const slug = lessonSlug(file.split("/").pop()!.replace(/\.mdx$/, ""));
+    const slug = lessonSlug(
+      file
+        .split("/")
+        .pop()!
+        .replace(/\.mdx$/, ""),
+    );
     embedded.set(slug, new Set(check.exerciseIds));
     const order = check.frontmatter?.order;
     if (order !== undefined) {
-      if (orders.has(order)) errors.push({ message: `order ${order} is also used by ${orders.get(order)}`, path: ["order"] });
+      if (orders.has(order))
+        errors.push({ message: `order ${order} is also used by ${orders.get(order)}`, path: ["order"] });
       orders.set(order, file);
     }
     for (const e of errors) print(formatIssue(file, e));
@@ -77,7 +107,9 @@ function checkLessons(
     const inLesson = embedded.get(lesson);
     const message = !inLesson
       ? `lesson "${lesson}" does not exist (lessons: ${[...embedded.keys()].join(", ")})`
-      : !inLesson.has(id) ? `lesson "${lesson}" does not embed this exercise: add <Exercise id="${id}" /> to it` : undefined;
+      : !inLesson.has(id)
+        ? `lesson "${lesson}" does not embed this exercise: add <Exercise id="${id}" /> to it`
+        : undefined;
     if (message) {
       print(formatIssue(file, { message, path: ["lesson"], span }));
       problems += 1;

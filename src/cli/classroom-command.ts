@@ -4,7 +4,8 @@ import { parseArgs } from "node:util";
 import { classroomTemplate } from "../lib/classroom/classroom-template.ts";
 import { loadExercise, type Exercise } from "../lib/grader/index.ts";
 
-const USAGE = "usage: npm run classroom -- [--exercises id,id,...] [--course owner/repo] [--ref main] [--points 10] [--out classroom/template]";
+const USAGE =
+  "usage: npm run classroom -- [--exercises id,id,...] [--course owner/repo] [--ref main] [--points 10] [--out classroom/template]";
 
 /** Writes a GitHub Classroom starter repository for the chosen exercises. */
 export function runClassroom(argv: string[]): number {
@@ -25,11 +26,16 @@ export function runClassroom(argv: string[]): number {
     return 2;
   }
   const all = new Map<string, Exercise>();
-  for (const name of readdirSync("graders").filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) {
+  for (const name of readdirSync("graders")
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()) {
     const loaded = loadExercise(readFileSync(join("graders", name), "utf8"));
     if (loaded.ok) all.set(loaded.value.id, loaded.value);
   }
-  const wanted = args.values.exercises?.split(",").map((s) => s.trim()).filter(Boolean) ?? [...all.keys()];
+  const wanted = args.values.exercises
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean) ?? [...all.keys()];
   const unknown = wanted.filter((id) => !all.has(id));
   if (unknown.length > 0) {
     console.error(`unknown exercise id(s): ${unknown.join(", ")}`);
@@ -40,7 +46,10 @@ export function runClassroom(argv: string[]): number {
     console.error("--points must be a whole number of at least 1");
     return 2;
   }
-  const files = classroomTemplate(wanted.map((id) => all.get(id)!), { courseRepo: args.values.course!, courseRef: args.values.ref!, pointsPerExercise: points });
+  const files = classroomTemplate(
+    wanted.map((id) => all.get(id)!),
+    { courseRepo: args.values.course!, courseRef: args.values.ref!, pointsPerExercise: points },
+  );
   for (const [path, text] of Object.entries(files)) {
     const target = join(args.values.out!, path);
     mkdirSync(dirname(target), { recursive: true });

@@ -23,9 +23,13 @@ const fit = (s: string, n: number) => pad(s.length > n ? `${s.slice(0, n - 1)}�
 export function formatReport(report: GradeReport, title: string): string {
   const lines = [`${report.exercise} — ${title}`, ""];
   const width = Math.min(48, Math.max(10, ...report.results.map((r) => r.name.length)));
-  lines.push(`  ${pad("", 4)}  ${pad("expectation", width)}  ${pad("expect", 6)}  ${pad("actual", 6)}  decided by`);
+  lines.push(
+    `  ${pad("", 4)}  ${pad("expectation", width)}  ${pad("expect", 6)}  ${pad("actual", 6)}  decided by`,
+  );
   for (const r of report.results) {
-    lines.push(`  ${r.pass ? "PASS" : "FAIL"}  ${fit(r.name, width)}  ${pad(r.expect, 6)}  ${pad(r.actual, 6)}  ${r.decider}`);
+    lines.push(
+      `  ${r.pass ? "PASS" : "FAIL"}  ${fit(r.name, width)}  ${pad(r.expect, 6)}  ${pad(r.actual, 6)}  ${r.decider}`,
+    );
     if (!r.pass) {
       if (r.name.length > width) lines.push(`        name: ${r.name}`);
       if (r.trace.length > 0) lines.push(`        path: ${r.trace.map(traceLine).join("  ⟶  ")}`);

@@ -40,7 +40,10 @@ const MAX_BYTES = 5 * 1024 * 1024;
 export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
         rules: { type: "string" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
@@ -59,7 +62,11 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   }
   if (args.values.submissions) {
     const paths = [...args.values.submissions, ...args.positionals];
-    return runRegrade(paths, { csv: args.values.csv, exercisesDir: args.values.exercises!, json: args.values.json! }, io);
+    return runRegrade(
+      paths,
+      { csv: args.values.csv, exercisesDir: args.values.exercises!, json: args.values.json! },
+      io,
+    );
   }
   const [exerciseFile, ...extra] = args.positionals;
   if (!exerciseFile || extra.length > 0) {
@@ -80,7 +87,14 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
     }
   };
   const invalid = (file: string, errors: LocatedIssue[]) => {
-    if (args.values.json) io.out(JSON.stringify({ exercise: null, valid: false, errors: errors.map((e) => ({ file, ...e })) }, null, 2));
+    if (args.values.json)
+      io.out(
+        JSON.stringify(
+          { exercise: null, valid: false, errors: errors.map((e) => ({ file, ...e })) },
+          null,
+          2,
+        ),
+      );
     for (const e of errors) io.err(formatIssue(file, e));
     return 2;
   };
@@ -96,11 +110,23 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
     const rulesText = read(rulesFile);
     if (rulesText === undefined) return 2;
     // A submission file downloaded from the site carries the rules as text in their own format.
-    const submission = looksLikeSubmission(rulesText) ? parseSubmission(rulesText, exercise.value.id) : undefined;
-    if (submission && !submission.ok) return invalid(rulesFile, submission.errors.map((message) => ({ message, path: [] })));
+    const submission = looksLikeSubmission(rulesText)
+      ? parseSubmission(rulesText, exercise.value.id)
+      : undefined;
+    if (submission && !submission.ok)
+      return invalid(
+        rulesFile,
+        submission.errors.map((message) => ({ message, path: [] })),
+      );
     const format = submission?.ok
       ? submission.value.rulesFormat
-      : rulesFile.endsWith(".json") ? "json" : /\.ya?ml$/.test(rulesFile) ? "yaml" : rulesFile.endsWith(".sh") || rulesFile.endsWith(".azcli") ? "azcli" : undefined;
+      : rulesFile.endsWith(".json")
+        ? "json"
+        : /\.ya?ml$/.test(rulesFile)
+          ? "yaml"
+          : rulesFile.endsWith(".sh") || rulesFile.endsWith(".azcli")
+            ? "azcli"
+            : undefined;
     report = gradeSubmission(exercise.value, submission?.ok ? submission.value.rules : rulesText, format);
     if (report.status === "invalid") return invalid(rulesFile, [...report.errors, ...report.warnings]);
   } else {

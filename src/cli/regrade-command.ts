@@ -18,7 +18,10 @@ function collectFiles(paths: readonly string[], io: BatchIo): string[] {
       io.err(`warning: skipped ${p}: not a folder or a .json submission file`);
       return [];
     }
-    return collectFiles(entries.sort().map((e) => join(p, e)), io).filter((f) => f.endsWith(".json"));
+    return collectFiles(
+      entries.sort().map((e) => join(p, e)),
+      io,
+    ).filter((f) => f.endsWith(".json"));
   });
 }
 
@@ -27,7 +30,9 @@ function learnerOf(file: string, data: unknown, root: readonly string[]): string
   const named = (data as { learner?: unknown } | undefined)?.learner;
   if (typeof named === "string" && named.trim() !== "") return named.trim();
   const folder = basename(dirname(file));
-  return root.some((r) => basename(r) === folder) || folder === "." ? basename(file).replace(/(-submission)?\.json$/, "") : folder;
+  return root.some((r) => basename(r) === folder) || folder === "."
+    ? basename(file).replace(/(-submission)?\.json$/, "")
+    : folder;
 }
 
 function loadExercises(dir: string, io: BatchIo): { exercises: Map<string, Exercise>; problems: string[] } {
@@ -47,7 +52,11 @@ function loadExercises(dir: string, io: BatchIo): { exercises: Map<string, Exerc
  * claims is shown beside the re-grade but never used. A bad file becomes a row with its
  * reason; it never stops the batch.
  */
-export function runRegrade(submissionPaths: readonly string[], options: { csv?: string; exercisesDir: string; json: boolean }, io: BatchIo): number {
+export function runRegrade(
+  submissionPaths: readonly string[],
+  options: { csv?: string; exercisesDir: string; json: boolean },
+  io: BatchIo,
+): number {
   const { exercises, problems } = loadExercises(options.exercisesDir, io);
   for (const p of problems) io.err(`warning: exercise not loaded: ${p}`);
   if (exercises.size === 0) {
@@ -65,21 +74,42 @@ export function runRegrade(submissionPaths: readonly string[], options: { csv?: 
   else {
     for (const r of rows) {
       const score = r.status === "submission-invalid" ? "invalid" : `${r.passed}/${r.total}`;
-      const claim = r.claimed && r.status === "graded" && r.claimed !== `${r.passed}/${r.total}` ? `  (file claimed ${r.claimed})` : "";
-      io.out(`${r.learner}\t${r.exercise || "?"}\t${score}${claim}${r.status === "graded" ? "" : `\t${r.status}: ${r.detail}`}`);
+      const claim =
+        r.claimed && r.status === "graded" && r.claimed !== `${r.passed}/${r.total}`
+          ? `  (file claimed ${r.claimed})`
+          : "";
+      io.out(
+        `${r.learner}\t${r.exercise || "?"}\t${score}${claim}${r.status === "graded" ? "" : `\t${r.status}: ${r.detail}`}`,
+      );
     }
     const invalid = rows.filter((r) => r.status === "submission-invalid").length;
-    io.out(`${rows.length} submissions re-graded${invalid ? `, ${invalid} invalid` : ""}${options.csv ? `; gradebook written to ${options.csv}` : ""}`);
+    io.out(
+      `${rows.length} submissions re-graded${invalid ? `, ${invalid} invalid` : ""}${options.csv ? `; gradebook written to ${options.csv}` : ""}`,
+    );
   }
   return 0;
 }
 
-function gradeFile(file: string, exercises: Map<string, Exercise>, roots: readonly string[], io: BatchIo): GradebookRow {
+function gradeFile(
+  file: string,
+  exercises: Map<string, Exercise>,
+  roots: readonly string[],
+  io: BatchIo,
+): GradebookRow {
   let text: string;
   try {
     text = io.readFile(file);
   } catch (e) {
-    return { learner: basename(file), file, exercise: "", status: "submission-invalid", passed: 0, total: 0, claimed: "", detail: `cannot read: ${(e as Error).message}` };
+    return {
+      learner: basename(file),
+      file,
+      exercise: "",
+      status: "submission-invalid",
+      passed: 0,
+      total: 0,
+      claimed: "",
+      detail: `cannot read: ${(e as Error).message}`,
+    };
   }
   let data: unknown;
   try {
@@ -89,11 +119,35 @@ function gradeFile(file: string, exercises: Map<string, Exercise>, roots: readon
   }
   const learner = learnerOf(file, data, roots);
   const parsed = parseSubmission(text);
-  if (!parsed.ok) return { learner, file, exercise: "", status: "submission-invalid", passed: 0, total: 0, claimed: "", detail: parsed.errors.join("; ") };
+  if (!parsed.ok)
+    return {
+      learner,
+      file,
+      exercise: "",
+      status: "submission-invalid",
+      passed: 0,
+      total: 0,
+      claimed: "",
+      detail: parsed.errors.join("; "),
+    };
   const submission = parsed.value;
   const exercise = exercises.get(submission.exercise);
   const claimed = `${submission.result.passed}/${submission.result.passed + submission.result.failed}`;
-  if (!exercise) return { learner, file, exercise: submission.exercise, status: "submission-invalid", passed: 0, total: 0, claimed, detail: `unknown exercise "${submission.exercise}"` };
+  if (!exercise)
+    return {
+      learner,
+      file,
+      exercise: submission.exercise,
+      status: "submission-invalid",
+      passed: 0,
+      total: 0,
+      claimed,
+      detail: `unknown exercise "${submission.exercise}"`,
+    };
   const report = gradeSubmission(exercise, submission.rules, submission.rulesFormat);
-  return rowFromReport({ learner, file, exercise: exercise.id, claimed }, report, exercise.expectations.length);
+  return rowFromReport(
+    { learner, file, exercise: exercise.id, claimed },
+    report,
+    exercise.expectations.length,
+  );
 }

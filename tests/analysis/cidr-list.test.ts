@@ -5,8 +5,16 @@ import { addressSet } from "../../src/lib/nsg/address-set.ts";
 
 describe("address sets written as CIDRs", () => {
   it("keeps aligned blocks whole and splits unaligned ranges into the fewest blocks", () => {
-    expect(toCidrs(cidrSet(["10.0.0.0/16", "168.63.129.16/32"]))).toEqual(["10.0.0.0/16", "168.63.129.16/32"]);
-    expect(toCidrs(addressSet([[167772161, 167772166]]))).toEqual(["10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"]);
+    expect(toCidrs(cidrSet(["10.0.0.0/16", "168.63.129.16/32"]))).toEqual([
+      "10.0.0.0/16",
+      "168.63.129.16/32",
+    ]);
+    expect(toCidrs(addressSet([[167772161, 167772166]]))).toEqual([
+      "10.0.0.1/32",
+      "10.0.0.2/31",
+      "10.0.0.4/31",
+      "10.0.0.6/32",
+    ]);
     expect(toCidrs(addressSet([[0, 0xffffffff]]))).toEqual(["0.0.0.0/0"]);
   });
 

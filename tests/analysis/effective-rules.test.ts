@@ -3,12 +3,21 @@ import { effectiveRules } from "../../src/lib/analysis/effective-rules.ts";
 import { rule, webVm } from "./scenario.ts";
 
 describe("effective rules of a NIC", () => {
-  const evaluator = webVm([rule("allow-https", 200, { destinationPortRange: "443", sourceAddressPrefix: "Internet" })], [rule("from-web-asg", 300, { sourceApplicationSecurityGroups: ["web"], sourceAddressPrefix: undefined })]);
+  const evaluator = webVm(
+    [rule("allow-https", 200, { destinationPortRange: "443", sourceAddressPrefix: "Internet" })],
+    [rule("from-web-asg", 300, { sourceApplicationSecurityGroups: ["web"], sourceAddressPrefix: undefined })],
+  );
   const view = effectiveRules(evaluator, "web-nic")!;
 
   it("lists inbound subnet then NIC, outbound NIC then subnet", () => {
-    expect(view.inbound.map((l) => [l.level, l.nsg])).toEqual([["subnet", "subnet-nsg"], ["nic", "nic-nsg"]]);
-    expect(view.outbound.map((l) => [l.level, l.nsg])).toEqual([["nic", "nic-nsg"], ["subnet", "subnet-nsg"]]);
+    expect(view.inbound.map((l) => [l.level, l.nsg])).toEqual([
+      ["subnet", "subnet-nsg"],
+      ["nic", "nic-nsg"],
+    ]);
+    expect(view.outbound.map((l) => [l.level, l.nsg])).toEqual([
+      ["nic", "nic-nsg"],
+      ["subnet", "subnet-nsg"],
+    ]);
   });
 
   it("orders each NSG's rules by priority, marking the defaults", () => {
@@ -30,7 +39,11 @@ describe("effective rules of a NIC", () => {
 
   it("shows a level without NSG as empty", () => {
     const evaluator = webVm(undefined, []);
-    expect(effectiveRules(evaluator, "web-nic")!.inbound[0]).toEqual({ level: "subnet", nsg: null, rules: [] });
+    expect(effectiveRules(evaluator, "web-nic")!.inbound[0]).toEqual({
+      level: "subnet",
+      nsg: null,
+      rules: [],
+    });
     expect(effectiveRules(evaluator, "no-such-nic")).toBeUndefined();
   });
 });

@@ -5,7 +5,10 @@ import { rule, webVm } from "./scenario.ts";
 describe("ports a NIC exposes to the internet", () => {
   it("exposes nothing behind the default rules", () => {
     const exposure = internetExposure(webVm(undefined, []), "web-nic")!;
-    expect(exposure.tcpUdp).toEqual([{ protocol: "Tcp", ports: [] }, { protocol: "Udp", ports: [] }]);
+    expect(exposure.tcpUdp).toEqual([
+      { protocol: "Tcp", ports: [] },
+      { protocol: "Udp", ports: [] },
+    ]);
     expect(exposure.otherProtocols).toEqual([]);
   });
 
@@ -17,7 +20,10 @@ describe("ports a NIC exposes to the internet", () => {
 
   it("needs both levels to allow: only the intersection is exposed", () => {
     const exposure = internetExposure(
-      webVm([rule("web", 100, { destinationPortRange: undefined, destinationPortRanges: ["80", "443"] })], [rule("https", 100, { destinationPortRange: "443-444" })]),
+      webVm(
+        [rule("web", 100, { destinationPortRange: undefined, destinationPortRanges: ["80", "443"] })],
+        [rule("https", 100, { destinationPortRange: "443-444" })],
+      ),
       "web-nic",
     )!;
     expect(exposure.tcpUdp[0]!.ports).toEqual([[443, 443]]);
@@ -37,7 +43,10 @@ describe("ports a NIC exposes to the internet", () => {
   });
 
   it("ignores VNet-only rules: the internet is not the VNet", () => {
-    const exposure = internetExposure(webVm(undefined, [rule("vnet-all", 100, { sourceAddressPrefix: "VirtualNetwork" })]), "web-nic")!;
+    const exposure = internetExposure(
+      webVm(undefined, [rule("vnet-all", 100, { sourceAddressPrefix: "VirtualNetwork" })]),
+      "web-nic",
+    )!;
     expect(exposure.tcpUdp[0]!.ports).toEqual([]);
   });
 });

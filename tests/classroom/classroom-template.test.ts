@@ -7,7 +7,11 @@ import { classroomTemplate } from "../../src/lib/classroom/classroom-template.ts
 import { exerciseFile } from "../grader/fixtures.ts";
 
 const ftp = exerciseFile("ftp-active.yaml");
-const files = classroomTemplate([ftp], { courseRepo: "contoso/nsg-lab", courseRef: "main", pointsPerExercise: 10 });
+const files = classroomTemplate([ftp], {
+  courseRepo: "contoso/nsg-lab",
+  courseRef: "main",
+  pointsPerExercise: 10,
+});
 
 function gradeAsTheWorkflowWould(command: string, rulesText: string): number {
   const [, , exercise, , rules] = command.split(" ");
@@ -23,7 +27,12 @@ function gradeAsTheWorkflowWould(command: string, rulesText: string): number {
 
 describe("GitHub Classroom template", () => {
   const workflow = parse(files[".github/workflows/classroom.yml"]!);
-  const steps = workflow.jobs.grade.steps as { id?: string; uses?: string; with?: Record<string, unknown>; env?: Record<string, string> }[];
+  const steps = workflow.jobs.grade.steps as {
+    id?: string;
+    uses?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  }[];
 
   it("gives the learner a rules file per exercise, holding the starter", () => {
     expect(files["rules/ftp-active.sh"]).toBe(ftp.starter);
@@ -51,12 +60,20 @@ describe("the committed classroom/template", () => {
   it("matches what `npm run classroom` generates from today's exercises", async () => {
     const { readdirSync } = await import("node:fs");
     const { loadExercise } = await import("../../src/lib/grader/index.ts");
-    const exercises = readdirSync("graders").filter((f) => f.endsWith(".yaml")).sort().map((f) => {
-      const loaded = loadExercise(readFileSync(`graders/${f}`, "utf8"));
-      if (!loaded.ok) throw new Error(f);
-      return loaded.value;
+    const exercises = readdirSync("graders")
+      .filter((f) => f.endsWith(".yaml"))
+      .sort()
+      .map((f) => {
+        const loaded = loadExercise(readFileSync(`graders/${f}`, "utf8"));
+        if (!loaded.ok) throw new Error(f);
+        return loaded.value;
+      });
+    const expected = classroomTemplate(exercises, {
+      courseRepo: "your-org/nsg-lab",
+      courseRef: "main",
+      pointsPerExercise: 10,
     });
-    const expected = classroomTemplate(exercises, { courseRepo: "your-org/nsg-lab", courseRef: "main", pointsPerExercise: 10 });
-    for (const [path, text] of Object.entries(expected)) expect(readFileSync(`classroom/template/${path}`, "utf8"), path).toBe(text);
+    for (const [path, text] of Object.entries(expected))
+      expect(readFileSync(`classroom/template/${path}`, "utf8"), path).toBe(text);
   });
 });

@@ -32,7 +32,9 @@ describe("grade CLI", () => {
     expect(runGrade(["graders/ftp-active.yaml", "--rules", "rules.json"], h.io)).toBe(1);
     const text = h.out.join("\n");
     expect(text).toMatch(/FAIL {2}FTP stays closed to the rest of the internet/);
-    expect(text).toMatch(/path: no NSG on subnet \(Inbound\): \(no NSG associated\) → Allow {2}⟶ {2}ingest-nsg \(nic, Inbound\): allow-ftp-from-studio 300 → Allow/);
+    expect(text).toMatch(
+      /path: no NSG on subnet \(Inbound\): \(no NSG associated\) → Allow {2}⟶ {2}ingest-nsg \(nic, Inbound\): allow-ftp-from-studio 300 → Allow/,
+    );
     expect(text).toMatch(/why: {2}Allowed: ingest-nsg allows it/);
   });
 
@@ -41,8 +43,18 @@ describe("grade CLI", () => {
     runGrade(["graders/ftp-active.yaml", "--rules", "rules.json", "--json"], h.io);
     const parsed = JSON.parse(h.out.join(""));
     expect(parsed).toMatchObject({ exercise: "ftp-active", passed: 8, failed: 0 });
-    expect(Object.keys(parsed.results[0])).toEqual(expect.arrayContaining(["name", "expect", "actual", "pass", "decidedBy", "trace"]));
-    expect(parsed.results[0].trace[1]).toEqual({ nsg: "ingest-nsg", level: "nic", direction: "Inbound", vm: "ingest-vm", rule: "allow-ftp-from-studio", priority: 300, access: "Allow" });
+    expect(Object.keys(parsed.results[0])).toEqual(
+      expect.arrayContaining(["name", "expect", "actual", "pass", "decidedBy", "trace"]),
+    );
+    expect(parsed.results[0].trace[1]).toEqual({
+      nsg: "ingest-nsg",
+      level: "nic",
+      direction: "Inbound",
+      vm: "ingest-vm",
+      rule: "allow-ftp-from-studio",
+      priority: 300,
+      access: "Allow",
+    });
   });
 
   it("exits 2 with file:line:col for invalid rules, and no stack trace", () => {
@@ -66,12 +78,23 @@ describe("grade CLI", () => {
   });
 
   it("grades a submission file downloaded from the site, and refuses one for another exercise", () => {
-    const submission = (exercise: string) => JSON.stringify({ format: "nsg-lab-submission", version: 1, exercise, rulesFormat: "json", rules: json([ftpRule()]), result: { passed: 0, failed: 8 }, savedAt: "2026-11-25T10:00:00.000Z" });
+    const submission = (exercise: string) =>
+      JSON.stringify({
+        format: "nsg-lab-submission",
+        version: 1,
+        exercise,
+        rulesFormat: "json",
+        rules: json([ftpRule()]),
+        result: { passed: 0, failed: 8 },
+        savedAt: "2026-11-25T10:00:00.000Z",
+      });
     const ok = harness({ "sub.json": submission("ftp-active") });
     expect(runGrade(["graders/ftp-active.yaml", "--rules", "sub.json"], ok.io)).toBe(0);
     expect(ok.out.join("\n")).toMatch(/8 passed, 0 failed$/);
     const wrong = harness({ "sub.json": submission("smtp-pay-as-you-go") });
     expect(runGrade(["graders/ftp-active.yaml", "--rules", "sub.json"], wrong.io)).toBe(2);
-    expect(wrong.err.join("\n")).toMatch(/this submission is for exercise "smtp-pay-as-you-go", not "ftp-active"/);
+    expect(wrong.err.join("\n")).toMatch(
+      /this submission is for exercise "smtp-pay-as-you-go", not "ftp-active"/,
+    );
   });
 });

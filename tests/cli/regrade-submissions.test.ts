@@ -6,7 +6,20 @@ import { buildSubmission, submissionText } from "../../src/lib/exercise-ui/submi
 import { ftpRule, json } from "../grader/fixtures.ts";
 
 const submit = (rules: string, claimed: [number, number], extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ ...JSON.parse(submissionText(buildSubmission({ exercise: "ftp-active", rulesFormat: "json", rules, passed: claimed[0], failed: claimed[1] }))), ...extra });
+  JSON.stringify({
+    ...JSON.parse(
+      submissionText(
+        buildSubmission({
+          exercise: "ftp-active",
+          rulesFormat: "json",
+          rules,
+          passed: claimed[0],
+          failed: claimed[1],
+        }),
+      ),
+    ),
+    ...extra,
+  });
 
 /** An in-memory class folder: inbox/<learner>/ftp-active-submission.json, plus the real graders/. */
 function classroom(files: Record<string, string>) {
@@ -20,7 +33,9 @@ function classroom(files: Record<string, string>) {
     listDir: (p) => {
       if (p === "graders") return readdirSync("graders");
       const prefix = `${p}/`;
-      const children = Object.keys(files).filter((f) => f.startsWith(prefix)).map((f) => f.slice(prefix.length).split("/")[0]!);
+      const children = Object.keys(files)
+        .filter((f) => f.startsWith(prefix))
+        .map((f) => f.slice(prefix.length).split("/")[0]!);
       return children.length > 0 ? [...new Set(children)] : undefined;
     },
     writeFile: (p, text) => {
@@ -35,9 +50,16 @@ describe("instructor re-grades a folder of submissions", () => {
     "inbox/alice/ftp-active-submission.json": submit(json([ftpRule()]), [8, 0]),
     "inbox/bob/ftp-active-submission.json": submit(json([ftpRule({ sourceAddressPrefix: "*" })]), [3, 5]),
     "inbox/carol/ftp-active-submission.json": '{ "format": "nsg-lab-submission", ',
-    "inbox/dave/ftp-active-submission.json": submit(json([ftpRule({ protocol: "*", sourceAddressPrefix: "*" })]), [8, 0]),
+    "inbox/dave/ftp-active-submission.json": submit(
+      json([ftpRule({ protocol: "*", sourceAddressPrefix: "*" })]),
+      [8, 0],
+    ),
     "inbox/erin/ftp-active-submission.json": submit("[]", [1, 0], { exercise: "no-such-exercise" }),
-    "inbox/frank/ftp-active-submission.json": submit('{ "ingest-nsg": [ { "name": "x", "priority": 1 } ] }', [0, 8], { learner: "Frank Li" }),
+    "inbox/frank/ftp-active-submission.json": submit(
+      '{ "ingest-nsg": [ { "name": "x", "priority": 1 } ] }',
+      [0, 8],
+      { learner: "Frank Li" },
+    ),
   };
 
   it("writes a gradebook with every learner, never trusting claimed scores, and goes on past bad files", () => {
@@ -48,24 +70,43 @@ describe("instructor re-grades a folder of submissions", () => {
     expect(rows[0]).toBe("learner,exercise,status,passed,total,claimed,file,detail");
     const byLearner = Object.fromEntries(rows.slice(1).map((r) => [r.split(",")[0], r]));
     expect(byLearner.alice).toMatch(/^alice,ftp-active,graded,8,8,8\/8,/);
-    expect(byLearner.bob).toMatch(/^bob,ftp-active,graded,7,8,3\/8,.*FAIL FTP stays closed to the rest of the internet/);
+    expect(byLearner.bob).toMatch(
+      /^bob,ftp-active,graded,7,8,3\/8,.*FAIL FTP stays closed to the rest of the internet/,
+    );
     expect(byLearner.carol).toMatch(/^carol,,submission-invalid,0,0,,.*not valid JSON/);
     expect(byLearner.dave).toMatch(/^dave,ftp-active,graded,6,8,8\/8,/); // forged claim ignored
     expect(byLearner.erin).toMatch(/^erin,no-such-exercise,submission-invalid,.*unknown exercise/);
-    expect(byLearner["Frank Li"]).toMatch(/^Frank Li,ftp-active,rules-invalid,0,8,0\/8,.*line 1:\d+: direction is required \(""Inbound"", ""Outbound""\) \(\+\d+ more\)/);
+    expect(byLearner["Frank Li"]).toMatch(
+      /^Frank Li,ftp-active,rules-invalid,0,8,0\/8,.*line 1:\d+: direction is required \(""Inbound"", ""Outbound""\) \(\+\d+ more\)/,
+    );
     expect(c.out.join("\n")).toMatch(/dave\tftp-active\t6\/8 {2}\(file claimed 8\/8\)/);
     expect(c.out.at(-1)).toBe("6 submissions re-graded, 2 invalid; gradebook written to gradebook.csv");
   });
 
   it("accepts individual files and prints JSON rows", () => {
     const c = classroom(files);
-    expect(runGrade(["--submissions", "inbox/alice/ftp-active-submission.json", "inbox/bob/ftp-active-submission.json", "--json"], c.io)).toBe(0);
+    expect(
+      runGrade(
+        [
+          "--submissions",
+          "inbox/alice/ftp-active-submission.json",
+          "inbox/bob/ftp-active-submission.json",
+          "--json",
+        ],
+        c.io,
+      ),
+    ).toBe(0);
     const rows = JSON.parse(c.out.join(""));
-    expect(rows.map((r: { learner: string; passed: number }) => [r.learner, r.passed])).toEqual([["alice", 8], ["bob", 7]]);
+    expect(rows.map((r: { learner: string; passed: number }) => [r.learner, r.passed])).toEqual([
+      ["alice", 8],
+      ["bob", 7],
+    ]);
   });
 
   it("keeps spreadsheet formulas in learner text inert", () => {
-    const c = classroom({ "inbox/x.json": submit(json([ftpRule()]), [8, 0], { learner: "=HYPERLINK(\"http://evil\")" }) });
+    const c = classroom({
+      "inbox/x.json": submit(json([ftpRule()]), [8, 0], { learner: '=HYPERLINK("http://evil")' }),
+    });
     runGrade(["--submissions", "inbox", "--csv", "g.csv"], c.io);
     expect(c.written["g.csv"]!.split("\n")[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil""\)",/);
   });

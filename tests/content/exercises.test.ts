@@ -49,23 +49,33 @@ describe("every exercise file passes the content check", () => {
 });
 
 describe("exercise files are written for learners", () => {
-  it.each(exercises)("$file has the schema line, instructions, 4-10 expectations and 2-3 hints", ({ text, exercise }) => {
-    expect(text.split("\n")[0]).toBe("# yaml-language-server: $schema=../public/schema/exercise.schema.json");
-    expect(exercise.description?.trim().length ?? 0).toBeGreaterThan(80);
-    expect(exercise.expectations.length).toBeGreaterThanOrEqual(4);
-    expect(exercise.expectations.length).toBeLessThanOrEqual(10);
-    expect(exercise.hints.length).toBeGreaterThanOrEqual(2);
-    expect(exercise.hints.length).toBeLessThanOrEqual(3);
-  });
+  it.each(exercises)(
+    "$file has the schema line, instructions, 4-10 expectations and 2-3 hints",
+    ({ text, exercise }) => {
+      expect(text.split("\n")[0]).toBe(
+        "# yaml-language-server: $schema=../public/schema/exercise.schema.json",
+      );
+      expect(exercise.description?.trim().length ?? 0).toBeGreaterThan(80);
+      expect(exercise.expectations.length).toBeGreaterThanOrEqual(4);
+      expect(exercise.expectations.length).toBeLessThanOrEqual(10);
+      expect(exercise.hints.length).toBeGreaterThanOrEqual(2);
+      expect(exercise.hints.length).toBeLessThanOrEqual(3);
+    },
+  );
 
-  it.each(exercises.filter((e) => e.exercise.kind === "author-rules"))("$file has a starter and a solution that differ", ({ exercise }) => {
-    expect(exercise.starter?.trim()).toBeTruthy();
-    expect(exercise.solution?.trim()).toBeTruthy();
-    expect(exercise.starter!.trim()).not.toBe(exercise.solution!.trim());
-  });
+  it.each(exercises.filter((e) => e.exercise.kind === "author-rules"))(
+    "$file has a starter and a solution that differ",
+    ({ exercise }) => {
+      expect(exercise.starter?.trim()).toBeTruthy();
+      expect(exercise.solution?.trim()).toBeTruthy();
+      expect(exercise.starter!.trim()).not.toBe(exercise.solution!.trim());
+    },
+  );
 
   it("links every exercise that names a lesson to a lesson that exists", () => {
-    const unknown = exercises.filter((e) => e.exercise.lesson !== undefined && !lessonSlugs.includes(e.exercise.lesson));
+    const unknown = exercises.filter(
+      (e) => e.exercise.lesson !== undefined && !lessonSlugs.includes(e.exercise.lesson),
+    );
     expect(unknown.map((e) => `${e.file}: ${e.exercise.lesson}`)).toEqual([]);
   });
 });
@@ -87,17 +97,24 @@ describe("the exercises cover the course", () => {
   });
 
   const smtpToInternet = (exercise: Exercise) =>
-    exercise.expectations.filter((x) => x.flow.protocol === "Tcp" && x.flow.port === 25 && !x.flow.response && /^\d/.test(x.flow.to));
+    exercise.expectations.filter(
+      (x) => x.flow.protocol === "Tcp" && x.flow.port === 25 && !x.flow.response && /^\d/.test(x.flow.to),
+    );
 
   it("has an SMTP exercise where the platform blocks port 25", () => {
-    const blocked = exercises.filter(({ exercise }) =>
-      isSmtpBlocked(exercise.subscription) && smtpToInternet(exercise).some((x) => x.expect === "deny" && x.decidedBy === "platform"));
+    const blocked = exercises.filter(
+      ({ exercise }) =>
+        isSmtpBlocked(exercise.subscription) &&
+        smtpToInternet(exercise).some((x) => x.expect === "deny" && x.decidedBy === "platform"),
+    );
     expect(blocked.length).toBeGreaterThanOrEqual(1);
   });
 
   it("has an SMTP exercise where port 25 is allowed because the subscription isn't blocked", () => {
-    const unblocked = exercises.filter(({ exercise }) =>
-      !isSmtpBlocked(exercise.subscription) && smtpToInternet(exercise).some((x) => x.expect === "allow"));
+    const unblocked = exercises.filter(
+      ({ exercise }) =>
+        !isSmtpBlocked(exercise.subscription) && smtpToInternet(exercise).some((x) => x.expect === "allow"),
+    );
     expect(unblocked.length).toBeGreaterThanOrEqual(1);
   });
 });
@@ -113,10 +130,26 @@ const outbound = "--direction Outbound --access Allow --source-port-ranges '*'";
 
 const wrongAnswers: Record<string, Record<string, string>> = {
   "open-https-like-the-portal": {
-    "protocol Any": rule("vm-web1-nsg", "Allow-HTTPS", `--priority 300 ${inbound} --protocol '*' --destination-port-ranges 443`),
-    "the public IP as destination": rule("vm-web1-nsg", "Allow-HTTPS", `--priority 300 ${inbound} --protocol Tcp --destination-address-prefixes 203.0.113.10 --destination-port-ranges 443`),
-    "an outbound rule": rule("vm-web1-nsg", "Allow-HTTPS", `--priority 300 --direction Outbound --access Allow --protocol Tcp --destination-port-ranges 443`),
-    "HTTP as well": rule("vm-web1-nsg", "Allow-HTTPS", `--priority 300 ${inbound} --protocol Tcp --destination-port-ranges 80 443`),
+    "protocol Any": rule(
+      "vm-web1-nsg",
+      "Allow-HTTPS",
+      `--priority 300 ${inbound} --protocol '*' --destination-port-ranges 443`,
+    ),
+    "the public IP as destination": rule(
+      "vm-web1-nsg",
+      "Allow-HTTPS",
+      `--priority 300 ${inbound} --protocol Tcp --destination-address-prefixes 203.0.113.10 --destination-port-ranges 443`,
+    ),
+    "an outbound rule": rule(
+      "vm-web1-nsg",
+      "Allow-HTTPS",
+      `--priority 300 --direction Outbound --access Allow --protocol Tcp --destination-port-ranges 443`,
+    ),
+    "HTTP as well": rule(
+      "vm-web1-nsg",
+      "Allow-HTTPS",
+      `--priority 300 ${inbound} --protocol Tcp --destination-port-ranges 80 443`,
+    ),
   },
   "protect-the-whole-subnet": {
     "the subnet NSG on each NIC (replaces nsg-vm-web1)": [
@@ -130,80 +163,236 @@ const wrongAnswers: Record<string, Record<string, string>> = {
     ].join("\n"),
   },
   "partners-augmented-rule": {
-    "source Any": rule("nsg-snet-api", "Allow-Partners-API", `--priority 200 ${inbound} --protocol Tcp --destination-address-prefixes 10.20.1.4 10.20.1.5 --destination-port-ranges 443 8443`),
-    "a port range instead of two ports": rule("nsg-snet-api", "Allow-Partners-API", `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/25 203.0.113.64/27 192.0.2.10 --destination-address-prefixes 10.20.1.4 10.20.1.5 --destination-port-ranges 443-8443`),
-    "destination Any": rule("nsg-snet-api", "Allow-Partners-API", `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/25 203.0.113.64/27 192.0.2.10 --destination-port-ranges 443 8443`),
-    "protocol Any": rule("nsg-snet-api", "Allow-Partners-API", `--priority 200 ${inbound} --protocol '*' --source-address-prefixes 198.51.100.0/25 203.0.113.64/27 192.0.2.10 --destination-address-prefixes 10.20.1.4 10.20.1.5 --destination-port-ranges 443 8443`),
+    "source Any": rule(
+      "nsg-snet-api",
+      "Allow-Partners-API",
+      `--priority 200 ${inbound} --protocol Tcp --destination-address-prefixes 10.20.1.4 10.20.1.5 --destination-port-ranges 443 8443`,
+    ),
+    "a port range instead of two ports": rule(
+      "nsg-snet-api",
+      "Allow-Partners-API",
+      `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/25 203.0.113.64/27 192.0.2.10 --destination-address-prefixes 10.20.1.4 10.20.1.5 --destination-port-ranges 443-8443`,
+    ),
+    "destination Any": rule(
+      "nsg-snet-api",
+      "Allow-Partners-API",
+      `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/25 203.0.113.64/27 192.0.2.10 --destination-port-ranges 443 8443`,
+    ),
+    "protocol Any": rule(
+      "nsg-snet-api",
+      "Allow-Partners-API",
+      `--priority 200 ${inbound} --protocol '*' --source-address-prefixes 198.51.100.0/25 203.0.113.64/27 192.0.2.10 --destination-address-prefixes 10.20.1.4 10.20.1.5 --destination-port-ranges 443 8443`,
+    ),
   },
   "app-tier-asg": {
-    "an allow without a deny": JSON.stringify({ "nsg-snet-workload": [
-      { name: "Allow-Web-To-App", priority: 200, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceApplicationSecurityGroups: ["asg-web"], sourcePortRange: "*", destinationApplicationSecurityGroups: ["asg-app"], destinationPortRange: "8080" },
-    ] }),
-    "a deny for the whole subnet": JSON.stringify({ "nsg-snet-workload": [
-      { name: "Allow-Web-To-App", priority: 200, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceApplicationSecurityGroups: ["asg-web"], sourcePortRange: "*", destinationApplicationSecurityGroups: ["asg-app"], destinationPortRange: "8080" },
-      { name: "Deny-VNet", priority: 4000, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "VirtualNetwork", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" },
-    ] }),
-    "the deny numbered before the allow": JSON.stringify({ "nsg-snet-workload": [
-      { name: "Allow-Web-To-App", priority: 200, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceApplicationSecurityGroups: ["asg-web"], sourcePortRange: "*", destinationApplicationSecurityGroups: ["asg-app"], destinationPortRange: "8080" },
-      { name: "Deny-VNet-To-App", priority: 150, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "VirtualNetwork", sourcePortRange: "*", destinationApplicationSecurityGroups: ["asg-app"], destinationPortRange: "*" },
-    ] }),
+    "an allow without a deny": JSON.stringify({
+      "nsg-snet-workload": [
+        {
+          name: "Allow-Web-To-App",
+          priority: 200,
+          direction: "Inbound",
+          access: "Allow",
+          protocol: "Tcp",
+          sourceApplicationSecurityGroups: ["asg-web"],
+          sourcePortRange: "*",
+          destinationApplicationSecurityGroups: ["asg-app"],
+          destinationPortRange: "8080",
+        },
+      ],
+    }),
+    "a deny for the whole subnet": JSON.stringify({
+      "nsg-snet-workload": [
+        {
+          name: "Allow-Web-To-App",
+          priority: 200,
+          direction: "Inbound",
+          access: "Allow",
+          protocol: "Tcp",
+          sourceApplicationSecurityGroups: ["asg-web"],
+          sourcePortRange: "*",
+          destinationApplicationSecurityGroups: ["asg-app"],
+          destinationPortRange: "8080",
+        },
+        {
+          name: "Deny-VNet",
+          priority: 4000,
+          direction: "Inbound",
+          access: "Deny",
+          protocol: "*",
+          sourceAddressPrefix: "VirtualNetwork",
+          sourcePortRange: "*",
+          destinationAddressPrefix: "*",
+          destinationPortRange: "*",
+        },
+      ],
+    }),
+    "the deny numbered before the allow": JSON.stringify({
+      "nsg-snet-workload": [
+        {
+          name: "Allow-Web-To-App",
+          priority: 200,
+          direction: "Inbound",
+          access: "Allow",
+          protocol: "Tcp",
+          sourceApplicationSecurityGroups: ["asg-web"],
+          sourcePortRange: "*",
+          destinationApplicationSecurityGroups: ["asg-app"],
+          destinationPortRange: "8080",
+        },
+        {
+          name: "Deny-VNet-To-App",
+          priority: 150,
+          direction: "Inbound",
+          access: "Deny",
+          protocol: "*",
+          sourceAddressPrefix: "VirtualNetwork",
+          sourcePortRange: "*",
+          destinationApplicationSecurityGroups: ["asg-app"],
+          destinationPortRange: "*",
+        },
+      ],
+    }),
   },
   "allow-at-both-levels": {
-    "the subnet NSG only": rule("nsg-snet-data", "Allow-SQL-From-App", `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 10.40.1.0/24 --destination-port-ranges 1433`),
+    "the subnet NSG only": rule(
+      "nsg-snet-data",
+      "Allow-SQL-From-App",
+      `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 10.40.1.0/24 --destination-port-ranges 1433`,
+    ),
     "source VirtualNetwork at both levels": [
-      rule("nsg-snet-data", "Allow-SQL-From-App", `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes VirtualNetwork --destination-port-ranges 1433`),
-      rule("nsg-vm-sql1", "Allow-SQL-From-App", `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes VirtualNetwork --destination-port-ranges 1433`),
+      rule(
+        "nsg-snet-data",
+        "Allow-SQL-From-App",
+        `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes VirtualNetwork --destination-port-ranges 1433`,
+      ),
+      rule(
+        "nsg-vm-sql1",
+        "Allow-SQL-From-App",
+        `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes VirtualNetwork --destination-port-ranges 1433`,
+      ),
     ].join("\n"),
     "allows numbered after the baseline deny": [
-      rule("nsg-snet-data", "Allow-SQL-From-App", `--priority 4050 ${inbound} --protocol Tcp --source-address-prefixes 10.40.1.0/24 --destination-port-ranges 1433`),
-      rule("nsg-vm-sql1", "Allow-SQL-From-App", `--priority 4050 ${inbound} --protocol Tcp --source-address-prefixes 10.40.1.0/24 --destination-port-ranges 1433`),
+      rule(
+        "nsg-snet-data",
+        "Allow-SQL-From-App",
+        `--priority 4050 ${inbound} --protocol Tcp --source-address-prefixes 10.40.1.0/24 --destination-port-ranges 1433`,
+      ),
+      rule(
+        "nsg-vm-sql1",
+        "Allow-SQL-From-App",
+        `--priority 4050 ${inbound} --protocol Tcp --source-address-prefixes 10.40.1.0/24 --destination-port-ranges 1433`,
+      ),
     ].join("\n"),
   },
   "fix-shadowed-allow": {
-    "deleting the catch-all": "az network nsg rule delete -g rg --nsg-name nsg-snet-web -n Deny-Internet-Inbound",
-    "a catch-all for every source": "az network nsg rule update -g rg --nsg-name nsg-snet-web -n Deny-Internet-Inbound --priority 4000 --source-address-prefixes '*'",
+    "deleting the catch-all":
+      "az network nsg rule delete -g rg --nsg-name nsg-snet-web -n Deny-Internet-Inbound",
+    "a catch-all for every source":
+      "az network nsg rule update -g rg --nsg-name nsg-snet-web -n Deny-Internet-Inbound --priority 4000 --source-address-prefixes '*'",
   },
   "block-internet-outbound": {
-    "no deny at all": rule("nsg-vm-batch1", "Allow-Mirror-HTTPS", `--priority 200 ${outbound} --protocol Tcp --destination-address-prefixes 198.51.100.10 --destination-port-ranges 443`),
+    "no deny at all": rule(
+      "nsg-vm-batch1",
+      "Allow-Mirror-HTTPS",
+      `--priority 200 ${outbound} --protocol Tcp --destination-address-prefixes 198.51.100.10 --destination-port-ranges 443`,
+    ),
     "a deny for every destination": [
-      rule("nsg-vm-batch1", "Allow-Mirror-HTTPS", `--priority 200 ${outbound} --protocol Tcp --destination-address-prefixes 198.51.100.10 --destination-port-ranges 443`),
-      rule("nsg-vm-batch1", "Deny-Internet-Out", `--priority 4000 --direction Outbound --access Deny --protocol '*' --destination-address-prefixes '*' --destination-port-ranges '*'`),
+      rule(
+        "nsg-vm-batch1",
+        "Allow-Mirror-HTTPS",
+        `--priority 200 ${outbound} --protocol Tcp --destination-address-prefixes 198.51.100.10 --destination-port-ranges 443`,
+      ),
+      rule(
+        "nsg-vm-batch1",
+        "Deny-Internet-Out",
+        `--priority 4000 --direction Outbound --access Deny --protocol '*' --destination-address-prefixes '*' --destination-port-ranges '*'`,
+      ),
     ].join("\n"),
     "the deny numbered first": [
-      rule("nsg-vm-batch1", "Deny-Internet-Out", `--priority 100 --direction Outbound --access Deny --protocol '*' --destination-address-prefixes Internet --destination-port-ranges '*'`),
-      rule("nsg-vm-batch1", "Allow-Mirror-HTTPS", `--priority 200 ${outbound} --protocol Tcp --destination-address-prefixes 198.51.100.10 --destination-port-ranges 443`),
+      rule(
+        "nsg-vm-batch1",
+        "Deny-Internet-Out",
+        `--priority 100 --direction Outbound --access Deny --protocol '*' --destination-address-prefixes Internet --destination-port-ranges '*'`,
+      ),
+      rule(
+        "nsg-vm-batch1",
+        "Allow-Mirror-HTTPS",
+        `--priority 200 ${outbound} --protocol Tcp --destination-address-prefixes 198.51.100.10 --destination-port-ranges 443`,
+      ),
     ].join("\n"),
   },
   "smtp-relay-on-587": {
-    "destination Internet": rule("nsg-vm-app1", "Allow-SMTP-Submission-Out", `--priority 210 ${outbound} --protocol Tcp --destination-address-prefixes Internet --destination-port-ranges 587`),
-    "numbered after Deny-Internet-Out": rule("nsg-vm-app1", "Allow-SMTP-Submission-Out", `--priority 4010 ${outbound} --protocol Tcp --destination-address-prefixes 192.0.2.87 --destination-port-ranges 587`),
+    "destination Internet": rule(
+      "nsg-vm-app1",
+      "Allow-SMTP-Submission-Out",
+      `--priority 210 ${outbound} --protocol Tcp --destination-address-prefixes Internet --destination-port-ranges 587`,
+    ),
+    "numbered after Deny-Internet-Out": rule(
+      "nsg-vm-app1",
+      "Allow-SMTP-Submission-Out",
+      `--priority 4010 ${outbound} --protocol Tcp --destination-address-prefixes 192.0.2.87 --destination-port-ranges 587`,
+    ),
   },
   "ftp-active-studio": {
     "an inbound 20-21 rule": [
-      rule("nsg-snet-ingest", "Allow-FTP-Control-Studio", `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 20-21`),
-      rule("nsg-snet-ingest", "Allow-FTP-Active-Data-Studio", `--priority 200 --direction Outbound --access Allow --protocol Tcp --source-address-prefixes 10.0.3.4 --source-port-ranges 20 --destination-address-prefixes 198.51.100.0/28 --destination-port-ranges 1024-65535`),
+      rule(
+        "nsg-snet-ingest",
+        "Allow-FTP-Control-Studio",
+        `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 20-21`,
+      ),
+      rule(
+        "nsg-snet-ingest",
+        "Allow-FTP-Active-Data-Studio",
+        `--priority 200 --direction Outbound --access Allow --protocol Tcp --source-address-prefixes 10.0.3.4 --source-port-ranges 20 --destination-address-prefixes 198.51.100.0/28 --destination-port-ranges 1024-65535`,
+      ),
     ].join("\n"),
     "the studio as a /24": [
-      rule("nsg-snet-ingest", "Allow-FTP-Control-Studio", `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/24 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 21`),
-      rule("nsg-snet-ingest", "Allow-FTP-Active-Data-Studio", `--priority 200 --direction Outbound --access Allow --protocol Tcp --source-address-prefixes 10.0.3.4 --source-port-ranges 20 --destination-address-prefixes 198.51.100.0/28 --destination-port-ranges 1024-65535`),
+      rule(
+        "nsg-snet-ingest",
+        "Allow-FTP-Control-Studio",
+        `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/24 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 21`,
+      ),
+      rule(
+        "nsg-snet-ingest",
+        "Allow-FTP-Active-Data-Studio",
+        `--priority 200 --direction Outbound --access Allow --protocol Tcp --source-address-prefixes 10.0.3.4 --source-port-ranges 20 --destination-address-prefixes 198.51.100.0/28 --destination-port-ranges 1024-65535`,
+      ),
     ].join("\n"),
-    "no outbound rule under the lockdown": rule("nsg-snet-ingest", "Allow-FTP-Control-Studio", `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 21`),
+    "no outbound rule under the lockdown": rule(
+      "nsg-snet-ingest",
+      "Allow-FTP-Control-Studio",
+      `--priority 200 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 21`,
+    ),
   },
   "ftp-passive": {
     "a passive range that's too wide": [
-      rule("nsg-snet-ingest", "Allow-FTP-Passive-Studio", `--priority 210 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 50000-65535`),
+      rule(
+        "nsg-snet-ingest",
+        "Allow-FTP-Passive-Studio",
+        `--priority 210 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 50000-65535`,
+      ),
       "az network nsg rule delete -g rg --nsg-name nsg-snet-ingest -n Allow-FTP-Active-Data-Studio",
     ].join("\n"),
     "passive ports from anywhere": [
-      rule("nsg-snet-ingest", "Allow-FTP-Passive-Studio", `--priority 210 ${inbound} --protocol Tcp --source-address-prefixes '*' --destination-address-prefixes 10.0.3.4 --destination-port-ranges 50000-50100`),
+      rule(
+        "nsg-snet-ingest",
+        "Allow-FTP-Passive-Studio",
+        `--priority 210 ${inbound} --protocol Tcp --source-address-prefixes '*' --destination-address-prefixes 10.0.3.4 --destination-port-ranges 50000-50100`,
+      ),
       "az network nsg rule delete -g rg --nsg-name nsg-snet-ingest -n Allow-FTP-Active-Data-Studio",
     ].join("\n"),
-    "keeping the active-mode rule": rule("nsg-snet-ingest", "Allow-FTP-Passive-Studio", `--priority 210 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 50000-50100`),
+    "keeping the active-mode rule": rule(
+      "nsg-snet-ingest",
+      "Allow-FTP-Passive-Studio",
+      `--priority 210 ${inbound} --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 50000-50100`,
+    ),
   },
 };
 
 describe("obvious wrong answers fail at least one expectation", () => {
-  const cases = Object.entries(wrongAnswers).flatMap(([id, answers]) => Object.entries(answers).map(([label, text]) => ({ id, label, text })));
+  const cases = Object.entries(wrongAnswers).flatMap(([id, answers]) =>
+    Object.entries(answers).map(([label, text]) => ({ id, label, text })),
+  );
 
   it.each(cases)("$id: $label", ({ id, text }) => {
     const exercise = byId.get(id);

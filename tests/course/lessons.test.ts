@@ -17,7 +17,10 @@ describe("lesson slugs", () => {
 describe("ordering lessons", () => {
   it("sorts by order and numbers them", () => {
     const ordered = orderLessons([lesson("02-b", 20), lesson("01-a", 10)]);
-    expect(ordered.map((l) => [l.slug, l.position])).toEqual([["a", 1], ["b", 2]]);
+    expect(ordered.map((l) => [l.slug, l.position])).toEqual([
+      ["a", 1],
+      ["b", 2],
+    ]);
   });
 
   it("rejects duplicate orders and slugs", () => {

@@ -6,7 +6,10 @@ import { compile } from "monaco-editor/editor/standalone/common/monarch/monarchC
 import { MonarchTokenizer } from "monaco-editor/editor/standalone/common/monarch/monarchLexer.js";
 import { AZCLI_LANGUAGE_ID, azCliLanguage } from "../../src/lib/exercise-ui/azcli-language.ts";
 
-interface Token { offset: number; type: string }
+interface Token {
+  offset: number;
+  type: string;
+}
 
 function tokenizeLines(lines: string[]): { text: string; type: string }[][] {
   const lexer = compile(AZCLI_LANGUAGE_ID, azCliLanguage);
@@ -19,18 +22,25 @@ function tokenizeLines(lines: string[]): { text: string; type: string }[][] {
     state = result.endState;
     const tokens = result.tokens as Token[];
     return tokens
-      .map((t, i) => ({ text: line.slice(t.offset, tokens[i + 1]?.offset ?? line.length), type: t.type.replace(/\.azcli$/, "") }))
+      .map((t, i) => ({
+        text: line.slice(t.offset, tokens[i + 1]?.offset ?? line.length),
+        type: t.type.replace(/\.azcli$/, ""),
+      }))
       .filter((t) => t.text.trim() !== "");
   });
 }
 
-const typeOf = (tokens: { text: string; type: string }[], text: string) => tokens.find((t) => t.text === text)?.type;
+const typeOf = (tokens: { text: string; type: string }[], text: string) =>
+  tokens.find((t) => t.text === text)?.type;
 
 describe("the az CLI tokenizer", () => {
   it("marks az, its command words, flags, strings, numbers and variables", () => {
-    const [line] = tokenizeLines(["az network nsg rule create --nsg-name $NSG --name 'allow ftp' --priority 300 --destination-port-ranges 20-21"]);
+    const [line] = tokenizeLines([
+      "az network nsg rule create --nsg-name $NSG --name 'allow ftp' --priority 300 --destination-port-ranges 20-21",
+    ]);
     expect(typeOf(line!, "az")).toBe("keyword");
-    for (const word of ["network", "nsg", "rule", "create"]) expect(typeOf(line!, word)).toBe("type.identifier");
+    for (const word of ["network", "nsg", "rule", "create"])
+      expect(typeOf(line!, word)).toBe("type.identifier");
     expect(typeOf(line!, "--nsg-name")).toBe("attribute.name");
     expect(typeOf(line!, "$NSG")).toBe("variable");
     expect(typeOf(line!, "'allow ftp'")).toBe("string");
@@ -53,7 +63,11 @@ describe("the az CLI tokenizer", () => {
   });
 
   it("reads comments, double-quoted strings with variables, and assignments", () => {
-    const lines = tokenizeLines(["# open FTP", 'RG=media-rg', 'az network nsg rule create --description "for $TEAM" # trailing']);
+    const lines = tokenizeLines([
+      "# open FTP",
+      "RG=media-rg",
+      'az network nsg rule create --description "for $TEAM" # trailing',
+    ]);
     expect(lines[0]).toEqual([{ text: "# open FTP", type: "comment" }]);
     expect(typeOf(lines[1]!, "RG")).toBe("variable");
     expect(typeOf(lines[2]!, "$TEAM")).toBe("variable");

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
-  clearDraft, draftBackupKey, draftKey, makeDraft, parseDraft, previousDraftKey, readDraft, readPreviousDraft, savePreviousDraft, writeDraft,
+  clearDraft,
+  draftBackupKey,
+  draftKey,
+  makeDraft,
+  parseDraft,
+  previousDraftKey,
+  readDraft,
+  readPreviousDraft,
+  savePreviousDraft,
+  writeDraft,
 } from "../../src/lib/exercise-ui/draft-storage.ts";
 import { memoryStorage } from "./support.ts";
 
@@ -15,22 +24,42 @@ describe("drafts", () => {
     const storage = memoryStorage();
     expect(readDraft(storage, "ftp-active")).toEqual({ status: "none" });
     expect(writeDraft(storage, "ftp-active", makeDraft("az network …", "azcli", at))).toEqual({ ok: true });
-    expect(readDraft(storage, "ftp-active")).toEqual({ status: "ok", draft: { version: 1, text: "az network …", format: "azcli", savedAt: at.toISOString() } });
+    expect(readDraft(storage, "ftp-active")).toEqual({
+      status: "ok",
+      draft: { version: 1, text: "az network …", format: "azcli", savedAt: at.toISOString() },
+    });
     expect(clearDraft(storage, "ftp-active")).toEqual({ ok: true });
     expect(readDraft(storage, "ftp-active").status).toBe("none");
   });
 
   it.each([
     ["not JSON", "{nope", "not valid JSON"],
-    ["another version", JSON.stringify({ version: 2, text: "", format: "json", savedAt: at.toISOString() }), "unknown version 2"],
-    ["an unknown format", JSON.stringify({ version: 1, text: "", format: "bicep", savedAt: at.toISOString() }), 'unknown format "bicep"'],
+    [
+      "another version",
+      JSON.stringify({ version: 2, text: "", format: "json", savedAt: at.toISOString() }),
+      "unknown version 2",
+    ],
+    [
+      "an unknown format",
+      JSON.stringify({ version: 1, text: "", format: "bicep", savedAt: at.toISOString() }),
+      'unknown format "bicep"',
+    ],
     ["no text", JSON.stringify({ version: 1, format: "json", savedAt: at.toISOString() }), "text is missing"],
-    ["a bad date", JSON.stringify({ version: 1, text: "", format: "json", savedAt: "yesterday" }), "savedAt is not a date"],
+    [
+      "a bad date",
+      JSON.stringify({ version: 1, text: "", format: "json", savedAt: "yesterday" }),
+      "savedAt is not a date",
+    ],
     ["an array", "[]", "not an object"],
   ])("moves a draft with %s aside, untouched, and says why", (_, raw, reason) => {
     const storage = memoryStorage({ [draftKey("x")]: raw });
     const read = readDraft(storage, "x");
-    expect(read).toEqual({ status: "corrupt", message: expect.stringContaining(reason), backupKey: draftBackupKey("x"), moved: true });
+    expect(read).toEqual({
+      status: "corrupt",
+      message: expect.stringContaining(reason),
+      backupKey: draftBackupKey("x"),
+      moved: true,
+    });
     expect(storage.data.get(draftBackupKey("x"))).toBe(raw);
     expect(storage.data.has(draftKey("x"))).toBe(false);
   });
@@ -42,14 +71,22 @@ describe("drafts", () => {
 
   it("reports missing or blocked storage instead of throwing", () => {
     expect(readDraft(undefined, "x").status).toBe("unavailable");
-    expect(readDraft(memoryStorage({}, { read: "blocked" }), "x")).toMatchObject({ status: "unavailable", message: expect.stringContaining("insecure") });
-    expect(writeDraft(undefined, "x", makeDraft("t", "json", at))).toMatchObject({ ok: false, message: expect.stringContaining("stay in the editor") });
+    expect(readDraft(memoryStorage({}, { read: "blocked" }), "x")).toMatchObject({
+      status: "unavailable",
+      message: expect.stringContaining("insecure"),
+    });
+    expect(writeDraft(undefined, "x", makeDraft("t", "json", at))).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("stay in the editor"),
+    });
   });
 
   it("explains a full storage in words, keeping the rules in the editor", () => {
     const result = writeDraft(memoryStorage({}, { write: "quota" }), "x", makeDraft("t", "json", at));
     expect(result).toEqual({ ok: false, message: expect.stringContaining("storage is full") });
-    expect(writeDraft(memoryStorage({}, { write: "blocked" }), "x", makeDraft("t", "json", at))).toMatchObject({ ok: false, message: expect.stringContaining("could not be saved") });
+    expect(
+      writeDraft(memoryStorage({}, { write: "blocked" }), "x", makeDraft("t", "json", at)),
+    ).toMatchObject({ ok: false, message: expect.stringContaining("could not be saved") });
   });
 
   it("keeps one previous draft for undo", () => {
@@ -61,6 +98,9 @@ describe("drafts", () => {
   });
 
   it("validates parsed drafts", () => {
-    expect(parseDraft(JSON.stringify(makeDraft("a", "json", at)))).toEqual({ ok: true, value: makeDraft("a", "json", at) });
+    expect(parseDraft(JSON.stringify(makeDraft("a", "json", at)))).toEqual({
+      ok: true,
+      value: makeDraft("a", "json", at),
+    });
   });
 });

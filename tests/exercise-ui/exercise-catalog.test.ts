@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalog, exercisesByLesson, findExercise, isListed } from "../../src/lib/exercise-ui/exercise-catalog.ts";
+import {
+  buildCatalog,
+  exercisesByLesson,
+  findExercise,
+  isListed,
+} from "../../src/lib/exercise-ui/exercise-catalog.ts";
 import { graderFiles } from "./support.ts";
 
 const files = graderFiles();
@@ -10,7 +15,9 @@ describe("the exercise catalog", () => {
     if (!catalog.ok) throw new Error(catalog.errors.join("\n"));
     expect(catalog.value.size).toBe(Object.keys(files).length);
     expect(catalog.value.get("ftp-active")?.file).toBe("graders/ftp-active.yaml");
-    expect(exercisesByLesson(catalog.value).get(catalog.value.get("ftp-active")!.exercise.lesson!)).toContain("ftp-active");
+    expect(exercisesByLesson(catalog.value).get(catalog.value.get("ftp-active")!.exercise.lesson!)).toContain(
+      "ftp-active",
+    );
   });
 
   it("fails with file:line:col for an invalid file", () => {
@@ -19,21 +26,37 @@ describe("the exercise catalog", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const line = broken.split("\n").findIndex((l) => l.startsWith("kind:")) + 1;
-    expect(result.errors).toEqual([expect.stringMatching(new RegExp(`^graders/ftp-active\\.yaml:${line}:7: kind must be "author-rules" or "predict"`))]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(`^graders/ftp-active\\.yaml:${line}:7: kind must be "author-rules" or "predict"`),
+      ),
+    ]);
   });
 
   it("requires the id to match the file name, once", () => {
     const text = files["/graders/ftp-active.yaml"]!;
     const renamed = buildCatalog({ "/graders/other.yaml": text });
-    expect(renamed).toMatchObject({ ok: false, errors: [expect.stringMatching(/^graders\/other\.yaml:\d+:\d+: exercise id "ftp-active" must match the file name/)] });
+    expect(renamed).toMatchObject({
+      ok: false,
+      errors: [
+        expect.stringMatching(
+          /^graders\/other\.yaml:\d+:\d+: exercise id "ftp-active" must match the file name/,
+        ),
+      ],
+    });
     const twice = buildCatalog({ "/graders/ftp-active.yaml": text, "/graders/ftp-active.yml": text });
-    expect(twice).toMatchObject({ ok: false, errors: [expect.stringContaining("is already used by graders/ftp-active.yaml")] });
+    expect(twice).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining("is already used by graders/ftp-active.yaml")],
+    });
   });
 
   it("names the known ids when an unknown one is used", () => {
     const catalog = buildCatalog(files);
     if (!catalog.ok) throw new Error("catalog");
-    expect(() => findExercise(catalog.value, "nope", "lesson 03")).toThrow(/lesson 03: unknown exercise id "nope": there is no graders\/nope\.yaml \(known: .*ftp-active/);
+    expect(() => findExercise(catalog.value, "nope", "lesson 03")).toThrow(
+      /lesson 03: unknown exercise id "nope": there is no graders\/nope\.yaml \(known: .*ftp-active/,
+    );
   });
 
   it("leaves test fixtures out of listings", () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  EXERCISE_PROGRESS_KEY, hasPassed, lessonExercisesPassed, parseExerciseProgress, readExerciseProgress, recordExercisePassed,
+  EXERCISE_PROGRESS_KEY,
+  hasPassed,
+  lessonExercisesPassed,
+  parseExerciseProgress,
+  readExerciseProgress,
+  recordExercisePassed,
 } from "../../src/lib/exercise-ui/exercise-progress.ts";
 import { memoryStorage } from "./support.ts";
 
@@ -13,7 +18,10 @@ describe("exercise progress", () => {
     recordExercisePassed(storage, "ftp-active", first);
     const again = recordExercisePassed(storage, "ftp-active", later);
     expect(again).toEqual({ ok: true, value: { version: 1, passed: { "ftp-active": first.toISOString() } } });
-    expect(JSON.parse(storage.data.get(EXERCISE_PROGRESS_KEY)!)).toEqual({ version: 1, passed: { "ftp-active": first.toISOString() } });
+    expect(JSON.parse(storage.data.get(EXERCISE_PROGRESS_KEY)!)).toEqual({
+      version: 1,
+      passed: { "ftp-active": first.toISOString() },
+    });
   });
 
   it("marks a lesson done only when all its exercises passed", () => {
@@ -29,14 +37,26 @@ describe("exercise progress", () => {
   it("replaces a corrupt record when recording, and reports it when reading", () => {
     const storage = memoryStorage({ [EXERCISE_PROGRESS_KEY]: "{oops" });
     expect(readExerciseProgress(storage)).toMatchObject({ ok: false, kind: "corrupt" });
-    expect(recordExercisePassed(storage, "x", first)).toEqual({ ok: true, value: { version: 1, passed: { x: first.toISOString() } } });
-    expect(parseExerciseProgress(JSON.stringify({ version: 1, passed: { x: "not a date" } }))).toMatchObject({ ok: false, kind: "corrupt" });
+    expect(recordExercisePassed(storage, "x", first)).toEqual({
+      ok: true,
+      value: { version: 1, passed: { x: first.toISOString() } },
+    });
+    expect(parseExerciseProgress(JSON.stringify({ version: 1, passed: { x: "not a date" } }))).toMatchObject({
+      ok: false,
+      kind: "corrupt",
+    });
     expect(parseExerciseProgress(JSON.stringify({ version: 2, passed: {} }))).toMatchObject({ ok: false });
   });
 
   it("reports unavailable storage without throwing", () => {
     expect(recordExercisePassed(undefined, "x")).toMatchObject({ ok: false, kind: "unavailable" });
-    expect(recordExercisePassed(memoryStorage({}, { write: "quota" }), "x")).toMatchObject({ ok: false, kind: "unavailable" });
-    expect(readExerciseProgress(memoryStorage({}, { read: "blocked" }))).toMatchObject({ ok: false, kind: "unavailable" });
+    expect(recordExercisePassed(memoryStorage({}, { write: "quota" }), "x")).toMatchObject({
+      ok: false,
+      kind: "unavailable",
+    });
+    expect(readExerciseProgress(memoryStorage({}, { read: "blocked" }))).toMatchObject({
+      ok: false,
+      kind: "unavailable",
+    });
   });
 });

@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { EXPORT_FORMATS } from "../../src/lib/formats/export/index.ts";
 import { detectRuleFormat, gradeSubmission } from "../../src/lib/grader/index.ts";
-import { convertRules, exportLearnerRules, readRuleSets, resourceGroupIn, ruleSetsToJson } from "../../src/lib/exercise-ui/format-conversion.ts";
+import {
+  convertRules,
+  exportLearnerRules,
+  readRuleSets,
+  resourceGroupIn,
+  ruleSetsToJson,
+} from "../../src/lib/exercise-ui/format-conversion.ts";
 import { allExercises, exercise } from "./support.ts";
 
-const verdicts = (report: ReturnType<typeof gradeSubmission>) => report.results.map((r) => [r.name, r.actual, r.decider]);
+const verdicts = (report: ReturnType<typeof gradeSubmission>) =>
+  report.results.map((r) => [r.name, r.actual, r.decider]);
 
 describe("format conversion", () => {
   const ftp = exercise("ftp-active");
@@ -15,14 +22,22 @@ describe("format conversion", () => {
     if (!json.ok) return;
     const parsed = JSON.parse(json.text);
     expect(Object.keys(parsed)).toEqual(["ingest-nsg"]);
-    expect(parsed["ingest-nsg"][0]).toMatchObject({ name: "allow-ftp-from-studio", priority: 300, direction: "Inbound", access: "Allow", protocol: "Tcp" });
+    expect(parsed["ingest-nsg"][0]).toMatchObject({
+      name: "allow-ftp-from-studio",
+      priority: 300,
+      direction: "Inbound",
+      access: "Allow",
+      protocol: "Tcp",
+    });
     const cli = convertRules(ftp, json.text, "json", "azcli");
     expect(cli.ok).toBe(true);
     if (!cli.ok) return;
     expect(cli.text).toContain("az network nsg rule create");
     // The starter's resource group is kept.
     expect(cli.text).toContain("--resource-group media-rg");
-    expect(verdicts(gradeSubmission(ftp, cli.text, "azcli"))).toEqual(verdicts(gradeSubmission(ftp, ftp.solution!)));
+    expect(verdicts(gradeSubmission(ftp, cli.text, "azcli"))).toEqual(
+      verdicts(gradeSubmission(ftp, ftp.solution!)),
+    );
     const back = convertRules(ftp, cli.text, "azcli", "json");
     expect(back.ok && JSON.parse(back.text)).toEqual(parsed);
   });
@@ -34,7 +49,10 @@ describe("format conversion", () => {
       const expected = verdicts(gradeSubmission(ex, ex.solution!));
       const from = detectRuleFormat(ex.solution!);
       if (from === "yaml") continue; // the editor offers JSON and az CLI only
-      const toJson = from === "azcli" ? convertRules(ex, ex.solution!, "azcli", "json") : { ok: true as const, text: ex.solution!, notes: [] };
+      const toJson =
+        from === "azcli"
+          ? convertRules(ex, ex.solution!, "azcli", "json")
+          : { ok: true as const, text: ex.solution!, notes: [] };
       if (!toJson.ok) {
         // Scripts that associate NSGs or create new ones cannot be JSON: refused with a reason.
         expect(toJson.message, ex.id).toMatch(/Cannot switch to JSON/);
@@ -51,20 +69,46 @@ describe("format conversion", () => {
   it("deletes starting rules that the JSON leaves out, so both formats mean the same", () => {
     const shadowed = exercise("fix-shadowed-allow");
     const nsg = shadowed.editable[0]!;
-    const onlyOne = JSON.stringify({ [nsg]: [{ name: "Allow-SSH-Office", priority: 310, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "198.51.100.0/24", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "22" }] });
+    const onlyOne = JSON.stringify({
+      [nsg]: [
+        {
+          name: "Allow-SSH-Office",
+          priority: 310,
+          direction: "Inbound",
+          access: "Allow",
+          protocol: "Tcp",
+          sourceAddressPrefix: "198.51.100.0/24",
+          sourcePortRange: "*",
+          destinationAddressPrefix: "*",
+          destinationPortRange: "22",
+        },
+      ],
+    });
     const cli = convertRules(shadowed, onlyOne, "json", "azcli");
     expect(cli.ok).toBe(true);
     if (!cli.ok) return;
     expect(cli.text).toMatch(/az network nsg rule delete .*--name Deny-Internet-Inbound/);
     expect(cli.text).not.toMatch(/rule delete .*--name Allow-SSH-Office/);
-    expect(verdicts(gradeSubmission(shadowed, cli.text, "azcli"))).toEqual(verdicts(gradeSubmission(shadowed, onlyOne, "json")));
+    expect(verdicts(gradeSubmission(shadowed, cli.text, "azcli"))).toEqual(
+      verdicts(gradeSubmission(shadowed, onlyOne, "json")),
+    );
   });
 
   it("refuses to convert text with errors, and says how many", () => {
     const result = convertRules(ftp, '{ "ingest-nsg": [ { "name": } ] }', "json", "azcli");
-    expect(result).toMatchObject({ ok: false, message: expect.stringMatching(/^Cannot switch to az CLI: fix the \d+ errors? in your JSON first\. Your text is unchanged\.$/) });
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^Cannot switch to az CLI: fix the \d+ errors? in your JSON first\. Your text is unchanged\.$/,
+      ),
+    });
     if (!result.ok) expect(result.errors[0]?.span?.line).toBe(1);
-    const invalidRule = convertRules(ftp, '{ "ingest-nsg": [ { "name": "x", "priority": 5, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "21" } ] }', "json", "azcli");
+    const invalidRule = convertRules(
+      ftp,
+      '{ "ingest-nsg": [ { "name": "x", "priority": 5, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "21" } ] }',
+      "json",
+      "azcli",
+    );
     expect(invalidRule).toMatchObject({ ok: false, message: expect.stringContaining("in your rules first") });
   });
 
@@ -81,7 +125,10 @@ describe("format conversion", () => {
   });
 
   it("gives an empty skeleton for blank text", () => {
-    expect(convertRules(ftp, "", "azcli", "json")).toMatchObject({ ok: true, text: ruleSetsToJson([], ftp.editable) });
+    expect(convertRules(ftp, "", "azcli", "json")).toMatchObject({
+      ok: true,
+      text: ruleSetsToJson([], ftp.editable),
+    });
     expect(JSON.parse(ruleSetsToJson([], ftp.editable))).toEqual({ "ingest-nsg": [] });
     expect(readRuleSets(ftp, "  \n# nothing\n", "azcli")).toEqual({ ok: true, value: [] });
   });
@@ -92,12 +139,20 @@ describe("format conversion", () => {
       expect(result.ok, format).toBe(true);
       if (result.ok) expect(result.text, format).toContain("allow-ftp-from-studio");
     }
-    expect(exportLearnerRules(ftp, "{", "json", "arm")).toMatchObject({ ok: false, message: expect.stringContaining("Cannot export") });
-    expect(exportLearnerRules(ftp, "", "json", "arm")).toMatchObject({ ok: false, message: "Cannot export: there are no rules yet." });
+    expect(exportLearnerRules(ftp, "{", "json", "arm")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Cannot export"),
+    });
+    expect(exportLearnerRules(ftp, "", "json", "arm")).toMatchObject({
+      ok: false,
+      message: "Cannot export: there are no rules yet.",
+    });
   });
 
   it("finds the resource group a script uses", () => {
-    expect(resourceGroupIn("az network nsg rule create --resource-group media-rg --nsg-name x")).toBe("media-rg");
+    expect(resourceGroupIn("az network nsg rule create --resource-group media-rg --nsg-name x")).toBe(
+      "media-rg",
+    );
     expect(resourceGroupIn("az network nsg rule create -g 'my rg'")).toBe("my rg");
     expect(resourceGroupIn("az network nsg rule create -g $RG")).toBeUndefined();
   });

@@ -11,7 +11,12 @@ describe("what an exercise embeds for its island", () => {
     expect(embedded.expectations.every((e) => e.expect === "allow" && e.decidedBy === undefined)).toBe(true);
     const truth = predict.expectations.map((e) => e.expect);
     expect(gradePredictions(embedded, truth).failed).toBe(0);
-    expect(gradePredictions(embedded, truth.map((t) => (t === "allow" ? "deny" : "allow"))).passed).toBe(0);
+    expect(
+      gradePredictions(
+        embedded,
+        truth.map((t) => (t === "allow" ? "deny" : "allow")),
+      ).passed,
+    ).toBe(0);
   });
 
   it("keeps author-rules exercises whole", () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { clampSpan, issueMarkers, lintMarkers, locateRule, toMarker } from "../../src/lib/exercise-ui/issue-markers.ts";
+import {
+  clampSpan,
+  issueMarkers,
+  lintMarkers,
+  locateRule,
+  toMarker,
+} from "../../src/lib/exercise-ui/issue-markers.ts";
 import { gradeSubmission, parseLearnerRules } from "../../src/lib/grader/index.ts";
 import { exercise } from "./support.ts";
 
@@ -8,23 +14,49 @@ const text = "line one\nsecond\n";
 describe("issue markers", () => {
   it("keeps valid spans as Monaco ranges", () => {
     expect(toMarker("m", { line: 2, column: 1, endLine: 2, endColumn: 7 }, text, "error")).toEqual({
-      startLineNumber: 2, startColumn: 1, endLineNumber: 2, endColumn: 7, message: "m", severity: "error", where: "2:1", located: true,
+      startLineNumber: 2,
+      startColumn: 1,
+      endLineNumber: 2,
+      endColumn: 7,
+      message: "m",
+      severity: "error",
+      where: "2:1",
+      located: true,
     });
   });
 
   it("clamps spans past the end of a line or of the text", () => {
-    expect(clampSpan({ line: 9, column: 40, endLine: 12, endColumn: 3 }, text)).toEqual({ line: 3, column: 1, endLine: 3, endColumn: 1 });
-    expect(clampSpan({ line: 1, column: 50, endLine: 1, endColumn: 60 }, text)).toEqual({ line: 1, column: 9, endLine: 1, endColumn: 9 });
+    expect(clampSpan({ line: 9, column: 40, endLine: 12, endColumn: 3 }, text)).toEqual({
+      line: 3,
+      column: 1,
+      endLine: 3,
+      endColumn: 1,
+    });
+    expect(clampSpan({ line: 1, column: 50, endLine: 1, endColumn: 60 }, text)).toEqual({
+      line: 1,
+      column: 9,
+      endLine: 1,
+      endColumn: 9,
+    });
   });
 
   it("widens an empty span to one character so it can be seen", () => {
-    expect(clampSpan({ line: 1, column: 3, endLine: 1, endColumn: 3 }, text)).toEqual({ line: 1, column: 3, endLine: 1, endColumn: 4 });
+    expect(clampSpan({ line: 1, column: 3, endLine: 1, endColumn: 3 }, text)).toEqual({
+      line: 1,
+      column: 3,
+      endLine: 1,
+      endColumn: 4,
+    });
   });
 
   it("puts an issue without a place on line 1, marked as not located", () => {
     const marker = toMarker("m", undefined, text, "warning");
     expect(marker).toMatchObject({ startLineNumber: 1, startColumn: 1, located: false, where: "1:1" });
-    expect(toMarker("m", undefined, "", "error")).toMatchObject({ startLineNumber: 1, startColumn: 1, endColumn: 1 });
+    expect(toMarker("m", undefined, "", "error")).toMatchObject({
+      startLineNumber: 1,
+      startColumn: 1,
+      endColumn: 1,
+    });
   });
 
   it("maps the grader's located JSON errors", () => {

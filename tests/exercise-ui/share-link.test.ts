@@ -1,9 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { decodeShareHash, encodeShareHash, fromBase64Url, MAX_SHARE_LENGTH, toBase64Url, withoutShareParam } from "../../src/lib/exercise-ui/share-link.ts";
+import {
+  decodeShareHash,
+  encodeShareHash,
+  fromBase64Url,
+  MAX_SHARE_LENGTH,
+  toBase64Url,
+  withoutShareParam,
+} from "../../src/lib/exercise-ui/share-link.ts";
 
 describe("share links", () => {
   it("round-trips rules, including non-ASCII text, through a URL-safe fragment", () => {
-    const rules = { format: "azcli" as const, text: "# Öffne FTP → 20–21 ✓\naz network nsg rule create --name 'a b' \\\n  --priority 300\n" };
+    const rules = {
+      format: "azcli" as const,
+      text: "# Öffne FTP → 20–21 ✓\naz network nsg rule create --name 'a b' \\\n  --priority 300\n",
+    };
     const encoded = encodeShareHash(rules);
     expect(encoded.ok).toBe(true);
     if (!encoded.ok) return;
@@ -28,10 +38,16 @@ describe("share links", () => {
 
   it("rejects damaged, foreign or cut links with a message", () => {
     expect(decodeShareHash("#rules=v2.json.e30")).toMatchObject({ ok: false });
-    expect(decodeShareHash("#rules=v1.yaml.e30")).toEqual({ ok: false, message: expect.stringContaining('unknown format "yaml"') });
+    expect(decodeShareHash("#rules=v1.yaml.e30")).toEqual({
+      ok: false,
+      message: expect.stringContaining('unknown format "yaml"'),
+    });
     expect(decodeShareHash("#rules=v1.json.%%%")).toMatchObject({ ok: false });
     expect(decodeShareHash("#rules=v1.json./w")).toMatchObject({ ok: false }); // "/" is not base64url
-    expect(decodeShareHash("#rules=v1.json._w")).toMatchObject({ ok: false, message: expect.stringContaining("damaged") }); // invalid UTF-8
+    expect(decodeShareHash("#rules=v1.json._w")).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("damaged"),
+    }); // invalid UTF-8
   });
 
   it("removes only the rules from a fragment", () => {

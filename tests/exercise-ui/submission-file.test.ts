@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { buildSubmission, isSubmission, parseSubmission, submissionFileName, submissionText, validateSubmission } from "../../src/lib/exercise-ui/submission-file.ts";
+import {
+  buildSubmission,
+  isSubmission,
+  parseSubmission,
+  submissionFileName,
+  submissionText,
+  validateSubmission,
+} from "../../src/lib/exercise-ui/submission-file.ts";
 
 const at = new Date("2026-11-20T10:00:00.000Z");
-const submission = buildSubmission({ exercise: "ftp-active", rulesFormat: "azcli", rules: "az network nsg rule create …", passed: 7, failed: 1, now: at });
+const submission = buildSubmission({
+  exercise: "ftp-active",
+  rulesFormat: "azcli",
+  rules: "az network nsg rule create …",
+  passed: 7,
+  failed: 1,
+  now: at,
+});
 
 describe("submission files", () => {
   it("has the documented shape", () => {
@@ -25,15 +39,26 @@ describe("submission files", () => {
   });
 
   it("refuses a submission for another exercise", () => {
-    expect(parseSubmission(submissionText(submission), "smtp-relay-on-587")).toEqual({ ok: false, errors: ['this submission is for exercise "ftp-active", not "smtp-relay-on-587"'] });
+    expect(parseSubmission(submissionText(submission), "smtp-relay-on-587")).toEqual({
+      ok: false,
+      errors: ['this submission is for exercise "ftp-active", not "smtp-relay-on-587"'],
+    });
   });
 
   it("lists every problem of a damaged file", () => {
-    const result = validateSubmission({ format: "other", version: 3, rulesFormat: "yaml", result: { passed: -1 } });
+    const result = validateSubmission({
+      format: "other",
+      version: 3,
+      rulesFormat: "yaml",
+      result: { passed: -1 },
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toHaveLength(7);
-    expect(parseSubmission("{")).toMatchObject({ ok: false, errors: [expect.stringContaining("not valid JSON")] });
+    expect(parseSubmission("{")).toMatchObject({
+      ok: false,
+      errors: [expect.stringContaining("not valid JSON")],
+    });
     expect(validateSubmission([])).toEqual({ ok: false, errors: ["a submission file is a JSON object"] });
   });
 });

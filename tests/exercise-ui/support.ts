@@ -29,7 +29,10 @@ export const allExercises = (): Exercise[] =>
 export type Failure = "none" | "blocked" | "quota";
 
 /** In-memory storage; `fail` makes reads and/or writes throw like a blocked or full browser store. */
-export function memoryStorage(initial: Record<string, string> = {}, fail: { read?: Failure; write?: Failure } = {}): StorageLike & { data: Map<string, string> } {
+export function memoryStorage(
+  initial: Record<string, string> = {},
+  fail: { read?: Failure; write?: Failure } = {},
+): StorageLike & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
   const raise = (kind: Failure | undefined) => {
     if (kind === "blocked") throw new DOMException("The operation is insecure.", "SecurityError");

@@ -1,9 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { fit, layoutTopology, outsideEndpoints, type DiagramRect } from "../../src/lib/exercise-ui/topology-layout.ts";
+import {
+  fit,
+  layoutTopology,
+  outsideEndpoints,
+  type DiagramRect,
+} from "../../src/lib/exercise-ui/topology-layout.ts";
 import { allExercises, exercise } from "./support.ts";
 
 const inside = (inner: { x: number; y: number; width: number; height: number }, outer: DiagramRect) =>
-  inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+  inner.x >= outer.x &&
+  inner.y >= outer.y &&
+  inner.x + inner.width <= outer.x + outer.width &&
+  inner.y + inner.height <= outer.y + outer.height;
 
 describe("the topology diagram", () => {
   it("draws the FTP network: outside hosts, the VNet, its subnet and the NIC with its NSG marked as the learner's", () => {
@@ -15,8 +23,12 @@ describe("the topology diagram", () => {
     expect(inside(nic!, subnet!)).toBe(true);
     expect(d.badges).toEqual([expect.objectContaining({ nsg: "ingest-nsg", level: "nic", editable: true })]);
     expect(inside(d.badges[0]!, nic!)).toBe(true);
-    expect(d.texts.map((t) => t.full)).toEqual(expect.arrayContaining(["ingest-vm", "NIC ingest-nic", "10.0.1.4 · public 20.50.1.10"]));
-    expect(d.description).toContain("VM ingest-vm: NIC ingest-nic in media-vnet/ingest, private IP 10.0.1.4, public IP 20.50.1.10, NSG ingest-nsg (you edit it).");
+    expect(d.texts.map((t) => t.full)).toEqual(
+      expect.arrayContaining(["ingest-vm", "NIC ingest-nic", "10.0.1.4 · public 20.50.1.10"]),
+    );
+    expect(d.description).toContain(
+      "VM ingest-vm: NIC ingest-nic in media-vnet/ingest, private IP 10.0.1.4, public IP 20.50.1.10, NSG ingest-nsg (you edit it).",
+    );
     expect(d.description).toContain("You write the rules of: ingest-nsg.");
   });
 
@@ -32,8 +44,20 @@ describe("the topology diagram", () => {
         expect(r.y + r.height, `${ex.id} height`).toBeLessThanOrEqual(d.height + 1);
       }
       const nics = d.rects.filter((r) => r.kind === "nic");
-      nics.forEach((a, i) => nics.slice(i + 1).forEach((b) => expect(a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y, ex.id).toBe(true)));
-      expect(d.badges.filter((b) => b.editable).every((b) => ex.editable.includes(b.nsg)), ex.id).toBe(true);
+      nics.forEach((a, i) =>
+        nics
+          .slice(i + 1)
+          .forEach((b) =>
+            expect(
+              a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y,
+              ex.id,
+            ).toBe(true),
+          ),
+      );
+      expect(
+        d.badges.filter((b) => b.editable).every((b) => ex.editable.includes(b.nsg)),
+        ex.id,
+      ).toBe(true);
     }
   });
 

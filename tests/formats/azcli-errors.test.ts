@@ -8,14 +8,31 @@ import { parseAzCli, type AzCliOptions } from "../../src/lib/formats/azcli/index
 
 const EXERCISE: AzCliOptions = {
   editable: ["web-nsg"],
-  initialRules: { "web-nsg": [{ name: "allow-ssh", priority: 300, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "*", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "22" }], "subnet-nsg": [] },
+  initialRules: {
+    "web-nsg": [
+      {
+        name: "allow-ssh",
+        priority: 300,
+        direction: "Inbound",
+        access: "Allow",
+        protocol: "Tcp",
+        sourceAddressPrefix: "*",
+        sourcePortRange: "*",
+        destinationAddressPrefix: "*",
+        destinationPortRange: "22",
+      },
+    ],
+    "subnet-nsg": [],
+  },
   vmNsgs: { "web-vm": { nic: "web-nsg", subnet: "subnet-nsg" }, "bare-vm": {} },
 };
 
 function errorsOf(script: string, options: AzCliOptions = EXERCISE): string[] {
   const result = parseAzCli(script, options);
   if (result.ok) throw new Error("expected errors");
-  return result.errors.map((e) => `${e.span!.line}:${e.span!.column}-${e.span!.endLine}:${e.span!.endColumn} ${e.message}`);
+  return result.errors.map(
+    (e) => `${e.span!.line}:${e.span!.column}-${e.span!.endLine}:${e.span!.endColumn} ${e.message}`,
+  );
 }
 
 const OK_LINE = "az network nsg rule create -g rg --nsg-name web-nsg -n ok --priority 100";
@@ -24,11 +41,15 @@ const second = (line: string) => errorsOf(`${OK_LINE}\n${line}`);
 
 describe("argument errors, worded like az's", () => {
   it("missing required arguments point at the command name", () => {
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1")).toEqual(["2:1-2:27 the following arguments are required: --priority"]);
+    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1")).toEqual([
+      "2:1-2:27 the following arguments are required: --priority",
+    ]);
     expect(second("az network nsg rule create --priority 100")).toEqual([
       "2:1-2:27 the following arguments are required: --nsg-name, --name/-n, --resource-group/-g",
     ]);
-    expect(second("az vm open-port -n web-vm -g rg")).toEqual(["2:1-2:16 the following arguments are required: --port"]);
+    expect(second("az vm open-port -n web-vm -g rg")).toEqual([
+      "2:1-2:16 the following arguments are required: --port",
+    ]);
     expect(second("az network vnet subnet update -g rg -n default --nsg web-nsg")).toEqual([
       "2:1-2:30 the following arguments are required: --vnet-name",
     ]);
@@ -38,31 +59,49 @@ describe("argument errors, worded like az's", () => {
     expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority high")).toEqual([
       "2:70-2:74 argument --priority: invalid int value: 'high'",
     ]);
-    expect(second("az vm open-port -g rg -n web-vm --port 80 --priority=1e3")).toEqual(["2:54-2:57 argument --priority: invalid int value: '1e3'"]);
+    expect(second("az vm open-port -g rg -n web-vm --port 80 --priority=1e3")).toEqual([
+      "2:54-2:57 argument --priority: invalid int value: '1e3'",
+    ]);
   });
 
   it("missing values point at the flag", () => {
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority")).toEqual(["2:59-2:69 argument --priority: expected one argument"]);
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --destination-port-ranges --access Deny")).toEqual([
-      "2:74-2:99 argument --destination-port-ranges: expected at least one argument",
+    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority")).toEqual([
+      "2:59-2:69 argument --priority: expected one argument",
     ]);
-    expect(second("az network nsg rule create -g rg --nsg-name --name r1 --priority 100")).toEqual(["2:34-2:44 argument --nsg-name: expected one argument"]);
+    expect(
+      second(
+        "az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --destination-port-ranges --access Deny",
+      ),
+    ).toEqual(["2:74-2:99 argument --destination-port-ranges: expected at least one argument"]);
+    expect(second("az network nsg rule create -g rg --nsg-name --name r1 --priority 100")).toEqual([
+      "2:34-2:44 argument --nsg-name: expected one argument",
+    ]);
   });
 
   it("unknown and ambiguous flags point at the flag, with a suggestion", () => {
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --destination-port-rnages 80")).toEqual([
+    expect(
+      second(
+        "az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --destination-port-rnages 80",
+      ),
+    ).toEqual([
       "2:74-2:99 unrecognized arguments: --destination-port-rnages (did you mean --destination-port-ranges?)",
     ]);
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --source-a=x")).toEqual([
+    expect(
+      second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --source-a=x"),
+    ).toEqual([
       "2:74-2:84 ambiguous option: --source-a could match --source-address-prefixes, --source-asgs",
     ]);
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --location westeurope")).toEqual([
-      "2:74-2:84 unrecognized arguments: --location",
-    ]);
+    expect(
+      second(
+        "az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --location westeurope",
+      ),
+    ).toEqual(["2:74-2:84 unrecognized arguments: --location"]);
   });
 
   it("stray values and bad flag values are reported where they are", () => {
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 Tcp")).toEqual(["2:74-2:77 unrecognized arguments: Tcp"]);
+    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 Tcp")).toEqual([
+      "2:74-2:77 unrecognized arguments: Tcp",
+    ]);
     expect(second("az network nsg rule delete -g rg --nsg-name web-nsg -n ok --no-wait=later")).toEqual([
       "2:69-2:74 argument --no-wait: invalid bool value: 'later' (use true or false)",
     ]);
@@ -72,17 +111,20 @@ describe("argument errors, worded like az's", () => {
     expect(second("az network nsg rule update -g rg --nsg-name web-nsg -n ok --set priority=200")).toEqual([
       "2:59-2:64 --set is not supported in NSG Lab; use the named flags such as --priority or --destination-port-ranges",
     ]);
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --help")).toEqual([
-      "2:74-2:80 --help prints the command's help instead of running it; remove it",
-    ]);
+    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r1 --priority 100 --help")).toEqual(
+      ["2:74-2:80 --help prints the command's help instead of running it; remove it"],
+    );
   });
 
   it("--ids must name the right kind of resource and cannot be mixed with its parts", () => {
-    const nsgId = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/web-nsg";
+    const nsgId =
+      "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/web-nsg";
     expect(second(`az network nsg rule delete --ids ${nsgId}`)).toEqual([
       `2:34-2:${34 + nsgId.length} "${nsgId}" is not a valid networksecuritygroups/securityrules resource ID`,
     ]);
-    expect(second(`az network nsg rule delete --ids ${nsgId}/securityRules/ok -g rg`)).toEqual(["2:144-2:146 use --ids or --resource-group/-g, not both"]);
+    expect(second(`az network nsg rule delete --ids ${nsgId}/securityRules/ok -g rg`)).toEqual([
+      "2:144-2:146 use --ids or --resource-group/-g, not both",
+    ]);
   });
 });
 
@@ -91,8 +133,12 @@ describe("commands", () => {
     expect(second("az group create -n rg -l westeurope")).toEqual([
       '2:1-2:16 "az group create" is not one of the commands NSG Lab runs: az network nsg create, az network nsg rule create|update|delete, az network nic update, az network vnet subnet update and az vm open-port',
     ]);
-    expect(second("az network nsg rule craete -g rg")).toEqual(["2:21-2:27 'craete' is not in the 'az network nsg rule' command group (did you mean 'create'?)"]);
-    expect(second("  echo done")).toEqual(['2:3-2:7 "echo" is not an az command; NSG Lab runs az commands and NAME=value variables only']);
+    expect(second("az network nsg rule craete -g rg")).toEqual([
+      "2:21-2:27 'craete' is not in the 'az network nsg rule' command group (did you mean 'create'?)",
+    ]);
+    expect(second("  echo done")).toEqual([
+      '2:3-2:7 "echo" is not an az command; NSG Lab runs az commands and NAME=value variables only',
+    ]);
     expect(second("az")[0]).toMatch(/^2:1-2:3 "az" needs a command/);
   });
 });
@@ -105,35 +151,50 @@ describe("state errors", () => {
     expect(second("az network nsg rule create -g rg --nsg-name ghost-nsg -n r --priority 100")).toEqual([
       '2:45-2:54 NSG "ghost-nsg" was not found: create it first with az network nsg create, or use one of: "web-nsg"',
     ]);
-    expect(second("az network nsg create -g rg -n subnet-nsg")).toEqual(['2:32-2:42 NSG "subnet-nsg" is not editable in this exercise (you may change: "web-nsg")']);
+    expect(second("az network nsg create -g rg -n subnet-nsg")).toEqual([
+      '2:32-2:42 NSG "subnet-nsg" is not editable in this exercise (you may change: "web-nsg")',
+    ]);
     expect(second("az network nic update -g rg -n web-nic --network-security-group ghost-nsg")).toEqual([
       `2:65-2:74 NSG "ghost-nsg" was not found: create it first with az network nsg create, or use one of the exercise's NSGs`,
     ]);
   });
 
   it("an NSG created later in the script does not exist yet", () => {
-    expect(errorsOf("az network nsg rule create -g rg --nsg-name new-nsg -n r --priority 100\naz network nsg create -g rg -n new-nsg")).toEqual([
+    expect(
+      errorsOf(
+        "az network nsg rule create -g rg --nsg-name new-nsg -n r --priority 100\naz network nsg create -g rg -n new-nsg",
+      ),
+    ).toEqual([
       '1:45-1:52 NSG "new-nsg" was not found: create it first with az network nsg create, or use one of: "web-nsg"',
     ]);
   });
 
   it("update or delete of a rule that does not exist points at its name", () => {
-    expect(second("az network nsg rule update -g rg --nsg-name web-nsg -n allow-rdp --priority 200")).toEqual([
-      '2:56-2:65 security rule "allow-rdp" was not found in NSG "web-nsg"; create it with az network nsg rule create',
-    ]);
+    expect(second("az network nsg rule update -g rg --nsg-name web-nsg -n allow-rdp --priority 200")).toEqual(
+      [
+        '2:56-2:65 security rule "allow-rdp" was not found in NSG "web-nsg"; create it with az network nsg rule create',
+      ],
+    );
   });
 
   it("deleting a rule that does not exist succeeds as in Azure, with a warning at its name", () => {
-    const result = parseAzCli(`${OK_LINE}\naz network nsg rule delete -g rg --nsg-name web-nsg -n allow-ssh\naz network nsg rule delete -g rg --nsg-name web-nsg -n allow-ssh`, EXERCISE);
+    const result = parseAzCli(
+      `${OK_LINE}\naz network nsg rule delete -g rg --nsg-name web-nsg -n allow-ssh\naz network nsg rule delete -g rg --nsg-name web-nsg -n allow-ssh`,
+      EXERCISE,
+    );
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.value.warnings.map((w) => `${w.span!.line}:${w.span!.column} ${w.severity} ${w.message}`)).toEqual([
+    expect(
+      result.value.warnings.map((w) => `${w.span!.line}:${w.span!.column} ${w.severity} ${w.message}`),
+    ).toEqual([
       '3:56 warning security rule "allow-ssh" was not found in NSG "web-nsg", so nothing was deleted (Azure reports success)',
     ]);
   });
 
   it("open-port needs a known VM with an editable NSG at that level", () => {
-    expect(second("az vm open-port -g rg -n db-vm --port 80")).toEqual(['2:26-2:31 VM "db-vm" was not found in this exercise (VMs: web-vm, bare-vm)']);
+    expect(second("az vm open-port -g rg -n db-vm --port 80")).toEqual([
+      '2:26-2:31 VM "db-vm" was not found in this exercise (VMs: web-vm, bare-vm)',
+    ]);
     expect(second("az vm open-port -g rg -n bare-vm --port 80")).toEqual([
       '2:26-2:33 VM "bare-vm" has no NSG on its network interface; create one with az network nsg create and associate it first',
     ]);
@@ -148,36 +209,48 @@ describe("shell errors", () => {
     expect(second("az network nsg rule create -g $RG --nsg-name web-nsg -n r --priority 100")).toEqual([
       "2:31-2:34 variable $RG is not set; set it earlier in the script (RG=value)",
     ]);
-    expect(errorsOf('$rg = "x"\naz network nsg rule create -g $rg --nsg-name ${Nsg} -n r --priority 100 `\n  --access Allow')).toEqual([
-      '2:46-2:52 variable $Nsg is not set; set it earlier in the script ($Nsg = "value")',
-    ]);
+    expect(
+      errorsOf(
+        '$rg = "x"\naz network nsg rule create -g $rg --nsg-name ${Nsg} -n r --priority 100 `\n  --access Allow',
+      ),
+    ).toEqual(['2:46-2:52 variable $Nsg is not set; set it earlier in the script ($Nsg = "value")']);
   });
 
   it("unsupported shell features are reported where they start", () => {
-    expect(second("RG=$(az group show -n x --query name -o tsv)")).toEqual(["2:4-2:45 command substitution $(...) is not supported; write the value itself"]);
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 -o json | jq .name")).toEqual([
-      "2:81-2:82 pipes (|) are not supported: run each az command on its own",
+    expect(second("RG=$(az group show -n x --query name -o tsv)")).toEqual([
+      "2:4-2:45 command substitution $(...) is not supported; write the value itself",
     ]);
+    expect(
+      second("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 -o json | jq .name"),
+    ).toEqual(["2:81-2:82 pipes (|) are not supported: run each az command on its own"]);
     expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority `echo 100`")).toEqual([
       "2:69-2:79 command substitution with backticks is not supported; write the value itself",
     ]);
-    expect(second("echo $1")).toEqual(["2:6-2:8 $1 (a positional or special parameter) is not supported; set a variable with NAME=value"]);
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 || true")).toEqual([
-      '2:73-2:75 "||" is not supported: run each az command on its own',
+    expect(second("echo $1")).toEqual([
+      "2:6-2:8 $1 (a positional or special parameter) is not supported; set a variable with NAME=value",
     ]);
+    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 || true")).toEqual(
+      ['2:73-2:75 "||" is not supported: run each az command on its own'],
+    );
   });
 
   it("unterminated quotes point at the opening quote", () => {
-    expect(second("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 --description 'Allow web")).toEqual([
-      "2:87-2:88 unterminated single quote: add the closing '",
-    ]);
-    expect(second('az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 --description "Allow web')).toEqual([
-      '2:87-2:88 unterminated double quote: add the closing "',
-    ]);
+    expect(
+      second(
+        "az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 --description 'Allow web",
+      ),
+    ).toEqual(["2:87-2:88 unterminated single quote: add the closing '"]);
+    expect(
+      second(
+        'az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 --description "Allow web',
+      ),
+    ).toEqual(['2:87-2:88 unterminated double quote: add the closing "']);
   });
 
   it("a continuation character followed by spaces ends the line (the classic paste trap)", () => {
-    expect(errorsOf("az network nsg rule create -g rg \\  \n  --nsg-name web-nsg -n r --priority 100")).toEqual([
+    expect(
+      errorsOf("az network nsg rule create -g rg \\  \n  --nsg-name web-nsg -n r --priority 100"),
+    ).toEqual([
       '1:34-1:37 "\\" is followed by spaces, so the line does not continue; remove the trailing spaces',
     ]);
   });

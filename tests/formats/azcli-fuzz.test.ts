@@ -6,7 +6,21 @@ import { parseAzCli, type AzCliOptions } from "../../src/lib/formats/azcli/index
 
 const OPTIONS: AzCliOptions = {
   editable: ["web-nsg"],
-  initialRules: { "web-nsg": [{ name: "allow-ssh", priority: 300, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "*", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "22" }] },
+  initialRules: {
+    "web-nsg": [
+      {
+        name: "allow-ssh",
+        priority: 300,
+        direction: "Inbound",
+        access: "Allow",
+        protocol: "Tcp",
+        sourceAddressPrefix: "*",
+        sourcePortRange: "*",
+        destinationAddressPrefix: "*",
+        destinationPortRange: "22",
+      },
+    ],
+  },
   vmNsgs: { "web-vm": { nic: "web-nsg" } },
 };
 
@@ -53,12 +67,33 @@ function check(text: string) {
 }
 
 /** Characters that matter to a shell or to az, so mutations hit the interesting paths. */
-const SPECIAL = fc.constantFrom(..."\\`'\"$#;&|<>(){}*=- \t\n\r\u00a0".split(""), "${", "$(", "--", "-g", "--priority", "\\\n", "`\n", "&&", "2>&1", "''", '""');
+const SPECIAL = fc.constantFrom(
+  ..."\\`'\"$#;&|<>(){}*=- \t\n\r\u00a0".split(""),
+  "${",
+  "$(",
+  "--",
+  "-g",
+  "--priority",
+  "\\\n",
+  "`\n",
+  "&&",
+  "2>&1",
+  "''",
+  '""',
+);
 
 const mutation = fc.oneof(
-  fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.oneof(SPECIAL, fc.string({ maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constant("insert" as const),
+    at: fc.nat(),
+    text: fc.oneof(SPECIAL, fc.string({ maxLength: 4 })),
+  }),
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
-  fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    kind: fc.constant("duplicate" as const),
+    at: fc.nat(),
+    length: fc.integer({ min: 1, max: 40 }),
+  }),
 );
 
 type Mutation = { kind: "insert" | "delete" | "duplicate"; at: number; text?: string; length?: number };
@@ -82,12 +117,22 @@ describe("fuzzing parseAzCli", () => {
 
   it("never throws on arbitrary strings", () => {
     fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 300 }), check), { numRuns: 400 });
-    fc.assert(fc.property(fc.array(SPECIAL, { maxLength: 60 }).map((a) => a.join("")), check), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        fc.array(SPECIAL, { maxLength: 60 }).map((a) => a.join("")),
+        check,
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it("never throws on mutated valid scripts (Bash and PowerShell)", () => {
     fc.assert(
-      fc.property(fc.constantFrom(VALID, VALID_PS), fc.array(mutation, { minLength: 1, maxLength: 6 }), (script, mutations) => check(mutate(script, mutations))),
+      fc.property(
+        fc.constantFrom(VALID, VALID_PS),
+        fc.array(mutation, { minLength: 1, maxLength: 6 }),
+        (script, mutations) => check(mutate(script, mutations)),
+      ),
       { numRuns: 600 },
     );
   });

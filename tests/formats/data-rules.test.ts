@@ -3,8 +3,16 @@ import { parseDataRules } from "../../src/lib/formats/parse-data-rules.ts";
 
 const one = { editable: ["web-nsg"] };
 const rule = (over: Record<string, unknown> = {}) => ({
-  name: "allow-http", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp",
-  sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "80", ...over,
+  name: "allow-http",
+  priority: 100,
+  direction: "Inbound",
+  access: "Allow",
+  protocol: "Tcp",
+  sourceAddressPrefix: "Internet",
+  sourcePortRange: "*",
+  destinationAddressPrefix: "*",
+  destinationPortRange: "80",
+  ...over,
 });
 
 describe("learner rules as JSON/YAML data", () => {
@@ -15,7 +23,10 @@ describe("learner rules as JSON/YAML data", () => {
 
   it("reads { nsg: [rules] } for several NSGs", () => {
     const doc = parseDataRules(JSON.stringify({ a: [rule()], b: [] }), "json", { editable: ["a", "b"] });
-    expect(doc.ok && doc.value.nsgs.map((n) => [n.name, n.rules.length])).toEqual([["a", 1], ["b", 0]]);
+    expect(doc.ok && doc.value.nsgs.map((n) => [n.name, n.rules.length])).toEqual([
+      ["a", 1],
+      ["b", 0],
+    ]);
   });
 
   it("refuses a bare array when two NSGs are editable, saying how to write it", () => {
@@ -24,7 +35,12 @@ describe("learner rules as JSON/YAML data", () => {
   });
 
   it("reads an NSG resource as az network nsg show prints it", () => {
-    const text = JSON.stringify({ name: "web-nsg", location: "westeurope", securityRules: [rule()], type: "Microsoft.Network/networkSecurityGroups" });
+    const text = JSON.stringify({
+      name: "web-nsg",
+      location: "westeurope",
+      securityRules: [rule()],
+      type: "Microsoft.Network/networkSecurityGroups",
+    });
     const doc = parseDataRules(text, "json", one);
     expect(doc.ok && doc.value.nsgs[0]!.rules).toHaveLength(1);
   });
@@ -34,10 +50,19 @@ describe("learner rules as JSON/YAML data", () => {
       $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
       contentVersion: "1.0.0.0",
       resources: [
-        { type: "Microsoft.Network/networkSecurityGroups", apiVersion: "2023-09-01", name: "web-nsg", location: "westeurope",
-          properties: { securityRules: [{ name: "allow-http", properties: { ...rule(), name: undefined } }] } },
-        { type: "Microsoft.Network/networkSecurityGroups/securityRules", apiVersion: "2023-09-01", name: "web-nsg/allow-https",
-          properties: { ...rule({ priority: 110, destinationPortRange: "443" }), name: undefined } },
+        {
+          type: "Microsoft.Network/networkSecurityGroups",
+          apiVersion: "2023-09-01",
+          name: "web-nsg",
+          location: "westeurope",
+          properties: { securityRules: [{ name: "allow-http", properties: { ...rule(), name: undefined } }] },
+        },
+        {
+          type: "Microsoft.Network/networkSecurityGroups/securityRules",
+          apiVersion: "2023-09-01",
+          name: "web-nsg/allow-https",
+          properties: { ...rule({ priority: 110, destinationPortRange: "443" }), name: undefined },
+        },
         { type: "Microsoft.Network/virtualNetworks", apiVersion: "2023-09-01", name: "vnet" },
       ],
     };
@@ -67,7 +92,10 @@ describe("learner rules as JSON/YAML data", () => {
 
   it("rejects NSGs the exercise does not let the learner edit, at their key", () => {
     const doc = parseDataRules('{\n  "subnet-nsg": []\n}', "json", one);
-    expect(!doc.ok && doc.errors[0]).toMatchObject({ message: expect.stringMatching(/not editable/), span: { line: 2, column: 3 } });
+    expect(!doc.ok && doc.errors[0]).toMatchObject({
+      message: expect.stringMatching(/not editable/),
+      span: { line: 2, column: 3 },
+    });
   });
 
   it("locates a field, following singular/plural aliases", () => {
@@ -76,8 +104,14 @@ describe("learner rules as JSON/YAML data", () => {
     expect(doc.ok).toBe(true);
     if (!doc.ok) return;
     expect(doc.value.locate(["web-nsg", 0, "priority"])).toMatchObject({ line: 3, column: 15 });
-    expect(doc.value.locate(["web-nsg", 0, "sourceAddressPrefixes", 1])).toMatchObject({ line: 7, column: 42 });
-    expect(doc.value.locate(["web-nsg", 0, "destinationPortRanges", 0])).toMatchObject({ line: 10, column: 27 });
+    expect(doc.value.locate(["web-nsg", 0, "sourceAddressPrefixes", 1])).toMatchObject({
+      line: 7,
+      column: 42,
+    });
+    expect(doc.value.locate(["web-nsg", 0, "destinationPortRanges", 0])).toMatchObject({
+      line: 10,
+      column: 27,
+    });
     expect(doc.value.locate(["web-nsg", 0, "description"])).toMatchObject({ line: 2, column: 5 });
   });
 

@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
-  armTemplate, bicepIdentifier, bicepString, exportArm, exportAzCli, exportBicep, exportRules, exportTerraform, EXPORT_FORMATS,
-  hclString, shellQuote, terraformName, type NsgRuleSet,
+  armTemplate,
+  bicepIdentifier,
+  bicepString,
+  exportArm,
+  exportAzCli,
+  exportBicep,
+  exportRules,
+  exportTerraform,
+  EXPORT_FORMATS,
+  hclString,
+  shellQuote,
+  terraformName,
+  type NsgRuleSet,
 } from "../../src/lib/formats/export/index.ts";
 import { securityRuleSchema } from "../../src/lib/nsg/index.ts";
 
@@ -17,7 +28,7 @@ const WEB = rule({
   sourcePortRange: "*",
   destinationAddressPrefix: "*",
   destinationPortRanges: ["80", "443"],
-  description: "Web traffic, it's \"public\"",
+  description: 'Web traffic, it\'s "public"',
 });
 const DB = rule({
   name: "web-to-db",
@@ -30,8 +41,12 @@ const DB = rule({
   destinationAddressPrefixes: ["10.0.1.0/24", "10.0.2.4"],
   destinationPortRange: "1433",
 });
-const SETS: NsgRuleSet[] = [{ nsg: "web-nsg", rules: [WEB, DB] }, { nsg: "2nd nsg", rules: [] }];
-const ASG_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/nsg-lab-rg/providers/Microsoft.Network/applicationSecurityGroups/web-asg";
+const SETS: NsgRuleSet[] = [
+  { nsg: "web-nsg", rules: [WEB, DB] },
+  { nsg: "2nd nsg", rules: [] },
+];
+const ASG_ID =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/nsg-lab-rg/providers/Microsoft.Network/applicationSecurityGroups/web-asg";
 
 describe("az CLI export", () => {
   const script = exportAzCli(SETS);
@@ -59,17 +74,31 @@ describe("az CLI export", () => {
   it("uses --source-asgs instead of address prefixes for ASGs, and the resource group option", () => {
     const other = exportAzCli(SETS, { resourceGroup: "my rg" });
     expect(other).toContain("--resource-group 'my rg'");
-    expect(script).toContain("  --source-asgs web-asg \\\n  --destination-address-prefixes 10.0.1.0/24 10.0.2.4 \\\n  --destination-port-ranges 1433\n");
+    expect(script).toContain(
+      "  --source-asgs web-asg \\\n  --destination-address-prefixes 10.0.1.0/24 10.0.2.4 \\\n  --destination-port-ranges 1433\n",
+    );
     expect(script).not.toMatch(/--name web-to-db[\s\S]*--source-address-prefixes/);
   });
 
   it("quotes what the shell would change and attaches a leading-dash description with =", () => {
-    expect(["*", "a b", "", "$HOME", "it's", "x;y", "80", "10.0.0.0/24", "Storage.WestEurope"].map(shellQuote)).toEqual([
-      "'*'", "'a b'", "''", "'$HOME'", "'it'\\''s'", "'x;y'", "80", "10.0.0.0/24", "Storage.WestEurope",
+    expect(
+      ["*", "a b", "", "$HOME", "it's", "x;y", "80", "10.0.0.0/24", "Storage.WestEurope"].map(shellQuote),
+    ).toEqual([
+      "'*'",
+      "'a b'",
+      "''",
+      "'$HOME'",
+      "'it'\\''s'",
+      "'x;y'",
+      "80",
+      "10.0.0.0/24",
+      "Storage.WestEurope",
     ]);
     const dash = exportAzCli([{ nsg: "n", rules: [rule({ ...DB, description: "-x" })] }]);
     expect(dash).toContain("--description=-x");
-    expect(exportAzCli([{ nsg: "n", rules: [rule({ ...DB, description: "-a b" })] }])).toContain("--description='-a b'");
+    expect(exportAzCli([{ nsg: "n", rules: [rule({ ...DB, description: "-a b" })] }])).toContain(
+      "--description='-a b'",
+    );
   });
 });
 
@@ -90,7 +119,7 @@ describe("ARM template export", () => {
     expect(web).toEqual({
       name: "Allow-Web",
       properties: {
-        description: "Web traffic, it's \"public\"",
+        description: 'Web traffic, it\'s "public"',
         protocol: "Tcp",
         sourcePortRange: "*",
         destinationPortRanges: ["80", "443"],
@@ -101,16 +130,22 @@ describe("ARM template export", () => {
         direction: "Inbound",
       },
     });
-    expect(db!.properties).toMatchObject({ destinationAddressPrefixes: ["10.0.1.0/24", "10.0.2.4"], destinationPortRange: "1433" });
+    expect(db!.properties).toMatchObject({
+      destinationAddressPrefixes: ["10.0.1.0/24", "10.0.2.4"],
+      destinationPortRange: "1433",
+    });
     expect(db!.properties).not.toHaveProperty("sourceAddressPrefix");
   });
 
   it("references ASGs by literal ID with a placeholder subscription, never a resourceId() expression", () => {
     const db = template.resources[0]!.properties.securityRules[1]!;
     expect(db.properties.sourceApplicationSecurityGroups).toEqual([{ id: ASG_ID }]);
-    const custom = armTemplate(SETS, { subscription: "1234", resourceGroup: "rg" }).resources[0]!.properties.securityRules[1]!;
+    const custom = armTemplate(SETS, { subscription: "1234", resourceGroup: "rg" }).resources[0]!.properties
+      .securityRules[1]!;
     expect(custom.properties.sourceApplicationSecurityGroups).toEqual([
-      { id: "/subscriptions/1234/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/web-asg" },
+      {
+        id: "/subscriptions/1234/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/web-asg",
+      },
     ]);
     expect(exportArm(SETS)).not.toMatch(/resourceId\(/);
     expect(exportArm(SETS)).toBe(`${JSON.stringify(template, null, 2)}\n`);
@@ -122,22 +157,32 @@ describe("Bicep export", () => {
 
   it("declares an NSG resource with inline securityRules", () => {
     expect(bicep).toContain("param location string = resourceGroup().location");
-    expect(bicep).toContain("resource webNsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  name: 'web-nsg'\n  location: location\n  properties: {\n    securityRules: [\n      {\n        name: 'Allow-Web'\n        properties: {\n");
-    expect(bicep).toContain("resource nsg2ndNsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  name: '2nd nsg'\n  location: location\n  properties: {\n    securityRules: []\n  }\n}");
+    expect(bicep).toContain(
+      "resource webNsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  name: 'web-nsg'\n  location: location\n  properties: {\n    securityRules: [\n      {\n        name: 'Allow-Web'\n        properties: {\n",
+    );
+    expect(bicep).toContain(
+      "resource nsg2ndNsg 'Microsoft.Network/networkSecurityGroups@2024-05-01' = {\n  name: '2nd nsg'\n  location: location\n  properties: {\n    securityRules: []\n  }\n}",
+    );
   });
 
   it("writes singular and plural fields, ASG ids and escaped strings", () => {
-    expect(bicep).toContain("          destinationPortRanges: [\n            '80'\n            '443'\n          ]\n");
+    expect(bicep).toContain(
+      "          destinationPortRanges: [\n            '80'\n            '443'\n          ]\n",
+    );
     expect(bicep).toContain("          sourceAddressPrefix: 'Internet'\n");
     expect(bicep).toContain("          description: 'Web traffic, it\\'s \"public\"'\n");
-    expect(bicep).toContain(`          sourceApplicationSecurityGroups: [\n            {\n              id: '${ASG_ID}'\n            }\n          ]\n`);
+    expect(bicep).toContain(
+      `          sourceApplicationSecurityGroups: [\n            {\n              id: '${ASG_ID}'\n            }\n          ]\n`,
+    );
     expect(bicep).toContain("          priority: 200\n");
     expect(bicepString("a\\b ${x}\n")).toBe("'a\\\\b \\${x}\\n'");
   });
 
   it("makes unique identifiers that are not keywords", () => {
     const taken = new Set<string>();
-    expect(["web-nsg", "web_nsg", "resource", "9lives", "---"].map((n) => bicepIdentifier(n, taken))).toEqual(["webNsg", "webNsg_2", "resourceNsg", "nsg9lives", "nsg"]);
+    expect(["web-nsg", "web_nsg", "resource", "9lives", "---"].map((n) => bicepIdentifier(n, taken))).toEqual(
+      ["webNsg", "webNsg_2", "resourceNsg", "nsg9lives", "nsg"],
+    );
   });
 });
 
@@ -173,9 +218,14 @@ describe("Terraform export", () => {
 
   it("sanitizes resource names and escapes HCL strings", () => {
     const taken = new Set<string>();
-    expect([["web-nsg", "Allow.HTTP"], ["web-nsg", "allow_http"], ["1nsg", "r"], ["-", "-"]].map(([n, r]) => terraformName(n!, r!, taken))).toEqual([
-      "web_nsg_allow_http", "web_nsg_allow_http_2", "rule_1nsg_r", "rule",
-    ]);
+    expect(
+      [
+        ["web-nsg", "Allow.HTTP"],
+        ["web-nsg", "allow_http"],
+        ["1nsg", "r"],
+        ["-", "-"],
+      ].map(([n, r]) => terraformName(n!, r!, taken)),
+    ).toEqual(["web_nsg_allow_http", "web_nsg_allow_http_2", "rule_1nsg_r", "rule"]);
     expect(hclString('a"b\\c ${x} %{y}\n')).toBe('"a\\"b\\\\c $${x} %%{y}\\n"');
   });
 });

@@ -16,27 +16,107 @@ const HAND_PICKED: NsgRuleSet[] = [
   {
     nsg: "web-nsg",
     rules: [
-      rule({ name: "Allow-HTTP", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefix: "Internet", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "80" }),
-      rule({ name: "ftp", priority: 110, direction: "Inbound", access: "Allow", protocol: "Tcp", sourceAddressPrefixes: ["203.0.113.0/24", "198.51.100.7"], sourcePortRange: "*", destinationAddressPrefix: "10.0.0.4", destinationPortRanges: ["20-21", "40000-40100"], description: "Active FTP: control and data" }),
-      rule({ name: "web_to_db", priority: 200, direction: "Outbound", access: "Allow", protocol: "*", sourceApplicationSecurityGroups: ["web-asg"], sourcePortRange: "*", destinationApplicationSecurityGroups: ["db-asg"], destinationPortRange: "1433" }),
-      rule({ name: "weird.text_", priority: 4096, direction: "Outbound", access: "Deny", protocol: "Icmp", sourceAddressPrefix: "VirtualNetwork", sourcePortRange: "*", destinationAddressPrefix: "Storage.WestEurope", destinationPortRange: "*", description: "it's \"quoted\" $HOME `cmd` \\ ${x}\nsecond line" }),
-      rule({ name: "dash", priority: 300, direction: "Inbound", access: "Deny", protocol: "Udp", sourceAddressPrefix: "2001:db8::/32", sourcePortRange: "53", destinationAddressPrefix: "*", destinationPortRange: "53", description: "-starts with a dash" }),
+      rule({
+        name: "Allow-HTTP",
+        priority: 100,
+        direction: "Inbound",
+        access: "Allow",
+        protocol: "Tcp",
+        sourceAddressPrefix: "Internet",
+        sourcePortRange: "*",
+        destinationAddressPrefix: "*",
+        destinationPortRange: "80",
+      }),
+      rule({
+        name: "ftp",
+        priority: 110,
+        direction: "Inbound",
+        access: "Allow",
+        protocol: "Tcp",
+        sourceAddressPrefixes: ["203.0.113.0/24", "198.51.100.7"],
+        sourcePortRange: "*",
+        destinationAddressPrefix: "10.0.0.4",
+        destinationPortRanges: ["20-21", "40000-40100"],
+        description: "Active FTP: control and data",
+      }),
+      rule({
+        name: "web_to_db",
+        priority: 200,
+        direction: "Outbound",
+        access: "Allow",
+        protocol: "*",
+        sourceApplicationSecurityGroups: ["web-asg"],
+        sourcePortRange: "*",
+        destinationApplicationSecurityGroups: ["db-asg"],
+        destinationPortRange: "1433",
+      }),
+      rule({
+        name: "weird.text_",
+        priority: 4096,
+        direction: "Outbound",
+        access: "Deny",
+        protocol: "Icmp",
+        sourceAddressPrefix: "VirtualNetwork",
+        sourcePortRange: "*",
+        destinationAddressPrefix: "Storage.WestEurope",
+        destinationPortRange: "*",
+        description: 'it\'s "quoted" $HOME `cmd` \\ ${x}\nsecond line',
+      }),
+      rule({
+        name: "dash",
+        priority: 300,
+        direction: "Inbound",
+        access: "Deny",
+        protocol: "Udp",
+        sourceAddressPrefix: "2001:db8::/32",
+        sourcePortRange: "53",
+        destinationAddressPrefix: "*",
+        destinationPortRange: "53",
+        description: "-starts with a dash",
+      }),
     ],
   },
-  { nsg: "db-nsg", rules: [rule({ name: "deny-all", priority: 4000, direction: "Inbound", access: "Deny", protocol: "*", sourceAddressPrefix: "*", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*", description: "" })] },
+  {
+    nsg: "db-nsg",
+    rules: [
+      rule({
+        name: "deny-all",
+        priority: 4000,
+        direction: "Inbound",
+        access: "Deny",
+        protocol: "*",
+        sourceAddressPrefix: "*",
+        sourcePortRange: "*",
+        destinationAddressPrefix: "*",
+        destinationPortRange: "*",
+        description: "",
+      }),
+    ],
+  },
 ];
 
 function azRoundTrip(sets: NsgRuleSet[]) {
   const script = exportAzCli(sets);
   const result = parseAzCli(script, { editable: sets.map((s) => s.nsg) });
-  if (!result.ok) throw new Error(`${result.errors.map((e) => `${e.span?.line}:${e.span?.column} ${e.message}`).join("\n")}\n---\n${script}`);
-  const back = result.value.nsgs.map((n) => ({ nsg: n.name, rules: n.rules.map((r) => securityRuleSchema.parse(r)) }));
+  if (!result.ok)
+    throw new Error(
+      `${result.errors.map((e) => `${e.span?.line}:${e.span?.column} ${e.message}`).join("\n")}\n---\n${script}`,
+    );
+  const back = result.value.nsgs.map((n) => ({
+    nsg: n.name,
+    rules: n.rules.map((r) => securityRuleSchema.parse(r)),
+  }));
   expect(back).toEqual(sets.filter((s) => s.rules.length > 0));
 }
 
 function armRoundTrip(sets: NsgRuleSet[]) {
-  const template = JSON.parse(exportArm(sets)) as { resources: { name: string; properties: { securityRules: unknown[] } }[] };
-  const back = template.resources.map((r) => ({ nsg: r.name, rules: r.properties.securityRules.map((x) => securityRuleSchema.parse(x)) }));
+  const template = JSON.parse(exportArm(sets)) as {
+    resources: { name: string; properties: { securityRules: unknown[] } }[];
+  };
+  const back = template.resources.map((r) => ({
+    nsg: r.name,
+    rules: r.properties.securityRules.map((x) => securityRuleSchema.parse(x)),
+  }));
   expect(back).toEqual(sets);
 }
 
@@ -44,29 +124,46 @@ function armRoundTrip(sets: NsgRuleSet[]) {
 
 const ipv4 = fc.ipV4();
 /** A network-aligned CIDR (Azure rejects host bits). */
-const cidr = fc.tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 })).map(([n, bits]) => {
-  const network = bits === 0 ? 0 : (n >>> (32 - bits)) << (32 - bits);
-  return `${[24, 16, 8, 0].map((s) => (network >>> s) & 255).join(".")}/${bits}`;
-});
+const cidr = fc
+  .tuple(fc.integer({ min: 0, max: 0xffffffff }), fc.integer({ min: 0, max: 32 }))
+  .map(([n, bits]) => {
+    const network = bits === 0 ? 0 : (n >>> (32 - bits)) << (32 - bits);
+    return `${[24, 16, 8, 0].map((s) => (network >>> s) & 255).join(".")}/${bits}`;
+  });
 const ipv6 = fc.constantFrom("2001:db8::1", "2001:db8::/32", "fd00::/8", "::1");
-const singleAddress = fc.oneof(fc.constantFrom("*", "Internet", "VirtualNetwork", "AzureLoadBalancer", "Storage.WestEurope", "Sql"), ipv4, cidr, ipv6);
+const singleAddress = fc.oneof(
+  fc.constantFrom("*", "Internet", "VirtualNetwork", "AzureLoadBalancer", "Storage.WestEurope", "Sql"),
+  ipv4,
+  cidr,
+  ipv6,
+);
 const asgName = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,20}$/);
 
 /** One side: a single address, several IPs/CIDRs, or ASGs. */
 const side = fc.oneof(
   singleAddress.map((a) => ({ prefixes: [a], asgs: [] as string[] })),
-  fc.array(fc.oneof(ipv4, cidr, ipv6), { minLength: 2, maxLength: 4 }).map((prefixes) => ({ prefixes, asgs: [] as string[] })),
+  fc
+    .array(fc.oneof(ipv4, cidr, ipv6), { minLength: 2, maxLength: 4 })
+    .map((prefixes) => ({ prefixes, asgs: [] as string[] })),
   fc.array(asgName, { minLength: 1, maxLength: 2 }).map((asgs) => ({ prefixes: [] as string[], asgs })),
 );
 
 const port = fc.integer({ min: 0, max: 65535 }).map(String);
-const range = fc.tuple(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 0, max: 65535 })).map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`);
+const range = fc
+  .tuple(fc.integer({ min: 0, max: 65535 }), fc.integer({ min: 0, max: 65535 }))
+  .map(([a, b]) => `${Math.min(a, b)}-${Math.max(a, b)}`);
 const ports = fc.oneof(fc.constant(["*"]), fc.array(fc.oneof(port, range), { minLength: 1, maxLength: 4 }));
 
-const description = fc.option(
-  fc.oneof(fc.string({ maxLength: 140 }), fc.string({ unit: "binary", maxLength: 70 }), fc.constantFrom("it's", "a\nb", "-x", "$HOME `x` \\ \"q\" ${y} %{z}", "  spaced  ", "null")),
-  { nil: undefined },
-).filter((d) => d === undefined || d.length <= 140);
+const description = fc
+  .option(
+    fc.oneof(
+      fc.string({ maxLength: 140 }),
+      fc.string({ unit: "binary", maxLength: 70 }),
+      fc.constantFrom("it's", "a\nb", "-x", '$HOME `x` \\ "q" ${y} %{z}', "  spaced  ", "null"),
+    ),
+    { nil: undefined },
+  )
+  .filter((d) => d === undefined || d.length <= 140);
 
 const ruleName = fc.stringMatching(/^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,30}[A-Za-z0-9_])?$/);
 
@@ -90,12 +187,24 @@ const securityRule = fc
       direction: r.direction,
       access: r.access,
       protocol: r.protocol,
-      ...(r.source.prefixes.length === 1 ? { sourceAddressPrefix: r.source.prefixes[0] } : r.source.prefixes.length > 1 ? { sourceAddressPrefixes: r.source.prefixes } : {}),
-      ...(r.destination.prefixes.length === 1 ? { destinationAddressPrefix: r.destination.prefixes[0] } : r.destination.prefixes.length > 1 ? { destinationAddressPrefixes: r.destination.prefixes } : {}),
+      ...(r.source.prefixes.length === 1
+        ? { sourceAddressPrefix: r.source.prefixes[0] }
+        : r.source.prefixes.length > 1
+          ? { sourceAddressPrefixes: r.source.prefixes }
+          : {}),
+      ...(r.destination.prefixes.length === 1
+        ? { destinationAddressPrefix: r.destination.prefixes[0] }
+        : r.destination.prefixes.length > 1
+          ? { destinationAddressPrefixes: r.destination.prefixes }
+          : {}),
       ...(r.source.asgs.length > 0 ? { sourceApplicationSecurityGroups: r.source.asgs } : {}),
       ...(r.destination.asgs.length > 0 ? { destinationApplicationSecurityGroups: r.destination.asgs } : {}),
-      ...(r.sourcePorts.length === 1 ? { sourcePortRange: r.sourcePorts[0] } : { sourcePortRanges: r.sourcePorts }),
-      ...(r.destinationPorts.length === 1 ? { destinationPortRange: r.destinationPorts[0] } : { destinationPortRanges: r.destinationPorts }),
+      ...(r.sourcePorts.length === 1
+        ? { sourcePortRange: r.sourcePorts[0] }
+        : { sourcePortRanges: r.sourcePorts }),
+      ...(r.destinationPorts.length === 1
+        ? { destinationPortRange: r.destinationPorts[0] }
+        : { destinationPortRanges: r.destinationPorts }),
       ...(r.description !== undefined ? { description: r.description } : {}),
     }),
   );
@@ -105,14 +214,19 @@ const ruleSets = fc
   .uniqueArray(
     fc.record({
       nsg: fc.stringMatching(/^[a-z][a-z0-9-]{0,15}[a-z0-9]$/),
-      rules: fc.uniqueArray(securityRule, { minLength: 1, maxLength: 5, selector: (r) => r.name.toLowerCase() }),
+      rules: fc.uniqueArray(securityRule, {
+        minLength: 1,
+        maxLength: 5,
+        selector: (r) => r.name.toLowerCase(),
+      }),
     }),
     { minLength: 1, maxLength: 3, selector: (s) => s.nsg },
   )
   .map((sets) => sets as NsgRuleSet[]);
 
 describe("round trip through the az CLI export", () => {
-  it("keeps hand-picked rules: tags, lists, ASGs, ICMP, IPv6, quoting, descriptions", () => azRoundTrip(HAND_PICKED));
+  it("keeps hand-picked rules: tags, lists, ASGs, ICMP, IPv6, quoting, descriptions", () =>
+    azRoundTrip(HAND_PICKED));
   it("keeps generated rule sets", () => {
     fc.assert(fc.property(ruleSets, azRoundTrip), { numRuns: 300 });
   });

@@ -13,41 +13,76 @@ import { readAssignment } from "../../src/lib/assignments/assignment-link.ts";
  * Everything the browser reads back from outside — submission files, URL fragments and query
  * strings, localStorage — answers a result for any input: never an exception, always a reason.
  */
-const junk = fc.oneof(fc.string({ maxLength: 400 }), fc.string({ maxLength: 200, unit: "grapheme" }), fc.json({ maxDepth: 4 }), fc.base64String({ maxLength: 300 }));
+const junk = fc.oneof(
+  fc.string({ maxLength: 400 }),
+  fc.string({ maxLength: 200, unit: "grapheme" }),
+  fc.json({ maxDepth: 4 }),
+  fc.base64String({ maxLength: 300 }),
+);
 const failsWithReason = (r: { ok: unknown; message?: string; errors?: string[] }) => {
   if (r.ok === false) expect((r.message ?? r.errors?.join(" ") ?? "").length).toBeGreaterThan(0);
 };
 
 describe("fuzzing state the browser reads back", () => {
   it("submission files", () => {
-    fc.assert(fc.property(junk, (text) => failsWithReason(parseSubmission(text))), { numRuns: 400 });
+    fc.assert(
+      fc.property(junk, (text) => failsWithReason(parseSubmission(text))),
+      { numRuns: 400 },
+    );
   });
 
   it("exercise share links (#rules=…), including damaged ones", () => {
-    const valid = encodeShareHash({ text: "az network nsg rule create -g rg --nsg-name n -n r --priority 100", format: "azcli" });
+    const valid = encodeShareHash({
+      text: "az network nsg rule create -g rg --nsg-name n -n r --priority 100",
+      format: "azcli",
+    });
     const base = valid.ok ? valid.hash : "#rules=";
     fc.assert(
-      fc.property(fc.oneof(junk, junk.map((j) => `#rules=${j}`), fc.tuple(fc.nat(base.length), fc.string({ maxLength: 5 })).map(([at, s]) => base.slice(0, at) + s + base.slice(at))), (hash) => {
-        const r = decodeShareHash(hash);
-        if (r.ok === false) expect(r.message.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(
+          junk,
+          junk.map((j) => `#rules=${j}`),
+          fc
+            .tuple(fc.nat(base.length), fc.string({ maxLength: 5 }))
+            .map(([at, s]) => base.slice(0, at) + s + base.slice(at)),
+        ),
+        (hash) => {
+          const r = decodeShareHash(hash);
+          if (r.ok === false) expect(r.message.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it("playground share links (#playground=…)", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(junk, junk.map((j) => `#playground=${j}`)), async (hash) => {
-        const r = await decodeShareState(hash);
-        if (r.ok === false) expect(r.message.length).toBeGreaterThan(0);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          junk,
+          junk.map((j) => `#playground=${j}`),
+        ),
+        async (hash) => {
+          const r = await decodeShareState(hash);
+          if (r.ok === false) expect(r.message.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it("assignment links (?exercises=…)", () => {
     const known = new Set(["ftp-active", "which-default-rule"]);
-    fc.assert(fc.property(fc.oneof(junk, junk.map((j) => `?exercises=${j}&title=${j}`)), (search) => failsWithReason(readAssignment(search, known))), { numRuns: 400 });
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          junk,
+          junk.map((j) => `?exercises=${j}&title=${j}`),
+        ),
+        (search) => failsWithReason(readAssignment(search, known)),
+      ),
+      { numRuns: 400 },
+    );
   });
 
   it("saved drafts, course progress, exercise results and playground autosave", () => {

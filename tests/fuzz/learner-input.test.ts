@@ -15,18 +15,31 @@ const exerciseText = readFileSync("graders/ftp-active.yaml", "utf8");
 
 /** Mutations that keep text close to valid: deletions, insertions and replacements of slices. */
 const mutated = (base: string) =>
-  fc.tuple(fc.nat(base.length), fc.nat(40), fc.string({ maxLength: 12, unit: fc.constantFrom(...'{}[]",:*-/ \n\t#`\\\'az0192.'.split("")) }))
+  fc
+    .tuple(
+      fc.nat(base.length),
+      fc.nat(40),
+      fc.string({ maxLength: 12, unit: fc.constantFrom(..."{}[]\",:*-/ \n\t#`\\'az0192.".split("")) }),
+    )
     .map(([at, cut, insert]) => base.slice(0, at) + insert + base.slice(Math.min(base.length, at + cut)));
 
-const anyText = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ maxLength: 300, unit: "grapheme" }), fc.json({ maxDepth: 4 }));
+const anyText = fc.oneof(
+  fc.string({ maxLength: 300 }),
+  fc.string({ maxLength: 300, unit: "grapheme" }),
+  fc.json({ maxDepth: 4 }),
+);
 
 describe("fuzzing learner and author input", () => {
   it("JSON/YAML rule parsing never throws and locates every error", () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, mutated(validJson)), fc.constantFrom("json", "yaml", "auto") as fc.Arbitrary<"json" | "yaml" | "auto">, (text, format) => {
-        const result = parseDataRules(text, format, { editable: ["ingest-nsg"] });
-        if (!result.ok) for (const e of result.errors) expect(e.span).toBeDefined();
-      }),
+      fc.property(
+        fc.oneof(anyText, mutated(validJson)),
+        fc.constantFrom("json", "yaml", "auto") as fc.Arbitrary<"json" | "yaml" | "auto">,
+        (text, format) => {
+          const result = parseDataRules(text, format, { editable: ["ingest-nsg"] });
+          if (!result.ok) for (const e of result.errors) expect(e.span).toBeDefined();
+        },
+      ),
       { numRuns: 400 },
     );
   });
@@ -55,7 +68,9 @@ describe("fuzzing learner and author input", () => {
   });
 
   it("a 1 MB paste of rules is parsed and validated without stalling", () => {
-    const rules = Array.from({ length: 1000 }, (_, i) => ftpRule({ name: `r${i}`, priority: 100 + i, description: "x".repeat(120) }));
+    const rules = Array.from({ length: 1000 }, (_, i) =>
+      ftpRule({ name: `r${i}`, priority: 100 + i, description: "x".repeat(120) }),
+    );
     const text = json(rules);
     const big = text + " ".repeat(Math.max(0, 1_000_000 - text.length));
     const start = performance.now();

@@ -9,8 +9,16 @@ export function exerciseFile(name: string): Exercise {
 }
 
 export const ftpRule = (over: Record<string, unknown> = {}) => ({
-  name: "allow-ftp-from-studio", priority: 300, direction: "Inbound", access: "Allow", protocol: "Tcp",
-  sourceAddressPrefix: "203.0.113.0/24", sourcePortRange: "*", destinationAddressPrefix: "10.0.1.4", destinationPortRange: "21", ...over,
+  name: "allow-ftp-from-studio",
+  priority: 300,
+  direction: "Inbound",
+  access: "Allow",
+  protocol: "Tcp",
+  sourceAddressPrefix: "203.0.113.0/24",
+  sourcePortRange: "*",
+  destinationAddressPrefix: "10.0.1.4",
+  destinationPortRange: "21",
+  ...over,
 });
 
 export const json = (rules: unknown[]) => JSON.stringify({ "ingest-nsg": rules }, null, 2);

@@ -3,7 +3,8 @@ import { gradeSubmission } from "../../src/lib/grader/index.ts";
 import { exerciseFile, ftpRule, json } from "./fixtures.ts";
 
 const ftp = exerciseFile("ftp-active.yaml");
-const result = (report: ReturnType<typeof gradeSubmission>, name: RegExp) => report.results.find((r) => name.test(r.name))!;
+const result = (report: ReturnType<typeof gradeSubmission>, name: RegExp) =>
+  report.results.find((r) => name.test(r.name))!;
 
 describe("grading the FTP capstone", () => {
   it("passes every expectation with a least-privilege rule", () => {
@@ -14,9 +15,16 @@ describe("grading the FTP capstone", () => {
   });
 
   it("fails the starter's wide-open answer and says which NSG and rule decided", () => {
-    const report = gradeSubmission(ftp, json([ftpRule({ sourceAddressPrefix: "*", protocol: "*", destinationPortRange: "21" })]));
+    const report = gradeSubmission(
+      ftp,
+      json([ftpRule({ sourceAddressPrefix: "*", protocol: "*", destinationPortRange: "21" })]),
+    );
     const rest = result(report, /rest of the internet/);
-    expect(rest).toMatchObject({ pass: false, actual: "allow", decider: "ingest-nsg/allow-ftp-from-studio (300)" });
+    expect(rest).toMatchObject({
+      pass: false,
+      actual: "allow",
+      decider: "ingest-nsg/allow-ftp-from-studio (300)",
+    });
     expect(rest.explanation).toMatch(/ingest-nsg allows it with rule allow-ftp-from-studio \(priority 300\)/);
     expect(result(report, /Only TCP/).pass).toBe(false);
     const port20 = result(report, /port 20/);
@@ -31,22 +39,53 @@ describe("grading the FTP capstone", () => {
     expect(control.pass).toBe(false);
     expect(control.explanation).toMatch(/NSGs see the VM's private address 10\.0\.1\.4/);
     expect(control.trace).toEqual([
-      { nsg: null, level: "subnet", direction: "Inbound", vm: "ingest-vm", rule: "(no NSG associated)", priority: null, access: "Allow" },
-      { nsg: "ingest-nsg", level: "nic", direction: "Inbound", vm: "ingest-vm", rule: "DenyAllInBound", priority: 65500, access: "Deny" },
+      {
+        nsg: null,
+        level: "subnet",
+        direction: "Inbound",
+        vm: "ingest-vm",
+        rule: "(no NSG associated)",
+        priority: null,
+        access: "Allow",
+      },
+      {
+        nsg: "ingest-nsg",
+        level: "nic",
+        direction: "Inbound",
+        vm: "ingest-vm",
+        rule: "DenyAllInBound",
+        priority: 65500,
+        access: "Deny",
+      },
     ]);
   });
 
   it("explains a deny rule that shadows the allow by priority", () => {
-    const deny = ftpRule({ name: "deny-internet", priority: 200, access: "Deny", sourceAddressPrefix: "Internet", destinationAddressPrefix: "*", destinationPortRange: "*", protocol: "*" });
+    const deny = ftpRule({
+      name: "deny-internet",
+      priority: 200,
+      access: "Deny",
+      sourceAddressPrefix: "Internet",
+      destinationAddressPrefix: "*",
+      destinationPortRange: "*",
+      protocol: "*",
+    });
     const report = gradeSubmission(ftp, json([deny, ftpRule()]));
     const control = result(report, /control from the studio/);
-    expect(control.explanation).toMatch(/allow-ftp-from-studio \(priority 300\) would allow it, but deny-internet \(priority 200\) is checked first/);
+    expect(control.explanation).toMatch(
+      /allow-ftp-from-studio \(priority 300\) would allow it, but deny-internet \(priority 200\) is checked first/,
+    );
     expect(report.lints.map((l) => [l.kind, l.rule])).toContainEqual(["shadowed", "allow-ftp-from-studio"]);
   });
 
   it("explains an outbound rule written for inbound traffic", () => {
-    const report = gradeSubmission(ftp, json([ftpRule({ direction: "Outbound", sourceAddressPrefix: "203.0.113.0/24" })]));
-    expect(result(report, /control from the studio/).explanation).toMatch(/would match this flow, but it is an Outbound rule/);
+    const report = gradeSubmission(
+      ftp,
+      json([ftpRule({ direction: "Outbound", sourceAddressPrefix: "203.0.113.0/24" })]),
+    );
+    expect(result(report, /control from the studio/).explanation).toMatch(
+      /would match this flow, but it is an Outbound rule/,
+    );
   });
 
   it("says a random client source port breaks a rule pinned to one source port", () => {
@@ -62,30 +101,45 @@ describe("grading the FTP capstone", () => {
   });
 
   it("returns located validation errors instead of grading invalid rules", () => {
-    const text = json([ftpRule({ priority: 5000, sourceAddressPrefix: "203.0.113.0/33", destinationAddressPrefix: "Intranet" })]);
+    const text = json([
+      ftpRule({
+        priority: 5000,
+        sourceAddressPrefix: "203.0.113.0/33",
+        destinationAddressPrefix: "Intranet",
+      }),
+    ]);
     const report = gradeSubmission(ftp, text);
     expect(report.status).toBe("invalid");
     const messages = report.errors.map((e) => `${e.span?.line}:${e.span?.column} ${e.message}`);
-    expect(messages).toEqual(expect.arrayContaining([
-      "5:19 priority 5000 is out of range: custom rules use whole numbers from 100 to 4096",
-      '9:30 "203.0.113.0/33": an IPv4 prefix length is 0 to 32',
-    ]));
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "5:19 priority 5000 is out of range: custom rules use whole numbers from 100 to 4096",
+        '9:30 "203.0.113.0/33": an IPv4 prefix length is 0 to 32',
+      ]),
+    );
   });
 
   it("flags unknown service tags and duplicate priorities with their places", () => {
-    const text = json([ftpRule({ destinationAddressPrefix: "Intranet" }), ftpRule({ name: "second", destinationPortRange: "22" })]);
+    const text = json([
+      ftpRule({ destinationAddressPrefix: "Intranet" }),
+      ftpRule({ name: "second", destinationPortRange: "22" }),
+    ]);
     const report = gradeSubmission(ftp, text);
     expect(report.status).toBe("invalid");
-    expect(report.errors.map((e) => e.message)).toEqual(expect.arrayContaining([
-      expect.stringMatching(/unknown service tag "Intranet"/),
-      expect.stringMatching(/priority 300 is already used by inbound rule "allow-ftp-from-studio"/),
-    ]));
+    expect(report.errors.map((e) => e.message)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/unknown service tag "Intranet"/),
+        expect.stringMatching(/priority 300 is already used by inbound rule "allow-ftp-from-studio"/),
+      ]),
+    );
     expect(report.errors.every((e) => e.span !== undefined)).toBe(true);
   });
 
   it("grades blank text as the scenario as written", () => {
     const report = gradeSubmission(ftp, "  \n# nothing yet\n");
     expect(report.status).toBe("graded");
-    expect(result(report, /control from the studio/).explanation).toMatch(/No allow rule in ingest-nsg matches inbound Tcp port 21 from 203\.0\.113\.7, so it falls through to the default rule DenyAllInBound \(65500\)/);
+    expect(result(report, /control from the studio/).explanation).toMatch(
+      /No allow rule in ingest-nsg matches inbound Tcp port 21 from 203\.0\.113\.7, so it falls through to the default rule DenyAllInBound \(65500\)/,
+    );
   });
 });

@@ -22,29 +22,40 @@ describe("loading exercise files", () => {
   });
 
   it("puts schema errors at their line and column", () => {
-    const broken = minimal.replace("kind: author-rules", "kind: write-rules").replace("port: 80 }", "port: 80, color: red }");
+    const broken = minimal
+      .replace("kind: author-rules", "kind: write-rules")
+      .replace("port: 80 }", "port: 80, color: red }");
     const loaded = loadExercise(broken);
     expect(loaded.ok).toBe(false);
     if (loaded.ok) return;
     const where = loaded.errors.map((e) => `${e.span?.line}:${e.span?.column} ${e.message}`);
-    expect(where).toEqual(expect.arrayContaining([
-      '3:7 kind must be "author-rules" or "predict"',
-      expect.stringMatching(/^10:\d+ unknown property "color"/),
-    ]));
+    expect(where).toEqual(
+      expect.arrayContaining([
+        '3:7 kind must be "author-rules" or "predict"',
+        expect.stringMatching(/^10:\d+ unknown property "color"/),
+      ]),
+    );
   });
 
   it("puts topology reference errors at their place", () => {
     const loaded = loadExercise(minimal.replace("nsg: n }", "nsg: nope }"));
-    expect(!loaded.ok && loaded.errors.map((e) => `${e.span?.line} ${e.message}`)).toEqual(['6 NSG "nope" is not defined in nsgs']);
+    expect(!loaded.ok && loaded.errors.map((e) => `${e.span?.line} ${e.message}`)).toEqual([
+      '6 NSG "nope" is not defined in nsgs',
+    ]);
   });
 
   it("refuses an editable NSG that does not exist", () => {
     const loaded = loadExercise(minimal.replace("editable: [n]", "editable: [m]"));
-    expect(!loaded.ok && loaded.errors[0]).toMatchObject({ message: 'editable NSG "m" is not in topology.nsgs', span: { line: 8 } });
+    expect(!loaded.ok && loaded.errors[0]).toMatchObject({
+      message: 'editable NSG "m" is not in topology.nsgs',
+      span: { line: 8 },
+    });
   });
 
   it("keeps the published JSON Schema in step with the zod schema", () => {
-    const published = JSON.parse(readFileSync(new URL("../../public/schema/exercise.schema.json", import.meta.url), "utf8"));
+    const published = JSON.parse(
+      readFileSync(new URL("../../public/schema/exercise.schema.json", import.meta.url), "utf8"),
+    );
     expect(published).toEqual(exerciseJsonSchema());
   });
 });

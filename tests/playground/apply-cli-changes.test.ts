@@ -3,7 +3,11 @@ import { compilePlayground } from "../../src/lib/playground/compile-playground.t
 import { BLANK_CLI, BLANK_SCENARIO } from "../../src/lib/playground/blank-scenario.ts";
 import { rule, twoVmScenario } from "./scenario.ts";
 
-const verdictOf = (scenario: string, cli: string, flow: Parameters<NonNullable<ReturnType<typeof compilePlayground>["evaluator"]>["evaluate"]>[0]) => {
+const verdictOf = (
+  scenario: string,
+  cli: string,
+  flow: Parameters<NonNullable<ReturnType<typeof compilePlayground>["evaluator"]>["evaluate"]>[0],
+) => {
   const model = compilePlayground(scenario, cli);
   if (!model.evaluator) throw new Error(JSON.stringify([...model.scenarioErrors, ...model.cliErrors]));
   const verdict = model.evaluator.evaluate(flow);
@@ -15,7 +19,10 @@ const create = (nsg: string, name: string, priority: number, extra: string) =>
   `az network nsg rule create -g rg --nsg-name ${nsg} -n ${name} --priority ${priority} --direction Inbound --access Allow --protocol Tcp ${extra}\n`;
 
 describe("az CLI changes on top of a scenario", () => {
-  const scenario = twoVmScenario({ webSubnet: [rule("ssh", 100, { destinationPortRange: "22", sourceAddressPrefix: "198.51.100.0/24" })], appNic: [] });
+  const scenario = twoVmScenario({
+    webSubnet: [rule("ssh", 100, { destinationPortRange: "22", sourceAddressPrefix: "198.51.100.0/24" })],
+    appNic: [],
+  });
   const flow = { from: "198.51.100.5", to: "web-vm", protocol: "Tcp" as const, port: 443 };
 
   it("changes nothing when blank or comments only", () => {
@@ -26,30 +33,59 @@ describe("az CLI changes on top of a scenario", () => {
 
   it("adds a rule to any NSG of the scenario, keeping the rules it had", () => {
     expect(verdictOf(scenario, "", flow).access).toBe("Deny");
-    const after = verdictOf(scenario, create("web-subnet-nsg", "https", 110, "--destination-port-ranges 443"), flow);
+    const after = verdictOf(
+      scenario,
+      create("web-subnet-nsg", "https", 110, "--destination-port-ranges 443"),
+      flow,
+    );
     expect(after.access).toBe("Allow");
-    expect(verdictOf(scenario, create("web-subnet-nsg", "https", 110, "--destination-port-ranges 443"), { ...flow, port: 22 }).access).toBe("Allow");
+    expect(
+      verdictOf(scenario, create("web-subnet-nsg", "https", 110, "--destination-port-ranges 443"), {
+        ...flow,
+        port: 22,
+      }).access,
+    ).toBe("Allow");
   });
 
   it("updates and deletes existing rules", () => {
     const ssh = { ...flow, port: 22 };
-    expect(verdictOf(scenario, "az network nsg rule update -g rg --nsg-name web-subnet-nsg -n ssh --destination-port-ranges 2222\n", ssh).access).toBe("Deny");
-    expect(verdictOf(scenario, "az network nsg rule delete -g rg --nsg-name web-subnet-nsg -n ssh\n", ssh).access).toBe("Deny");
+    expect(
+      verdictOf(
+        scenario,
+        "az network nsg rule update -g rg --nsg-name web-subnet-nsg -n ssh --destination-port-ranges 2222\n",
+        ssh,
+      ).access,
+    ).toBe("Deny");
+    expect(
+      verdictOf(scenario, "az network nsg rule delete -g rg --nsg-name web-subnet-nsg -n ssh\n", ssh).access,
+    ).toBe("Deny");
   });
 
   it("moves NSG associations with nic update and subnet update", () => {
-    const detach = "az network vnet subnet update -g rg --vnet-name vnet -n web --network-security-group ''\n";
+    const detach =
+      "az network vnet subnet update -g rg --vnet-name vnet -n web --network-security-group ''\n";
     expect(verdictOf(scenario, detach, flow).steps.every((s) => s.kind === "no-nsg")).toBe(true);
     const attach = "az network nic update -g rg -n web-nic --network-security-group app-nic-nsg\n";
     const verdict = verdictOf(scenario, attach, { ...flow, port: 22 });
-    expect(verdict.steps.map((s) => (s.kind === "nsg" ? s.nsg : s.kind))).toEqual(["web-subnet-nsg", "app-nic-nsg"]);
+    expect(verdict.steps.map((s) => (s.kind === "nsg" ? s.nsg : s.kind))).toEqual([
+      "web-subnet-nsg",
+      "app-nic-nsg",
+    ]);
   });
 
   it("locates errors in the script", () => {
-    const model = compilePlayground(scenario, "# a comment\naz network nsg rule create -g rg --nsg-name web-subnet-nsg -n x --priority 99999 --destination-port-ranges 80\n");
+    const model = compilePlayground(
+      scenario,
+      "# a comment\naz network nsg rule create -g rg --nsg-name web-subnet-nsg -n x --priority 99999 --destination-port-ranges 80\n",
+    );
     expect(model.evaluator).toBeUndefined();
-    expect(model.cliErrors.map((e) => `${e.span?.line} ${e.message}`)).toEqual([expect.stringMatching(/^2 .*99999/)]);
-    const unknown = compilePlayground(scenario, "az network nsg rule create -g rg --nsg-name nope -n x --priority 100\n");
+    expect(model.cliErrors.map((e) => `${e.span?.line} ${e.message}`)).toEqual([
+      expect.stringMatching(/^2 .*99999/),
+    ]);
+    const unknown = compilePlayground(
+      scenario,
+      "az network nsg rule create -g rg --nsg-name nope -n x --priority 100\n",
+    );
     expect(unknown.cliErrors[0]?.message).toMatch(/NSG "nope" was not found/);
   });
 
@@ -60,7 +96,10 @@ describe("az CLI changes on top of a scenario", () => {
   });
 
   it("passes warnings through (deleting a rule that is not there)", () => {
-    const model = compilePlayground(scenario, "az network nsg rule delete -g rg --nsg-name web-subnet-nsg -n nope\n");
+    const model = compilePlayground(
+      scenario,
+      "az network nsg rule delete -g rg --nsg-name web-subnet-nsg -n nope\n",
+    );
     expect(model.evaluator).toBeDefined();
     expect(model.cliWarnings[0]?.message).toMatch(/nothing was deleted/);
   });

@@ -1,9 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { BACKUP_KEY, PREVIOUS_KEY, SAVE_KEY, readPrevious, readSaved, savePrevious, writeSaved } from "../../src/lib/playground/autosave.ts";
+import {
+  BACKUP_KEY,
+  PREVIOUS_KEY,
+  SAVE_KEY,
+  readPrevious,
+  readSaved,
+  savePrevious,
+  writeSaved,
+} from "../../src/lib/playground/autosave.ts";
 import { makeState, validateState } from "../../src/lib/playground/playground-state.ts";
 import { memoryStorage } from "../progress/memory-storage.ts";
 
-const state = makeState("topology: {}\n", "", { from: "a", to: "b", protocol: "Tcp", sourcePort: "", port: "80", response: true });
+const state = makeState("topology: {}\n", "", {
+  from: "a",
+  to: "b",
+  protocol: "Tcp",
+  sourcePort: "",
+  port: "80",
+  response: true,
+});
 
 describe("the playground saves itself", () => {
   it("writes and reads back under a versioned key", () => {
@@ -17,7 +32,12 @@ describe("the playground saves itself", () => {
   it("sets a corrupt value aside, untouched, and reports it", () => {
     const storage = memoryStorage();
     storage.setItem(SAVE_KEY, '{"version":1,"scenario":42}');
-    expect(readSaved(storage)).toEqual({ status: "corrupt", message: "the scenario text is missing", backupKey: BACKUP_KEY, moved: true });
+    expect(readSaved(storage)).toEqual({
+      status: "corrupt",
+      message: "the scenario text is missing",
+      backupKey: BACKUP_KEY,
+      moved: true,
+    });
     expect(storage.getItem(BACKUP_KEY)).toBe('{"version":1,"scenario":42}');
     expect(storage.getItem(SAVE_KEY)).toBeNull();
     storage.setItem(SAVE_KEY, "{not json");
@@ -26,9 +46,23 @@ describe("the playground saves itself", () => {
 
   it("never throws when storage is missing, blocked or full", () => {
     expect(readSaved(undefined)).toMatchObject({ status: "unavailable" });
-    const blocked = { getItem: () => { throw new Error("SecurityError"); }, setItem: () => { throw Object.assign(new Error("full"), { name: "QuotaExceededError" }); }, removeItem: () => {} };
-    expect(readSaved(blocked)).toMatchObject({ status: "unavailable", message: expect.stringMatching(/SecurityError/) });
-    expect(writeSaved(blocked, state)).toMatchObject({ ok: false, message: expect.stringMatching(/storage is full/) });
+    const blocked = {
+      getItem: () => {
+        throw new Error("SecurityError");
+      },
+      setItem: () => {
+        throw Object.assign(new Error("full"), { name: "QuotaExceededError" });
+      },
+      removeItem: () => {},
+    };
+    expect(readSaved(blocked)).toMatchObject({
+      status: "unavailable",
+      message: expect.stringMatching(/SecurityError/),
+    });
+    expect(writeSaved(blocked, state)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/storage is full/),
+    });
     expect(writeSaved(undefined, state)).toMatchObject({ ok: false });
   });
 
@@ -42,8 +76,22 @@ describe("the playground saves itself", () => {
 
   it("validates every field of a state", () => {
     expect(validateState({ version: 1, scenario: "", cli: "", flow: null })).toMatchObject({ ok: true });
-    expect(validateState({ version: 1, scenario: "", cli: "", flow: { from: "a", to: "b", protocol: "Tcp", sourcePort: "", port: 1, response: false } })).toEqual({ ok: false, message: "its flow's port is not text" });
-    expect(validateState({ version: 1, scenario: "", cli: "", flow: { from: "a", to: "b", protocol: "Tcp", sourcePort: "", port: "", response: "yes" } })).toEqual({ ok: false, message: "its flow's reply flag is not true or false" });
+    expect(
+      validateState({
+        version: 1,
+        scenario: "",
+        cli: "",
+        flow: { from: "a", to: "b", protocol: "Tcp", sourcePort: "", port: 1, response: false },
+      }),
+    ).toEqual({ ok: false, message: "its flow's port is not text" });
+    expect(
+      validateState({
+        version: 1,
+        scenario: "",
+        cli: "",
+        flow: { from: "a", to: "b", protocol: "Tcp", sourcePort: "", port: "", response: "yes" },
+      }),
+    ).toEqual({ ok: false, message: "its flow's reply flag is not true or false" });
     expect(validateState([])).toEqual({ ok: false, message: "it is not an object" });
     expect(validateState({ version: 2 })).toEqual({ ok: false, message: "unknown version 2" });
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_FLOW_FORM, endpointOptions, formFromFlow, validateFlowForm, type FlowFormValues } from "../../src/lib/playground/flow-form.ts";
+import {
+  EMPTY_FLOW_FORM,
+  endpointOptions,
+  formFromFlow,
+  validateFlowForm,
+  type FlowFormValues,
+} from "../../src/lib/playground/flow-form.ts";
 import { parseScenario } from "../../src/lib/playground/parse-scenario.ts";
 import { twoVmScenario } from "./scenario.ts";
 
@@ -23,15 +29,39 @@ describe("the flow form", () => {
   });
 
   it("turns a complete form into a flow", () => {
-    expect(validateFlowForm(form({ from: " 198.51.100.5 ", to: "web-nic", protocol: "tcp", sourcePort: "51000", port: "21", response: true }), topology)).toEqual({
+    expect(
+      validateFlowForm(
+        form({
+          from: " 198.51.100.5 ",
+          to: "web-nic",
+          protocol: "tcp",
+          sourcePort: "51000",
+          port: "21",
+          response: true,
+        }),
+        topology,
+      ),
+    ).toEqual({
       ok: true,
-      value: { from: "198.51.100.5", to: "web-nic", protocol: "Tcp", sourcePort: 51000, port: 21, response: true },
+      value: {
+        from: "198.51.100.5",
+        to: "web-nic",
+        protocol: "Tcp",
+        sourcePort: 51000,
+        port: 21,
+        response: true,
+      },
     });
   });
 
   it("leaves the source port out when empty, and ports out for ICMP", () => {
-    expect(validateFlowForm(form({ from: "web-vm", to: "app-vm", port: "80" }), topology)).toEqual({ ok: true, value: { from: "web-vm", to: "app-vm", protocol: "Tcp", port: 80 } });
-    expect(validateFlowForm(form({ from: "web-vm", to: "app-vm", protocol: "Icmp", port: "not used" }), topology)).toEqual({ ok: true, value: { from: "web-vm", to: "app-vm", protocol: "Icmp" } });
+    expect(validateFlowForm(form({ from: "web-vm", to: "app-vm", port: "80" }), topology)).toEqual({
+      ok: true,
+      value: { from: "web-vm", to: "app-vm", protocol: "Tcp", port: 80 },
+    });
+    expect(
+      validateFlowForm(form({ from: "web-vm", to: "app-vm", protocol: "Icmp", port: "not used" }), topology),
+    ).toEqual({ ok: true, value: { from: "web-vm", to: "app-vm", protocol: "Icmp" } });
   });
 
   it("ties each problem to its field", () => {
@@ -40,7 +70,9 @@ describe("the flow form", () => {
       "to: Choose where the flow goes: a VM, a NIC, or type an IP address",
       "port: A Tcp flow needs a destination port (0 to 65535)",
     ]);
-    expect(errors(form({ from: "web-mv", to: "web-vm", protocol: "Udp", sourcePort: "-1", port: "70000" }))).toEqual([
+    expect(
+      errors(form({ from: "web-mv", to: "web-vm", protocol: "Udp", sourcePort: "-1", port: "70000" })),
+    ).toEqual([
       'from: "web-mv" is not a VM, a NIC or an IP address of this scenario',
       'sourcePort: The source port must be a whole number from 0 to 65535 (not "-1")',
       'port: The destination port must be a whole number from 0 to 65535 (not "70000")',
@@ -52,6 +84,13 @@ describe("the flow form", () => {
   });
 
   it("fills the form from a sample flow", () => {
-    expect(formFromFlow({ from: "a", to: "b", protocol: "Udp", port: 53 })).toEqual({ from: "a", to: "b", protocol: "Udp", sourcePort: "", port: "53", response: false });
+    expect(formFromFlow({ from: "a", to: "b", protocol: "Udp", port: 53 })).toEqual({
+      from: "a",
+      to: "b",
+      protocol: "Udp",
+      sourcePort: "",
+      port: "53",
+      response: false,
+    });
   });
 });

@@ -46,7 +46,9 @@ describe("reading a scenario document", () => {
   });
 
   it("points an unknown top-level property at its key and names the known ones", () => {
-    expect(at(parseScenario("topology: {}\nsubscriptoin: msdn\n"))[0]).toMatch(/^2:1 unknown property "subscriptoin": a scenario has title, subscription, topology and flows/);
+    expect(at(parseScenario("topology: {}\nsubscriptoin: msdn\n"))[0]).toMatch(
+      /^2:1 unknown property "subscriptoin": a scenario has title, subscription, topology and flows/,
+    );
   });
 
   it("locates a rule error at its value", () => {
@@ -58,13 +60,16 @@ describe("reading a scenario document", () => {
   });
 
   it("locates whole-scenario checks (a reference to an NSG that does not exist)", () => {
-    const text = "topology:\n  vnets:\n    - name: v\n      addressSpace: [10.0.0.0/16]\n      subnets:\n        - { name: s, addressPrefix: 10.0.0.0/24, nsg: nope }\n";
+    const text =
+      "topology:\n  vnets:\n    - name: v\n      addressSpace: [10.0.0.0/16]\n      subnets:\n        - { name: s, addressPrefix: 10.0.0.0/24, nsg: nope }\n";
     expect(at(parseScenario(text))).toEqual(['6:55 NSG "nope" is not defined in nsgs']);
   });
 
   it("says what is missing when there is no topology, and when it is not nested", () => {
     expect(at(parseScenario("subscription: msdn\n"))[0]).toMatch(/topology is missing/);
-    expect(at(parseScenario("vnets: []\nvms: []\n"))[0]).toMatch(/put vnets, vms, asgs and nsgs under a topology: key/);
+    expect(at(parseScenario("vnets: []\nvms: []\n"))[0]).toMatch(
+      /put vnets, vms, asgs and nsgs under a topology: key/,
+    );
     expect(at(parseScenario("   \n"))[0]).toMatch(/^1:1 The scenario is empty/);
   });
 

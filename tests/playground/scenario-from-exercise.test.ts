@@ -16,7 +16,8 @@ describe("an exercise loaded into the playground", () => {
       const text = scenarioFromExercise(raw, `graders/${file}`);
       const data = parse(text) as Record<string, unknown>;
       expect(Object.keys(data).sort(), file).toEqual(expect.arrayContaining(["topology", "flows"]));
-      for (const gone of ["solution", "starter", "hints", "description", "expectations", "editable"]) expect(data, `${file} ${gone}`).not.toHaveProperty(gone);
+      for (const gone of ["solution", "starter", "hints", "description", "expectations", "editable"])
+        expect(data, `${file} ${gone}`).not.toHaveProperty(gone);
       expect(text).toMatch(new RegExp(`^# Scenario from the exercise graders/${file}`));
       const scenario = parseScenario(text);
       if (!scenario.ok) throw new Error(`${file}: ${JSON.stringify(scenario.errors)}`);
@@ -28,7 +29,8 @@ describe("an exercise loaded into the playground", () => {
   });
 
   it("keeps comments written in the topology", () => {
-    const raw = "id: x\ntitle: T\nkind: predict\ntopology:\n  # the lab network\n  vnets: []\nexpectations:\n  - name: n\n    flow: { from: a, to: b, protocol: Tcp, port: 1 }\n    expect: allow\n";
+    const raw =
+      "id: x\ntitle: T\nkind: predict\ntopology:\n  # the lab network\n  vnets: []\nexpectations:\n  - name: n\n    flow: { from: a, to: b, protocol: Tcp, port: 1 }\n    expect: allow\n";
     const text = scenarioFromExercise(raw, "graders/x.yaml");
     expect(text).toContain("# the lab network");
     expect(text).not.toContain("expect: allow");

@@ -2,10 +2,21 @@ import { deflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { BLANK_CLI, BLANK_SCENARIO } from "../../src/lib/playground/blank-scenario.ts";
 import { makeState } from "../../src/lib/playground/playground-state.ts";
-import { decodeShareState, encodeShareState, withoutShareParam } from "../../src/lib/playground/share-state.ts";
+import {
+  decodeShareState,
+  encodeShareState,
+  withoutShareParam,
+} from "../../src/lib/playground/share-state.ts";
 import { bytesToBase64Url } from "../../src/lib/text/base64url.ts";
 
-const state = makeState(BLANK_SCENARIO, BLANK_CLI, { from: "vm-web", to: "vm-db", protocol: "Tcp", sourcePort: "", port: "1433", response: false });
+const state = makeState(BLANK_SCENARIO, BLANK_CLI, {
+  from: "vm-web",
+  to: "vm-db",
+  protocol: "Tcp",
+  sourcePort: "",
+  port: "1433",
+  response: false,
+});
 
 describe("the playground in a link", () => {
   it("round-trips compressed (deflate-raw) and much shorter than the text", async () => {
@@ -28,7 +39,9 @@ describe("the playground in a link", () => {
   it("refuses a link that would be too long, saying why", async () => {
     const encoded = await encodeShareState(state, { maxLength: 100 });
     expect(encoded.ok).toBe(false);
-    expect(!encoded.ok && encoded.message).toMatch(/too big for a link \(\d[\d,]* characters even compressed; links are limited to 100/);
+    expect(!encoded.ok && encoded.message).toMatch(
+      /too big for a link \(\d[\d,]* characters even compressed; links are limited to 100/,
+    );
   });
 
   it("is absent from other fragments, and reports damaged links", async () => {
@@ -37,13 +50,24 @@ describe("the playground in a link", () => {
     const encoded = await encodeShareState(state);
     if (!encoded.ok) throw new Error(encoded.message);
     const cut = encoded.hash.slice(0, Math.floor(encoded.hash.length / 2));
-    expect(await decodeShareState(cut)).toMatchObject({ ok: false, message: expect.stringMatching(/damaged/) });
-    expect(await decodeShareState("#playground=v9.z.abc")).toMatchObject({ ok: false, message: expect.stringMatching(/newer NSG Lab/) });
-    expect(await decodeShareState("#playground=v1.j.e30")).toMatchObject({ ok: false, message: expect.stringMatching(/could not be used \(unknown version undefined\)/) });
+    expect(await decodeShareState(cut)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/damaged/),
+    });
+    expect(await decodeShareState("#playground=v9.z.abc")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/newer NSG Lab/),
+    });
+    expect(await decodeShareState("#playground=v1.j.e30")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/could not be used \(unknown version undefined\)/),
+    });
   });
 
   it("refuses a compressed link that inflates past the limit", async () => {
-    const bomb = deflateRawSync(Buffer.from(`{"version":1,"scenario":"${"a".repeat(3_000_000)}","cli":"","flow":null}`));
+    const bomb = deflateRawSync(
+      Buffer.from(`{"version":1,"scenario":"${"a".repeat(3_000_000)}","cli":"","flow":null}`),
+    );
     const hash = `#playground=v1.z.${bytesToBase64Url(new Uint8Array(bomb))}`;
     expect(hash.length).toBeLessThan(16000);
     expect(await decodeShareState(hash)).toMatchObject({ ok: false });

@@ -1,7 +1,10 @@
 import type { StorageLike } from "../../src/lib/progress/index.ts";
 
 /** An in-memory StorageLike; `failing` makes every call throw, like blocked site data. */
-export function memoryStorage(initial: Record<string, string> = {}, failing = false): StorageLike & { data: Map<string, string> } {
+export function memoryStorage(
+  initial: Record<string, string> = {},
+  failing = false,
+): StorageLike & { data: Map<string, string> } {
   const data = new Map(Object.entries(initial));
   const guard = () => {
     if (failing) throw new DOMException("The operation is insecure.", "SecurityError");

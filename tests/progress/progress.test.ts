@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  countComplete, emptyProgress, firstUnfinished, isComplete, markComplete, markIncomplete,
+  countComplete,
+  emptyProgress,
+  firstUnfinished,
+  isComplete,
+  markComplete,
+  markIncomplete,
 } from "../../src/lib/progress/index.ts";
 
 const at = new Date("2025-01-02T03:04:05.000Z");

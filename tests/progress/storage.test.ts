@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  clearProgress, emptyProgress, markComplete, parseProgress, PROGRESS_KEY, readProgress, updateProgress, writeProgress,
+  clearProgress,
+  emptyProgress,
+  markComplete,
+  parseProgress,
+  PROGRESS_KEY,
+  readProgress,
+  updateProgress,
+  writeProgress,
 } from "../../src/lib/progress/index.ts";
 import { memoryStorage } from "./memory-storage.ts";
 
@@ -35,7 +42,8 @@ describe("reading progress", () => {
   ])("reports %s as corrupt, with the path of the problem", (_name, value) => {
     const result = parseProgress(JSON.stringify(value));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors.every((e) => e.kind === "corrupt" && Array.isArray(e.path))).toBe(true);
+    if (!result.ok)
+      expect(result.errors.every((e) => e.kind === "corrupt" && Array.isArray(e.path))).toBe(true);
   });
 
   it("points at the offending lesson", () => {

@@ -4,10 +4,19 @@ import { el } from "./dom.ts";
  * Asks before something replaces the learner's text. A modal <dialog>: focus moves into it,
  * Escape cancels, and focus returns to where it was. The safe choice has focus first.
  */
-export function confirmDialog(options: { title: string; message: string; confirm: string; cancel?: string }): Promise<boolean> {
+export function confirmDialog(options: {
+  title: string;
+  message: string;
+  confirm: string;
+  cancel?: string;
+}): Promise<boolean> {
   const returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
   const titleId = `ex-dialog-${Math.random().toString(36).slice(2)}`;
-  const cancel = el("button", { type: "button", class: "button-secondary", "data-dialog-cancel": "" }, options.cancel ?? "Cancel");
+  const cancel = el(
+    "button",
+    { type: "button", class: "button-secondary", "data-dialog-cancel": "" },
+    options.cancel ?? "Cancel",
+  );
   const confirm = el("button", { type: "button", "data-dialog-confirm": "" }, options.confirm);
   const dialog = el(
     "dialog",

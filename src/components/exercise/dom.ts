@@ -11,7 +11,8 @@ export function el<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) if (value !== undefined) node.setAttribute(name, value);
-  for (const child of children) if (child !== null && child !== undefined && child !== false) node.append(child);
+  for (const child of children)
+    if (child !== null && child !== undefined && child !== false) node.append(child);
   return node;
 }
 

@@ -9,14 +9,26 @@ import { browserStorage, completeLesson } from "../../lib/progress/browser.ts";
 import type { ExportFormat } from "../../lib/formats/export/index.ts";
 import { FORMAT_LABEL, isEditorFormat, type EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
 import {
-  makeDraft, readDraft, readPreviousDraft, savePreviousDraft, writeDraft,
+  makeDraft,
+  readDraft,
+  readPreviousDraft,
+  savePreviousDraft,
+  writeDraft,
 } from "../../lib/exercise-ui/draft-storage.ts";
 import { decodeShareHash, encodeShareHash, withoutShareParam } from "../../lib/exercise-ui/share-link.ts";
-import { buildSubmission, submissionFileName, submissionText } from "../../lib/exercise-ui/submission-file.ts";
+import {
+  buildSubmission,
+  submissionFileName,
+  submissionText,
+} from "../../lib/exercise-ui/submission-file.ts";
 import { convertRules, EXPORT_LABEL, exportLearnerRules } from "../../lib/exercise-ui/format-conversion.ts";
 import { solutionRules, starterRules, type EditorRules } from "../../lib/exercise-ui/island-data.ts";
 import { learnerRulesSchema } from "../../lib/exercise-ui/rule-json-schema.ts";
-import { EXERCISE_PASSED_EVENT, lessonExercisesPassed, recordExercisePassed } from "../../lib/exercise-ui/exercise-progress.ts";
+import {
+  EXERCISE_PASSED_EVENT,
+  lessonExercisesPassed,
+  recordExercisePassed,
+} from "../../lib/exercise-ui/exercise-progress.ts";
 import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
 import { confirmDialog } from "./confirm-dialog.ts";
 import { copyText, downloadText, must, wireShareButton } from "./dom.ts";
@@ -85,19 +97,28 @@ async function mount(root: HTMLElement): Promise<void> {
   if (saved.status === "corrupt") {
     notices.push(
       `Your saved rules for this exercise could not be read (${saved.message}), so the editor starts from the starter.` +
-        (saved.moved ? ` The damaged copy was kept in this browser's storage under “${saved.backupKey}”.` : ""),
+        (saved.moved
+          ? ` The damaged copy was kept in this browser's storage under “${saved.backupKey}”.`
+          : ""),
     );
-  } else if (saved.status === "unavailable") notices.push(`${saved.message} Your rules will stay in the editor while this page is open; download them to keep them.`);
-  let current: Rules = saved.status === "ok" ? { text: saved.draft.text, format: saved.draft.format } : starter;
+  } else if (saved.status === "unavailable")
+    notices.push(
+      `${saved.message} Your rules will stay in the editor while this page is open; download them to keep them.`,
+    );
+  let current: Rules =
+    saved.status === "ok" ? { text: saved.draft.text, format: saved.draft.format } : starter;
   let fromLink = false;
   const shared = decodeShareHash(location.hash);
   if (shared.ok === true) {
-    const differs = saved.status === "ok" && (saved.draft.text !== shared.value.text || saved.draft.format !== shared.value.format);
+    const differs =
+      saved.status === "ok" &&
+      (saved.draft.text !== shared.value.text || saved.draft.format !== shared.value.format);
     const accept =
       !differs ||
       (await confirmDialog({
         title: "Load the rules from this link?",
-        message: "You have saved rules for this exercise that differ from the link's. Loading the link's rules replaces them in the editor; “Restore previous rules” brings yours back.",
+        message:
+          "You have saved rules for this exercise that differ from the link's. Loading the link's rules replaces them in the editor; “Restore previous rules” brings yours back.",
         confirm: "Load the link's rules",
         cancel: "Keep my saved rules",
       }));
@@ -107,13 +128,20 @@ async function mount(root: HTMLElement): Promise<void> {
       fromLink = true;
       notices.push("Loaded the rules from the link.");
     }
-    history.replaceState(history.state, "", `${location.pathname}${location.search}${withoutShareParam(location.hash)}`);
+    history.replaceState(
+      history.state,
+      "",
+      `${location.pathname}${location.search}${withoutShareParam(location.hash)}`,
+    );
   } else if (shared.ok === false) notices.push(shared.message);
 
   ui.opener.hidden = true;
   if (ui.openerNote) ui.openerNote.hidden = true;
   ui.editorUi.hidden = false;
-  showMessage(notices.join(" "), saved.status === "corrupt" || saved.status === "unavailable" || shared.ok === false ? "warning" : "info");
+  showMessage(
+    notices.join(" "),
+    saved.status === "corrupt" || saved.status === "unavailable" || shared.ok === false ? "warning" : "info",
+  );
 
   let format: EditorFormat = current.format;
   let edited = false;
@@ -173,7 +201,10 @@ async function mount(root: HTMLElement): Promise<void> {
     const all = [...errors, ...warnings];
     renderIssues(ui.issues, all, (line, column) => editor.jumpTo(line, column));
     ui.issuesSection.hidden = all.length === 0;
-    ui.issuesTitle.textContent = errors.length > 0 ? `Problems (${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings.length ? `, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}` : ""})` : `Warnings (${warnings.length})`;
+    ui.issuesTitle.textContent =
+      errors.length > 0
+        ? `Problems (${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings.length ? `, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}` : ""})`
+        : `Warnings (${warnings.length})`;
     renderChecks(root, report);
     const passed = report.status === "graded" && report.failed === 0 && report.results.length > 0;
     root.dataset.status = report.status === "invalid" ? "invalid" : passed ? "passed" : "failing";
@@ -189,7 +220,8 @@ async function mount(root: HTMLElement): Promise<void> {
     if (passRecorded) return;
     passRecorded = true;
     const result = recordExercisePassed(storage, id);
-    if (result.ok && exercise.lesson && lessonExercisesPassed(result.value, lessonExercises)) completeLesson(exercise.lesson);
+    if (result.ok && exercise.lesson && lessonExercisesPassed(result.value, lessonExercises))
+      completeLesson(exercise.lesson);
     document.dispatchEvent(new CustomEvent(EXERCISE_PASSED_EVENT, { detail: { id: exercise.id } }));
   }
 
@@ -213,7 +245,8 @@ async function mount(root: HTMLElement): Promise<void> {
     editor.setText(next.text, next.format);
     edited = false;
     refresh();
-    if (!kept.ok) showMessage(`${kept.message} Your previous rules could not be kept for “Restore”.`, "warning");
+    if (!kept.ok)
+      showMessage(`${kept.message} Your previous rules could not be kept for “Restore”.`, "warning");
   }
 
   ui.formatRadios.forEach((radio) =>
@@ -227,14 +260,22 @@ async function mount(root: HTMLElement): Promise<void> {
         return;
       }
       replaceRules({ text: result.text, format: to });
-      showMessage([`Converted your rules to ${FORMAT_LABEL[to]}.`, ...result.notes, "“Restore previous rules” brings back the text as it was."].join(" "), "info");
+      showMessage(
+        [
+          `Converted your rules to ${FORMAT_LABEL[to]}.`,
+          ...result.notes,
+          "“Restore previous rules” brings back the text as it was.",
+        ].join(" "),
+        "info",
+      );
     }),
   );
 
   ui.reset.addEventListener("click", async () => {
     const ok = await confirmDialog({
       title: "Reset to the starter?",
-      message: "This replaces your rules with the exercise's starting text. Your current rules stay restorable with “Restore previous rules”.",
+      message:
+        "This replaces your rules with the exercise's starting text. Your current rules stay restorable with “Restore previous rules”.",
       confirm: "Reset",
     });
     if (!ok) return;
@@ -264,7 +305,9 @@ async function mount(root: HTMLElement): Promise<void> {
     ui.exportOutput.value = result.text;
     const copied = await copyText(result.text);
     if (!copied) ui.exportOutput.select();
-    ui.exportStatus.textContent = copied ? `Copied your rules as ${EXPORT_LABEL[to]}.` : `Your rules as ${EXPORT_LABEL[to]} are selected above: press Ctrl+C (⌘C) to copy them.`;
+    ui.exportStatus.textContent = copied
+      ? `Copied your rules as ${EXPORT_LABEL[to]}.`
+      : `Your rules as ${EXPORT_LABEL[to]} are selected above: press Ctrl+C (⌘C) to copy them.`;
   });
 
   ui.download.addEventListener("click", () => {
@@ -292,7 +335,8 @@ async function mount(root: HTMLElement): Promise<void> {
     if (!solution) return;
     const ok = await confirmDialog({
       title: "Show the reference solution?",
-      message: "Working it out teaches more than reading the answer. Have you tried the hints? You can keep going after seeing it.",
+      message:
+        "Working it out teaches more than reading the answer. Have you tried the hints? You can keep going after seeing it.",
       confirm: "Show solution",
       cancel: "Keep trying",
     });
@@ -304,7 +348,10 @@ async function mount(root: HTMLElement): Promise<void> {
   ui.solutionUse.addEventListener("click", () => {
     if (!solution) return;
     replaceRules(solution);
-    showMessage("The reference solution is in the editor. “Restore previous rules” brings yours back.", "info");
+    showMessage(
+      "The reference solution is in the editor. “Restore previous rules” brings yours back.",
+      "info",
+    );
   });
 
   // Never lose the last keystrokes: grade and save now when the page goes away.

@@ -1,11 +1,20 @@
-import { buildCatalog, exercisesByLesson, findExercise, type CatalogEntry } from "../../lib/exercise-ui/exercise-catalog.ts";
+import {
+  buildCatalog,
+  exercisesByLesson,
+  findExercise,
+  type CatalogEntry,
+} from "../../lib/exercise-ui/exercise-catalog.ts";
 
 /**
  * Build-time access to graders/*.yaml for <Exercise> and the /exercises/ pages. The files are
  * bundled as text (Vite glob), validated once per build; an invalid file stops the build with
  * its file:line:col.
  */
-const files = import.meta.glob("/graders/*.{yaml,yml,json}", { query: "?raw", import: "default", eager: true }) as Record<string, string>;
+const files = import.meta.glob("/graders/*.{yaml,yml,json}", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+}) as Record<string, string>;
 
 let cached: Map<string, CatalogEntry> | undefined;
 
@@ -17,7 +26,8 @@ export function exerciseCatalog(): Map<string, CatalogEntry> {
   return cached;
 }
 
-export const getExercise = (id: string, usedIn?: string): CatalogEntry => findExercise(exerciseCatalog(), id, usedIn);
+export const getExercise = (id: string, usedIn?: string): CatalogEntry =>
+  findExercise(exerciseCatalog(), id, usedIn);
 
 /** Ids of every exercise that belongs to the same lesson (the lesson is done when all pass). */
 export function lessonExerciseIds(entry: CatalogEntry): string[] {

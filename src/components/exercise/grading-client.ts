@@ -9,7 +9,8 @@ export interface GradeRequest {
   format: EditorFormat;
 }
 
-export type GradeResponse = { id: number; ok: true; grade: EditorGrade } | { id: number; ok: false; message: string };
+export type GradeResponse =
+  { id: number; ok: true; grade: EditorGrade } | { id: number; ok: false; message: string };
 
 /** The performance.measure name of one re-grade (grade + render) in the editor island. */
 export const REGRADE_MEASURE = "nsg-lab:regrade";
@@ -29,7 +30,10 @@ export function createGrader(exercise: Exercise) {
   function startWorker(): Worker | undefined {
     if (worker || typeof Worker === "undefined") return worker;
     try {
-      worker = new Worker(new URL("./grade-worker.ts", import.meta.url), { type: "module", name: "nsg-lab-grader" });
+      worker = new Worker(new URL("./grade-worker.ts", import.meta.url), {
+        type: "module",
+        name: "nsg-lab-grader",
+      });
       worker.addEventListener("message", (event: MessageEvent<GradeResponse>) => {
         const resolve = pending.get(event.data.id);
         pending.delete(event.data.id);
@@ -44,11 +48,17 @@ export function createGrader(exercise: Exercise) {
   /** Resolves with the grade, or undefined when a newer request superseded this one. */
   return function grade(text: string, format: EditorFormat): Promise<EditorGrade | undefined> {
     const id = ++latest;
-    for (const [old, resolve] of pending) if (old < id) { pending.delete(old); resolve(undefined); }
+    for (const [old, resolve] of pending)
+      if (old < id) {
+        pending.delete(old);
+        resolve(undefined);
+      }
     const remote = text.length > WORKER_THRESHOLD ? startWorker() : undefined;
     if (!remote) return Promise.resolve(gradeForEditor(exercise, text, format));
     return new Promise((resolve) => {
-      pending.set(id, (result) => resolve(id === latest ? (result ?? gradeForEditor(exercise, text, format)) : undefined));
+      pending.set(id, (result) =>
+        resolve(id === latest ? (result ?? gradeForEditor(exercise, text, format)) : undefined),
+      );
       remote.postMessage({ id, exercise, text, format } satisfies GradeRequest);
     });
   };

@@ -80,7 +80,11 @@ function setupEditorOpener(root: HTMLElement, id: string): void {
       status.textContent = "";
       // The opener was disabled (dropping focus to the page) and the editor only now shows:
       // put the learner where they asked to go, once it has been laid out.
-      requestAnimationFrame(() => root.querySelector<HTMLElement>(".monaco-editor .native-edit-context, .monaco-editor textarea")?.focus());
+      requestAnimationFrame(() =>
+        root
+          .querySelector<HTMLElement>(".monaco-editor .native-edit-context, .monaco-editor textarea")
+          ?.focus(),
+      );
     } catch (error) {
       console.warn("NSG Lab: the editor failed to load", error);
       status.textContent = "The editor could not be loaded (are you offline?). Try again.";

@@ -33,7 +33,11 @@ import "monaco-editor/editor/common/standaloneStrings.js";
 import "../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css";
 import "../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css";
 
-import { AZCLI_LANGUAGE_ID, azCliLanguage, azCliLanguageConfiguration } from "../../lib/exercise-ui/azcli-language.ts";
+import {
+  AZCLI_LANGUAGE_ID,
+  azCliLanguage,
+  azCliLanguageConfiguration,
+} from "../../lib/exercise-ui/azcli-language.ts";
 import type { EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
 import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
 
@@ -48,15 +52,33 @@ function configureOnce(): void {
     getWorker: (_id: string, label: string) => (label === "json" ? new JsonWorker() : new EditorWorker()),
   };
   monaco.languages.register({ id: AZCLI_LANGUAGE_ID, aliases: ["Azure CLI"] });
-  monaco.languages.setMonarchTokensProvider(AZCLI_LANGUAGE_ID, azCliLanguage as unknown as monaco.languages.IMonarchLanguage);
-  monaco.languages.setLanguageConfiguration(AZCLI_LANGUAGE_ID, azCliLanguageConfiguration as unknown as monaco.languages.LanguageConfiguration);
+  monaco.languages.setMonarchTokensProvider(
+    AZCLI_LANGUAGE_ID,
+    azCliLanguage as unknown as monaco.languages.IMonarchLanguage,
+  );
+  monaco.languages.setLanguageConfiguration(
+    AZCLI_LANGUAGE_ID,
+    azCliLanguageConfiguration as unknown as monaco.languages.LanguageConfiguration,
+  );
   defineThemes();
 }
 
 /** tokens.css values, used for the scheme that is not active (CSS only exposes the active one). */
 const TOKENS = {
-  light: { "--bg-raised": "#ffffff", "--fg": "#1b1f24", "--fg-muted": "#535c66", "--accent": "#0a5dc2", "--focus": "#c4410c" },
-  dark: { "--bg-raised": "#1a2129", "--fg": "#e4e9ee", "--fg-muted": "#a3afbb", "--accent": "#74b4ff", "--focus": "#ffb36b" },
+  light: {
+    "--bg-raised": "#ffffff",
+    "--fg": "#1b1f24",
+    "--fg-muted": "#535c66",
+    "--accent": "#0a5dc2",
+    "--focus": "#c4410c",
+  },
+  dark: {
+    "--bg-raised": "#1a2129",
+    "--fg": "#e4e9ee",
+    "--fg-muted": "#a3afbb",
+    "--accent": "#74b4ff",
+    "--focus": "#ffb36b",
+  },
 };
 
 /** Editor colours from the site's CSS variables (src/styles/tokens.css) for the active scheme. */
@@ -87,8 +109,18 @@ function defineThemes(): void {
     { token: "variable.azcli", foreground: dark ? "5fd37f" : "17692e" },
     { token: "string.invalid.azcli", foreground: dark ? "ff8a8f" : "b4232a" },
   ];
-  monaco.editor.defineTheme("nsg-lab-light", { base: "vs", inherit: true, rules: rules(false), colors: themeColors("light") });
-  monaco.editor.defineTheme("nsg-lab-dark", { base: "vs-dark", inherit: true, rules: rules(true), colors: themeColors("dark") });
+  monaco.editor.defineTheme("nsg-lab-light", {
+    base: "vs",
+    inherit: true,
+    rules: rules(false),
+    colors: themeColors("light"),
+  });
+  monaco.editor.defineTheme("nsg-lab-dark", {
+    base: "vs-dark",
+    inherit: true,
+    rules: rules(true),
+    colors: themeColors("dark"),
+  });
 }
 
 export const languageOf = (format: EditorFormat): string => (format === "json" ? "json" : AZCLI_LANGUAGE_ID);
@@ -126,9 +158,13 @@ export function createRulesEditor(options: RulesEditorOptions): RulesEditor {
     validate: false,
     allowComments: true,
     enableSchemaRequest: false,
-    schemas: [...(jsonDefaults.diagnosticsOptions.schemas ?? []).filter((s) => s.uri !== `${uri.toString()}#schema`), { uri: `${uri.toString()}#schema`, fileMatch: [uri.toString()], schema: options.schema as object }],
+    schemas: [
+      ...(jsonDefaults.diagnosticsOptions.schemas ?? []).filter((s) => s.uri !== `${uri.toString()}#schema`),
+      { uri: `${uri.toString()}#schema`, fileMatch: [uri.toString()], schema: options.schema as object },
+    ],
   });
-  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(options.text, languageOf(options.format), uri);
+  const model =
+    monaco.editor.getModel(uri) ?? monaco.editor.createModel(options.text, languageOf(options.format), uri);
   model.setValue(options.text);
   const media = matchMedia("(prefers-color-scheme: dark)");
   const editor = monaco.editor.create(options.host, {
@@ -182,7 +218,14 @@ export function createRulesEditor(options: RulesEditorOptions): RulesEditor {
       monaco.editor.setModelMarkers(
         model,
         "nsg-lab",
-        markers.map((m) => ({ startLineNumber: m.startLineNumber, startColumn: m.startColumn, endLineNumber: m.endLineNumber, endColumn: m.endColumn, message: m.message, severity: SEVERITY[m.severity] })),
+        markers.map((m) => ({
+          startLineNumber: m.startLineNumber,
+          startColumn: m.startColumn,
+          endLineNumber: m.endLineNumber,
+          endColumn: m.endColumn,
+          message: m.message,
+          severity: SEVERITY[m.severity],
+        })),
       );
     },
     jumpTo(line, column) {

@@ -4,7 +4,11 @@
  */
 import { gradePredictions, type Prediction } from "../../lib/grader/grade.ts";
 import { browserStorage, completeLesson } from "../../lib/progress/browser.ts";
-import { EXERCISE_PASSED_EVENT, lessonExercisesPassed, recordExercisePassed } from "../../lib/exercise-ui/exercise-progress.ts";
+import {
+  EXERCISE_PASSED_EVENT,
+  lessonExercisesPassed,
+  recordExercisePassed,
+} from "../../lib/exercise-ui/exercise-progress.ts";
 import { readExerciseData } from "./exercise-data.ts";
 import { renderPredictions } from "./results-view.ts";
 
@@ -36,7 +40,8 @@ export function checkPredictions(root: HTMLElement, form: HTMLFormElement): void
   }
   if (report.failed === 0) {
     const result = recordExercisePassed(browserStorage(), exercise.id);
-    if (result.ok && exercise.lesson && lessonExercisesPassed(result.value, lessonExercises)) completeLesson(exercise.lesson);
+    if (result.ok && exercise.lesson && lessonExercisesPassed(result.value, lessonExercises))
+      completeLesson(exercise.lesson);
     document.dispatchEvent(new CustomEvent(EXERCISE_PASSED_EVENT, { detail: { id: exercise.id } }));
   }
   // A changed answer makes its old verdict stale.

@@ -35,7 +35,13 @@ function setStatus(item: HTMLElement, state: "pass" | "fail" | "pending", label:
 /** Live results of an author-rules exercise. */
 /** "Result: allow — decided by nsg/rule (300)", after whatever leads in. */
 function verdictLine(r: GradeReport["results"][number], ...lead: string[]): HTMLElement {
-  return el("p", { class: "ex-check__actual" }, ...lead, el("strong", { class: `ex-verdict ex-verdict--${r.actual}` }, r.actual), r.decider ? ` — decided by ${r.decider}` : "");
+  return el(
+    "p",
+    { class: "ex-check__actual" },
+    ...lead,
+    el("strong", { class: `ex-verdict ex-verdict--${r.actual}` }, r.actual),
+    r.decider ? ` — decided by ${r.decider}` : "",
+  );
 }
 
 export function renderChecks(root: HTMLElement, report: GradeReport): void {
@@ -61,7 +67,11 @@ export function renderChecks(root: HTMLElement, report: GradeReport): void {
  * Results of a predict exercise: the learner's answer, the verdict, the path. A flow the
  * learner has not answered keeps its verdict hidden, so "Check" cannot be used to peek.
  */
-export function renderPredictions(root: HTMLElement, report: GradeReport, answers: readonly (string | undefined)[]): void {
+export function renderPredictions(
+  root: HTMLElement,
+  report: GradeReport,
+  answers: readonly (string | undefined)[],
+): void {
   checks(root).forEach((item, i) => {
     const result = item.querySelector<HTMLElement>("[data-check-result]");
     const r = report.results[i];
@@ -69,7 +79,9 @@ export function renderPredictions(root: HTMLElement, report: GradeReport, answer
     const answer = answers[i];
     if (answer === undefined) {
       setStatus(item, "pending", "No answer yet");
-      result.replaceChildren(el("p", { class: "ex-check__actual" }, "Choose Allow or Deny, then check again."));
+      result.replaceChildren(
+        el("p", { class: "ex-check__actual" }, "Choose Allow or Deny, then check again."),
+      );
       return;
     }
     setStatus(item, r.pass ? "pass" : "fail", r.pass ? "✓ Right" : "✗ Not quite");
@@ -82,13 +94,18 @@ export function renderPredictions(root: HTMLElement, report: GradeReport, answer
 }
 
 export function scoreText(report: GradeReport, errorCount: number): string {
-  if (report.status === "invalid") return `Your rules have ${errorCount} ${errorCount === 1 ? "problem" : "problems"} to fix before they can be graded.`;
+  if (report.status === "invalid")
+    return `Your rules have ${errorCount} ${errorCount === 1 ? "problem" : "problems"} to fix before they can be graded.`;
   const total = report.results.length;
   return report.failed === 0 ? `All ${total} checks pass.` : `${report.passed} of ${total} checks pass.`;
 }
 
 /** The clickable list of problems under the editor. */
-export function renderIssues(list: HTMLElement, markers: readonly EditorMarker[], jump: (line: number, column: number) => void): void {
+export function renderIssues(
+  list: HTMLElement,
+  markers: readonly EditorMarker[],
+  jump: (line: number, column: number) => void,
+): void {
   list.replaceChildren(
     ...markers.map((m) => {
       const button = el(
@@ -97,7 +114,11 @@ export function renderIssues(list: HTMLElement, markers: readonly EditorMarker[]
         el("span", { class: "sr-only" }, "Line "),
         el("span", { class: "ex-issue__where" }, m.where),
         " ",
-        el("span", { class: "ex-issue__severity" }, m.severity === "error" ? "error" : m.severity === "warning" ? "warning" : "note"),
+        el(
+          "span",
+          { class: "ex-issue__severity" },
+          m.severity === "error" ? "error" : m.severity === "warning" ? "warning" : "note",
+        ),
         " ",
         el("span", { class: "ex-issue__message" }, m.message),
       );

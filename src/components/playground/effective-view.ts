@@ -9,7 +9,12 @@ const LEVEL = { subnet: "Subnet NSG", nic: "NIC NSG" } as const;
 function levelBlock(level: EffectiveLevel, direction: "inbound" | "outbound"): HTMLElement {
   const title = `${LEVEL[level.level]}: ${level.nsg ?? "none"}`;
   if (!level.nsg) {
-    return el("div", { class: "pg-level", "data-level": level.level }, el("h5", {}, title), el("p", { class: "pg-note" }, "No NSG at this level: it lets all traffic through."));
+    return el(
+      "div",
+      { class: "pg-level", "data-level": level.level },
+      el("h5", {}, title),
+      el("p", { class: "pg-note" }, "No NSG at this level: it lets all traffic through."),
+    );
   }
   const rows = level.rules.map((r) => ({
     ...r,
@@ -33,7 +38,11 @@ export function renderEffective(container: HTMLElement, rules: EffectiveRules | 
     return;
   }
   container.replaceChildren(
-    el("p", {}, `NIC ${rules.nic} of ${rules.vm}. A packet must be allowed at both levels; default rules are marked “default”.`),
+    el(
+      "p",
+      {},
+      `NIC ${rules.nic} of ${rules.vm}. A packet must be allowed at both levels; default rules are marked “default”.`,
+    ),
     el("h4", {}, "Inbound: subnet NSG first, then NIC NSG"),
     ...rules.inbound.map((l) => levelBlock(l, "inbound")),
     el("h4", {}, "Outbound: NIC NSG first, then subnet NSG"),

@@ -1,5 +1,10 @@
 import { el, must } from "../exercise/dom.ts";
-import type { EndpointOption, FieldError, FlowField, FlowFormValues } from "../../lib/playground/flow-form.ts";
+import type {
+  EndpointOption,
+  FieldError,
+  FlowField,
+  FlowFormValues,
+} from "../../lib/playground/flow-form.ts";
 import type { NamedFlow } from "../../lib/playground/scenario-schema.ts";
 
 /**
@@ -32,7 +37,8 @@ export class FlowFormView {
     this.#port = must(root, "[data-input=port]");
     this.#response = must(root, "[data-input=response]");
     this.#sample = must(root, "[data-sample-select]");
-    for (const side of SIDES) this.#select(side).addEventListener("change", () => this.#syncAddress(side, true));
+    for (const side of SIDES)
+      this.#select(side).addEventListener("change", () => this.#syncAddress(side, true));
     this.#protocol.addEventListener("change", () => this.#syncPorts());
   }
 
@@ -70,18 +76,34 @@ export class FlowFormView {
       const groups = (["vm", "nic"] as const)
         .map((kind) => ({ kind, items: options.filter((o) => o.kind === kind) }))
         .filter((g) => g.items.length > 0)
-        .map((g) => el("optgroup", { label: g.kind === "vm" ? "VMs (primary NIC)" : "NICs" }, ...g.items.map((o) => el("option", { value: o.value }, o.label))));
-      select.replaceChildren(el("option", { value: "" }, "Choose…"), ...groups, el("option", { value: ADDRESS }, "An IP address (type it)"));
+        .map((g) =>
+          el(
+            "optgroup",
+            { label: g.kind === "vm" ? "VMs (primary NIC)" : "NICs" },
+            ...g.items.map((o) => el("option", { value: o.value }, o.label)),
+          ),
+        );
+      select.replaceChildren(
+        el("option", { value: "" }, "Choose…"),
+        ...groups,
+        el("option", { value: ADDRESS }, "An IP address (type it)"),
+      );
     }
     this.setValues(values, false);
   }
 
   setSamples(flows: readonly NamedFlow[]): void {
-    const same = flows.length === this.#samples.length && flows.every((f, i) => JSON.stringify(f) === JSON.stringify(this.#samples[i]));
+    const same =
+      flows.length === this.#samples.length &&
+      flows.every((f, i) => JSON.stringify(f) === JSON.stringify(this.#samples[i]));
     if (same) return;
     this.#samples = [...flows];
     this.#sample.replaceChildren(
-      el("option", { value: "" }, flows.length > 0 ? "Pick one of the scenario's flows…" : "The scenario has no sample flows"),
+      el(
+        "option",
+        { value: "" },
+        flows.length > 0 ? "Pick one of the scenario's flows…" : "The scenario has no sample flows",
+      ),
       ...flows.map((f, i) => el("option", { value: String(i) }, f.name)),
     );
     this.#sample.disabled = flows.length === 0;
@@ -97,8 +119,16 @@ export class FlowFormView {
   }
 
   values(): FlowFormValues {
-    const endpoint = (side: Side) => (this.#select(side).value === ADDRESS ? this.#text(side).value : this.#select(side).value);
-    return { from: endpoint("from"), to: endpoint("to"), protocol: this.#protocol.value, sourcePort: this.#sourcePort.value, port: this.#port.value, response: this.#response.checked };
+    const endpoint = (side: Side) =>
+      this.#select(side).value === ADDRESS ? this.#text(side).value : this.#select(side).value;
+    return {
+      from: endpoint("from"),
+      to: endpoint("to"),
+      protocol: this.#protocol.value,
+      sourcePort: this.#sourcePort.value,
+      port: this.#port.value,
+      response: this.#response.checked,
+    };
   }
 
   setValues(values: FlowFormValues, clearErrors = true): void {
@@ -115,7 +145,9 @@ export class FlowFormView {
       }
       this.#syncAddress(side, false);
     }
-    this.#protocol.value = [...this.#protocol.options].some((o) => o.value === values.protocol) ? values.protocol : "Tcp";
+    this.#protocol.value = [...this.#protocol.options].some((o) => o.value === values.protocol)
+      ? values.protocol
+      : "Tcp";
     this.#sourcePort.value = values.sourcePort;
     this.#port.value = values.port;
     this.#response.checked = values.response;
@@ -124,7 +156,8 @@ export class FlowFormView {
   }
 
   #fieldControl(field: FlowField): HTMLElement {
-    if (field === "from" || field === "to") return this.#select(field).value === ADDRESS ? this.#text(field) : this.#select(field);
+    if (field === "from" || field === "to")
+      return this.#select(field).value === ADDRESS ? this.#text(field) : this.#select(field);
     return field === "protocol" ? this.#protocol : field === "sourcePort" ? this.#sourcePort : this.#port;
   }
 
@@ -135,7 +168,10 @@ export class FlowFormView {
       const slot = must<HTMLElement>(this.#root, `[data-error=${field}]`);
       slot.textContent = messages.join(" ");
       slot.hidden = messages.length === 0;
-      const controls = field === "from" || field === "to" ? [this.#select(field), this.#text(field)] : [this.#fieldControl(field)];
+      const controls =
+        field === "from" || field === "to"
+          ? [this.#select(field), this.#text(field)]
+          : [this.#fieldControl(field)];
       for (const c of controls) {
         if (messages.length > 0) c.setAttribute("aria-invalid", "true");
         else c.removeAttribute("aria-invalid");
@@ -147,7 +183,13 @@ export class FlowFormView {
       return;
     }
     this.#summary.replaceChildren(
-      el("p", {}, errors.length === 1 ? "Fix this to check the flow:" : `Fix these ${errors.length} problems to check the flow:`),
+      el(
+        "p",
+        {},
+        errors.length === 1
+          ? "Fix this to check the flow:"
+          : `Fix these ${errors.length} problems to check the flow:`,
+      ),
       el(
         "ul",
         {},

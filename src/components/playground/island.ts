@@ -9,7 +9,12 @@ import { issueMarkers, type EditorMarker } from "../../lib/exercise-ui/issue-mar
 import type { FlowInput } from "../../lib/nsg/flow-schema.ts";
 import { BLANK_CLI, BLANK_SCENARIO } from "../../lib/playground/blank-scenario.ts";
 import { compilePlayground, type PlaygroundModel } from "../../lib/playground/compile-playground.ts";
-import { EMPTY_FLOW_FORM, endpointOptions, formFromFlow, validateFlowForm } from "../../lib/playground/flow-form.ts";
+import {
+  EMPTY_FLOW_FORM,
+  endpointOptions,
+  formFromFlow,
+  validateFlowForm,
+} from "../../lib/playground/flow-form.ts";
 import { buildPathModel } from "../../lib/playground/path-model.ts";
 import { makeState, sameState, type PlaygroundState } from "../../lib/playground/playground-state.ts";
 import { readPrevious, readSaved, savePrevious, writeSaved } from "../../lib/playground/autosave.ts";
@@ -89,7 +94,8 @@ async function boot(root: HTMLElement): Promise<void> {
     cli: textareaEditor(q<HTMLTextAreaElement>("[data-fallback=cli]"), onEdit),
   };
 
-  const currentState = (): PlaygroundState => makeState(editors.scenario.getText(), editors.cli.getText(), form.values());
+  const currentState = (): PlaygroundState =>
+    makeState(editors.scenario.getText(), editors.cli.getText(), form.values());
 
   // ── Saving ────────────────────────────────────────────────────────────────
   function save(): void {
@@ -121,14 +127,20 @@ async function boot(root: HTMLElement): Promise<void> {
     editors[name].setMarkers(markers.filter((m) => m.located));
     renderIssues(q(`[data-issues=${name}]`), markers, (line, column) => editors[name].jumpTo(line, column));
     section.hidden = markers.length === 0;
-    const parts = [errors > 0 ? `${errors} ${errors === 1 ? "error" : "errors"}` : "", warnings > 0 ? `${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""].filter(Boolean);
+    const parts = [
+      errors > 0 ? `${errors} ${errors === 1 ? "error" : "errors"}` : "",
+      warnings > 0 ? `${warnings} ${warnings === 1 ? "warning" : "warnings"}` : "",
+    ].filter(Boolean);
     q(`[data-issues-title=${name}]`).textContent = `Problems (${parts.join(", ")})`;
-    q(`[data-count=${name}]`).textContent = errors > 0 ? `(${errors} ${errors === 1 ? "error" : "errors"})` : "";
+    q(`[data-count=${name}]`).textContent =
+      errors > 0 ? `(${errors} ${errors === 1 ? "error" : "errors"})` : "";
   }
 
   function fillNicSelect(select: HTMLSelectElement, nics: { value: string; label: string }[]): void {
     const keep = select.value;
-    const same = select.options.length === nics.length && nics.every((n, i) => select.options[i]!.value === n.value && select.options[i]!.text === n.label);
+    const same =
+      select.options.length === nics.length &&
+      nics.every((n, i) => select.options[i]!.value === n.value && select.options[i]!.text === n.label);
     if (!same) select.replaceChildren(...nics.map((n) => el("option", { value: n.value }, n.label)));
     if (nics.some((n) => n.value === keep)) select.value = keep;
   }
@@ -136,7 +148,10 @@ async function boot(root: HTMLElement): Promise<void> {
   function renderEffectiveView(): void {
     const evaluator = model?.evaluator;
     if (!evaluator) return;
-    renderEffective(ui.effective, ui.effectiveNic.value ? effectiveRules(evaluator, ui.effectiveNic.value) : undefined);
+    renderEffective(
+      ui.effective,
+      ui.effectiveNic.value ? effectiveRules(evaluator, ui.effectiveNic.value) : undefined,
+    );
   }
 
   function renderExposureView(): void {
@@ -148,14 +163,22 @@ async function boot(root: HTMLElement): Promise<void> {
 
   /** Open rule lists stay open when the same flow's path is drawn again after an edit. */
   function openSteps(): Set<string> {
-    return new Set([...ui.path.querySelectorAll<HTMLElement>("[data-nsg]")].filter((li) => li.querySelector("details")?.open).map((li, i) => `${li.dataset.nsg}#${i}`));
+    return new Set(
+      [...ui.path.querySelectorAll<HTMLElement>("[data-nsg]")]
+        .filter((li) => li.querySelector("details")?.open)
+        .map((li, i) => `${li.dataset.nsg}#${i}`),
+    );
   }
 
   function showVerdict(keepOpen: boolean): void {
     const evaluator = model?.evaluator;
     if (!checked) return;
     if (!evaluator) {
-      renderBannerMessage(ui.banner, "info", "The scenario has problems (listed under the editor): fix them and the verdict comes back.");
+      renderBannerMessage(
+        ui.banner,
+        "info",
+        "The scenario has problems (listed under the editor): fix them and the verdict comes back.",
+      );
       ui.path.replaceChildren();
       return;
     }
@@ -185,7 +208,10 @@ async function boot(root: HTMLElement): Promise<void> {
     model = compilePlayground(scenarioText, cliText);
     editors.scenario.setLanguage(model.format);
     renderProblems("scenario", issueMarkers(model.scenarioErrors, scenarioText));
-    renderProblems("cli", [...issueMarkers(model.cliErrors, cliText), ...issueMarkers(model.cliWarnings, cliText, "warning")]);
+    renderProblems("cli", [
+      ...issueMarkers(model.cliErrors, cliText),
+      ...issueMarkers(model.cliWarnings, cliText, "warning"),
+    ]);
 
     if (model.scenario) {
       const topology = model.evaluator?.network.topology ?? model.scenario.topology;
@@ -196,11 +222,15 @@ async function boot(root: HTMLElement): Promise<void> {
     if (!evaluator || !model.scenario) {
       const where = model.scenarioErrors.length > 0 ? "the scenario" : "the az CLI changes";
       const text = `Fix the problems in ${where} (listed under the editor) to see this.`;
-      for (const target of [ui.effective, ui.exposure, ui.lints]) target.replaceChildren(el("p", { class: "pg-note" }, text));
+      for (const target of [ui.effective, ui.exposure, ui.lints])
+        target.replaceChildren(el("p", { class: "pg-note" }, text));
       if (checked) showVerdict(true);
       return;
     }
-    const nics = [...evaluator.network.nicsByName.values()].map((p) => ({ value: p.nic.name, label: `${p.nic.name} (${p.vm}, ${p.privateIp.text})` }));
+    const nics = [...evaluator.network.nicsByName.values()].map((p) => ({
+      value: p.nic.name,
+      label: `${p.nic.name} (${p.vm}, ${p.privateIp.text})`,
+    }));
     fillNicSelect(ui.effectiveNic, nics);
     fillNicSelect(ui.exposureNic, nics);
     renderEffectiveView();
@@ -213,7 +243,11 @@ async function boot(root: HTMLElement): Promise<void> {
   /** Checks the form's flow; problems go to their fields (the first one gets focus). */
   function checkFlow(quiet = false): void {
     if (!model?.evaluator) {
-      renderBannerMessage(ui.banner, "info", "The scenario has problems (listed under the editor): fix them to check flows.");
+      renderBannerMessage(
+        ui.banner,
+        "info",
+        "The scenario has problems (listed under the editor): fix them to check flows.",
+      );
       return;
     }
     const result = validateFlowForm(form.values(), model.evaluator.network.topology);
@@ -241,7 +275,10 @@ async function boot(root: HTMLElement): Promise<void> {
   function replaceAll(next: PlaygroundState, message: string): void {
     const current = currentState();
     // The untouched starter is not worth a "restore".
-    if (!sameState(current, next) && !sameState(current, makeState(BLANK_SCENARIO, BLANK_CLI, EMPTY_FLOW_FORM))) {
+    if (
+      !sameState(current, next) &&
+      !sameState(current, makeState(BLANK_SCENARIO, BLANK_CLI, EMPTY_FLOW_FORM))
+    ) {
       const kept = savePrevious(storage, current);
       if (kept.ok) ui.restore.hidden = false;
       else message += ` (The previous playground could not be kept: ${kept.message})`;
@@ -261,7 +298,10 @@ async function boot(root: HTMLElement): Promise<void> {
     }
     try {
       const text = await loadExerciseScenario(file);
-      replaceAll(makeState(text, BLANK_CLI, null), `Loaded the scenario of “${option.text}”. Pick one of its sample flows, or write your own. “Restore previous playground” brings back what you had.`);
+      replaceAll(
+        makeState(text, BLANK_CLI, null),
+        `Loaded the scenario of “${option.text}”. Pick one of its sample flows, or write your own. “Restore previous playground” brings back what you had.`,
+      );
     } catch (error) {
       console.warn("NSG Lab: could not load the exercise scenario", error);
       showMessage("That exercise's scenario could not be loaded (are you offline?). Try again.", "error");
@@ -269,7 +309,10 @@ async function boot(root: HTMLElement): Promise<void> {
   });
 
   ui.startBlank.addEventListener("click", () => {
-    replaceAll(makeState(BLANK_SCENARIO, BLANK_CLI, null), "Started from the blank scenario. “Restore previous playground” brings back what you had.");
+    replaceAll(
+      makeState(BLANK_SCENARIO, BLANK_CLI, null),
+      "Started from the blank scenario. “Restore previous playground” brings back what you had.",
+    );
   });
 
   ui.restore.addEventListener("click", () => {
@@ -278,7 +321,10 @@ async function boot(root: HTMLElement): Promise<void> {
       showMessage("There is no previous playground to restore.", "warning");
       return;
     }
-    replaceAll(previous, "Restored the previous playground. Press “Restore previous playground” again to swap back.");
+    replaceAll(
+      previous,
+      "Restored the previous playground. Press “Restore previous playground” again to swap back.",
+    );
   });
   ui.restore.hidden = readPrevious(storage) === undefined;
 
@@ -309,12 +355,20 @@ async function boot(root: HTMLElement): Promise<void> {
   async function loadFromLink(): Promise<boolean> {
     const shared = await decodeShareState(location.hash);
     if (shared.ok === "absent") return false;
-    history.replaceState(history.state, "", `${location.pathname}${location.search}${withoutShareParam(location.hash)}`);
+    history.replaceState(
+      history.state,
+      "",
+      `${location.pathname}${location.search}${withoutShareParam(location.hash)}`,
+    );
     if (shared.ok === false) {
       showMessage(shared.message, "warning");
       return false;
     }
-    replaceAll(shared.value, "Loaded the playground from the link." + (ui.restore.hidden ? "" : " “Restore previous playground” brings back what you had."));
+    replaceAll(
+      shared.value,
+      "Loaded the playground from the link." +
+        (ui.restore.hidden ? "" : " “Restore previous playground” brings back what you had."),
+    );
     return true;
   }
   addEventListener("hashchange", () => void loadFromLink());
@@ -361,9 +415,10 @@ async function boot(root: HTMLElement): Promise<void> {
           id: `playground-${name}`,
           text,
           language: name === "cli" ? "azcli" : (model?.format ?? "yaml"),
-          ariaLabel: name === "cli"
-            ? "az CLI changes applied on top of the scenario. Tab indents; press Escape then Tab to leave the editor."
-            : "Scenario, YAML or JSON. Tab indents; press Escape then Tab to leave the editor.",
+          ariaLabel:
+            name === "cli"
+              ? "az CLI changes applied on top of the scenario. Tab indents; press Escape then Tab to leave the editor."
+              : "Scenario, YAML or JSON. Tab indents; press Escape then Tab to leave the editor.",
           onChange: onEdit,
         });
         host.dataset.ready = "true";
@@ -373,7 +428,8 @@ async function boot(root: HTMLElement): Promise<void> {
       refresh();
     } catch (error) {
       console.warn("NSG Lab: the code editor failed to load", error);
-      ui.editorStatus.textContent = "The code editor could not be loaded (are you offline?); the plain text boxes work the same, without highlighting.";
+      ui.editorStatus.textContent =
+        "The code editor could not be loaded (are you offline?); the plain text boxes work the same, without highlighting.";
     }
   }
 }

@@ -12,7 +12,11 @@ import type { EditorLanguage, TextEditor } from "./text-editor.ts";
 
 let schema: Record<string, unknown> | undefined;
 function scenarioJsonSchema(): Record<string, unknown> {
-  schema ??= z.toJSONSchema(scenarioDocumentSchema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  schema ??= z.toJSONSchema(scenarioDocumentSchema, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  }) as Record<string, unknown>;
   return schema;
 }
 

@@ -16,7 +16,12 @@ const ICON = { Allow: "✓", Deny: "✗" } as const;
 export function renderBanner(banner: HTMLElement, model: PathModel, verdict: Verdict): void {
   const word = model.access === "Allow" ? "Allowed" : "Denied";
   const next = [
-    el("p", { class: "pg-banner__verdict" }, el("span", { "aria-hidden": "true" }, ICON[model.access]), ` ${word}`),
+    el(
+      "p",
+      { class: "pg-banner__verdict" },
+      el("span", { "aria-hidden": "true" }, ICON[model.access]),
+      ` ${word}`,
+    ),
     el("p", { class: "pg-banner__flow" }, flowText(verdict.flow)),
     el("p", { class: "pg-banner__summary" }, model.summary),
   ];
@@ -43,7 +48,9 @@ const PROTOCOL: Record<string, string> = { Tcp: "TCP", Udp: "UDP", Icmp: "ICMP",
 
 export function packetText(p: PacketView): string {
   const protocol = PROTOCOL[p.protocol] ?? p.protocol;
-  return hasPorts(p) ? `${protocol} ${p.source}:${p.sourcePort} → ${p.destination}:${p.destinationPort}` : `${protocol} ${p.source} → ${p.destination}`;
+  return hasPorts(p)
+    ? `${protocol} ${p.source}:${p.sourcePort} → ${p.destination}:${p.destinationPort}`
+    : `${protocol} ${p.source} → ${p.destination}`;
 }
 
 function badge(text: string, kind: string): HTMLElement {
@@ -57,7 +64,9 @@ function where(step: Extract<PathStep, { vm: string }>): string {
 function packetBlock(packet: PacketView): HTMLElement[] {
   return [
     el("p", { class: "pg-step__packet" }, "Packet as this NSG saw it: ", el("code", {}, packetText(packet))),
-    ...(packet.notes.length > 0 ? [el("ul", { class: "pg-step__notes" }, ...packet.notes.map((n) => el("li", {}, n)))] : []),
+    ...(packet.notes.length > 0
+      ? [el("ul", { class: "pg-step__notes" }, ...packet.notes.map((n) => el("li", {}, n)))]
+      : []),
   ];
 }
 
@@ -68,14 +77,24 @@ function stepItem(step: PathStep, headingLevel: number, open: boolean): HTMLLIEl
       return el(
         "li",
         { class: "pg-step pg-step--deny", "data-step": "platform" },
-        el("div", { class: "pg-step__head" }, el(h, { class: "pg-step__title" }, step.title), badge("Deny", "deny")),
+        el(
+          "div",
+          { class: "pg-step__head" },
+          el(h, { class: "pg-step__title" }, step.title),
+          badge("Deny", "deny"),
+        ),
         el("p", {}, step.reason, "."),
       );
     case "no-nsg":
       return el(
         "li",
         { class: "pg-step pg-step--allow pg-step--open", "data-step": "no-nsg" },
-        el("div", { class: "pg-step__head" }, el(h, { class: "pg-step__title" }, `${step.title}: none`), badge("No NSG: allowed", "allow")),
+        el(
+          "div",
+          { class: "pg-step__head" },
+          el(h, { class: "pg-step__title" }, `${step.title}: none`),
+          badge("No NSG: allowed", "allow"),
+        ),
         el("p", { class: "pg-step__where" }, where(step)),
         el("p", {}, "No NSG is associated at this level, so Azure lets the traffic through."),
         ...packetBlock(step.packet),
@@ -84,7 +103,12 @@ function stepItem(step: PathStep, headingLevel: number, open: boolean): HTMLLIEl
       return el(
         "li",
         { class: "pg-step pg-step--not-reached", "data-step": "not-reached" },
-        el("div", { class: "pg-step__head" }, el(h, { class: "pg-step__title" }, `${step.title}: ${step.nsg ?? "none"}`), badge("Not reached", "muted")),
+        el(
+          "div",
+          { class: "pg-step__head" },
+          el(h, { class: "pg-step__title" }, `${step.title}: ${step.nsg ?? "none"}`),
+          badge("Not reached", "muted"),
+        ),
         el("p", { class: "pg-step__where" }, where(step)),
         el("p", {}, "The packet was denied before it got here."),
       );
@@ -100,7 +124,12 @@ function stepItem(step: PathStep, headingLevel: number, open: boolean): HTMLLIEl
       return el(
         "li",
         { class: `pg-step pg-step--${step.access.toLowerCase()}`, "data-step": "nsg", "data-nsg": step.nsg },
-        el("div", { class: "pg-step__head" }, el(h, { class: "pg-step__title" }, `${step.title}: ${step.nsg}`), badge(step.access, step.access.toLowerCase())),
+        el(
+          "div",
+          { class: "pg-step__head" },
+          el(h, { class: "pg-step__title" }, `${step.title}: ${step.nsg}`),
+          badge(step.access, step.access.toLowerCase()),
+        ),
         el("p", { class: "pg-step__where" }, where(step)),
         ...packetBlock(step.packet),
         el(
@@ -118,15 +147,23 @@ function stepItem(step: PathStep, headingLevel: number, open: boolean): HTMLLIEl
 
 function pathList(model: PathModel, headingLevel: number, label: string): HTMLOListElement {
   // The step that settled it starts open; a denied flow's deciding step is its last NSG step.
-  const decisive = model.access === "Deny"
-    ? model.steps.findIndex((s) => s.kind === "nsg" && s.access === "Deny")
-    : model.steps.map((s) => s.kind).lastIndexOf("nsg");
-  return el("ol", { class: "pg-path", "aria-label": label }, ...model.steps.map((s, i) => stepItem(s, headingLevel, i === decisive)));
+  const decisive =
+    model.access === "Deny"
+      ? model.steps.findIndex((s) => s.kind === "nsg" && s.access === "Deny")
+      : model.steps.map((s) => s.kind).lastIndexOf("nsg");
+  return el(
+    "ol",
+    { class: "pg-path", "aria-label": label },
+    ...model.steps.map((s, i) => stepItem(s, headingLevel, i === decisive)),
+  );
 }
 
 export function renderPath(container: HTMLElement, model: PathModel, verdict: Verdict): void {
   if (!model.answers) {
-    container.replaceChildren(el("h3", { class: "pg-path__title" }, "The path, step by step"), pathList(model, 4, "The path of the packet, step by step"));
+    container.replaceChildren(
+      el("h3", { class: "pg-path__title" }, "The path, step by step"),
+      pathList(model, 4, "The path of the packet, step by step"),
+    );
     return;
   }
   const stateful = verdict.steps[0];
@@ -136,8 +173,17 @@ export function renderPath(container: HTMLElement, model: PathModel, verdict: Ve
     el(
       "div",
       { class: `pg-step pg-step--${model.access.toLowerCase()}`, "data-step": "stateful" },
-      el("p", {}, "NSGs are stateful: a reply is not checked against the rules; it passes exactly when the connection it answers is allowed."),
-      ...(initiator ? [el("p", {}, "The connection it answers: ", el("code", {}, flowText(initiator.flow))), traceList(flattenTrace(initiator))] : []),
+      el(
+        "p",
+        {},
+        "NSGs are stateful: a reply is not checked against the rules; it passes exactly when the connection it answers is allowed.",
+      ),
+      ...(initiator
+        ? [
+            el("p", {}, "The connection it answers: ", el("code", {}, flowText(initiator.flow))),
+            traceList(flattenTrace(initiator)),
+          ]
+        : []),
     ),
     el("h3", { class: "pg-path__title" }, "The path of the connection it answers"),
     pathList(model.answers, 4, "The path of the connection this reply answers, step by step"),

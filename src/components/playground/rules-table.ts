@@ -23,19 +23,33 @@ const RESULT: Record<RuleRow["status"], string> = {
 function expanded(prefixes: readonly string[] | undefined): Node | null {
   if (!prefixes || prefixes.length === 0) return null;
   const list = el("ul", { class: "pg-prefixes" }, ...prefixes.map((p) => el("li", {}, p)));
-  if (prefixes.length <= 4) return el("div", { class: "pg-expanded" }, el("span", { class: "pg-expanded__label" }, "= "), list);
+  if (prefixes.length <= 4)
+    return el("div", { class: "pg-expanded" }, el("span", { class: "pg-expanded__label" }, "= "), list);
   return el("details", { class: "pg-expanded" }, el("summary", {}, `= ${prefixes.length} prefixes`), list);
 }
 
 function resultCell(rule: TableRule): HTMLTableCellElement {
   const status = rule.status!;
-  const why = status === "no-match" && rule.failed && rule.failed.length > 0 ? `: ${rule.failed.map((f) => CONDITION_LABEL[f]).join(", ")}` : "";
+  const why =
+    status === "no-match" && rule.failed && rule.failed.length > 0
+      ? `: ${rule.failed.map((f) => CONDITION_LABEL[f]).join(", ")}`
+      : "";
   const text = status === "deciding" ? `${RESULT.deciding} → ${rule.access}` : `${RESULT[status]}${why}`;
   return el("td", { class: "pg-rules__result" }, status === "deciding" ? el("strong", {}, text) : text);
 }
 
 export function rulesTable(rules: readonly TableRule[], caption: string, withResult: boolean): HTMLElement {
-  const head = ["Priority", "Name", "Access", "Protocol", "Source", "Source ports", "Destination", "Destination ports", ...(withResult ? ["Result"] : [])];
+  const head = [
+    "Priority",
+    "Name",
+    "Access",
+    "Protocol",
+    "Source",
+    "Source ports",
+    "Destination",
+    "Destination ports",
+    ...(withResult ? ["Result"] : []),
+  ];
   const table = el(
     "table",
     { class: "pg-rules" },
@@ -54,7 +68,13 @@ export function rulesTable(rules: readonly TableRule[], caption: string, withRes
             "data-default": r.isDefault ? "true" : undefined,
           },
           el("td", {}, String(r.priority)),
-          el("th", { scope: "row", class: "pg-rules__name" }, r.name, r.isDefault ? " " : null, r.isDefault ? el("span", { class: "pg-tag" }, "default") : null),
+          el(
+            "th",
+            { scope: "row", class: "pg-rules__name" },
+            r.name,
+            r.isDefault ? " " : null,
+            r.isDefault ? el("span", { class: "pg-tag" }, "default") : null,
+          ),
           el("td", { class: `pg-access pg-access--${r.access.toLowerCase()}` }, r.access),
           el("td", {}, r.protocol),
           el("td", { class: "pg-mono pg-rules__addr" }, r.source, expanded(r.expandedSource)),

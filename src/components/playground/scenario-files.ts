@@ -4,7 +4,10 @@ import { scenarioFromExercise } from "../../lib/playground/scenario-from-exercis
  * The exercise files, bundled at build time as text, one small chunk each: a scenario is
  * fetched from the site itself only when someone loads it.
  */
-const files = import.meta.glob("/graders/*.{yaml,yml,json}", { query: "?raw", import: "default" }) as Record<string, () => Promise<string>>;
+const files = import.meta.glob("/graders/*.{yaml,yml,json}", { query: "?raw", import: "default" }) as Record<
+  string,
+  () => Promise<string>
+>;
 
 export async function loadExerciseScenario(file: string): Promise<string> {
   const load = files[`/${file.replace(/^\/+/, "")}`];

@@ -19,11 +19,16 @@ export function setupTabs(list: HTMLElement, onSelect: (name: string) => void): 
     tab.addEventListener("click", () => select(tab, false));
     tab.addEventListener("keydown", (event) => {
       const i = tabs.indexOf(tab);
-      const to = event.key === "ArrowRight" ? tabs[(i + 1) % tabs.length]
-        : event.key === "ArrowLeft" ? tabs[(i - 1 + tabs.length) % tabs.length]
-        : event.key === "Home" ? tabs[0]
-        : event.key === "End" ? tabs[tabs.length - 1]
-        : undefined;
+      const to =
+        event.key === "ArrowRight"
+          ? tabs[(i + 1) % tabs.length]
+          : event.key === "ArrowLeft"
+            ? tabs[(i - 1 + tabs.length) % tabs.length]
+            : event.key === "Home"
+              ? tabs[0]
+              : event.key === "End"
+                ? tabs[tabs.length - 1]
+                : undefined;
       if (!to) return;
       event.preventDefault();
       select(to, true);

@@ -8,7 +8,11 @@ import type { ScenarioDocument } from "../../lib/playground/parse-scenario.ts";
  */
 const SVG = "http://www.w3.org/2000/svg";
 
-function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
   if (text !== undefined) node.textContent = text;
@@ -23,9 +27,34 @@ export function renderDiagram(container: HTMLElement, scenario: ScenarioDocument
     expectations: scenario.flows.map((f) => ({ name: f.name, flow: f.flow, expect: "allow" as const })),
   } as unknown as Exercise;
   const d = layoutTopology(asExercise);
-  const root = svg("svg", { class: "ex-topo", viewBox: `0 0 ${d.width} ${d.height}`, width: d.width, height: d.height, role: "img", "aria-labelledby": "pg-topo-title", "aria-describedby": "pg-topo-desc" });
-  root.append(svg("title", { id: "pg-topo-title" }, `Network of the scenario${scenario.title ? ` “${scenario.title}”` : ""}`), svg("desc", { id: "pg-topo-desc" }, d.description));
-  for (const r of d.rects) root.append(svg("rect", { class: `ex-topo__${r.kind}`, x: r.x, y: r.y, width: r.width, height: r.height, rx: r.kind === "nic" ? 6 : 10 }));
+  const root = svg("svg", {
+    class: "ex-topo",
+    viewBox: `0 0 ${d.width} ${d.height}`,
+    width: d.width,
+    height: d.height,
+    role: "img",
+    "aria-labelledby": "pg-topo-title",
+    "aria-describedby": "pg-topo-desc",
+  });
+  root.append(
+    svg(
+      "title",
+      { id: "pg-topo-title" },
+      `Network of the scenario${scenario.title ? ` “${scenario.title}”` : ""}`,
+    ),
+    svg("desc", { id: "pg-topo-desc" }, d.description),
+  );
+  for (const r of d.rects)
+    root.append(
+      svg("rect", {
+        class: `ex-topo__${r.kind}`,
+        x: r.x,
+        y: r.y,
+        width: r.width,
+        height: r.height,
+        rx: r.kind === "nic" ? 6 : 10,
+      }),
+    );
   for (const t of d.texts) {
     const text = svg("text", { class: `ex-topo__${t.role}`, x: t.x, y: t.y, "text-anchor": t.anchor });
     if (t.text !== t.full) text.append(svg("title", {}, t.full));

@@ -24,7 +24,9 @@ function rangeToCidrs(lo: bigint, hi: bigint, bits: number, format: (v: bigint) 
 
 export function toCidrs(set: AddressSet): string[] {
   const out: string[] = [];
-  for (let i = 0; i < set.v4.length; i += 2) out.push(...rangeToCidrs(BigInt(set.v4[i]!), BigInt(set.v4[i + 1]!), 32, formatV4));
-  for (let i = 0; i < set.v6.length; i += 2) out.push(...rangeToCidrs(set.v6[i]!, set.v6[i + 1]!, 128, formatV6));
+  for (let i = 0; i < set.v4.length; i += 2)
+    out.push(...rangeToCidrs(BigInt(set.v4[i]!), BigInt(set.v4[i + 1]!), 32, formatV4));
+  for (let i = 0; i < set.v6.length; i += 2)
+    out.push(...rangeToCidrs(set.v6[i]!, set.v6[i + 1]!, 128, formatV6));
   return out;
 }

@@ -43,7 +43,9 @@ const needsExpansion = (values: readonly string[], asgs: readonly string[]) =>
 function effective(c: CompiledRule): EffectiveRule {
   const r = c.rule;
   const side = (s: "source" | "destination") =>
-    r[`${s}ApplicationSecurityGroups`].length > 0 ? r[`${s}ApplicationSecurityGroups`].map((a) => `ASG ${a}`) : r[`${s}AddressPrefixes`];
+    r[`${s}ApplicationSecurityGroups`].length > 0
+      ? r[`${s}ApplicationSecurityGroups`].map((a) => `ASG ${a}`)
+      : r[`${s}AddressPrefixes`];
   return {
     name: r.name,
     priority: r.priority,
@@ -54,8 +56,12 @@ function effective(c: CompiledRule): EffectiveRule {
     sourcePorts: r.sourcePortRanges,
     destination: side("destination"),
     destinationPorts: r.destinationPortRanges,
-    expandedSource: needsExpansion(r.sourceAddressPrefixes, r.sourceApplicationSecurityGroups) ? toCidrs(c.sourceAddresses) : [],
-    expandedDestination: needsExpansion(r.destinationAddressPrefixes, r.destinationApplicationSecurityGroups) ? toCidrs(c.destinationAddresses) : [],
+    expandedSource: needsExpansion(r.sourceAddressPrefixes, r.sourceApplicationSecurityGroups)
+      ? toCidrs(c.sourceAddresses)
+      : [],
+    expandedDestination: needsExpansion(r.destinationAddressPrefixes, r.destinationApplicationSecurityGroups)
+      ? toCidrs(c.destinationAddresses)
+      : [],
   };
 }
 

@@ -34,19 +34,21 @@ const MAX_CELLS = 200_000;
 function boundaries(sets: readonly AddressSet[], within: AddressSet): number[] {
   const points = new Set<number>();
   for (let i = 0; i < within.v4.length; i += 2) points.add(within.v4[i]!);
-  for (const s of sets) for (let i = 0; i < s.v4.length; i += 2) {
-    points.add(s.v4[i]!);
-    if (s.v4[i + 1]! < 0xffffffff) points.add(s.v4[i + 1]! + 1);
-  }
+  for (const s of sets)
+    for (let i = 0; i < s.v4.length; i += 2) {
+      points.add(s.v4[i]!);
+      if (s.v4[i + 1]! < 0xffffffff) points.add(s.v4[i + 1]! + 1);
+    }
   return [...points].filter((p) => containsV4(within, p)).sort((a, b) => a - b);
 }
 
 function portBoundaries(rules: readonly CompiledRule[]): number[] {
   const points = new Set<number>([0]);
-  for (const r of rules) for (const [lo, hi] of r.destinationPorts) {
-    points.add(lo);
-    if (hi < 65535) points.add(hi + 1);
-  }
+  for (const r of rules)
+    for (const [lo, hi] of r.destinationPorts) {
+      points.add(lo);
+      if (hi < 65535) points.add(hi + 1);
+    }
   return [...points].sort((a, b) => a - b);
 }
 
@@ -62,10 +64,15 @@ export function internetExposure(evaluator: Evaluator, nicName: string): Interne
     .filter((n): n is string => n !== undefined)
     .map((n) => evaluator.cache.get(n, placement.vnet.name)!.inbound);
   const allRules = chains.flat();
-  const sources = boundaries(allRules.flatMap((r) => [r.sourceAddresses]), tags.internet);
+  const sources = boundaries(
+    allRules.flatMap((r) => [r.sourceAddresses]),
+    tags.internet,
+  );
   const ports = portBoundaries(allRules);
   const truncated = sources.length * ports.length * 2 > MAX_CELLS;
-  const sourceSample = truncated ? sources.slice(0, Math.max(1, Math.floor(MAX_CELLS / (ports.length * 2)))) : sources;
+  const sourceSample = truncated
+    ? sources.slice(0, Math.max(1, Math.floor(MAX_CELLS / (ports.length * 2))))
+    : sources;
 
   const reachedSources: [number, number][] = [];
   const packetFor = (protocol: FlowProtocol, source: number, port: number): Packet => ({
@@ -88,7 +95,9 @@ export function internetExposure(evaluator: Evaluator, nicName: string): Interne
     });
     return { protocol, ports: open };
   });
-  const otherProtocols = (["Icmp", "Esp", "Ah"] as const).filter((protocol) => sourceSample.some((s) => allowedThrough(chains, packetFor(protocol, s, 0))));
+  const otherProtocols = (["Icmp", "Esp", "Ah"] as const).filter((protocol) =>
+    sourceSample.some((s) => allowedThrough(chains, packetFor(protocol, s, 0))),
+  );
 
   // Expand each reached representative back to the source region it stands for.
   const regions = reachedSources.map(([s]) => {
@@ -97,20 +106,28 @@ export function internetExposure(evaluator: Evaluator, nicName: string): Interne
     return [s, next !== undefined ? next - 1 : regionEnd(tags.internet, s)] as [number, number];
   });
   const reached = addressSet(regions);
-  return { nic: nicName, tcpUdp, otherProtocols, sources: toCidrs(intersectV4(reached, tags.internet)), truncated };
+  return {
+    nic: nicName,
+    tcpUdp,
+    otherProtocols,
+    sources: toCidrs(intersectV4(reached, tags.internet)),
+    truncated,
+  };
 }
 
 function regionEnd(set: AddressSet, start: number): number {
-  for (let i = 0; i < set.v4.length; i += 2) if (start >= set.v4[i]! && start <= set.v4[i + 1]!) return set.v4[i + 1]!;
+  for (let i = 0; i < set.v4.length; i += 2)
+    if (start >= set.v4[i]! && start <= set.v4[i + 1]!) return set.v4[i + 1]!;
   return start;
 }
 
 function intersectV4(a: AddressSet, b: AddressSet): AddressSet {
   const out: [number, number][] = [];
-  for (let i = 0; i < a.v4.length; i += 2) for (let j = 0; j < b.v4.length; j += 2) {
-    const lo = Math.max(a.v4[i]!, b.v4[j]!);
-    const hi = Math.min(a.v4[i + 1]!, b.v4[j + 1]!);
-    if (lo <= hi) out.push([lo, hi]);
-  }
+  for (let i = 0; i < a.v4.length; i += 2)
+    for (let j = 0; j < b.v4.length; j += 2) {
+      const lo = Math.max(a.v4[i]!, b.v4[j]!);
+      const hi = Math.min(a.v4[i + 1]!, b.v4[j + 1]!);
+      if (lo <= hi) out.push([lo, hi]);
+    }
   return addressSet(out);
 }

@@ -4,7 +4,8 @@ import type { TagSets } from "../nsg/network.ts";
 import { covers, portsCover } from "./rule-coverage.ts";
 import { isDefaultRuleName } from "../nsg/default-rules.ts";
 
-export type LintKind = "shadowed" | "redundant" | "open-to-internet" | "management-port-open" | "default-rule-name";
+export type LintKind =
+  "shadowed" | "redundant" | "open-to-internet" | "management-port-open" | "default-rule-name";
 
 /** A finding about a rule that is legal but probably not what its author meant. */
 export interface RuleLint {
@@ -24,7 +25,10 @@ function coversInternet(source: AddressSet, internet: AddressSet): boolean {
 
 const verb = (access: "Allow" | "Deny") => (access === "Allow" ? "allows" : "denies");
 
-const MANAGEMENT_PORTS: [number, string][] = [[22, "SSH"], [3389, "RDP"]];
+const MANAGEMENT_PORTS: [number, string][] = [
+  [22, "SSH"],
+  [3389, "RDP"],
+];
 
 function orderLints(nsg: string, rules: readonly CompiledRule[]): RuleLint[] {
   const lints: RuleLint[] = [];
@@ -53,12 +57,27 @@ function exposureLints(nsg: string, rules: readonly CompiledRule[], tags: TagSet
     if (!coversInternet(r.sourceAddresses, tags.internet)) continue;
     const carriesPorts = r.rule.protocol === "*" || r.rule.protocol === "Tcp" || r.rule.protocol === "Udp";
     if (!carriesPorts || portsCover(r.destinationPorts, [[0, 65535]])) {
-      lints.push({ kind: "open-to-internet", severity: "warning", nsg, rule: r.rule.name, message: `${r.rule.name} allows inbound traffic from the whole internet on every port. Limit it to the ports and source addresses you need.` });
+      lints.push({
+        kind: "open-to-internet",
+        severity: "warning",
+        nsg,
+        rule: r.rule.name,
+        message: `${r.rule.name} allows inbound traffic from the whole internet on every port. Limit it to the ports and source addresses you need.`,
+      });
       continue;
     }
     for (const [port, label] of MANAGEMENT_PORTS) {
-      if (portsCover(r.destinationPorts, [[port, port]]) && (r.rule.protocol === "*" || r.rule.protocol === "Tcp")) {
-        lints.push({ kind: "management-port-open", severity: "warning", nsg, rule: r.rule.name, message: `${r.rule.name} opens ${label} (port ${port}) to the whole internet. Restrict the source to known addresses, or use Azure Bastion or just-in-time access.` });
+      if (
+        portsCover(r.destinationPorts, [[port, port]]) &&
+        (r.rule.protocol === "*" || r.rule.protocol === "Tcp")
+      ) {
+        lints.push({
+          kind: "management-port-open",
+          severity: "warning",
+          nsg,
+          rule: r.rule.name,
+          message: `${r.rule.name} opens ${label} (port ${port}) to the whole internet. Restrict the source to known addresses, or use Azure Bastion or just-in-time access.`,
+        });
       }
     }
   }

@@ -9,12 +9,14 @@ export function portsCover(outer: readonly PortInterval[], inner: readonly PortI
     for (const [lo, hi] of inner) if (lo < mlo || hi > mhi) return false;
     return true;
   }
-  const merged = [...outer].sort((a, b) => a[0] - b[0]).reduce<[number, number][]>((acc, [lo, hi]) => {
-    const last = acc[acc.length - 1];
-    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-    else acc.push([lo, hi]);
-    return acc;
-  }, []);
+  const merged = [...outer]
+    .sort((a, b) => a[0] - b[0])
+    .reduce<[number, number][]>((acc, [lo, hi]) => {
+      const last = acc[acc.length - 1];
+      if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+      else acc.push([lo, hi]);
+      return acc;
+    }, []);
   return inner.every(([lo, hi]) => merged.some(([mlo, mhi]) => lo >= mlo && hi <= mhi));
 }
 
@@ -30,6 +32,16 @@ export function covers(earlier: CompiledRule, later: CompiledRule): boolean {
   if (a.protocol !== "*" && a.protocol !== b.protocol) return false;
   // Cheapest tests first: this runs for every pair of rules in an NSG.
   const laterCarriesPorts = b.protocol === "*" || b.protocol === "Tcp" || b.protocol === "Udp";
-  if (laterCarriesPorts && !(portsCover(earlier.destinationPorts, later.destinationPorts) && portsCover(earlier.sourcePorts, later.sourcePorts))) return false;
-  return isSubset(later.sourceAddresses, earlier.sourceAddresses) && isSubset(later.destinationAddresses, earlier.destinationAddresses);
+  if (
+    laterCarriesPorts &&
+    !(
+      portsCover(earlier.destinationPorts, later.destinationPorts) &&
+      portsCover(earlier.sourcePorts, later.sourcePorts)
+    )
+  )
+    return false;
+  return (
+    isSubset(later.sourceAddresses, earlier.sourceAddresses) &&
+    isSubset(later.destinationAddresses, earlier.destinationAddresses)
+  );
 }

@@ -21,8 +21,7 @@ export function assignmentQuery(assignment: Assignment): string {
 }
 
 export type AssignmentRead =
-  | { ok: true; value: Assignment; unknown: string[] }
-  | { ok: false; message: string };
+  { ok: true; value: Assignment; unknown: string[] } | { ok: false; message: string };
 
 /**
  * Reads an assignment from a query string, keeping only exercises that exist (in the given
@@ -31,15 +30,26 @@ export type AssignmentRead =
 export function readAssignment(search: string, known: ReadonlySet<string>): AssignmentRead {
   const params = new URLSearchParams(search);
   const raw = params.get("exercises");
-  if (raw === null || raw.trim() === "") return { ok: false, message: "This link names no exercises. Ask your instructor for the full assignment link." };
-  const ids = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  if (raw === null || raw.trim() === "")
+    return {
+      ok: false,
+      message: "This link names no exercises. Ask your instructor for the full assignment link.",
+    };
+  const ids = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   const exercises: string[] = [];
   const unknown: string[] = [];
   for (const id of ids.slice(0, MAX_EXERCISES)) {
     if (!ID.test(id) || !known.has(id)) unknown.push(id);
     else if (!exercises.includes(id)) exercises.push(id);
   }
-  if (exercises.length === 0) return { ok: false, message: `None of the exercises in this link exist on this site (${unknown.join(", ")}).` };
+  if (exercises.length === 0)
+    return {
+      ok: false,
+      message: `None of the exercises in this link exist on this site (${unknown.join(", ")}).`,
+    };
   const title = (params.get("title") ?? "").trim().slice(0, MAX_TITLE);
   return { ok: true, value: { title: title || "Assignment", exercises }, unknown };
 }

@@ -26,17 +26,21 @@ function starterText(exercise: Exercise): string {
 const stepId = (exercise: Exercise) => exercise.id;
 
 function workflow(exercises: readonly Exercise[], o: ClassroomOptions): string {
-  const steps = exercises.map((e) => [
-    `      - name: ${e.title.replace(/[:#]/g, " ")}`,
-    `        id: ${stepId(e)}`,
-    `        uses: classroom-resources/autograding-command-grader@v1`,
-    `        with:`,
-    `          test-name: ${e.id}`,
-    `          command: node nsg-lab/bin/grade.ts nsg-lab/graders/${e.id}.yaml --rules submission/${rulesFileName(e)}`,
-    `          timeout: 2`,
-    `          max-score: ${o.pointsPerExercise}`,
-  ].join("\n"));
-  const env = exercises.map((e) => `          ${stepId(e).toUpperCase()}_RESULTS: "\${{ steps.${stepId(e)}.outputs.result }}"`);
+  const steps = exercises.map((e) =>
+    [
+      `      - name: ${e.title.replace(/[:#]/g, " ")}`,
+      `        id: ${stepId(e)}`,
+      `        uses: classroom-resources/autograding-command-grader@v1`,
+      `        with:`,
+      `          test-name: ${e.id}`,
+      `          command: node nsg-lab/bin/grade.ts nsg-lab/graders/${e.id}.yaml --rules submission/${rulesFileName(e)}`,
+      `          timeout: 2`,
+      `          max-score: ${o.pointsPerExercise}`,
+    ].join("\n"),
+  );
+  const env = exercises.map(
+    (e) => `          ${stepId(e).toUpperCase()}_RESULTS: "\${{ steps.${stepId(e)}.outputs.result }}"`,
+  );
   return `# Grades every rules file with the NSG Lab grader on each push (GitHub Classroom autograding).
 # Each exercise is worth ${o.pointsPerExercise} points when all of its checks pass.
 name: Autograding
@@ -76,7 +80,9 @@ ${env.join("\n")}
 }
 
 function studentReadme(exercises: readonly Exercise[]): string {
-  const rows = exercises.map((e) => `| ${e.title} | \`${rulesFileName(e)}\` | NSGs you edit: ${e.editable.join(", ")} |`);
+  const rows = exercises.map(
+    (e) => `| ${e.title} | \`${rulesFileName(e)}\` | NSGs you edit: ${e.editable.join(", ")} |`,
+  );
   return `# NSG Lab assignment
 
 Write Azure NSG rules in the files under \`rules/\`, commit and push. Every push is graded
@@ -92,7 +98,10 @@ Try them first in the course's exercise pages: they grade exactly like this work
 `;
 }
 
-export function classroomTemplate(exercises: readonly Exercise[], options: ClassroomOptions): Record<string, string> {
+export function classroomTemplate(
+  exercises: readonly Exercise[],
+  options: ClassroomOptions,
+): Record<string, string> {
   const authored = exercises.filter((e) => e.kind === "author-rules");
   const files: Record<string, string> = {
     ".github/workflows/classroom.yml": workflow(authored, options),

@@ -21,28 +21,42 @@ export function checkExerciseText(text: string): ExerciseCheck {
 
   if (exercise.kind === "predict") {
     const report = gradeTopology(exercise, exercise.topology);
-    if (report.status === "invalid") report.errors.forEach((e) => at(`scenario: ${e.message}`, e.path as (string | number)[]));
+    if (report.status === "invalid")
+      report.errors.forEach((e) => at(`scenario: ${e.message}`, e.path as (string | number)[]));
     report.results.forEach((r, i) => {
       if (r.actual === "error") at(`expectation "${r.name}": ${r.explanation}`, ["expectations", i, "flow"]);
-      else if (!r.pass) at(`expectation "${r.name}" says ${r.expect} but the evaluator says ${r.actual} (${r.decider})`, ["expectations", i, "expect"]);
+      else if (!r.pass)
+        at(`expectation "${r.name}" says ${r.expect} but the evaluator says ${r.actual} (${r.decider})`, [
+          "expectations",
+          i,
+          "expect",
+        ]);
     });
     return { exercise, errors };
   }
 
-  if (exercise.solution === undefined) at("an author-rules exercise needs a reference solution", ["solution"]);
+  if (exercise.solution === undefined)
+    at("an author-rules exercise needs a reference solution", ["solution"]);
   else {
     const solved = gradeSubmission(exercise, exercise.solution);
-    if (solved.status === "invalid") solved.errors.forEach((e) => at(`solution ${e.span ? `line ${e.span.line}` : ""}: ${e.message}`, ["solution"]));
+    if (solved.status === "invalid")
+      solved.errors.forEach((e) =>
+        at(`solution ${e.span ? `line ${e.span.line}` : ""}: ${e.message}`, ["solution"]),
+      );
     solved.results.forEach((r, i) => {
       if (!r.pass) at(`the solution fails "${r.name}": ${r.explanation ?? ""}`, ["expectations", i]);
     });
   }
   const starter = gradeSubmission(exercise, exercise.starter ?? "");
   if (starter.status === "graded" && starter.failed === 0) {
-    at("the starter already passes every expectation: add an expectation that the starter fails", [exercise.starter === undefined ? "expectations" : "starter"]);
+    at("the starter already passes every expectation: add an expectation that the starter fails", [
+      exercise.starter === undefined ? "expectations" : "starter",
+    ]);
   }
   if (starter.status === "invalid" && exercise.starter !== undefined) {
-    starter.errors.forEach((e) => at(`starter ${e.span ? `line ${e.span.line}` : ""}: ${e.message}`, ["starter"]));
+    starter.errors.forEach((e) =>
+      at(`starter ${e.span ? `line ${e.span.line}` : ""}: ${e.message}`, ["starter"]),
+    );
   }
   return { exercise, errors };
 }

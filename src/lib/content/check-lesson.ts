@@ -21,16 +21,24 @@ export function checkLessonText(text: string, knownExercises: ReadonlySet<string
   const match = FRONTMATTER.exec(text);
   let frontmatter: LessonFrontmatter | undefined;
   if (!match) {
-    errors.push({ message: "a lesson starts with a frontmatter block between --- lines", path: [], span: lines.span(0, 1) });
+    errors.push({
+      message: "a lesson starts with a frontmatter block between --- lines",
+      path: [],
+      span: lines.span(0, 1),
+    });
   } else {
     // The YAML starts on line 2: shift its spans down by one line.
-    const shift = <T extends LocatedIssue>(e: T): T => (e.span ? { ...e, span: { ...e.span, line: e.span.line + 1, endLine: e.span.endLine + 1 } } : e);
+    const shift = <T extends LocatedIssue>(e: T): T =>
+      e.span ? { ...e, span: { ...e.span, line: e.span.line + 1, endLine: e.span.endLine + 1 } } : e;
     const tree = parseYamlTree(match[1]!);
     if (!tree.ok) errors.push(...tree.errors.map(shift));
     else {
       const parsed = lessonFrontmatterSchema.safeParse(tree.value.value);
       if (parsed.success) frontmatter = parsed.data;
-      else errors.push(...fromZodError(parsed.error).map((e) => shift({ ...e, span: tree.value.spanAt(e.path) })));
+      else
+        errors.push(
+          ...fromZodError(parsed.error).map((e) => shift({ ...e, span: tree.value.spanAt(e.path) })),
+        );
     }
   }
   const exerciseIds: string[] = [];
@@ -39,7 +47,11 @@ export function checkLessonText(text: string, knownExercises: ReadonlySet<string
     exerciseIds.push(id);
     if (!knownExercises.has(id)) {
       const at = found.index! + found[0].lastIndexOf(id);
-      errors.push({ message: `<Exercise id="${id}"> names no exercise in graders/`, path: [], span: lines.span(at, at + id.length) });
+      errors.push({
+        message: `<Exercise id="${id}"> names no exercise in graders/`,
+        path: [],
+        span: lines.span(at, at + id.length),
+      });
     }
   }
   return { ...(frontmatter ? { frontmatter } : {}), exerciseIds, errors };

@@ -33,12 +33,14 @@ export type DraftWrite = { ok: true } | { ok: false; message: string };
 
 /** Validates a parsed draft; returns a reason when it is not one. */
 export function validateDraft(value: unknown): { ok: true; value: Draft } | { ok: false; message: string } {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, message: "it is not an object" };
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { ok: false, message: "it is not an object" };
   const v = value as Record<string, unknown>;
   if (v.version !== 1) return { ok: false, message: `unknown version ${JSON.stringify(v.version)}` };
   if (typeof v.text !== "string") return { ok: false, message: "text is missing" };
   if (!isEditorFormat(v.format)) return { ok: false, message: `unknown format ${JSON.stringify(v.format)}` };
-  if (typeof v.savedAt !== "string" || Number.isNaN(Date.parse(v.savedAt))) return { ok: false, message: "savedAt is not a date" };
+  if (typeof v.savedAt !== "string" || Number.isNaN(Date.parse(v.savedAt)))
+    return { ok: false, message: "savedAt is not a date" };
   return { ok: true, value: { version: 1, text: v.text, format: v.format, savedAt: v.savedAt } };
 }
 
@@ -55,11 +57,20 @@ export function parseDraft(raw: string): { ok: true; value: Draft } | { ok: fals
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 function isQuota(error: unknown): boolean {
-  return error instanceof Error && (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED" || /quota/i.test(error.message));
+  return (
+    error instanceof Error &&
+    (error.name === "QuotaExceededError" ||
+      error.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
+      /quota/i.test(error.message))
+  );
 }
 
 function readKey(storage: StorageLike | undefined, key: string): DraftRead {
-  if (!storage) return { status: "unavailable", message: "This browser does not offer local storage, so your rules are not saved." };
+  if (!storage)
+    return {
+      status: "unavailable",
+      message: "This browser does not offer local storage, so your rules are not saved.",
+    };
   let raw: string | null;
   try {
     raw = storage.getItem(key);
@@ -87,10 +98,20 @@ export function readDraft(storage: StorageLike | undefined, exerciseId: string):
   }
 }
 
-export const makeDraft = (text: string, format: EditorFormat, now: Date = new Date()): Draft => ({ version: 1, text, format, savedAt: now.toISOString() });
+export const makeDraft = (text: string, format: EditorFormat, now: Date = new Date()): Draft => ({
+  version: 1,
+  text,
+  format,
+  savedAt: now.toISOString(),
+});
 
 function writeKey(storage: StorageLike | undefined, key: string, draft: Draft): DraftWrite {
-  if (!storage) return { ok: false, message: "This browser does not offer local storage: your rules stay in the editor but are not saved. Download them to keep them." };
+  if (!storage)
+    return {
+      ok: false,
+      message:
+        "This browser does not offer local storage: your rules stay in the editor but are not saved. Download them to keep them.",
+    };
   try {
     storage.setItem(key, JSON.stringify(draft));
     return { ok: true };
@@ -104,7 +125,8 @@ function writeKey(storage: StorageLike | undefined, key: string, draft: Draft): 
   }
 }
 
-export const writeDraft = (storage: StorageLike | undefined, exerciseId: string, draft: Draft): DraftWrite => writeKey(storage, draftKey(exerciseId), draft);
+export const writeDraft = (storage: StorageLike | undefined, exerciseId: string, draft: Draft): DraftWrite =>
+  writeKey(storage, draftKey(exerciseId), draft);
 
 export function clearDraft(storage: StorageLike | undefined, exerciseId: string): DraftWrite {
   try {
@@ -116,8 +138,11 @@ export function clearDraft(storage: StorageLike | undefined, exerciseId: string)
 }
 
 /** Keeps `draft` as the one restorable earlier version (before a reset or a replace). */
-export const savePreviousDraft = (storage: StorageLike | undefined, exerciseId: string, draft: Draft): DraftWrite =>
-  writeKey(storage, previousDraftKey(exerciseId), draft);
+export const savePreviousDraft = (
+  storage: StorageLike | undefined,
+  exerciseId: string,
+  draft: Draft,
+): DraftWrite => writeKey(storage, previousDraftKey(exerciseId), draft);
 
 export function readPreviousDraft(storage: StorageLike | undefined, exerciseId: string): Draft | undefined {
   const read = readKey(storage, previousDraftKey(exerciseId));

@@ -21,7 +21,11 @@ export type CatalogResult = { ok: true; value: Map<string, CatalogEntry> } | { o
 export const formatLocated = (file: string, issue: LocatedIssue): string =>
   `${issue.span ? `${file}:${formatSpan(issue.span)}` : file}: ${issue.message}${!issue.span && issue.path.length ? ` (at ${issue.path.join(".")})` : ""}`;
 
-const stem = (file: string) => file.split("/").pop()!.replace(/\.(ya?ml|json)$/, "");
+const stem = (file: string) =>
+  file
+    .split("/")
+    .pop()!
+    .replace(/\.(ya?ml|json)$/, "");
 
 /** `files`: path → text (paths may start with "/" as import.meta.glob gives them). */
 export function buildCatalog(files: Readonly<Record<string, string>>): CatalogResult {
@@ -40,12 +44,24 @@ export function buildCatalog(files: Readonly<Record<string, string>>): CatalogRe
       return tree.ok ? tree.value.spanAt(["id"]) : undefined;
     };
     if (stem(file) !== id) {
-      errors.push(formatLocated(file, { message: `exercise id "${id}" must match the file name (${id}.yaml)`, path: ["id"], span: idAt() }));
+      errors.push(
+        formatLocated(file, {
+          message: `exercise id "${id}" must match the file name (${id}.yaml)`,
+          path: ["id"],
+          span: idAt(),
+        }),
+      );
       continue;
     }
     const other = entries.get(id);
     if (other) {
-      errors.push(formatLocated(file, { message: `exercise id "${id}" is already used by ${other.file}`, path: ["id"], span: idAt() }));
+      errors.push(
+        formatLocated(file, {
+          message: `exercise id "${id}" is already used by ${other.file}`,
+          path: ["id"],
+          span: idAt(),
+        }),
+      );
       continue;
     }
     entries.set(id, { id, file, exercise: loaded.value });
@@ -54,11 +70,17 @@ export function buildCatalog(files: Readonly<Record<string, string>>): CatalogRe
 }
 
 /** The entry for an `<Exercise id>`, or the build error naming the files that exist. */
-export function findExercise(catalog: ReadonlyMap<string, CatalogEntry>, id: string, usedIn = "<Exercise>"): CatalogEntry {
+export function findExercise(
+  catalog: ReadonlyMap<string, CatalogEntry>,
+  id: string,
+  usedIn = "<Exercise>",
+): CatalogEntry {
   const entry = catalog.get(id);
   if (entry) return entry;
   const known = [...catalog.keys()].sort();
-  throw new Error(`${usedIn}: unknown exercise id "${id}": there is no graders/${id}.yaml (known: ${known.join(", ") || "none"})`);
+  throw new Error(
+    `${usedIn}: unknown exercise id "${id}": there is no graders/${id}.yaml (known: ${known.join(", ") || "none"})`,
+  );
 }
 
 /** Exercises grouped by the lesson that embeds them (`lesson:` in the file). */

@@ -15,7 +15,8 @@ export interface ExerciseProgress {
   passed: Record<string, string>;
 }
 
-export type ExerciseProgressResult = { ok: true; value: ExerciseProgress } | { ok: false; kind: "corrupt" | "unavailable"; message: string };
+export type ExerciseProgressResult =
+  { ok: true; value: ExerciseProgress } | { ok: false; kind: "corrupt" | "unavailable"; message: string };
 
 export const emptyExerciseProgress = (): ExerciseProgress => ({ version: 1, passed: {} });
 
@@ -28,27 +29,41 @@ export function parseExerciseProgress(raw: string | null): ExerciseProgressResul
     return { ok: false, kind: "corrupt", message: "Saved exercise results are not valid JSON." };
   }
   const d = data as { version?: unknown; passed?: unknown };
-  if (typeof d !== "object" || d === null || d.version !== 1 || typeof d.passed !== "object" || d.passed === null || Array.isArray(d.passed)) {
+  if (
+    typeof d !== "object" ||
+    d === null ||
+    d.version !== 1 ||
+    typeof d.passed !== "object" ||
+    d.passed === null ||
+    Array.isArray(d.passed)
+  ) {
     return { ok: false, kind: "corrupt", message: "Saved exercise results have an unknown shape." };
   }
   const passed: Record<string, string> = {};
   for (const [id, at] of Object.entries(d.passed as Record<string, unknown>)) {
-    if (typeof at !== "string" || Number.isNaN(Date.parse(at))) return { ok: false, kind: "corrupt", message: `Saved result for "${id}" has no valid date.` };
+    if (typeof at !== "string" || Number.isNaN(Date.parse(at)))
+      return { ok: false, kind: "corrupt", message: `Saved result for "${id}" has no valid date.` };
     passed[id] = at;
   }
   return { ok: true, value: { version: 1, passed } };
 }
 
 export function readExerciseProgress(storage: StorageLike | undefined): ExerciseProgressResult {
-  if (!storage) return { ok: false, kind: "unavailable", message: "This browser does not offer local storage." };
+  if (!storage)
+    return { ok: false, kind: "unavailable", message: "This browser does not offer local storage." };
   try {
     return parseExerciseProgress(storage.getItem(EXERCISE_PROGRESS_KEY));
   } catch (error) {
-    return { ok: false, kind: "unavailable", message: `Local storage cannot be read: ${(error as Error).message}` };
+    return {
+      ok: false,
+      kind: "unavailable",
+      message: `Local storage cannot be read: ${(error as Error).message}`,
+    };
   }
 }
 
-export const hasPassed = (progress: ExerciseProgress, id: string): boolean => Object.hasOwn(progress.passed, id);
+export const hasPassed = (progress: ExerciseProgress, id: string): boolean =>
+  Object.hasOwn(progress.passed, id);
 
 /** Every exercise of a lesson passed (a lesson with no exercises is not done by exercises). */
 export const lessonExercisesPassed = (progress: ExerciseProgress, exerciseIds: readonly string[]): boolean =>
@@ -58,15 +73,25 @@ export const lessonExercisesPassed = (progress: ExerciseProgress, exerciseIds: r
  * Records a pass (keeping the first date). A corrupt record is replaced, as the course
  * progress does: it could not be used anyway. Returns the progress now stored.
  */
-export function recordExercisePassed(storage: StorageLike | undefined, id: string, now: Date = new Date()): ExerciseProgressResult {
+export function recordExercisePassed(
+  storage: StorageLike | undefined,
+  id: string,
+  now: Date = new Date(),
+): ExerciseProgressResult {
   const current = readExerciseProgress(storage);
   if (!current.ok && current.kind === "unavailable") return current;
   const base = current.ok ? current.value : emptyExerciseProgress();
-  const next: ExerciseProgress = hasPassed(base, id) ? base : { version: 1, passed: { ...base.passed, [id]: now.toISOString() } };
+  const next: ExerciseProgress = hasPassed(base, id)
+    ? base
+    : { version: 1, passed: { ...base.passed, [id]: now.toISOString() } };
   try {
     storage!.setItem(EXERCISE_PROGRESS_KEY, JSON.stringify(next));
     return { ok: true, value: next };
   } catch (error) {
-    return { ok: false, kind: "unavailable", message: `Local storage cannot be written: ${(error as Error).message}` };
+    return {
+      ok: false,
+      kind: "unavailable",
+      message: `Local storage cannot be written: ${(error as Error).message}`,
+    };
   }
 }

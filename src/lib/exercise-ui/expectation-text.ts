@@ -6,7 +6,13 @@ import type { Flow } from "../nsg/flow-schema.ts";
  * results (so both say the same thing). Plain strings: callers render them as text.
  */
 
-const PROTOCOL_LABEL: Record<Flow["protocol"], string> = { Tcp: "TCP", Udp: "UDP", Icmp: "ICMP", Esp: "ESP", Ah: "AH" };
+const PROTOCOL_LABEL: Record<Flow["protocol"], string> = {
+  Tcp: "TCP",
+  Udp: "UDP",
+  Icmp: "ICMP",
+  Esp: "ESP",
+  Ah: "AH",
+};
 
 export const flowRoute = (flow: Pick<Flow, "from" | "to">): string => `${flow.from} → ${flow.to}`;
 
@@ -40,7 +46,9 @@ export function traceWhere(entry: TraceEntry): string {
 }
 
 /** The deciding rule of a step: "allow-ftp (300)". */
-export const traceRule = (entry: TraceEntry): string => (entry.priority === null ? entry.rule : `${entry.rule} (${entry.priority})`);
+export const traceRule = (entry: TraceEntry): string =>
+  entry.priority === null ? entry.rule : `${entry.rule} (${entry.priority})`;
 
 /** A whole step for screen readers and copy: "ingest-nsg (NIC NSG, inbound at ingest-vm): allow-ftp (300) → Allow". */
-export const traceText = (entry: TraceEntry): string => `${traceWhere(entry)}: ${traceRule(entry)} → ${entry.access}`;
+export const traceText = (entry: TraceEntry): string =>
+  `${traceWhere(entry)}: ${traceRule(entry)} → ${entry.access}`;

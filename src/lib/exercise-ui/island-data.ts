@@ -17,7 +17,13 @@ export interface ExerciseData {
  */
 export function withoutAnswers(exercise: Exercise): Exercise {
   if (exercise.kind !== "predict") return exercise;
-  return { ...exercise, expectations: exercise.expectations.map(({ decidedBy: _d, ...e }) => ({ ...e, expect: "allow" as const })) };
+  return {
+    ...exercise,
+    expectations: exercise.expectations.map(({ decidedBy: _d, ...e }) => ({
+      ...e,
+      expect: "allow" as const,
+    })),
+  };
 }
 
 export interface EditorRules {
@@ -26,11 +32,16 @@ export interface EditorRules {
 }
 
 /** Rules text as an author wrote it, in the editor format it is in (YAML opens as JSON, its superset's sibling). */
-const asEditorRules = (text: string): EditorRules => ({ text, format: detectRuleFormat(text) === "azcli" ? "azcli" : "json" });
+const asEditorRules = (text: string): EditorRules => ({
+  text,
+  format: detectRuleFormat(text) === "azcli" ? "azcli" : "json",
+});
 
 /** What the editor starts with: the exercise's starter, or an empty rule list per editable NSG. */
 export const starterRules = (exercise: Exercise): EditorRules =>
-  exercise.starter === undefined ? { text: ruleSetsToJson([], exercise.editable), format: "json" } : asEditorRules(exercise.starter);
+  exercise.starter === undefined
+    ? { text: ruleSetsToJson([], exercise.editable), format: "json" }
+    : asEditorRules(exercise.starter);
 
 export const solutionRules = (exercise: Exercise): EditorRules | undefined =>
   exercise.solution === undefined ? undefined : asEditorRules(exercise.solution);

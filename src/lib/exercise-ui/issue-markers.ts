@@ -30,7 +30,8 @@ export function clampSpan(span: SourceSpan | undefined, text: string): SourceSpa
   const lengths = lineLengths(text);
   const lastLine = lengths.length;
   const clampLine = (n: number) => Math.min(Math.max(1, Math.floor(n) || 1), lastLine);
-  const clampCol = (line: number, c: number) => Math.min(Math.max(1, Math.floor(c) || 1), lengths[line - 1]! + 1);
+  const clampCol = (line: number, c: number) =>
+    Math.min(Math.max(1, Math.floor(c) || 1), lengths[line - 1]! + 1);
   if (!span) return { line: 1, column: 1, endLine: 1, endColumn: Math.min(2, lengths[0]! + 1) };
   const line = clampLine(span.line);
   const column = clampCol(line, span.column);
@@ -44,23 +45,50 @@ export function clampSpan(span: SourceSpan | undefined, text: string): SourceSpa
   return { line, column, endLine, endColumn };
 }
 
-export function toMarker(message: string, span: SourceSpan | undefined, text: string, severity: MarkerSeverity): EditorMarker {
+export function toMarker(
+  message: string,
+  span: SourceSpan | undefined,
+  text: string,
+  severity: MarkerSeverity,
+): EditorMarker {
   const s = clampSpan(span, text);
-  return { startLineNumber: s.line, startColumn: s.column, endLineNumber: s.endLine, endColumn: s.endColumn, message, severity, where: `${s.line}:${s.column}`, located: span !== undefined };
+  return {
+    startLineNumber: s.line,
+    startColumn: s.column,
+    endLineNumber: s.endLine,
+    endColumn: s.endColumn,
+    message,
+    severity,
+    where: `${s.line}:${s.column}`,
+    located: span !== undefined,
+  };
 }
 
-export const issueMarkers = (issues: readonly LocatedIssue[], text: string, severity: MarkerSeverity = "error"): EditorMarker[] =>
+export const issueMarkers = (
+  issues: readonly LocatedIssue[],
+  text: string,
+  severity: MarkerSeverity = "error",
+): EditorMarker[] =>
   issues.map((i) => toMarker(i.message, i.span, text, i.severity === "warning" ? "warning" : severity));
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Where a rule is written: through the parsed document when we have it, else its name in the text. */
-export function locateRule(nsg: string, rule: string, text: string, doc?: RuleDocument): SourceSpan | undefined {
+export function locateRule(
+  nsg: string,
+  rule: string,
+  text: string,
+  doc?: RuleDocument,
+): SourceSpan | undefined {
   if (doc) {
     const rules = doc.nsgs.find((n) => n.name.toLowerCase() === nsg.toLowerCase())?.rules ?? [];
     const index = rules.findIndex((r) => ruleNameOf(r)?.toLowerCase() === rule.toLowerCase());
     if (index >= 0) {
-      const span = doc.locate([doc.nsgs.find((n) => n.name.toLowerCase() === nsg.toLowerCase())!.name, index, "name"]);
+      const span = doc.locate([
+        doc.nsgs.find((n) => n.name.toLowerCase() === nsg.toLowerCase())!.name,
+        index,
+        "name",
+      ]);
       if (span) return span;
     }
   }
@@ -81,4 +109,11 @@ function ruleNameOf(rule: unknown): string | undefined {
 
 /** Shadowed / over-permissive rule findings, on the rule they are about. */
 export const lintMarkers = (lints: readonly RuleLint[], text: string, doc?: RuleDocument): EditorMarker[] =>
-  lints.map((l) => toMarker(l.message, locateRule(l.nsg, l.rule, text, doc), text, l.severity === "warning" ? "warning" : "info"));
+  lints.map((l) =>
+    toMarker(
+      l.message,
+      locateRule(l.nsg, l.rule, text, doc),
+      text,
+      l.severity === "warning" ? "warning" : "info",
+    ),
+  );

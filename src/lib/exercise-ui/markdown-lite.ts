@@ -5,7 +5,13 @@
  * no links, no images.
  */
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
@@ -28,20 +34,38 @@ const NUMBERED = /^\s*\d+[.)]\s+/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_RULE = /^\s*\|(\s*:?-{3,}:?\s*\|)+\s*$/;
 
-const cells = (row: string): string[] => row.trim().replace(/^\|/, "").replace(/\|$/, "").split("|").map((c) => c.trim());
+const cells = (row: string): string[] =>
+  row
+    .trim()
+    .replace(/^\|/, "")
+    .replace(/\|$/, "")
+    .split("|")
+    .map((c) => c.trim());
 
 function renderTable(lines: string[]): string {
   const [head, , ...body] = lines;
-  const th = cells(head!).map((c) => `<th scope="col">${renderInline(c)}</th>`).join("");
-  const rows = body.map((r) => `<tr>${cells(r).map((c) => `<td>${renderInline(c)}</td>`).join("")}</tr>`).join("");
+  const th = cells(head!)
+    .map((c) => `<th scope="col">${renderInline(c)}</th>`)
+    .join("");
+  const rows = body
+    .map(
+      (r) =>
+        `<tr>${cells(r)
+          .map((c) => `<td>${renderInline(c)}</td>`)
+          .join("")}</tr>`,
+    )
+    .join("");
   // Focusable: a table wider than a phone scrolls, and keyboard users must reach it.
   return `<table tabindex="0"><thead><tr>${th}</tr></thead><tbody>${rows}</tbody></table>`;
 }
 
 function renderBlock(lines: string[]): string {
-  if (lines.length >= 2 && lines.every((l) => TABLE_ROW.test(l)) && TABLE_RULE.test(lines[1]!)) return renderTable(lines);
-  if (lines.every((l) => BULLET.test(l))) return `<ul>${lines.map((l) => `<li>${renderInline(l.replace(BULLET, ""))}</li>`).join("")}</ul>`;
-  if (lines.every((l) => NUMBERED.test(l))) return `<ol>${lines.map((l) => `<li>${renderInline(l.replace(NUMBERED, ""))}</li>`).join("")}</ol>`;
+  if (lines.length >= 2 && lines.every((l) => TABLE_ROW.test(l)) && TABLE_RULE.test(lines[1]!))
+    return renderTable(lines);
+  if (lines.every((l) => BULLET.test(l)))
+    return `<ul>${lines.map((l) => `<li>${renderInline(l.replace(BULLET, ""))}</li>`).join("")}</ul>`;
+  if (lines.every((l) => NUMBERED.test(l)))
+    return `<ol>${lines.map((l) => `<li>${renderInline(l.replace(NUMBERED, ""))}</li>`).join("")}</ol>`;
   return `<p>${renderInline(lines.map((l) => l.trim()).join(" "))}</p>`;
 }
 
@@ -81,4 +105,7 @@ export const markdownToText = (markdown: string): string =>
 
 /** JSON for a `<script type="application/json">`: `<` escaped so no `</script>` can close it early. */
 export const embedJson = (value: unknown): string =>
-  JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");

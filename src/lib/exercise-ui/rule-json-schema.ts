@@ -17,7 +17,16 @@ function addressSchema(suggestions: string[], description: string): Schema {
   return {
     description,
     anyOf: [
-      { enum: suggestions, enumDescriptions: suggestions.map((s) => (BUILT_IN_TAGS.includes(s) ? (s === "*" ? "Any address" : `Service tag ${s}`) : "From this exercise's network")) },
+      {
+        enum: suggestions,
+        enumDescriptions: suggestions.map((s) =>
+          BUILT_IN_TAGS.includes(s)
+            ? s === "*"
+              ? "Any address"
+              : `Service tag ${s}`
+            : "From this exercise's network",
+        ),
+      },
       { type: "string" },
     ],
   };
@@ -25,7 +34,11 @@ function addressSchema(suggestions: string[], description: string): Schema {
 
 const portSchema = (description: string): Schema => ({
   description,
-  anyOf: [{ enum: ["*", "22", "80", "443", "3389"] }, { type: "string", pattern: "^(\\*|\\d{1,5}(-\\d{1,5})?)$" }, { type: "integer", minimum: 0, maximum: 65535 }],
+  anyOf: [
+    { enum: ["*", "22", "80", "443", "3389"] },
+    { type: "string", pattern: "^(\\*|\\d{1,5}(-\\d{1,5})?)$" },
+    { type: "integer", minimum: 0, maximum: 65535 },
+  ],
 });
 
 /** Addresses worth suggesting: built-in tags, scenario tags, subnet prefixes and NIC addresses. */
@@ -54,20 +67,58 @@ export function ruleSchema(exercise: Exercise): Schema {
     required: ["name", "priority", "direction", "access", "protocol"],
     additionalProperties: false,
     properties: {
-      name: { type: "string", description: "Rule name: 1–80 letters, digits, '_', '.', '-'. Must be unique in the NSG.", pattern: "^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$" },
-      priority: { type: "integer", minimum: PRIORITY_MIN, maximum: PRIORITY_MAX, description: `${PRIORITY_MIN}–${PRIORITY_MAX}; lower numbers are checked first, and the first matching rule decides.` },
-      direction: { enum: [...DIRECTIONS], description: "Inbound: traffic arriving at the subnet or NIC. Outbound: traffic leaving it." },
+      name: {
+        type: "string",
+        description: "Rule name: 1–80 letters, digits, '_', '.', '-'. Must be unique in the NSG.",
+        pattern: "^[A-Za-z0-9]([A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$",
+      },
+      priority: {
+        type: "integer",
+        minimum: PRIORITY_MIN,
+        maximum: PRIORITY_MAX,
+        description: `${PRIORITY_MIN}–${PRIORITY_MAX}; lower numbers are checked first, and the first matching rule decides.`,
+      },
+      direction: {
+        enum: [...DIRECTIONS],
+        description: "Inbound: traffic arriving at the subnet or NIC. Outbound: traffic leaving it.",
+      },
       access: { enum: [...ACCESSES], description: "What happens to traffic the rule matches." },
-      protocol: { enum: [...RULE_PROTOCOLS], enumDescriptions: RULE_PROTOCOLS.map((p) => (p === "*" ? "Any protocol" : p)), description: "Tcp, Udp, Icmp, Esp, Ah, or * for any." },
+      protocol: {
+        enum: [...RULE_PROTOCOLS],
+        enumDescriptions: RULE_PROTOCOLS.map((p) => (p === "*" ? "Any protocol" : p)),
+        description: "Tcp, Udp, Icmp, Esp, Ah, or * for any.",
+      },
       description: { type: "string", maxLength: 140, description: "Free text (up to 140 characters)." },
-      sourceAddressPrefix: addressSchema(addresses, "Where traffic comes from: an IP, a CIDR range, a service tag, or * for any."),
-      sourceAddressPrefixes: { type: "array", items: { type: "string" }, description: "Several IPs or CIDR ranges (no tags or *: use sourceAddressPrefix for those)." },
+      sourceAddressPrefix: addressSchema(
+        addresses,
+        "Where traffic comes from: an IP, a CIDR range, a service tag, or * for any.",
+      ),
+      sourceAddressPrefixes: {
+        type: "array",
+        items: { type: "string" },
+        description: "Several IPs or CIDR ranges (no tags or *: use sourceAddressPrefix for those).",
+      },
       sourcePortRange: portSchema("The client's port. Clients pick random ports: this is almost always *."),
-      sourcePortRanges: { type: "array", items: { type: "string" }, description: "Several source ports or ranges." },
-      destinationAddressPrefix: addressSchema(addresses, "Where traffic goes: an IP, a CIDR range, a service tag, or * for any. NSGs see private addresses, never public IPs."),
-      destinationAddressPrefixes: { type: "array", items: { type: "string" }, description: "Several IPs or CIDR ranges (no tags or *: use destinationAddressPrefix for those)." },
+      sourcePortRanges: {
+        type: "array",
+        items: { type: "string" },
+        description: "Several source ports or ranges.",
+      },
+      destinationAddressPrefix: addressSchema(
+        addresses,
+        "Where traffic goes: an IP, a CIDR range, a service tag, or * for any. NSGs see private addresses, never public IPs.",
+      ),
+      destinationAddressPrefixes: {
+        type: "array",
+        items: { type: "string" },
+        description: "Several IPs or CIDR ranges (no tags or *: use destinationAddressPrefix for those).",
+      },
       destinationPortRange: portSchema("The service port: a number, a range such as 20-21, or * for any."),
-      destinationPortRanges: { type: "array", items: { type: "string" }, description: "Several ports or ranges, e.g. [\"80\", \"443\"]." },
+      destinationPortRanges: {
+        type: "array",
+        items: { type: "string" },
+        description: 'Several ports or ranges, e.g. ["80", "443"].',
+      },
       sourceApplicationSecurityGroups: asgList("source"),
       destinationApplicationSecurityGroups: asgList("destination"),
     },
@@ -94,11 +145,17 @@ export function ruleSchema(exercise: Exercise): Schema {
 /** The whole document schema for an exercise's editor. */
 export function learnerRulesSchema(exercise: Exercise): Schema {
   const rule = { $ref: "#/definitions/rule" };
-  const rules = { type: "array", items: rule, description: "The NSG's custom rules, replacing the ones it has." };
+  const rules = {
+    type: "array",
+    items: rule,
+    description: "The NSG's custom rules, replacing the ones it has.",
+  };
   const byNsg: Schema = {
     type: "object",
     description: `Rules per NSG. You can edit: ${exercise.editable.join(", ")}.`,
-    properties: Object.fromEntries(exercise.editable.map((nsg) => [nsg, { ...rules, description: `Custom rules of ${nsg}.` }])),
+    properties: Object.fromEntries(
+      exercise.editable.map((nsg) => [nsg, { ...rules, description: `Custom rules of ${nsg}.` }]),
+    ),
     additionalProperties: false,
   };
   return {

@@ -18,12 +18,14 @@ export interface SharedRules {
 }
 
 export type ShareEncode = { ok: true; hash: string } | { ok: false; message: string };
-export type ShareDecode = { ok: true; value: SharedRules } | { ok: false; message: string } | { ok: "absent" };
+export type ShareDecode =
+  { ok: true; value: SharedRules } | { ok: false; message: string } | { ok: "absent" };
 
 export const toBase64Url = (text: string): string => bytesToBase64Url(new TextEncoder().encode(text));
 
 /** Throws on malformed input; `decodeShareHash` turns that into a message. */
-export const fromBase64Url = (encoded: string): string => new TextDecoder("utf-8", { fatal: true }).decode(base64UrlToBytes(encoded));
+export const fromBase64Url = (encoded: string): string =>
+  new TextDecoder("utf-8", { fatal: true }).decode(base64UrlToBytes(encoded));
 
 /** The fragment (with its "#") for some rules, or why there is none. */
 export function encodeShareHash(rules: SharedRules, maxLength: number = MAX_SHARE_LENGTH): ShareEncode {
@@ -42,15 +44,28 @@ export function decodeShareHash(hash: string): ShareDecode {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const value = params.get(SHARE_PARAM);
   if (value === null) return { ok: "absent" };
-  if (value.length > MAX_SHARE_LENGTH) return { ok: false, message: "The link's rules are longer than NSG Lab accepts; they were not loaded." };
+  if (value.length > MAX_SHARE_LENGTH)
+    return { ok: false, message: "The link's rules are longer than NSG Lab accepts; they were not loaded." };
   const match = /^v1\.([a-z]+)\.([A-Za-z0-9_-]*)$/.exec(value);
-  if (!match) return { ok: false, message: "The link's rules are damaged or from a newer NSG Lab (they may have been cut when the link was copied); they were not loaded." };
+  if (!match)
+    return {
+      ok: false,
+      message:
+        "The link's rules are damaged or from a newer NSG Lab (they may have been cut when the link was copied); they were not loaded.",
+    };
   const format = match[1];
-  if (!isEditorFormat(format)) return { ok: false, message: `The link's rules are in an unknown format "${format}"; they were not loaded.` };
+  if (!isEditorFormat(format))
+    return {
+      ok: false,
+      message: `The link's rules are in an unknown format "${format}"; they were not loaded.`,
+    };
   try {
     return { ok: true, value: { format, text: fromBase64Url(match[2]!) } };
   } catch {
-    return { ok: false, message: "The link's rules are damaged (perhaps cut when the link was copied); they were not loaded." };
+    return {
+      ok: false,
+      message: "The link's rules are damaged (perhaps cut when the link was copied); they were not loaded.",
+    };
   }
 }
 

@@ -46,24 +46,35 @@ export const submissionFileName = (exerciseId: string): string => `${exerciseId}
 const count = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
 /** Validates parsed data as a submission; `expectedExercise` guards against grading the wrong file. */
-export function validateSubmission(data: unknown, expectedExercise?: string): { ok: true; value: Submission } | { ok: false; errors: string[] } {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return { ok: false, errors: ["a submission file is a JSON object"] };
+export function validateSubmission(
+  data: unknown,
+  expectedExercise?: string,
+): { ok: true; value: Submission } | { ok: false; errors: string[] } {
+  if (typeof data !== "object" || data === null || Array.isArray(data))
+    return { ok: false, errors: ["a submission file is a JSON object"] };
   const d = data as Record<string, unknown>;
   const errors: string[] = [];
   if (d.format !== SUBMISSION_FORMAT) errors.push(`format must be "${SUBMISSION_FORMAT}"`);
   if (d.version !== 1) errors.push(`version ${JSON.stringify(d.version)} is not supported (expected 1)`);
-  if (typeof d.exercise !== "string" || d.exercise === "") errors.push("exercise (the exercise id) is missing");
-  else if (expectedExercise !== undefined && d.exercise !== expectedExercise) errors.push(`this submission is for exercise "${d.exercise}", not "${expectedExercise}"`);
+  if (typeof d.exercise !== "string" || d.exercise === "")
+    errors.push("exercise (the exercise id) is missing");
+  else if (expectedExercise !== undefined && d.exercise !== expectedExercise)
+    errors.push(`this submission is for exercise "${d.exercise}", not "${expectedExercise}"`);
   if (!isEditorFormat(d.rulesFormat)) errors.push('rulesFormat must be "json" or "azcli"');
   if (typeof d.rules !== "string") errors.push("rules (the rules as text) is missing");
   const result = d.result as Record<string, unknown> | undefined;
-  if (typeof result !== "object" || result === null || !count(result.passed) || !count(result.failed)) errors.push("result must be { passed, failed } counts");
-  if (typeof d.savedAt !== "string" || Number.isNaN(Date.parse(d.savedAt))) errors.push("savedAt must be a date");
+  if (typeof result !== "object" || result === null || !count(result.passed) || !count(result.failed))
+    errors.push("result must be { passed, failed } counts");
+  if (typeof d.savedAt !== "string" || Number.isNaN(Date.parse(d.savedAt)))
+    errors.push("savedAt must be a date");
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: data as Submission };
 }
 
 /** Parses a submission file's text; for the CLI (`--rules submission.json`) and for re-opening one. */
-export function parseSubmission(text: string, expectedExercise?: string): { ok: true; value: Submission } | { ok: false; errors: string[] } {
+export function parseSubmission(
+  text: string,
+  expectedExercise?: string,
+): { ok: true; value: Submission } | { ok: false; errors: string[] } {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -10,10 +10,40 @@ import type { Nic, Topology } from "../nsg/topology-schema.ts";
  * and their full text kept for a <title> tooltip.
  */
 
-export interface DiagramRect { kind: "outside" | "vnet" | "subnet" | "nic"; x: number; y: number; width: number; height: number }
-export interface DiagramText { x: number; y: number; text: string; full: string; role: "heading" | "label" | "detail"; anchor: "start" | "end" }
-export interface DiagramBadge { x: number; y: number; width: number; height: number; text: string; nsg: string; level: "subnet" | "nic"; editable: boolean }
-export interface TopologyDiagram { width: number; height: number; rects: DiagramRect[]; texts: DiagramText[]; badges: DiagramBadge[]; title: string; description: string }
+export interface DiagramRect {
+  kind: "outside" | "vnet" | "subnet" | "nic";
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+export interface DiagramText {
+  x: number;
+  y: number;
+  text: string;
+  full: string;
+  role: "heading" | "label" | "detail";
+  anchor: "start" | "end";
+}
+export interface DiagramBadge {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  text: string;
+  nsg: string;
+  level: "subnet" | "nic";
+  editable: boolean;
+}
+export interface TopologyDiagram {
+  width: number;
+  height: number;
+  rects: DiagramRect[];
+  texts: DiagramText[];
+  badges: DiagramBadge[];
+  title: string;
+  description: string;
+}
 
 const WIDTH = 720;
 const PAD = 12;
@@ -23,17 +53,29 @@ const CARD_H = 96;
 const GAP = 12;
 const BADGE_H = 22;
 
-export const fit = (text: string, max: number): string => (text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`);
+export const fit = (text: string, max: number): string =>
+  text.length <= max ? text : `${text.slice(0, Math.max(1, max - 1))}…`;
 const charsFor = (width: number) => Math.max(4, Math.floor(width / CHAR));
 
-function badge(nsg: string, level: "subnet" | "nic", editable: boolean, x: number, y: number, maxWidth: number, anchor: "start" | "end"): DiagramBadge {
+function badge(
+  nsg: string,
+  level: "subnet" | "nic",
+  editable: boolean,
+  x: number,
+  y: number,
+  maxWidth: number,
+  anchor: "start" | "end",
+): DiagramBadge {
   const label = `NSG ${nsg}${editable ? " ✎ yours" : ""}`;
   const text = fit(label, charsFor(maxWidth - 14));
   const width = Math.min(maxWidth, Math.ceil(text.length * CHAR + 14));
   return { x: anchor === "end" ? x - width : x, y, width, height: BADGE_H, text, nsg, level, editable };
 }
 
-interface Placed { vm: string; nic: Nic }
+interface Placed {
+  vm: string;
+  nic: Nic;
+}
 
 /** NICs grouped by "vnet/subnet". A NIC's subnet may be written without its VNet when unique. */
 function nicsBySubnet(topology: Topology): Map<string, Placed[]> {
@@ -70,8 +112,14 @@ export function layoutTopology(exercise: Exercise): TopologyDiagram {
   const texts: DiagramText[] = [];
   const badges: DiagramBadge[] = [];
   const sentences: string[] = [];
-  const text = (x: number, y: number, full: string, role: DiagramText["role"], maxWidth: number, anchor: DiagramText["anchor"] = "start") =>
-    texts.push({ x, y, text: fit(full, charsFor(maxWidth)), full, role, anchor });
+  const text = (
+    x: number,
+    y: number,
+    full: string,
+    role: DiagramText["role"],
+    maxWidth: number,
+    anchor: DiagramText["anchor"] = "start",
+  ) => texts.push({ x, y, text: fit(full, charsFor(maxWidth)), full, role, anchor });
   let y = PAD;
 
   const outside = outsideEndpoints(exercise);
@@ -90,8 +138,13 @@ export function layoutTopology(exercise: Exercise): TopologyDiagram {
     const vx = PAD;
     const vw = WIDTH - 2 * PAD;
     text(vx + 12, y + 22, `VNet ${vnet.name} · ${vnet.addressSpace.join(", ")}`, "heading", vw - 24);
-    const extra = [...vnet.peerings.map((p) => `peered with ${p}`), ...vnet.connectedAddressSpaces.map((c) => `connected ${c}`)];
-    sentences.push(`Virtual network ${vnet.name} (${vnet.addressSpace.join(", ")})${extra.length ? `, ${extra.join(", ")}` : ""}.`);
+    const extra = [
+      ...vnet.peerings.map((p) => `peered with ${p}`),
+      ...vnet.connectedAddressSpaces.map((c) => `connected ${c}`),
+    ];
+    sentences.push(
+      `Virtual network ${vnet.name} (${vnet.addressSpace.join(", ")})${extra.length ? `, ${extra.join(", ")}` : ""}.`,
+    );
     y += 34;
     if (extra.length > 0) {
       text(vx + 12, y + 4, extra.join(" · "), "detail", vw - 24);
@@ -102,8 +155,19 @@ export function layoutTopology(exercise: Exercise): TopologyDiagram {
       const sw = vw - 28;
       const subnetTop = y;
       const placed = bySubnet.get(`${vnet.name}/${subnet.name}`) ?? [];
-      if (subnet.nsg) badges.push(badge(subnet.nsg, "subnet", isEditable(subnet.nsg), sx + sw - 10, y + 8, Math.min(300, sw / 2), "end"));
-      const headerRoom = sw - 24 - (subnet.nsg ? (badges.at(-1)!.width + 10) : 0);
+      if (subnet.nsg)
+        badges.push(
+          badge(
+            subnet.nsg,
+            "subnet",
+            isEditable(subnet.nsg),
+            sx + sw - 10,
+            y + 8,
+            Math.min(300, sw / 2),
+            "end",
+          ),
+        );
+      const headerRoom = sw - 24 - (subnet.nsg ? badges.at(-1)!.width + 10 : 0);
       text(sx + 12, y + 24, `Subnet ${subnet.name} · ${subnet.addressPrefix}`, "label", headerRoom);
       sentences.push(
         `Subnet ${vnet.name}/${subnet.name} (${subnet.addressPrefix}) ${subnet.nsg ? `has NSG ${subnet.nsg}${isEditable(subnet.nsg) ? " (you edit it)" : ""}` : "has no NSG"}.`,
@@ -116,8 +180,25 @@ export function layoutTopology(exercise: Exercise): TopologyDiagram {
         rects.push({ kind: "nic", x: cx, y: cy, width: CARD_W, height: CARD_H });
         text(cx + 10, cy + 19, vm, "heading", CARD_W - 20);
         text(cx + 10, cy + 36, `NIC ${nic.name}`, "detail", CARD_W - 20);
-        text(cx + 10, cy + 52, `${nic.privateIp}${nic.publicIp ? ` · public ${nic.publicIp}` : ""}`, "detail", CARD_W - 20);
-        if (nic.nsg) badges.push(badge(nic.nsg, "nic", isEditable(nic.nsg), cx + 8, cy + CARD_H - BADGE_H - 8, CARD_W - 16, "start"));
+        text(
+          cx + 10,
+          cy + 52,
+          `${nic.privateIp}${nic.publicIp ? ` · public ${nic.publicIp}` : ""}`,
+          "detail",
+          CARD_W - 20,
+        );
+        if (nic.nsg)
+          badges.push(
+            badge(
+              nic.nsg,
+              "nic",
+              isEditable(nic.nsg),
+              cx + 8,
+              cy + CARD_H - BADGE_H - 8,
+              CARD_W - 16,
+              "start",
+            ),
+          );
         else text(cx + 10, cy + CARD_H - 14, "no NIC NSG", "detail", CARD_W - 20);
         const asgs = nic.asgs.length ? `, in ASG ${nic.asgs.join(", ")}` : "";
         sentences.push(
@@ -136,10 +217,19 @@ export function layoutTopology(exercise: Exercise): TopologyDiagram {
     y = Math.max(y, vnetTop + 44) + GAP;
   }
 
-  const attached = new Set([...topology.vnets.flatMap((v) => v.subnets.map((s) => s.nsg)), ...topology.vms.flatMap((vm) => vm.nics.map((n) => n.nsg))]);
+  const attached = new Set([
+    ...topology.vnets.flatMap((v) => v.subnets.map((s) => s.nsg)),
+    ...topology.vms.flatMap((vm) => vm.nics.map((n) => n.nsg)),
+  ]);
   const loose = topology.nsgs.map((n) => n.name).filter((n) => !attached.has(n));
   if (loose.length > 0) {
-    text(PAD, y + 12, `Not associated yet: ${loose.map((n) => `NSG ${n}${isEditable(n) ? " ✎ yours" : ""}`).join(", ")}`, "detail", WIDTH - 2 * PAD);
+    text(
+      PAD,
+      y + 12,
+      `Not associated yet: ${loose.map((n) => `NSG ${n}${isEditable(n) ? " ✎ yours" : ""}`).join(", ")}`,
+      "detail",
+      WIDTH - 2 * PAD,
+    );
     sentences.push(`NSGs not associated with any subnet or NIC: ${loose.join(", ")}.`);
     y += 24;
   }

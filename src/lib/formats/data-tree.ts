@@ -1,4 +1,11 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError,
+} from "jsonc-parser";
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import type { IssuePath } from "../result.ts";
 import { LineIndex, type LocatedIssue, type SourceSpan } from "./source-span.ts";
@@ -31,7 +38,7 @@ const JSON_ERRORS: Record<string, string> = {
   EndOfFileExpected: "unexpected text after the end of the document",
   InvalidCommentToken: "invalid comment",
   UnexpectedEndOfComment: "comment is not closed",
-  UnexpectedEndOfString: "string is not closed (missing \")",
+  UnexpectedEndOfString: 'string is not closed (missing ")',
   UnexpectedEndOfNumber: "number is cut short",
   InvalidUnicode: "invalid unicode escape",
   InvalidEscapeCharacter: "invalid escape character in string",
@@ -42,8 +49,10 @@ function jsonErrorMessage(error: ParseError, text: string): string {
   const code = printParseErrorCode(error.error);
   const near = text.slice(error.offset, error.offset + Math.min(Math.max(error.length, 1), 20));
   const base = JSON_ERRORS[code] ?? code;
-  if (code === "PropertyNameExpected" && near.startsWith("}")) return "trailing comma before \"}\" is not allowed in JSON";
-  if (code === "ValueExpected" && near.startsWith("]")) return "trailing comma before \"]\" is not allowed in JSON";
+  if (code === "PropertyNameExpected" && near.startsWith("}"))
+    return 'trailing comma before "}" is not allowed in JSON';
+  if (code === "ValueExpected" && near.startsWith("]"))
+    return 'trailing comma before "]" is not allowed in JSON';
   return near.trim() ? `${base} (near ${JSON.stringify(near)})` : base;
 }
 
@@ -51,12 +60,23 @@ function jsonErrorMessage(error: ParseError, text: string): string {
 export function parseJsonTree(text: string): DataTreeResult {
   const lines = new LineIndex(text);
   const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false });
+  const root = parseTree(text, errors, {
+    allowTrailingComma: false,
+    disallowComments: false,
+    allowEmptyContent: false,
+  });
   if (errors.length > 0 || !root) {
-    const found = errors.length > 0 ? errors : [{ error: 4 /* ValueExpected */, offset: 0, length: 0 } as ParseError];
+    const found =
+      errors.length > 0 ? errors : [{ error: 4 /* ValueExpected */, offset: 0, length: 0 } as ParseError];
     return {
       ok: false,
-      errors: found.slice(0, 20).map((e) => ({ message: `Invalid JSON: ${jsonErrorMessage(e, text)}`, path: [], span: lines.span(e.offset, e.offset + e.length) })),
+      errors: found
+        .slice(0, 20)
+        .map((e) => ({
+          message: `Invalid JSON: ${jsonErrorMessage(e, text)}`,
+          path: [],
+          span: lines.span(e.offset, e.offset + e.length),
+        })),
     };
   }
   const nearest = (path: IssuePath): Node | undefined => {
@@ -102,14 +122,24 @@ export function parseYamlTree(text: string): DataTreeResult {
       })),
     };
   }
-  const rangeSpan = (node: YamlNode) => (node.range ? lines.span(node.range[0], node.range[1]) : DOCUMENT_START);
+  const rangeSpan = (node: YamlNode) =>
+    node.range ? lines.span(node.range[0], node.range[1]) : DOCUMENT_START;
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // Aliases are only resolved here (e.g. "*x" with no "&x" anchor, or an alias bomb).
     const at = /alias/i.test((e as Error).message) ? text.indexOf("*") : 0;
-    return { ok: false, errors: [{ message: `Invalid YAML: ${(e as Error).message} (quote a lone asterisk: "*")`, path: [], span: lines.span(Math.max(0, at), Math.max(0, at) + 1) }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          message: `Invalid YAML: ${(e as Error).message} (quote a lone asterisk: "*")`,
+          path: [],
+          span: lines.span(Math.max(0, at), Math.max(0, at) + 1),
+        },
+      ],
+    };
   }
   return {
     ok: true,
@@ -117,13 +147,19 @@ export function parseYamlTree(text: string): DataTreeResult {
       value,
       spanAt(path) {
         for (let n = path.length; n >= 0; n--) {
-          const node = n === 0 ? (doc.contents as YamlNode | null) ?? undefined : yamlNodeAt(doc, path.slice(0, n));
+          const node =
+            n === 0 ? ((doc.contents as YamlNode | null) ?? undefined) : yamlNodeAt(doc, path.slice(0, n));
           if (node) return rangeSpan(node);
         }
         return DOCUMENT_START; // an empty document: point at its start
       },
       keySpanAt(path) {
-        const parent = path.length === 0 ? undefined : path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as (string | number)[], true);
+        const parent =
+          path.length === 0
+            ? undefined
+            : path.length === 1
+              ? doc.contents
+              : doc.getIn(path.slice(0, -1) as (string | number)[], true);
         const last = path[path.length - 1];
         if (isMap(parent)) {
           const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);

@@ -35,7 +35,8 @@ interface PlacedNsg {
   namePath: (string | number)[];
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 const lower = (v: unknown) => (typeof v === "string" ? v.toLowerCase() : "");
 
 /** ARM template expressions ("[parameters('x')]") need a deployment to evaluate; we refuse them clearly. */
@@ -43,19 +44,31 @@ function findArmExpressions(value: unknown, path: (string | number)[], out: (str
   if (typeof value === "string") {
     if (/^\[(?!\[)[\s\S]*\]$/.test(value.trim())) out.push(path);
   } else if (Array.isArray(value)) value.forEach((v, i) => findArmExpressions(v, [...path, i], out));
-  else if (isObject(value)) for (const [k, v] of Object.entries(value)) findArmExpressions(v, [...path, k], out);
+  else if (isObject(value))
+    for (const [k, v] of Object.entries(value)) findArmExpressions(v, [...path, k], out);
 }
 
 function placeRules(list: unknown, path: (string | number)[]): PlacedRule[] {
   if (!Array.isArray(list)) return [];
-  return list.map((value, i) => ({ value, path: [...path, i], nested: isObject(value) && isObject(value.properties) }));
+  return list.map((value, i) => ({
+    value,
+    path: [...path, i],
+    nested: isObject(value) && isObject(value.properties),
+  }));
 }
 
-function nsgFromResource(resource: Record<string, unknown>, path: (string | number)[], fallbackName: string | undefined): PlacedNsg | string {
+function nsgFromResource(
+  resource: Record<string, unknown>,
+  path: (string | number)[],
+  fallbackName: string | undefined,
+): PlacedNsg | string {
   const name = typeof resource.name === "string" ? resource.name : fallbackName;
-  if (name === undefined) return "this NSG has no name; add \"name\"";
+  if (name === undefined) return 'this NSG has no name; add "name"';
   const props = isObject(resource.properties) ? resource.properties : undefined;
-  const rules = props && "securityRules" in props ? placeRules(props.securityRules, [...path, "properties", "securityRules"]) : placeRules(resource.securityRules, [...path, "securityRules"]);
+  const rules =
+    props && "securityRules" in props
+      ? placeRules(props.securityRules, [...path, "properties", "securityRules"])
+      : placeRules(resource.securityRules, [...path, "securityRules"]);
   return { name, rules, namePath: typeof resource.name === "string" ? [...path, "name"] : path };
 }
 
@@ -66,7 +79,10 @@ function collect(tree: DataTree, options: ParseOptions, errors: LocatedIssue[]):
 
   if (Array.isArray(value)) {
     if (options.editable.length !== 1) {
-      err(`a bare list of rules needs exactly one editable NSG; write { "<nsg-name>": [ ...rules ] } with one of: ${options.editable.join(", ")}`, []);
+      err(
+        `a bare list of rules needs exactly one editable NSG; write { "<nsg-name>": [ ...rules ] } with one of: ${options.editable.join(", ")}`,
+        [],
+      );
       return [];
     }
     return [{ name: options.editable[0]!, rules: placeRules(value, []), namePath: [] }];
@@ -87,18 +103,27 @@ function collect(tree: DataTree, options: ParseOptions, errors: LocatedIssue[]):
         else nsgs.push(nsg);
       } else if (type === RULE_TYPE) {
         const [nsgName, ruleName] = typeof res.name === "string" ? res.name.split("/") : [];
-        if (!nsgName || !ruleName) return err('a securityRules resource is named "<nsg-name>/<rule-name>"', [...at, "name"]);
+        if (!nsgName || !ruleName)
+          return err('a securityRules resource is named "<nsg-name>/<rule-name>"', [...at, "name"]);
         let nsg = nsgs.find((n) => n.name === nsgName);
         if (!nsg) nsgs.push((nsg = { name: nsgName, rules: [], namePath: [...at, "name"] }));
         const { properties } = res;
         nsg.rules.push({ value: { name: ruleName, properties }, path: at, nested: true });
       } else {
-        err(`resource type ${JSON.stringify(res.type)} is ignored: only network security groups and their rules are graded`, [...at, "type"], "warning");
+        err(
+          `resource type ${JSON.stringify(res.type)} is ignored: only network security groups and their rules are graded`,
+          [...at, "type"],
+          "warning",
+        );
       }
     });
     return nsgs;
   }
-  if (lower(value.type) === NSG_TYPE || "securityRules" in value || (isObject(value.properties) && "securityRules" in value.properties)) {
+  if (
+    lower(value.type) === NSG_TYPE ||
+    "securityRules" in value ||
+    (isObject(value.properties) && "securityRules" in value.properties)
+  ) {
     const nsg = nsgFromResource(value, [], options.editable.length === 1 ? options.editable[0] : undefined);
     if (typeof nsg === "string") err(nsg, []);
     return typeof nsg === "string" ? [] : [nsg];
@@ -119,7 +144,11 @@ function fieldPath(rule: PlacedRule, field: string | number): (string | number)[
   return rule.nested && field !== "name" ? [...rule.path, "properties", field] : [...rule.path, field];
 }
 
-export function parseDataRules(text: string, format: "json" | "yaml" | "auto", options: ParseOptions): RuleDocumentResult {
+export function parseDataRules(
+  text: string,
+  format: "json" | "yaml" | "auto",
+  options: ParseOptions,
+): RuleDocumentResult {
   const parsed = parseDataTree(text, format);
   if (!parsed.ok) return parsed;
   const tree = parsed.value;
@@ -128,22 +157,40 @@ export function parseDataRules(text: string, format: "json" | "yaml" | "auto", o
   const expressions: (string | number)[][] = [];
   findArmExpressions(tree.value, [], expressions);
   for (const path of expressions.slice(0, 20)) {
-    errors.push({ message: "ARM template expressions like [parameters('…')] are not supported here: write the literal value", path, span: tree.spanAt(path) });
+    errors.push({
+      message:
+        "ARM template expressions like [parameters('…')] are not supported here: write the literal value",
+      path,
+      span: tree.spanAt(path),
+    });
   }
 
   const placed = collect(tree, options, errors);
   const seen = new Set<string>();
   for (const nsg of placed) {
     if (!options.editable.includes(nsg.name)) {
-      errors.push({ message: `NSG "${nsg.name}" is not editable in this exercise; you can change: ${options.editable.join(", ")}`, path: nsg.namePath, span: tree.keySpanAt(nsg.namePath) });
+      errors.push({
+        message: `NSG "${nsg.name}" is not editable in this exercise; you can change: ${options.editable.join(", ")}`,
+        path: nsg.namePath,
+        span: tree.keySpanAt(nsg.namePath),
+      });
     }
-    if (seen.has(nsg.name)) errors.push({ message: `NSG "${nsg.name}" appears twice`, path: nsg.namePath, span: tree.spanAt(nsg.namePath) });
+    if (seen.has(nsg.name))
+      errors.push({
+        message: `NSG "${nsg.name}" appears twice`,
+        path: nsg.namePath,
+        span: tree.spanAt(nsg.namePath),
+      });
     seen.add(nsg.name);
   }
   if (errors.some((e) => e.severity !== "warning")) return { ok: false, errors };
 
   const byName = new Map(placed.map((n) => [n.name, n]));
-  const nsgs: NsgRules[] = placed.map((n) => ({ name: n.name, rules: n.rules.map((r) => r.value), created: false }));
+  const nsgs: NsgRules[] = placed.map((n) => ({
+    name: n.name,
+    rules: n.rules.map((r) => r.value),
+    created: false,
+  }));
   const locate = (path: IssuePath) => {
     const [nsgName, ruleIndex, field, ...rest] = path;
     const nsg = byName.get(String(nsgName));
@@ -156,12 +203,31 @@ export function parseDataRules(text: string, format: "json" | "yaml" | "auto", o
     const candidates = [
       [...fieldPath(rule, field), ...rest],
       fieldPath(rule, field),
-      ...(alias ? [[...fieldPath(rule, alias), ...(PLURAL_SINGULAR[alias] ? (rest.length ? rest : [0]) : [])], fieldPath(rule, alias)] : []),
+      ...(alias
+        ? [
+            [...fieldPath(rule, alias), ...(PLURAL_SINGULAR[alias] ? (rest.length ? rest : [0]) : [])],
+            fieldPath(rule, alias),
+          ]
+        : []),
     ];
     const found = candidates.find((c) => hasValue(tree, c));
     return tree.spanAt(found ?? rule.path);
   };
-  return { ok: true, value: { warnings: errors, format: format === "auto" ? (text.trimStart().startsWith("{") || text.trimStart().startsWith("[") ? "json" : "yaml") : format, nsgs, associations: [], locate } };
+  return {
+    ok: true,
+    value: {
+      warnings: errors,
+      format:
+        format === "auto"
+          ? text.trimStart().startsWith("{") || text.trimStart().startsWith("[")
+            ? "json"
+            : "yaml"
+          : format,
+      nsgs,
+      associations: [],
+      locate,
+    },
+  };
 }
 
 function hasValue(tree: DataTree, path: (string | number)[]): boolean {

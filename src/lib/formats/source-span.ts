@@ -36,4 +36,5 @@ export class LineIndex {
   }
 }
 
-export const formatSpan = (span: SourceSpan | undefined): string => (span ? `${span.line}:${span.column}` : "");
+export const formatSpan = (span: SourceSpan | undefined): string =>
+  span ? `${span.line}:${span.column}` : "";

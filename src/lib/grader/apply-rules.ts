@@ -16,7 +16,8 @@ export type AppliedResult = { ok: true; value: Topology } | { ok: false; errors:
  */
 export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult {
   const errors: LocatedIssue[] = [];
-  const located = (message: string, path: (string | number)[]) => errors.push({ message, path, span: doc.locate(path) });
+  const located = (message: string, path: (string | number)[]) =>
+    errors.push({ message, path, span: doc.locate(path) });
   const topology = exercise.topology;
   const asgNames = new Set(topology.asgs);
   const tagNames = new Set(Object.keys(topology.serviceTags).map((t) => t.toLowerCase()));
@@ -27,16 +28,22 @@ export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult
     nsg.rules.forEach((raw, i) => {
       const parsed = securityRuleSchema.safeParse(raw);
       if (parsed.success) rules.push(parsed.data);
-      else for (const issue of fromZodError(parsed.error, [nsg.name, i])) located(issue.message, [...issue.path]);
+      else
+        for (const issue of fromZodError(parsed.error, [nsg.name, i]))
+          located(issue.message, [...issue.path]);
     });
     // Index paths only line up with the text when every rule parsed.
-    if (rules.length === nsg.rules.length) validateRules(rules, [nsg.name], asgNames, tagNames, (message, path) => located(message, [...path]));
+    if (rules.length === nsg.rules.length)
+      validateRules(rules, [nsg.name], asgNames, tagNames, (message, path) => located(message, [...path]));
     replaced.set(nsg.name, rules);
   }
 
-  const nsgs = topology.nsgs.map((n) => (replaced.has(n.name) ? { ...n, securityRules: replaced.get(n.name)! } : n));
+  const nsgs = topology.nsgs.map((n) =>
+    replaced.has(n.name) ? { ...n, securityRules: replaced.get(n.name)! } : n,
+  );
   for (const created of doc.nsgs) {
-    if (!nsgs.some((n) => n.name === created.name)) nsgs.push({ name: created.name, securityRules: replaced.get(created.name) ?? [] });
+    if (!nsgs.some((n) => n.name === created.name))
+      nsgs.push({ name: created.name, securityRules: replaced.get(created.name) ?? [] });
   }
   const nsgNames = new Set(nsgs.map((n) => n.name));
 
@@ -44,23 +51,42 @@ export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult
   let vms = topology.vms;
   for (const assoc of doc.associations) {
     if (assoc.nsg !== null && !nsgNames.has(assoc.nsg)) {
-      errors.push({ message: `NSG "${assoc.nsg}" does not exist; create it first with az network nsg create`, path: [], span: assoc.span });
+      errors.push({
+        message: `NSG "${assoc.nsg}" does not exist; create it first with az network nsg create`,
+        path: [],
+        span: assoc.span,
+      });
       continue;
     }
     const nsg = assoc.nsg ?? undefined;
     if (assoc.level === "nic") {
       if (!vms.some((vm) => vm.nics.some((n) => n.name === assoc.target))) {
-        errors.push({ message: `NIC "${assoc.target}" is not in this exercise's network`, path: [], span: assoc.span });
+        errors.push({
+          message: `NIC "${assoc.target}" is not in this exercise's network`,
+          path: [],
+          span: assoc.span,
+        });
         continue;
       }
-      vms = vms.map((vm) => ({ ...vm, nics: vm.nics.map((n) => (n.name === assoc.target ? withNsg(n, nsg) : n)) }));
+      vms = vms.map((vm) => ({
+        ...vm,
+        nics: vm.nics.map((n) => (n.name === assoc.target ? withNsg(n, nsg) : n)),
+      }));
     } else {
       const found = findSubnet({ ...topology, vnets }, assoc.target);
       if (!found) {
-        errors.push({ message: `subnet "${assoc.target}" is not in this exercise's network`, path: [], span: assoc.span });
+        errors.push({
+          message: `subnet "${assoc.target}" is not in this exercise's network`,
+          path: [],
+          span: assoc.span,
+        });
         continue;
       }
-      vnets = vnets.map((v) => (v !== found.vnet ? v : { ...v, subnets: v.subnets.map((s) => (s === found.subnet ? withNsg(s, nsg) : s)) }));
+      vnets = vnets.map((v) =>
+        v !== found.vnet
+          ? v
+          : { ...v, subnets: v.subnets.map((s) => (s === found.subnet ? withNsg(s, nsg) : s)) },
+      );
     }
   }
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { ...topology, nsgs, vnets, vms } };

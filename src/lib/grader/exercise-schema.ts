@@ -19,7 +19,11 @@ export const expectationSchema = z.strictObject({
 export const exerciseSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    id: z.string({ error: "id is required" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "id must be kebab-case (lowercase letters, digits and dashes)" }),
+    id: z
+      .string({ error: "id is required" })
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+        error: "id must be kebab-case (lowercase letters, digits and dashes)",
+      }),
     title: z.string({ error: "title is required" }).min(1),
     kind: z.enum(["author-rules", "predict"], { error: 'kind must be "author-rules" or "predict"' }),
     subscription: subscriptionSchema.default("pay-as-you-go"),
@@ -35,14 +39,28 @@ export const exerciseSchema = z
   .superRefine((ex, ctx) => {
     const nsgs = new Set(ex.topology.nsgs.map((n) => n.name));
     ex.editable.forEach((name, i) => {
-      if (!nsgs.has(name)) ctx.addIssue({ code: "custom", message: `editable NSG "${name}" is not in topology.nsgs`, path: ["editable", i] });
+      if (!nsgs.has(name))
+        ctx.addIssue({
+          code: "custom",
+          message: `editable NSG "${name}" is not in topology.nsgs`,
+          path: ["editable", i],
+        });
     });
     if (ex.kind === "author-rules" && ex.editable.length === 0) {
-      ctx.addIssue({ code: "custom", message: "an author-rules exercise needs at least one editable NSG", path: ["editable"] });
+      ctx.addIssue({
+        code: "custom",
+        message: "an author-rules exercise needs at least one editable NSG",
+        path: ["editable"],
+      });
     }
     const names = new Set<string>();
     ex.expectations.forEach((e, i) => {
-      if (names.has(e.name)) ctx.addIssue({ code: "custom", message: `expectation name "${e.name}" is used twice`, path: ["expectations", i, "name"] });
+      if (names.has(e.name))
+        ctx.addIssue({
+          code: "custom",
+          message: `expectation name "${e.name}" is used twice`,
+          path: ["expectations", i, "name"],
+        });
       names.add(e.name);
     });
   });

@@ -12,13 +12,20 @@ import { deciderLabel, decisiveSteps } from "./trace.ts";
  * and why their own rules did not (wrong port, shadowed by a lower number, the subnet NSG
  * denied first, the platform blocks SMTP, public vs private address…).
  */
-export function explainMiss(expectation: Expectation, verdict: Verdict, evaluator: Evaluator, editable: readonly string[]): string {
+export function explainMiss(
+  expectation: Expectation,
+  verdict: Verdict,
+  evaluator: Evaluator,
+  editable: readonly string[],
+): string {
   const actual = verdict.access === "Allow" ? "allow" : "deny";
   if (actual === expectation.expect) {
     const who = deciderLabel(verdict);
     return `The verdict is right (${actual}), but it was decided by ${who}; this check wants ${expectation.decidedBy === "platform" ? "the platform" : `"${expectation.decidedBy}"`} to decide it.`;
   }
-  return actual === "deny" ? explainUnexpectedDeny(verdict, evaluator, editable) : explainUnexpectedAllow(verdict, editable);
+  return actual === "deny"
+    ? explainUnexpectedDeny(verdict, evaluator, editable)
+    : explainUnexpectedAllow(verdict, editable);
 }
 
 const packetText = (p: Packet) =>
@@ -39,8 +46,13 @@ function explainUnexpectedDeny(verdict: Verdict, evaluator: Evaluator, editable:
   const where = `Denied by ${last.nsg} (${last.level} NSG, ${last.direction.toLowerCase()}) rule ${last.rule.name} (priority ${last.rule.priority}); the NSG saw ${packetText(last.packet)}.`;
   const advice: string[] = [where];
   if (!editable.includes(last.nsg)) {
-    const order = last.direction === "Inbound" ? "inbound traffic meets the subnet's NSG before the NIC's" : "outbound traffic leaves through the NIC's NSG before the subnet's";
-    advice.push(`${last.nsg} is not yours to edit, and ${order}: the flow stops there whatever later NSGs allow.`);
+    const order =
+      last.direction === "Inbound"
+        ? "inbound traffic meets the subnet's NSG before the NIC's"
+        : "outbound traffic leaves through the NIC's NSG before the subnet's";
+    advice.push(
+      `${last.nsg} is not yours to edit, and ${order}: the flow stops there whatever later NSGs allow.`,
+    );
     return advice.join(" ");
   }
   advice.push(nearMissAdvice(last, evaluator));
@@ -54,25 +66,36 @@ function compiledFor(step: NsgStep, evaluator: Evaluator): readonly CompiledRule
   return step.direction === "Inbound" ? compiled.inbound : compiled.outbound;
 }
 
-const FAILED_CONDITIONS: (keyof MatchDetail)[] = ["protocol", "sourceAddress", "sourcePort", "destinationAddress", "destinationPort"];
+const FAILED_CONDITIONS: (keyof MatchDetail)[] = [
+  "protocol",
+  "sourceAddress",
+  "sourcePort",
+  "destinationAddress",
+  "destinationPort",
+];
 
 function nearMissAdvice(step: NsgStep, evaluator: Evaluator): string {
   const rules = compiledFor(step, evaluator);
   const packet = step.packet;
   const allows = rules.filter((r) => !r.isDefault && r.rule.access === "Allow");
-  const shadowed = allows.find((r) => r.rule.priority > step.rule.priority && FAILED_CONDITIONS.every((k) => matchDetail(r, packet)[k]));
+  const shadowed = allows.find(
+    (r) => r.rule.priority > step.rule.priority && FAILED_CONDITIONS.every((k) => matchDetail(r, packet)[k]),
+  );
   if (shadowed) {
     return `Your rule ${shadowed.rule.name} (priority ${shadowed.rule.priority}) would allow it, but ${step.rule.name} (priority ${step.rule.priority}) is checked first because lower numbers win: give ${shadowed.rule.name} a number below ${step.rule.priority}.`;
   }
   const opposite = oppositeDirectionMatch(step, evaluator);
-  if (opposite) return `Rule ${opposite} would match this flow, but it is an ${step.direction === "Inbound" ? "Outbound" : "Inbound"} rule; this flow is ${step.direction.toLowerCase()} here.`;
+  if (opposite)
+    return `Rule ${opposite} would match this flow, but it is an ${step.direction === "Inbound" ? "Outbound" : "Inbound"} rule; this flow is ${step.direction.toLowerCase()} here.`;
   const candidates = allows
     .map((r) => ({ rule: r, failed: FAILED_CONDITIONS.filter((k) => !matchDetail(r, packet)[k]) }))
     .filter((c) => c.failed.length <= 2)
     .sort((a, b) => a.failed.length - b.failed.length || a.rule.rule.priority - b.rule.rule.priority);
   const best = candidates[0];
   if (!best) {
-    const deny = step.rule.isDefault ? `so it falls through to the default rule ${step.rule.name} (${step.rule.priority})` : `and ${step.rule.name} denies it`;
+    const deny = step.rule.isDefault
+      ? `so it falls through to the default rule ${step.rule.name} (${step.rule.priority})`
+      : `and ${step.rule.name} denies it`;
     return `No allow rule in ${step.nsg} matches ${step.direction.toLowerCase()} ${packet.protocol}${hasPorts(packet.protocol) ? ` port ${packet.destinationPort}` : ""} from ${packet.source.text}, ${deny}.`;
   }
   const reasons = best.failed.map((k) => conditionReason(k, best.rule, step, evaluator));
@@ -84,10 +107,20 @@ function oppositeDirectionMatch(step: NsgStep, evaluator: Evaluator): string | u
   const compiled = vnet ? evaluator.cache.get(step.nsg, vnet) : undefined;
   if (!compiled) return undefined;
   const other = step.direction === "Inbound" ? compiled.outbound : compiled.inbound;
-  return other.find((r) => !r.isDefault && r.rule.access === "Allow" && FAILED_CONDITIONS.every((k) => matchDetail(r, step.packet)[k]))?.rule.name;
+  return other.find(
+    (r) =>
+      !r.isDefault &&
+      r.rule.access === "Allow" &&
+      FAILED_CONDITIONS.every((k) => matchDetail(r, step.packet)[k]),
+  )?.rule.name;
 }
 
-function conditionReason(condition: keyof MatchDetail, compiled: CompiledRule, step: NsgStep, evaluator: Evaluator): string {
+function conditionReason(
+  condition: keyof MatchDetail,
+  compiled: CompiledRule,
+  step: NsgStep,
+  evaluator: Evaluator,
+): string {
   const { rule } = compiled;
   const p = step.packet;
   switch (condition) {
@@ -102,7 +135,11 @@ function conditionReason(condition: keyof MatchDetail, compiled: CompiledRule, s
     case "destinationAddress": {
       const placement = evaluator.network.nicsByName.get(step.nic);
       const publicIp = placement?.publicIp?.text;
-      if (step.direction === "Inbound" && publicIp && rule.destinationAddressPrefixes.some((d) => d.split("/")[0] === publicIp)) {
+      if (
+        step.direction === "Inbound" &&
+        publicIp &&
+        rule.destinationAddressPrefixes.some((d) => d.split("/")[0] === publicIp)
+      ) {
         return `its destination is the public IP ${publicIp}, but NSGs see the VM's private address ${p.destination.text} (the public IP is translated first)`;
       }
       return `its destination ${rule.destinationApplicationSecurityGroups.length ? `ASG ${rule.destinationApplicationSecurityGroups.join(", ")}` : rule.destinationAddressPrefixes.join(", ")} does not include ${p.destination.text}`;

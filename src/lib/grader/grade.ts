@@ -12,15 +12,32 @@ import { decidedByHolds, deciderLabel, flattenTrace } from "./trace.ts";
 /** Evaluates every expectation of an exercise against a (possibly learner-modified) network. */
 export function gradeTopology(exercise: Exercise, topology: Topology): GradeReport {
   const evaluator = createEvaluator(topology, exercise.subscription);
-  if (!evaluator.ok) return invalidReport(exercise.id, evaluator.errors.map((e) => ({ ...e, path: ["topology", ...e.path] })));
+  if (!evaluator.ok)
+    return invalidReport(
+      exercise.id,
+      evaluator.errors.map((e) => ({ ...e, path: ["topology", ...e.path] })),
+    );
   const results = exercise.expectations.map((expectation): ExpectationResult => {
-    const base = { name: expectation.name, expect: expectation.expect, ...(expectation.decidedBy ? { decidedBy: expectation.decidedBy } : {}) };
+    const base = {
+      name: expectation.name,
+      expect: expectation.expect,
+      ...(expectation.decidedBy ? { decidedBy: expectation.decidedBy } : {}),
+    };
     const verdict = evaluator.value.evaluate(expectation.flow);
     if (!verdict.ok) {
-      return { ...base, actual: "error", pass: false, decider: "", trace: [], explanation: `This flow cannot be evaluated: ${verdict.message}` };
+      return {
+        ...base,
+        actual: "error",
+        pass: false,
+        decider: "",
+        trace: [],
+        explanation: `This flow cannot be evaluated: ${verdict.message}`,
+      };
     }
     const actual = verdict.value.access === "Allow" ? "allow" : "deny";
-    const pass = actual === expectation.expect && (expectation.decidedBy === undefined || decidedByHolds(verdict.value, expectation.decidedBy));
+    const pass =
+      actual === expectation.expect &&
+      (expectation.decidedBy === undefined || decidedByHolds(verdict.value, expectation.decidedBy));
     return {
       ...base,
       actual,
@@ -28,18 +45,31 @@ export function gradeTopology(exercise: Exercise, topology: Topology): GradeRepo
       decider: deciderLabel(verdict.value),
       trace: flattenTrace(verdict.value),
       verdict: verdict.value,
-      ...(pass ? {} : { explanation: explainMiss(expectation, verdict.value, evaluator.value, exercise.editable) }),
+      ...(pass
+        ? {}
+        : { explanation: explainMiss(expectation, verdict.value, evaluator.value, exercise.editable) }),
     };
   });
   const passed = results.filter((r) => r.pass).length;
-  return { exercise: exercise.id, status: "graded", passed, failed: results.length - passed, results, errors: [], warnings: [], lints: lintEditable(exercise, evaluator.value) };
+  return {
+    exercise: exercise.id,
+    status: "graded",
+    passed,
+    failed: results.length - passed,
+    results,
+    errors: [],
+    warnings: [],
+    lints: lintEditable(exercise, evaluator.value),
+  };
 }
 
 function lintEditable(exercise: Exercise, evaluator: Evaluator): RuleLint[] {
   const { network, cache } = evaluator;
   return exercise.editable.flatMap((nsg) => {
     // Tags resolve per VNet: lint from the VNet the NSG is attached in (else the first VNet).
-    const attached = [...network.nicsByName.values()].find((p) => p.nicNsg === nsg || p.subnetNsg === nsg)?.vnet.name ?? exercise.topology.vnets[0]?.name;
+    const attached =
+      [...network.nicsByName.values()].find((p) => p.nicNsg === nsg || p.subnetNsg === nsg)?.vnet.name ??
+      exercise.topology.vnets[0]?.name;
     const compiled = attached ? cache.get(nsg, attached) : undefined;
     const tags = attached ? network.tagsByVnet.get(attached) : undefined;
     return compiled && tags ? lintNsg(compiled, tags) : [];
@@ -47,19 +77,28 @@ function lintEditable(exercise: Exercise, evaluator: Evaluator): RuleLint[] {
 }
 
 /** Grades a learner's rules text (JSON, YAML or az CLI) against an exercise. */
-export const gradeSubmission = (exercise: Exercise, text: string, format?: RuleFormat): GradeReport => gradeWithDocument(exercise, text, format).report;
+export const gradeSubmission = (exercise: Exercise, text: string, format?: RuleFormat): GradeReport =>
+  gradeWithDocument(exercise, text, format).report;
 
 /**
  * The same, also returning the parsed rules (when they parsed), so a caller that needs to
  * locate rules in the text (the editor's lint markers) doesn't parse it a second time.
  */
-export function gradeWithDocument(exercise: Exercise, text: string, format?: RuleFormat): { report: GradeReport; doc?: RuleDocument } {
+export function gradeWithDocument(
+  exercise: Exercise,
+  text: string,
+  format?: RuleFormat,
+): { report: GradeReport; doc?: RuleDocument } {
   if (isBlankRules(text) && format !== "yaml") return { report: gradeTopology(exercise, exercise.topology) };
   const doc = parseLearnerRules(text, exercise, format);
   if (!doc.ok) return { report: invalidReport(exercise.id, doc.errors) };
   const applied = applyRules(exercise, doc.value);
-  if (!applied.ok) return { report: invalidReport(exercise.id, [...applied.errors, ...doc.value.warnings]), doc: doc.value };
-  return { report: { ...gradeTopology(exercise, applied.value), warnings: doc.value.warnings }, doc: doc.value };
+  if (!applied.ok)
+    return { report: invalidReport(exercise.id, [...applied.errors, ...doc.value.warnings]), doc: doc.value };
+  return {
+    report: { ...gradeTopology(exercise, applied.value), warnings: doc.value.warnings },
+    doc: doc.value,
+  };
 }
 
 export type Prediction = "allow" | "deny" | undefined;
@@ -79,7 +118,14 @@ export function gradePredictions(exercise: Exercise, predictions: readonly Predi
       ...rest,
       expect: answer ?? r.expect,
       pass,
-      ...(pass ? {} : { explanation: answer === undefined ? "No answer given." : `It is ${r.actual === "allow" ? "allowed" : "denied"}: decided by ${r.decider}.` }),
+      ...(pass
+        ? {}
+        : {
+            explanation:
+              answer === undefined
+                ? "No answer given."
+                : `It is ${r.actual === "allow" ? "allowed" : "denied"}: decided by ${r.decider}.`,
+          }),
     };
   });
   const passed = results.filter((r) => r.pass).length;

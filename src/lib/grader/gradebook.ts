@@ -14,17 +14,36 @@ export interface GradebookRow {
   detail: string;
 }
 
-export function rowFromReport(base: Pick<GradebookRow, "learner" | "file" | "exercise" | "claimed">, report: GradeReport, total: number): GradebookRow {
+export function rowFromReport(
+  base: Pick<GradebookRow, "learner" | "file" | "exercise" | "claimed">,
+  report: GradeReport,
+  total: number,
+): GradebookRow {
   if (report.status === "invalid") {
     const first = report.errors[0];
     const where = first?.span ? `line ${first.span.line}:${first.span.column}: ` : "";
-    return { ...base, status: "rules-invalid", passed: 0, total, detail: `${where}${first?.message ?? "invalid rules"}${report.errors.length > 1 ? ` (+${report.errors.length - 1} more)` : ""}` };
+    return {
+      ...base,
+      status: "rules-invalid",
+      passed: 0,
+      total,
+      detail: `${where}${first?.message ?? "invalid rules"}${report.errors.length > 1 ? ` (+${report.errors.length - 1} more)` : ""}`,
+    };
   }
   const detail = report.results.map((r) => `${r.pass ? "PASS" : "FAIL"} ${r.name}`).join("; ");
   return { ...base, status: "graded", passed: report.passed, total, detail };
 }
 
-const CSV_COLUMNS: (keyof GradebookRow)[] = ["learner", "exercise", "status", "passed", "total", "claimed", "file", "detail"];
+const CSV_COLUMNS: (keyof GradebookRow)[] = [
+  "learner",
+  "exercise",
+  "status",
+  "passed",
+  "total",
+  "claimed",
+  "file",
+  "detail",
+];
 
 function csvCell(value: string | number): string {
   let text = String(value);
@@ -34,5 +53,9 @@ function csvCell(value: string | number): string {
 }
 
 export function gradebookCsv(rows: readonly GradebookRow[]): string {
-  return [CSV_COLUMNS.join(","), ...rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(","))].join("\n") + "\n";
+  return (
+    [CSV_COLUMNS.join(","), ...rows.map((row) => CSV_COLUMNS.map((c) => csvCell(row[c])).join(","))].join(
+      "\n",
+    ) + "\n"
+  );
 }

@@ -1,7 +1,19 @@
 /** Public API of the grader: shared by the browser island and the CLI. */
-export { exerciseSchema, expectationSchema, type Exercise, type ExerciseInput, type Expectation } from "./exercise-schema.ts";
+export {
+  exerciseSchema,
+  expectationSchema,
+  type Exercise,
+  type ExerciseInput,
+  type Expectation,
+} from "./exercise-schema.ts";
 export { loadExercise, validateExercise, type ExerciseResult } from "./load-exercise.ts";
-export { gradeSubmission, gradeWithDocument, gradeTopology, gradePredictions, type Prediction } from "./grade.ts";
+export {
+  gradeSubmission,
+  gradeWithDocument,
+  gradeTopology,
+  gradePredictions,
+  type Prediction,
+} from "./grade.ts";
 export { detectRuleFormat, parseLearnerRules, isBlankRules } from "./parse-learner-rules.ts";
 export { applyRules } from "./apply-rules.ts";
 export { flattenTrace, decidedByHolds, deciderLabel, type TraceEntry } from "./trace.ts";

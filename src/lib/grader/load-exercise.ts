@@ -7,7 +7,9 @@ import { exerciseSchema, type Exercise } from "./exercise-schema.ts";
 export type ExerciseResult = { ok: true; value: Exercise } | { ok: false; errors: LocatedIssue[] };
 
 /** Validates already-parsed exercise data (e.g. bundled JSON in the browser). */
-export function validateExercise(data: unknown): { ok: true; value: Exercise } | { ok: false; errors: LocatedIssue[] } {
+export function validateExercise(
+  data: unknown,
+): { ok: true; value: Exercise } | { ok: false; errors: LocatedIssue[] } {
   const parsed = exerciseSchema.safeParse(data);
   if (!parsed.success) return { ok: false, errors: fromZodError(parsed.error) };
   const issues = validateTopology(parsed.data.topology).map((i) => ({ ...i, path: ["topology", ...i.path] }));

@@ -7,7 +7,10 @@ import type { Exercise } from "./exercise-schema.ts";
 
 /** Guesses the format: az CLI scripts start with `az` (or a variable), data starts with { or [, else YAML. */
 export function detectRuleFormat(text: string): RuleFormat {
-  const firstLine = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== "" && !l.startsWith("#") && !l.startsWith("//"));
+  const firstLine = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== "" && !l.startsWith("#") && !l.startsWith("//"));
   if (!firstLine) return "json";
   if (/^(az\s|\$?[A-Za-z_][A-Za-z0-9_]*\s*=)/.test(firstLine)) return "azcli";
   if (firstLine.startsWith("{") || firstLine.startsWith("[") || firstLine.startsWith("/*")) return "json";
@@ -16,14 +19,26 @@ export function detectRuleFormat(text: string): RuleFormat {
 
 /** True when the text holds nothing but whitespace and comments: the scenario as written. */
 export const isBlankRules = (text: string): boolean =>
-  text.split(/\r?\n/).every((l) => { const t = l.trim(); return t === "" || t.startsWith("#") || t.startsWith("//"); });
+  text.split(/\r?\n/).every((l) => {
+    const t = l.trim();
+    return t === "" || t.startsWith("#") || t.startsWith("//");
+  });
 
-export function parseLearnerRules(text: string, exercise: Exercise, format: RuleFormat = detectRuleFormat(text)): RuleDocumentResult {
+export function parseLearnerRules(
+  text: string,
+  exercise: Exercise,
+  format: RuleFormat = detectRuleFormat(text),
+): RuleDocumentResult {
   if (format !== "azcli") return parseDataRules(text, format, { editable: exercise.editable });
   const network = buildNetwork(exercise.topology, exercise.subscription);
   const vmNsgs = Object.fromEntries(
-    [...network.primaryNicByVm].map(([vm, p]) => [vm, { ...(p.nicNsg ? { nic: p.nicNsg } : {}), ...(p.subnetNsg ? { subnet: p.subnetNsg } : {}) }]),
+    [...network.primaryNicByVm].map(([vm, p]) => [
+      vm,
+      { ...(p.nicNsg ? { nic: p.nicNsg } : {}), ...(p.subnetNsg ? { subnet: p.subnetNsg } : {}) },
+    ]),
   );
-  const initialRules = Object.fromEntries(exercise.topology.nsgs.map((n) => [n.name, n.securityRules.map(toArmRule)]));
+  const initialRules = Object.fromEntries(
+    exercise.topology.nsgs.map((n) => [n.name, n.securityRules.map(toArmRule)]),
+  );
   return parseAzCli(text, { editable: exercise.editable, initialRules, vmNsgs });
 }

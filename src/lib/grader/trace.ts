@@ -14,15 +14,54 @@ export interface TraceEntry {
 function entry(step: Step): TraceEntry[] {
   switch (step.kind) {
     case "nsg":
-      return [{ nsg: step.nsg, level: step.level, direction: step.direction, vm: step.vm, rule: step.rule.name, priority: step.rule.priority, access: step.access }];
+      return [
+        {
+          nsg: step.nsg,
+          level: step.level,
+          direction: step.direction,
+          vm: step.vm,
+          rule: step.rule.name,
+          priority: step.rule.priority,
+          access: step.access,
+        },
+      ];
     case "no-nsg":
-      return [{ nsg: null, level: step.level, direction: step.direction, vm: step.vm, rule: "(no NSG associated)", priority: null, access: "Allow" }];
+      return [
+        {
+          nsg: null,
+          level: step.level,
+          direction: step.direction,
+          vm: step.vm,
+          rule: "(no NSG associated)",
+          priority: null,
+          access: "Allow",
+        },
+      ];
     case "platform":
-      return [{ nsg: null, level: "platform", direction: "Outbound", vm: null, rule: "platform", priority: null, access: "Deny" }];
+      return [
+        {
+          nsg: null,
+          level: "platform",
+          direction: "Outbound",
+          vm: null,
+          rule: "platform",
+          priority: null,
+          access: "Deny",
+        },
+      ];
     case "stateful":
       return [
         ...flattenTrace(step.initiator),
-        { nsg: null, level: "stateful", direction: null, vm: null, rule: step.access === "Allow" ? "return traffic of an allowed connection" : "no connection to reply to", priority: null, access: step.access },
+        {
+          nsg: null,
+          level: "stateful",
+          direction: null,
+          vm: null,
+          rule:
+            step.access === "Allow" ? "return traffic of an allowed connection" : "no connection to reply to",
+          priority: null,
+          access: step.access,
+        },
       ];
   }
 }
@@ -55,7 +94,8 @@ export function decidedByHolds(verdict: Verdict, decidedBy: string): boolean {
 /** A short name for who decided: "ingest-nsg/allow-ftp (300)", "the platform", … */
 export function deciderLabel(verdict: Verdict): string {
   const steps = decisiveSteps(verdict);
-  const decisive = verdict.access === "Deny" ? steps[steps.length - 1] : steps.filter((s) => s.kind === "nsg").pop();
+  const decisive =
+    verdict.access === "Deny" ? steps[steps.length - 1] : steps.filter((s) => s.kind === "nsg").pop();
   if (!decisive) return "no NSG on the path";
   if (decisive.kind === "platform") return "the platform";
   if (decisive.kind === "nsg") return `${decisive.nsg}/${decisive.rule.name} (${decisive.rule.priority})`;

@@ -20,7 +20,7 @@ function normalize<T extends number | bigint>(intervals: Interval<T>[], one: T):
   for (const [lo, hi] of sorted) {
     const last = merged[merged.length - 1];
     // Merge overlapping and adjacent intervals (hi + 1 === lo).
-    if (last && (lo as bigint) <= ((last[1] as bigint) + (one as bigint))) {
+    if (last && (lo as bigint) <= (last[1] as bigint) + (one as bigint)) {
       if (hi > last[1]) last[1] = hi;
     } else {
       merged.push([lo, hi]);
@@ -55,7 +55,11 @@ export function union(...sets: AddressSet[]): AddressSet {
   );
 }
 
-function subtractFamily<T extends number | bigint>(from: Interval<T>[], remove: Interval<T>[], one: T): Interval<T>[] {
+function subtractFamily<T extends number | bigint>(
+  from: Interval<T>[],
+  remove: Interval<T>[],
+  one: T,
+): Interval<T>[] {
   let current = from;
   for (const [rlo, rhi] of remove) {
     const next: Interval<T>[] = [];

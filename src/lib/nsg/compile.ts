@@ -38,7 +38,12 @@ function resolveAddress(value: string, tags: TagSets, network: Network): Address
   return parsed.ok ? parsed.value : EMPTY_SET;
 }
 
-function compileSide(rule: SecurityRule, side: "source" | "destination", tags: TagSets, network: Network): AddressSet {
+function compileSide(
+  rule: SecurityRule,
+  side: "source" | "destination",
+  tags: TagSets,
+  network: Network,
+): AddressSet {
   const asgs = rule[`${side}ApplicationSecurityGroups`];
   if (asgs.length > 0) return union(...asgs.map((a) => network.asgMembers.get(a) ?? EMPTY_SET));
   return union(...rule[`${side}AddressPrefixes`].map((p) => resolveAddress(p, tags, network)));
@@ -50,7 +55,12 @@ const compilePorts = (specs: readonly string[]): PortInterval[] =>
     return parsed.ok ? parsed.value : ANY_PORT;
   });
 
-export function compileRule(rule: SecurityRule, isDefault: boolean, tags: TagSets, network: Network): CompiledRule {
+export function compileRule(
+  rule: SecurityRule,
+  isDefault: boolean,
+  tags: TagSets,
+  network: Network,
+): CompiledRule {
   return {
     rule,
     isDefault,
@@ -61,14 +71,28 @@ export function compileRule(rule: SecurityRule, isDefault: boolean, tags: TagSet
   };
 }
 
-function compileDirection(rules: readonly SecurityRule[], direction: Direction, tags: TagSets, network: Network): CompiledRule[] {
-  const custom = rules.filter((r) => r.direction === direction).map((r) => compileRule(r, false, tags, network));
-  const defaults = DEFAULT_RULES.filter((r) => r.direction === direction).map((r) => compileRule(r, true, tags, network));
+function compileDirection(
+  rules: readonly SecurityRule[],
+  direction: Direction,
+  tags: TagSets,
+  network: Network,
+): CompiledRule[] {
+  const custom = rules
+    .filter((r) => r.direction === direction)
+    .map((r) => compileRule(r, false, tags, network));
+  const defaults = DEFAULT_RULES.filter((r) => r.direction === direction).map((r) =>
+    compileRule(r, true, tags, network),
+  );
   // Lowest number first. Priorities are unique per direction, so array order never matters.
   return [...custom, ...defaults].sort((a, b) => a.rule.priority - b.rule.priority);
 }
 
-export function compileNsg(name: string, rules: readonly SecurityRule[], tags: TagSets, network: Network): CompiledNsg {
+export function compileNsg(
+  name: string,
+  rules: readonly SecurityRule[],
+  tags: TagSets,
+  network: Network,
+): CompiledNsg {
   return {
     name,
     inbound: compileDirection(rules, "Inbound", tags, network),

@@ -5,7 +5,14 @@ import type { Access, Direction } from "./vocabulary.ts";
  * Azure's default security rules: in every NSG, not deletable, overridable only by a custom
  * rule with a lower priority number. Names and priorities are exactly Azure's.
  */
-function defaultRule(name: string, priority: number, direction: Direction, source: string, destination: string, access: Access): SecurityRule {
+function defaultRule(
+  name: string,
+  priority: number,
+  direction: Direction,
+  source: string,
+  destination: string,
+  access: Access,
+): SecurityRule {
   return {
     name,
     priority,

@@ -10,7 +10,11 @@ export type EndpointResult = { ok: true; value: ResolvedEndpoint } | { ok: false
 
 function nicEndpoint(placement: NicPlacement, viaPublicIp: boolean): ResolvedEndpoint {
   const address = viaPublicIp && placement.publicIp ? placement.publicIp : placement.privateIp;
-  return { kind: "nic", placement, endpoint: { kind: "nic", vm: placement.vm, nic: placement.nic.name, address, viaPublicIp } };
+  return {
+    kind: "nic",
+    placement,
+    endpoint: { kind: "nic", vm: placement.vm, nic: placement.nic.name, address, viaPublicIp },
+  };
 }
 
 /**
@@ -28,7 +32,10 @@ export function resolveEndpoint(network: Network, text: string): EndpointResult 
   }
   const owner = lookupAddress(network, ip.value);
   if (owner) {
-    const viaPublicIp = owner.publicIp !== undefined && owner.publicIp.value === ip.value.value && owner.publicIp.family === ip.value.family;
+    const viaPublicIp =
+      owner.publicIp !== undefined &&
+      owner.publicIp.value === ip.value.value &&
+      owner.publicIp.family === ip.value.family;
     return { ok: true, value: nicEndpoint(owner, viaPublicIp) };
   }
   return { ok: true, value: { kind: "external", endpoint: { kind: "external", address: ip.value } } };

@@ -34,9 +34,22 @@ export class CompiledNsgCache {
   }
 }
 
-function evaluateLeg(cache: CompiledNsgCache, at: NicPlacement, level: Level, direction: Direction, packet: Packet): Step {
+function evaluateLeg(
+  cache: CompiledNsgCache,
+  at: NicPlacement,
+  level: Level,
+  direction: Direction,
+  packet: Packet,
+): Step {
   const nsgName = level === "subnet" ? at.subnetNsg : at.nicNsg;
-  const where = { level, direction, vm: at.vm, nic: at.nic.name, subnet: `${at.vnet.name}/${at.subnetName}`, packet };
+  const where = {
+    level,
+    direction,
+    vm: at.vm,
+    nic: at.nic.name,
+    subnet: `${at.vnet.name}/${at.subnetName}`,
+    packet,
+  };
   const compiled = nsgName !== undefined ? cache.get(nsgName, at.vnet.name) : undefined;
   if (!compiled || nsgName === undefined) return { kind: "no-nsg", access: "Allow", ...where };
   const rules = direction === "Inbound" ? compiled.inbound : compiled.outbound;
@@ -97,7 +110,14 @@ function evaluateInitiated(network: Network, cache: CompiledNsgCache, flow: Flow
   const steps: Step[] = [];
   const verdict = (decidingStep: Step): VerdictResult => ({
     ok: true,
-    value: { access: decidingStep.access, flow, source: from.value.endpoint, destination: to.value.endpoint, steps, decidingStep },
+    value: {
+      access: decidingStep.access,
+      flow,
+      source: from.value.endpoint,
+      destination: to.value.endpoint,
+      steps,
+      decidingStep,
+    },
   });
 
   if (from.value.kind === "nic") {
@@ -108,7 +128,11 @@ function evaluateInitiated(network: Network, cache: CompiledNsgCache, flow: Flow
       steps.push(step);
       if (step.access === "Deny") return verdict(step);
     }
-    const blocked = platformRestriction(packet, network.tagsByVnet.get(sender.vnet.name)!, network.subscription);
+    const blocked = platformRestriction(
+      packet,
+      network.tagsByVnet.get(sender.vnet.name)!,
+      network.subscription,
+    );
     if (blocked) {
       steps.push(blocked);
       return verdict(blocked);

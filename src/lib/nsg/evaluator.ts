@@ -24,7 +24,10 @@ export function parseTopology(input: unknown): Result<Topology> {
   return issues.length > 0 ? fail(issues) : ok(parsed.data);
 }
 
-export function createEvaluator(topology: Topology, subscription: SubscriptionType = "pay-as-you-go"): Result<Evaluator, Issue> {
+export function createEvaluator(
+  topology: Topology,
+  subscription: SubscriptionType = "pay-as-you-go",
+): Result<Evaluator, Issue> {
   const issues = validateTopology(topology);
   if (issues.length > 0) return fail(issues);
   const network = buildNetwork(topology, subscription);
@@ -36,7 +39,13 @@ export function createEvaluator(topology: Topology, subscription: SubscriptionTy
       const canonical = canonicalFlow(input);
       if (canonical) return evaluateFlow(network, cache, canonical);
       const flow = flowSchema.safeParse(input);
-      if (!flow.success) return { ok: false, message: fromZodError(flow.error).map((i) => i.message).join("; ") };
+      if (!flow.success)
+        return {
+          ok: false,
+          message: fromZodError(flow.error)
+            .map((i) => i.message)
+            .join("; "),
+        };
       return evaluateFlow(network, cache, flow.data);
     },
   });

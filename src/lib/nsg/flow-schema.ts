@@ -5,8 +5,11 @@ import { FLOW_PROTOCOLS, canonical } from "./vocabulary.ts";
 export const EPHEMERAL_PORT = 49152;
 
 const port = (field: string) =>
-  z.number({ error: `${field} must be a number` }).int({ error: `${field} must be a whole number` })
-    .min(0, { error: `${field} must be 0 to 65535` }).max(65535, { error: `${field} must be 0 to 65535` });
+  z
+    .number({ error: `${field} must be a number` })
+    .int({ error: `${field} must be a whole number` })
+    .min(0, { error: `${field} must be 0 to 65535` })
+    .max(65535, { error: `${field} must be 0 to 65535` });
 
 /**
  * A packet flow to test: endpoints are a VM or NIC name of the topology, or an IP address.
@@ -16,7 +19,10 @@ const port = (field: string) =>
 export const flowSchema = z.strictObject({
   from: z.string({ error: "from is required (a VM, a NIC or an IP address)" }),
   to: z.string({ error: "to is required (a VM, a NIC or an IP address)" }),
-  protocol: z.preprocess((v) => canonical(FLOW_PROTOCOLS, v), z.enum(FLOW_PROTOCOLS, { error: `protocol must be one of ${FLOW_PROTOCOLS.join(", ")}` })),
+  protocol: z.preprocess(
+    (v) => canonical(FLOW_PROTOCOLS, v),
+    z.enum(FLOW_PROTOCOLS, { error: `protocol must be one of ${FLOW_PROTOCOLS.join(", ")}` }),
+  ),
   sourcePort: port("sourcePort").optional(),
   port: port("port").optional(),
   response: z.boolean().optional(),
@@ -26,7 +32,8 @@ export type Flow = z.output<typeof flowSchema>;
 export type FlowInput = z.input<typeof flowSchema>;
 
 const FLOW_KEYS: ReadonlySet<string> = new Set(Object.keys(flowSchema.shape));
-const isPort = (v: unknown) => v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535);
+const isPort = (v: unknown) =>
+  v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535);
 
 /**
  * The flow as `flowSchema` would return it, when the input is already in canonical form (the

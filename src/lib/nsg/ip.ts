@@ -2,7 +2,8 @@ import { IPv4, IPv6, Validator } from "ip-num";
 import { addressSet, type AddressSet } from "./address-set.ts";
 
 /** One concrete address, as the evaluator compares it. */
-export type IpAddress = { family: 4; value: number; text: string } | { family: 6; value: bigint; text: string };
+export type IpAddress =
+  { family: 4; value: number; text: string } | { family: 6; value: bigint; text: string };
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -27,8 +28,10 @@ function memoized<T>(memo: Map<string, T>, key: string, compute: () => T): T {
 }
 
 function parseIpText(trimmed: string): IpAddress | undefined {
-  if (Validator.isValidIPv4String(trimmed)[0]) return { family: 4, value: Number(IPv4.fromString(trimmed).getValue()), text: trimmed };
-  if (!trimmed.includes(":") || trimmed.includes("%") || !Validator.isValidIPv6String(trimmed)[0]) return undefined;
+  if (Validator.isValidIPv4String(trimmed)[0])
+    return { family: 4, value: Number(IPv4.fromString(trimmed).getValue()), text: trimmed };
+  if (!trimmed.includes(":") || trimmed.includes("%") || !Validator.isValidIPv6String(trimmed)[0])
+    return undefined;
   try {
     return { family: 6, value: IPv6.fromString(trimmed).getValue(), text: trimmed };
   } catch {
@@ -40,7 +43,9 @@ export function parseIp(text: string): Parsed<IpAddress> {
   const trimmed = text.trim();
   return memoized(ipMemo, trimmed, () => {
     const value = parseIpText(trimmed);
-    return value ? { ok: true, value } : { ok: false, message: `"${text}" is not a valid IPv4 or IPv6 address` };
+    return value
+      ? { ok: true, value }
+      : { ok: false, message: `"${text}" is not a valid IPv4 or IPv6 address` };
   });
 }
 
@@ -48,10 +53,14 @@ export const formatV4 = (value: number | bigint): string => IPv4.fromNumber(BigI
 
 /** RFC 5952 text: lower case, no leading zeros, the longest run (2+) of zero groups as "::". */
 export function formatV6(value: bigint): string {
-  const groups = IPv6.fromBigInt(value).toString().toLowerCase().split(":").map((g) => g.replace(/^0+(?=.)/, ""));
+  const groups = IPv6.fromBigInt(value)
+    .toString()
+    .toLowerCase()
+    .split(":")
+    .map((g) => g.replace(/^0+(?=.)/, ""));
   let best = -1;
   let bestLength = 1;
-  for (let i = 0; i < groups.length; ) {
+  for (let i = 0; i < groups.length;) {
     let j = i;
     while (j < groups.length && groups[j] === "0") j++;
     if (j - i > bestLength) [best, bestLength] = [i, j - i];
@@ -80,7 +89,8 @@ function parsePrefix(text: string, trimmed: string): Parsed<AddressSet> {
   const slash = trimmed.indexOf("/");
   const addr = trimmed.slice(0, slash);
   const bits = trimmed.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(bits)) return { ok: false, message: `"${text}" has an invalid prefix length "/${bits}"` };
+  if (!/^\d{1,3}$/.test(bits))
+    return { ok: false, message: `"${text}" has an invalid prefix length "/${bits}"` };
   const ip = parseIp(addr);
   if (!ip.ok) return { ok: false, message: `"${text}" is not a valid CIDR: ${ip.message}` };
   const prefix = Number(bits);
@@ -88,13 +98,18 @@ function parsePrefix(text: string, trimmed: string): Parsed<AddressSet> {
     if (prefix > 32) return { ok: false, message: `"${text}": an IPv4 prefix length is 0 to 32` };
     const size = 2 ** (32 - prefix);
     const first = ip.value.value - (ip.value.value % size);
-    if (first !== ip.value.value) return { ok: false, message: `"${text}" has host bits set; the network is ${formatV4(first)}/${prefix}` };
+    if (first !== ip.value.value)
+      return {
+        ok: false,
+        message: `"${text}" has host bits set; the network is ${formatV4(first)}/${prefix}`,
+      };
     return { ok: true, value: addressSet([[first, first + size - 1]]) };
   }
   if (prefix > 128) return { ok: false, message: `"${text}": an IPv6 prefix length is 0 to 128` };
   const hostMask = (1n << BigInt(128 - prefix)) - 1n;
   const first = ip.value.value & ~hostMask;
-  if (first !== ip.value.value) return { ok: false, message: `"${text}" has host bits set; the network is ${formatV6(first)}/${prefix}` };
+  if (first !== ip.value.value)
+    return { ok: false, message: `"${text}" has host bits set; the network is ${formatV6(first)}/${prefix}` };
   return { ok: true, value: addressSet([], [[first, first | hostMask]]) };
 }
 
@@ -109,8 +124,10 @@ export function cidrSet(cidrs: readonly string[]): AddressSet {
   for (const cidr of cidrs) {
     const parsed = parseCidrOrIp(cidr);
     if (!parsed.ok) throw new Error(`built-in prefix ${cidr}: ${parsed.message}`);
-    for (let i = 0; i < parsed.value.v4.length; i += 2) v4.push([parsed.value.v4[i]!, parsed.value.v4[i + 1]!]);
-    for (let i = 0; i < parsed.value.v6.length; i += 2) v6.push([parsed.value.v6[i]!, parsed.value.v6[i + 1]!]);
+    for (let i = 0; i < parsed.value.v4.length; i += 2)
+      v4.push([parsed.value.v4[i]!, parsed.value.v4[i + 1]!]);
+    for (let i = 0; i < parsed.value.v6.length; i += 2)
+      v6.push([parsed.value.v6[i]!, parsed.value.v6[i + 1]!]);
   }
   return addressSet(v4, v6);
 }

@@ -39,10 +39,15 @@ export interface Network {
 }
 
 /** Finds a subnet by "vnet/subnet" or by a unique bare subnet name. */
-export function findSubnet(topology: Topology, ref: string): { vnet: Vnet; subnet: Vnet["subnets"][number] } | undefined {
+export function findSubnet(
+  topology: Topology,
+  ref: string,
+): { vnet: Vnet; subnet: Vnet["subnets"][number] } | undefined {
   const [vnetName, subnetName] = ref.includes("/") ? ref.split("/", 2) : [undefined, ref];
   const matches = topology.vnets.flatMap((vnet) =>
-    vnetName !== undefined && vnet.name !== vnetName ? [] : vnet.subnets.filter((s) => s.name === subnetName).map((subnet) => ({ vnet, subnet })),
+    vnetName !== undefined && vnet.name !== vnetName
+      ? []
+      : vnet.subnets.filter((s) => s.name === subnetName).map((subnet) => ({ vnet, subnet })),
   );
   return matches.length === 1 ? matches[0] : undefined;
 }
@@ -93,12 +98,17 @@ export function buildNetwork(topology: Topology, subscription: SubscriptionType 
   for (const [asg, ips] of asgAddresses) asgMembers.set(asg, cidrSet(ips.map((ip) => ip.text)));
 
   const customTags = new Map<string, AddressSet>();
-  for (const [tag, prefixes] of Object.entries(topology.serviceTags)) customTags.set(tag.toLowerCase(), cidrSet(prefixes));
+  for (const [tag, prefixes] of Object.entries(topology.serviceTags))
+    customTags.set(tag.toLowerCase(), cidrSet(prefixes));
 
   const tagsByVnet = new Map<string, TagSets>();
   for (const vnet of topology.vnets) {
     const virtualNetwork = virtualNetworkSet(vnetSpace(topology, vnet));
-    tagsByVnet.set(vnet.name, { virtualNetwork, internet: internetSet(virtualNetwork), azureLoadBalancer: AZURE_LOAD_BALANCER });
+    tagsByVnet.set(vnet.name, {
+      virtualNetwork,
+      internet: internetSet(virtualNetwork),
+      azureLoadBalancer: AZURE_LOAD_BALANCER,
+    });
   }
 
   return {
@@ -113,4 +123,3 @@ export function buildNetwork(topology: Topology, subscription: SubscriptionType 
     tagsByVnet,
   };
 }
-

@@ -13,8 +13,13 @@ const SMTP_UNBLOCKED: ReadonlySet<SubscriptionType> = new Set(["enterprise-agree
 
 export const isSmtpBlocked = (subscription: SubscriptionType): boolean => !SMTP_UNBLOCKED.has(subscription);
 
-export function platformRestriction(packet: Packet, senderTags: TagSets, subscription: SubscriptionType): PlatformStep | undefined {
-  if (packet.protocol !== "Tcp" || packet.destinationPort !== 25 || !isSmtpBlocked(subscription)) return undefined;
+export function platformRestriction(
+  packet: Packet,
+  senderTags: TagSets,
+  subscription: SubscriptionType,
+): PlatformStep | undefined {
+  if (packet.protocol !== "Tcp" || packet.destinationPort !== 25 || !isSmtpBlocked(subscription))
+    return undefined;
   const toInternet =
     packet.destination.family === 4
       ? containsV4(senderTags.internet, packet.destination.value)

@@ -19,7 +19,8 @@ export function parsePortSpec(spec: string): PortParse {
   if (range) {
     const lo = Number(range[1]);
     const hi = Number(range[2]);
-    if (lo > 65535 || hi > 65535) return { ok: false, message: `port range ${text} is out of range (0-65535)` };
+    if (lo > 65535 || hi > 65535)
+      return { ok: false, message: `port range ${text} is out of range (0-65535)` };
     if (lo > hi) return { ok: false, message: `port range ${text} starts after it ends; write ${hi}-${lo}` };
     return { ok: true, value: [lo, hi] };
   }
@@ -36,5 +37,7 @@ export function portInList(port: number, intervals: readonly PortInterval[]): bo
 }
 
 export function formatPorts(intervals: readonly PortInterval[]): string {
-  return intervals.map(([lo, hi]) => (lo === 0 && hi === 65535 ? "*" : lo === hi ? `${lo}` : `${lo}-${hi}`)).join(", ");
+  return intervals
+    .map(([lo, hi]) => (lo === 0 && hi === 65535 ? "*" : lo === hi ? `${lo}` : `${lo}-${hi}`))
+    .join(", ");
 }

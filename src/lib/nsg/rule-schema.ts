@@ -26,29 +26,39 @@ const enumOf = <T extends string>(values: readonly [T, ...T[]], field: string) =
     z.enum(values, {
       error: (iss) => {
         const choices = values.map((v) => `"${v}"`).join(", ");
-        return iss.input === undefined ? `${field} is required (${choices})` : `${field} must be one of ${choices}, not ${JSON.stringify(iss.input)}`;
+        return iss.input === undefined
+          ? `${field} is required (${choices})`
+          : `${field} must be one of ${choices}, not ${JSON.stringify(iss.input)}`;
       },
     }),
   );
 
-const text = (field: string) => z.string({ error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a string`) });
-const textList = (field: string) => z.array(text(`each entry of ${field}`), { error: `${field} must be a list of strings` });
+const text = (field: string) =>
+  z.string({
+    error: (iss) => (iss.input === undefined ? `${field} is required` : `${field} must be a string`),
+  });
+const textList = (field: string) =>
+  z.array(text(`each entry of ${field}`), { error: `${field} must be a list of strings` });
 /** Ports are strings in ARM; a bare number (80) is what people type, so accept it as "80". */
 const portText = (field: string) => z.preprocess((v) => (typeof v === "number" ? String(v) : v), text(field));
 const portList = (field: string) =>
   z.array(portText(`each entry of ${field}`), { error: `${field} must be a list of ports or ranges` });
 
 /** ASG reference: a name, or `{ id: ".../applicationSecurityGroups/<name>" }` as ARM writes it. */
-const asgRef = z.union([z.string(), z.object({ id: z.string() }).loose()], {
-  error: 'an application security group is a name or { "id": "..." }',
-}).transform((ref) => (typeof ref === "string" ? ref : (ref.id.split("/").pop() ?? ref.id)));
+const asgRef = z
+  .union([z.string(), z.object({ id: z.string() }).loose()], {
+    error: 'an application security group is a name or { "id": "..." }',
+  })
+  .transform((ref) => (typeof ref === "string" ? ref : (ref.id.split("/").pop() ?? ref.id)));
 
 const readOnly = Object.fromEntries(READ_ONLY_KEYS.map((k) => [k, z.unknown().optional()]));
 
 const flatRuleShape = z.strictObject(
   {
     name: text("name"),
-    priority: z.number({ error: (iss) => (iss.input === undefined ? "priority is required" : "priority must be a number") }),
+    priority: z.number({
+      error: (iss) => (iss.input === undefined ? "priority is required" : "priority must be a number"),
+    }),
     direction: enumOf(DIRECTIONS, "direction"),
     access: enumOf(ACCESSES, "access"),
     protocol: enumOf(RULE_PROTOCOLS, "protocol"),
@@ -65,7 +75,12 @@ const flatRuleShape = z.strictObject(
     destinationApplicationSecurityGroups: z.array(asgRef).optional(),
     ...readOnly,
   },
-  { error: (iss) => (iss.code === "unrecognized_keys" ? `unknown property ${iss.keys.map((k) => `"${k}"`).join(", ")}${suggestKey(iss.keys[0])}` : "a security rule must be an object") },
+  {
+    error: (iss) =>
+      iss.code === "unrecognized_keys"
+        ? `unknown property ${iss.keys.map((k) => `"${k}"`).join(", ")}${suggestKey(iss.keys[0])}`
+        : "a security rule must be an object",
+  },
 );
 
 /** Lowercased property name → its ARM spelling, for "did you mean" on a misspelled key. */
@@ -76,7 +91,6 @@ function suggestKey(key: string | undefined): string {
   const match = closestMatch(key.toLowerCase().replace(/[-_]/g, ""), RULE_KEYS.keys(), 2);
   return match ? ` (did you mean "${RULE_KEYS.get(match)}"?)` : "";
 }
-
 
 type FlatRule = z.infer<typeof flatRuleShape>;
 type Side = "source" | "destination";
@@ -95,7 +109,10 @@ function checkName(name: string, add: AddIssue) {
 
 function checkPriority(priority: number, add: AddIssue) {
   if (!Number.isInteger(priority) || priority < PRIORITY_MIN || priority > PRIORITY_MAX) {
-    add(`priority ${priority} is out of range: custom rules use whole numbers from ${PRIORITY_MIN} to ${PRIORITY_MAX}`, ["priority"]);
+    add(
+      `priority ${priority} is out of range: custom rules use whole numbers from ${PRIORITY_MIN} to ${PRIORITY_MAX}`,
+      ["priority"],
+    );
   }
 }
 
@@ -126,7 +143,8 @@ function checkSingleAddress(value: string, path: (string | number)[], add: AddIs
     if (!parsed.ok) add(parsed.message, path);
     return;
   }
-  if (!TAG_PATTERN.test(value)) add(`"${value}" is not an IP address, a CIDR range, a service tag or *`, path);
+  if (!TAG_PATTERN.test(value))
+    add(`"${value}" is not an IP address, a CIDR range, a service tag or *`, path);
   // Whether a non-built-in tag exists depends on the scenario; validateTopology checks it.
 }
 
@@ -139,7 +157,9 @@ function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
     add(`set either ${side}AddressPrefix or ${side}AddressPrefixes, not both`, [`${side}AddressPrefixes`]);
   }
   if (hasPrefix && asgs.length > 0) {
-    add(`a rule's ${side} is either address prefixes or application security groups, not both`, [`${side}ApplicationSecurityGroups`]);
+    add(`a rule's ${side} is either address prefixes or application security groups, not both`, [
+      `${side}ApplicationSecurityGroups`,
+    ]);
   }
   if (!hasPrefix && asgs.length === 0) {
     add(`${side}AddressPrefix is required (use "*" for any address)`, [`${side}AddressPrefix`]);
@@ -149,7 +169,10 @@ function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
     const path = [`${side}AddressPrefixes`, i];
     // Azure: plural prefixes "cannot specify existing VIRTUALNETWORK, INTERNET, AZURELOADBALANCER, '*' or system tags".
     if (value === "*" || builtInTag(value) || (TAG_PATTERN.test(value) && !value.includes(":"))) {
-      add(`${side}AddressPrefixes holds IP addresses and CIDR ranges only; put "${value}" alone in ${side}AddressPrefix`, path);
+      add(
+        `${side}AddressPrefixes holds IP addresses and CIDR ranges only; put "${value}" alone in ${side}AddressPrefix`,
+        path,
+      );
       return;
     }
     const parsed = parseCidrOrIp(value);
@@ -176,7 +199,8 @@ const listOf = (single: string | undefined, plural: string[] | undefined): strin
 export function flattenArmRule(input: unknown): unknown {
   if (input && typeof input === "object" && !Array.isArray(input) && "properties" in input) {
     const { properties, ...rest } = input as { properties: unknown };
-    if (properties && typeof properties === "object" && !Array.isArray(properties)) return { ...properties, ...rest };
+    if (properties && typeof properties === "object" && !Array.isArray(properties))
+      return { ...properties, ...rest };
   }
   return input;
 }
@@ -184,7 +208,9 @@ export function flattenArmRule(input: unknown): unknown {
 export const securityRuleSchema = z.preprocess(
   flattenArmRule,
   flatRuleShape
-    .superRefine((rule, ctx) => checkRule(rule, (message, path) => ctx.addIssue({ code: "custom", message, path })))
+    .superRefine((rule, ctx) =>
+      checkRule(rule, (message, path) => ctx.addIssue({ code: "custom", message, path })),
+    )
     .transform((rule) => ({
       name: rule.name,
       priority: rule.priority,

@@ -45,7 +45,9 @@ export const vmSchema = z.strictObject({
   nics: z.array(nicSchema).min(1, { error: "a VM needs at least one NIC" }),
 });
 
-const asgEntry = z.union([z.string(), z.strictObject({ name: z.string() })]).transform((a) => (typeof a === "string" ? a : a.name));
+const asgEntry = z
+  .union([z.string(), z.strictObject({ name: z.string() })])
+  .transform((a) => (typeof a === "string" ? a : a.name));
 
 export const topologySchema = z.strictObject({
   vnets: z.array(vnetSchema).default([]),

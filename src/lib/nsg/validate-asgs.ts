@@ -20,7 +20,10 @@ export function validateAsgPlacement(topology: Topology, add: (message: string, 
         const first = vnetOfAsg.get(asg);
         if (first === undefined) vnetOfAsg.set(asg, vnet);
         else if (first !== vnet) {
-          add(`application security group "${asg}" already holds NICs of VNet "${first}"; all its NICs must be in one virtual network, so "${nic.name}" (VNet "${vnet}") cannot join it`, ["vms", v, "nics", n, "asgs", i]);
+          add(
+            `application security group "${asg}" already holds NICs of VNet "${first}"; all its NICs must be in one virtual network, so "${nic.name}" (VNet "${vnet}") cannot join it`,
+            ["vms", v, "nics", n, "asgs", i],
+          );
         }
       });
     }),

@@ -19,14 +19,30 @@ export function validateTopology(topology: Topology): Issue[] {
   const asgNames = new Set(topology.asgs);
   const tagNames = new Set(Object.keys(topology.serviceTags).map((t) => t.toLowerCase()));
 
-  duplicates(topology.vnets.map((v) => v.name), "VNet", ["vnets"], add);
-  duplicates(topology.vms.map((v) => v.name), "VM", ["vms"], add);
-  duplicates(topology.nsgs.map((n) => n.name), "NSG", ["nsgs"], add);
+  duplicates(
+    topology.vnets.map((v) => v.name),
+    "VNet",
+    ["vnets"],
+    add,
+  );
+  duplicates(
+    topology.vms.map((v) => v.name),
+    "VM",
+    ["vms"],
+    add,
+  );
+  duplicates(
+    topology.nsgs.map((n) => n.name),
+    "NSG",
+    ["nsgs"],
+    add,
+  );
   duplicates(topology.asgs, "application security group", ["asgs"], add);
   duplicateNics(topology, add);
 
   for (const [tag, prefixes] of Object.entries(topology.serviceTags)) {
-    if (builtInTag(tag)) add(`"${tag}" is a built-in service tag and cannot be redefined`, ["serviceTags", tag]);
+    if (builtInTag(tag))
+      add(`"${tag}" is a built-in service tag and cannot be redefined`, ["serviceTags", tag]);
     prefixes.forEach((p, i) => {
       const parsed = parseCidrOrIp(p);
       if (!parsed.ok) add(parsed.message, ["serviceTags", tag, i]);
@@ -35,7 +51,9 @@ export function validateTopology(topology: Topology): Issue[] {
 
   topology.vnets.forEach((vnet, v) => validateVnet(topology, vnet, v, nsgNames, add));
   validateNics(topology, nsgNames, asgNames, add);
-  topology.nsgs.forEach((nsg, n) => validateRules(nsg.securityRules, ["nsgs", n, "securityRules"], asgNames, tagNames, add));
+  topology.nsgs.forEach((nsg, n) =>
+    validateRules(nsg.securityRules, ["nsgs", n, "securityRules"], asgNames, tagNames, add),
+  );
   validateAsgPlacement(topology, add);
   return issues;
 }
@@ -61,7 +79,13 @@ function duplicateNics(topology: Topology, add: Add) {
   );
 }
 
-function validateVnet(topology: Topology, vnet: Topology["vnets"][number], v: number, nsgNames: Set<string>, add: Add) {
+function validateVnet(
+  topology: Topology,
+  vnet: Topology["vnets"][number],
+  v: number,
+  nsgNames: Set<string>,
+  add: Add,
+) {
   const spaces = vnet.addressSpace.map((cidr, i) => {
     const parsed = parseCidrOrIp(cidr);
     if (!parsed.ok) add(parsed.message, ["vnets", v, "addressSpace", i]);
@@ -77,15 +101,24 @@ function validateVnet(topology: Topology, vnet: Topology["vnets"][number], v: nu
     const parsed = parseCidrOrIp(cidr);
     if (!parsed.ok) add(parsed.message, ["vnets", v, "connectedAddressSpaces", i]);
   });
-  duplicates(vnet.subnets.map((s) => s.name), "subnet", ["vnets", v, "subnets"], add);
+  duplicates(
+    vnet.subnets.map((s) => s.name),
+    "subnet",
+    ["vnets", v, "subnets"],
+    add,
+  );
   vnet.subnets.forEach((subnet, s) => {
     const path = ["vnets", v, "subnets", s];
     const prefix = parseCidrOrIp(subnet.addressPrefix);
     if (!prefix.ok) add(prefix.message, [...path, "addressPrefix"]);
     else if (!isSubset(prefix.value, space)) {
-      add(`subnet ${subnet.addressPrefix} is outside the VNet's address space ${vnet.addressSpace.join(", ")}`, [...path, "addressPrefix"]);
+      add(
+        `subnet ${subnet.addressPrefix} is outside the VNet's address space ${vnet.addressSpace.join(", ")}`,
+        [...path, "addressPrefix"],
+      );
     }
-    if (subnet.nsg !== undefined && !nsgNames.has(subnet.nsg)) add(`NSG "${subnet.nsg}" is not defined in nsgs`, [...path, "nsg"]);
+    if (subnet.nsg !== undefined && !nsgNames.has(subnet.nsg))
+      add(`NSG "${subnet.nsg}" is not defined in nsgs`, [...path, "nsg"]);
   });
 }
 
@@ -95,10 +128,16 @@ function validateNics(topology: Topology, nsgNames: Set<string>, asgNames: Set<s
     vm.nics.forEach((nic, n) => {
       const path = ["vms", v, "nics", n];
       const placed = findSubnet(topology, nic.subnet);
-      if (!placed) add(`subnet "${nic.subnet}" is not in the topology (write it as "vnet-name/subnet-name")`, [...path, "subnet"]);
-      if (nic.nsg !== undefined && !nsgNames.has(nic.nsg)) add(`NSG "${nic.nsg}" is not defined in nsgs`, [...path, "nsg"]);
+      if (!placed)
+        add(`subnet "${nic.subnet}" is not in the topology (write it as "vnet-name/subnet-name")`, [
+          ...path,
+          "subnet",
+        ]);
+      if (nic.nsg !== undefined && !nsgNames.has(nic.nsg))
+        add(`NSG "${nic.nsg}" is not defined in nsgs`, [...path, "nsg"]);
       nic.asgs.forEach((asg, i) => {
-        if (!asgNames.has(asg)) add(`application security group "${asg}" is not defined in asgs`, [...path, "asgs", i]);
+        if (!asgNames.has(asg))
+          add(`application security group "${asg}" is not defined in asgs`, [...path, "asgs", i]);
       });
       for (const field of ["privateIp", "publicIp"] as const) {
         const value = nic[field];
@@ -111,7 +150,8 @@ function validateNics(topology: Topology, nsgNames: Set<string>, asgNames: Set<s
         const owner = seenIps.get(ip.value.text);
         if (owner) add(`${value} is already the address of ${owner}`, [...path, field]);
         seenIps.set(ip.value.text, nic.name);
-        if (field === "privateIp" && placed) checkInSubnet(value, placed.subnet.addressPrefix, [...path, field], add);
+        if (field === "privateIp" && placed)
+          checkInSubnet(value, placed.subnet.addressPrefix, [...path, field], add);
       }
     }),
   );
@@ -134,28 +174,50 @@ function checkInSubnet(ip: string, subnetPrefix: string, path: IssuePath, add: A
   }
 }
 
-export function validateRules(rules: readonly SecurityRule[], path: IssuePath, asgNames: Set<string>, tagNames: Set<string>, add: Add) {
+export function validateRules(
+  rules: readonly SecurityRule[],
+  path: IssuePath,
+  asgNames: Set<string>,
+  tagNames: Set<string>,
+  add: Add,
+) {
   const names = new Map<string, number>();
   const priorities = new Map<string, number>();
   rules.forEach((rule, r) => {
     const at = [...path, r];
     const lower = rule.name.toLowerCase();
-    if (names.has(lower)) add(`rule name "${rule.name}" is already used by rule ${names.get(lower)! + 1} of this NSG`, [...at, "name"]);
+    if (names.has(lower))
+      add(`rule name "${rule.name}" is already used by rule ${names.get(lower)! + 1} of this NSG`, [
+        ...at,
+        "name",
+      ]);
     else names.set(lower, r);
     const key = `${rule.direction}:${rule.priority}`;
     const clash = priorities.get(key);
     if (clash !== undefined) {
-      add(`priority ${rule.priority} is already used by ${rules[clash]!.direction.toLowerCase()} rule "${rules[clash]!.name}"; each ${rule.direction.toLowerCase()} rule needs its own priority`, [...at, "priority"]);
+      add(
+        `priority ${rule.priority} is already used by ${rules[clash]!.direction.toLowerCase()} rule "${rules[clash]!.name}"; each ${rule.direction.toLowerCase()} rule needs its own priority`,
+        [...at, "priority"],
+      );
     } else priorities.set(key, r);
     for (const side of ["source", "destination"] as const) {
       rule[`${side}ApplicationSecurityGroups`].forEach((asg, i) => {
-        if (!asgNames.has(asg)) add(`application security group "${asg}" is not defined in this scenario`, [...at, `${side}ApplicationSecurityGroups`, i]);
+        if (!asgNames.has(asg))
+          add(`application security group "${asg}" is not defined in this scenario`, [
+            ...at,
+            `${side}ApplicationSecurityGroups`,
+            i,
+          ]);
       });
       rule[`${side}AddressPrefixes`].forEach((prefix, i) => {
         if (prefix === "*" || builtInTag(prefix) || parseCidrOrIp(prefix).ok) return;
         if (!tagNames.has(prefix.toLowerCase())) {
-          const field = rule[`${side}AddressPrefixes`].length === 1 ? `${side}AddressPrefix` : `${side}AddressPrefixes`;
-          add(`unknown service tag "${prefix}": use VirtualNetwork, AzureLoadBalancer, Internet, *, an IP address or a CIDR range`, [...at, field, ...(field.endsWith("es") ? [i] : [])]);
+          const field =
+            rule[`${side}AddressPrefixes`].length === 1 ? `${side}AddressPrefix` : `${side}AddressPrefixes`;
+          add(
+            `unknown service tag "${prefix}": use VirtualNetwork, AzureLoadBalancer, Internet, *, an IP address or a CIDR range`,
+            [...at, field, ...(field.endsWith("es") ? [i] : [])],
+          );
         }
       });
     }

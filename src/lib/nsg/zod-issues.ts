@@ -9,7 +9,9 @@ export function fromZodError(error: z.ZodError, prefix: ReadonlyArray<string | n
     if (iss.code === "unrecognized_keys" && iss.keys.length > 0) {
       path.push(iss.keys[0]!);
       // Schemas with their own wording (rules suggest a close key) keep it; others get ours.
-      const message = iss.message.startsWith("Unrecognized key") ? `unknown property ${iss.keys.map((k) => `"${k}"`).join(", ")}` : iss.message;
+      const message = iss.message.startsWith("Unrecognized key")
+        ? `unknown property ${iss.keys.map((k) => `"${k}"`).join(", ")}`
+        : iss.message;
       return { message, path };
     }
     return { message: iss.message, path };

@@ -13,7 +13,11 @@ export type CliChangesResult =
  * of the scenario, as the grader runs a learner's script on an exercise, except that every
  * NSG of the scenario may be changed.
  */
-export function applyCliChanges(topology: Topology, subscription: SubscriptionType, text: string): CliChangesResult {
+export function applyCliChanges(
+  topology: Topology,
+  subscription: SubscriptionType,
+  text: string,
+): CliChangesResult {
   if (isBlankRules(text)) return { ok: true, value: { topology, warnings: [] } };
   const asExercise: Exercise = {
     id: "playground",

@@ -22,7 +22,9 @@ export type SaveWrite = { ok: true } | { ok: false; message: string };
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function parseSaved(raw: string): { ok: true; state: PlaygroundState; savedAt: string } | { ok: false; message: string } {
+export function parseSaved(
+  raw: string,
+): { ok: true; state: PlaygroundState; savedAt: string } | { ok: false; message: string } {
   let json: unknown;
   try {
     json = JSON.parse(raw);
@@ -32,12 +34,17 @@ export function parseSaved(raw: string): { ok: true; state: PlaygroundState; sav
   const state = validateState(json);
   if (!state.ok) return state;
   const savedAt = (json as { savedAt?: unknown }).savedAt;
-  if (typeof savedAt !== "string" || Number.isNaN(Date.parse(savedAt))) return { ok: false, message: "savedAt is not a date" };
+  if (typeof savedAt !== "string" || Number.isNaN(Date.parse(savedAt)))
+    return { ok: false, message: "savedAt is not a date" };
   return { ok: true, state: state.value, savedAt };
 }
 
 function read(storage: StorageLike | undefined, key: string): SavedRead {
-  if (!storage) return { status: "unavailable", message: "This browser offers no local storage, so the playground is not saved." };
+  if (!storage)
+    return {
+      status: "unavailable",
+      message: "This browser offers no local storage, so the playground is not saved.",
+    };
   let raw: string | null;
   try {
     raw = storage.getItem(key);
@@ -64,12 +71,18 @@ export function readSaved(storage: StorageLike | undefined): SavedRead {
 }
 
 function write(storage: StorageLike | undefined, key: string, state: PlaygroundState, now: Date): SaveWrite {
-  if (!storage) return { ok: false, message: "This browser offers no local storage: the playground is not saved. Copy a share link to keep it." };
+  if (!storage)
+    return {
+      ok: false,
+      message:
+        "This browser offers no local storage: the playground is not saved. Copy a share link to keep it.",
+    };
   try {
     storage.setItem(key, JSON.stringify({ ...state, savedAt: now.toISOString() }));
     return { ok: true };
   } catch (error) {
-    const quota = error instanceof Error && (error.name === "QuotaExceededError" || /quota/i.test(error.message));
+    const quota =
+      error instanceof Error && (error.name === "QuotaExceededError" || /quota/i.test(error.message));
     return {
       ok: false,
       message: quota
@@ -79,9 +92,17 @@ function write(storage: StorageLike | undefined, key: string, state: PlaygroundS
   }
 }
 
-export const writeSaved = (storage: StorageLike | undefined, state: PlaygroundState, now: Date = new Date()): SaveWrite => write(storage, SAVE_KEY, state, now);
+export const writeSaved = (
+  storage: StorageLike | undefined,
+  state: PlaygroundState,
+  now: Date = new Date(),
+): SaveWrite => write(storage, SAVE_KEY, state, now);
 
-export const savePrevious = (storage: StorageLike | undefined, state: PlaygroundState, now: Date = new Date()): SaveWrite => write(storage, PREVIOUS_KEY, state, now);
+export const savePrevious = (
+  storage: StorageLike | undefined,
+  state: PlaygroundState,
+  now: Date = new Date(),
+): SaveWrite => write(storage, PREVIOUS_KEY, state, now);
 
 export function readPrevious(storage: StorageLike | undefined): PlaygroundState | undefined {
   const result = read(storage, PREVIOUS_KEY);

@@ -1,7 +1,12 @@
 import type { LocatedIssue } from "../formats/source-span.ts";
 import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
 import { applyCliChanges } from "./apply-cli-changes.ts";
-import { parseScenario, scenarioFormat, type ScenarioDocument, type ScenarioFormat } from "./parse-scenario.ts";
+import {
+  parseScenario,
+  scenarioFormat,
+  type ScenarioDocument,
+  type ScenarioFormat,
+} from "./parse-scenario.ts";
 
 /**
  * Both editors' texts to one evaluator: the scenario, then the az CLI changes on top.
@@ -21,7 +26,12 @@ export interface PlaygroundModel {
 export function compilePlayground(scenarioText: string, cliText: string): PlaygroundModel {
   const parsed = parseScenario(scenarioText);
   if (!parsed.ok) {
-    return { format: scenarioFormat(scenarioText), scenarioErrors: parsed.errors, cliErrors: [], cliWarnings: [] };
+    return {
+      format: scenarioFormat(scenarioText),
+      scenarioErrors: parsed.errors,
+      cliErrors: [],
+      cliWarnings: [],
+    };
   }
   const scenario = parsed.value;
   const base = { format: scenario.format, scenario, scenarioErrors: [] };
@@ -30,7 +40,11 @@ export function compilePlayground(scenarioText: string, cliText: string): Playgr
   const evaluator = createEvaluator(changed.value.topology, scenario.subscription);
   if (!evaluator.ok) {
     // Only CLI changes can break a scenario that validated; their paths are not in the text.
-    return { ...base, cliErrors: evaluator.errors.map((e) => ({ message: `after the changes: ${e.message}`, path: e.path })), cliWarnings: changed.value.warnings };
+    return {
+      ...base,
+      cliErrors: evaluator.errors.map((e) => ({ message: `after the changes: ${e.message}`, path: e.path })),
+      cliWarnings: changed.value.warnings,
+    };
   }
   return { ...base, cliErrors: [], cliWarnings: changed.value.warnings, evaluator: evaluator.value };
 }

@@ -25,7 +25,14 @@ export interface FieldError {
 
 export type FlowFormResult = { ok: true; value: FlowInput } | { ok: false; errors: FieldError[] };
 
-export const EMPTY_FLOW_FORM: FlowFormValues = { from: "", to: "", protocol: "Tcp", sourcePort: "", port: "", response: false };
+export const EMPTY_FLOW_FORM: FlowFormValues = {
+  from: "",
+  to: "",
+  protocol: "Tcp",
+  sourcePort: "",
+  port: "",
+  response: false,
+};
 
 export interface EndpointOption {
   value: string;
@@ -37,10 +44,18 @@ export interface EndpointOption {
 export function endpointOptions(topology: Topology): EndpointOption[] {
   const vms = topology.vms.map((vm) => {
     const nic = vm.nics[0]!;
-    return { value: vm.name, label: `${vm.name} (VM, ${nic.privateIp}${nic.publicIp ? `, public ${nic.publicIp}` : ""})`, kind: "vm" as const };
+    return {
+      value: vm.name,
+      label: `${vm.name} (VM, ${nic.privateIp}${nic.publicIp ? `, public ${nic.publicIp}` : ""})`,
+      kind: "vm" as const,
+    };
   });
   const nics = topology.vms.flatMap((vm) =>
-    vm.nics.map((nic) => ({ value: nic.name, label: `${nic.name} (NIC of ${vm.name}, ${nic.privateIp}${nic.publicIp ? `, public ${nic.publicIp}` : ""})`, kind: "nic" as const })),
+    vm.nics.map((nic) => ({
+      value: nic.name,
+      label: `${nic.name} (NIC of ${vm.name}, ${nic.privateIp}${nic.publicIp ? `, public ${nic.publicIp}` : ""})`,
+      kind: "nic" as const,
+    })),
   );
   return [...vms, ...nics];
 }
@@ -48,7 +63,8 @@ export function endpointOptions(topology: Topology): EndpointOption[] {
 const PORT = /^\d{1,5}$/;
 
 function portError(text: string, label: string): string | undefined {
-  if (!PORT.test(text) || Number(text) > 65535) return `${label} must be a whole number from 0 to 65535 (not "${text}")`;
+  if (!PORT.test(text) || Number(text) > 65535)
+    return `${label} must be a whole number from 0 to 65535 (not "${text}")`;
   return undefined;
 }
 

@@ -31,14 +31,26 @@ export function scenarioFormat(text: string): ScenarioFormat {
 
 /** Unknown properties point at the key; everything else at the value. */
 function locate(tree: DataTree, issue: Issue): LocatedIssue {
-  const span = issue.message.startsWith("unknown property") ? tree.keySpanAt(issue.path) : tree.spanAt(issue.path);
+  const span = issue.message.startsWith("unknown property")
+    ? tree.keySpanAt(issue.path)
+    : tree.spanAt(issue.path);
   return { ...issue, ...(span ? { span } : {}) };
 }
 
 export function parseScenario(text: string): ScenarioResult {
   const format = scenarioFormat(text);
   if (text.trim() === "") {
-    return { ok: false, errors: [{ message: "The scenario is empty: write { subscription, topology: { vnets, vms, nsgs } } or load an exercise", path: [], span: { line: 1, column: 1, endLine: 1, endColumn: 1 } }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          message:
+            "The scenario is empty: write { subscription, topology: { vnets, vms, nsgs } } or load an exercise",
+          path: [],
+          span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+        },
+      ],
+    };
   }
   const tree = parseDataTree(text, format);
   if (!tree.ok) return tree;
@@ -47,16 +59,19 @@ export function parseScenario(text: string): ScenarioResult {
     const looksBare = ["vnets", "vms", "nsgs"].some((k) => k in data);
     return {
       ok: false,
-      errors: [locate(tree.value, {
-        message: looksBare
-          ? "topology is missing: put vnets, vms, asgs and nsgs under a topology: key"
-          : "topology is missing: a scenario needs topology: { vnets, vms, nsgs }",
-        path: [],
-      })],
+      errors: [
+        locate(tree.value, {
+          message: looksBare
+            ? "topology is missing: put vnets, vms, asgs and nsgs under a topology: key"
+            : "topology is missing: a scenario needs topology: { vnets, vms, nsgs }",
+          path: [],
+        }),
+      ],
     };
   }
   const parsed = scenarioDocumentSchema.safeParse(data);
-  if (!parsed.success) return { ok: false, errors: fromZodError(parsed.error).map((i) => locate(tree.value, i)) };
+  if (!parsed.success)
+    return { ok: false, errors: fromZodError(parsed.error).map((i) => locate(tree.value, i)) };
   const doc = parsed.data;
   const issues = validateTopology(doc.topology).map((i) => ({ ...i, path: ["topology", ...i.path] }));
   if (issues.length > 0) return { ok: false, errors: issues.map((i) => locate(tree.value, i)) };

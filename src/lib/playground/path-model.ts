@@ -106,12 +106,17 @@ export function ruleRows(rules: readonly CompiledRule[], packet: Packet, decided
     if (at < 0 || i > at) return ruleRow(r, "not-evaluated");
     if (i === at) return ruleRow(r, "deciding");
     const detail = matchDetail(r, packet);
-    return ruleRow(r, "no-match", (Object.keys(CONDITION_LABEL) as MatchCondition[]).filter((k) => !detail[k]));
+    return ruleRow(
+      r,
+      "no-match",
+      (Object.keys(CONDITION_LABEL) as MatchCondition[]).filter((k) => !detail[k]),
+    );
   });
 }
 
 const ROLE_LABEL: Record<Role, string> = { sender: "Sender", receiver: "Receiver" };
-const legTitle = (role: Role, level: Level) => `${ROLE_LABEL[role]} ${level === "nic" ? "NIC" : "subnet"} NSG`;
+const legTitle = (role: Role, level: Level) =>
+  `${ROLE_LABEL[role]} ${level === "nic" ? "NIC" : "subnet"} NSG`;
 
 /** Every NSG leg the flow would cross if nothing denied it, in order. */
 function plannedLegs(verdict: Verdict, evaluator: Evaluator): Leg[] {
@@ -120,11 +125,20 @@ function plannedLegs(verdict: Verdict, evaluator: Evaluator): Leg[] {
     const p = evaluator.network.nicsByName.get(nicName);
     if (!p) return;
     for (const level of levels) {
-      legs.push({ role, level, direction, vm: p.vm, nic: p.nic.name, subnet: `${p.vnet.name}/${p.subnetName}`, title: legTitle(role, level) });
+      legs.push({
+        role,
+        level,
+        direction,
+        vm: p.vm,
+        nic: p.nic.name,
+        subnet: `${p.vnet.name}/${p.subnetName}`,
+        title: legTitle(role, level),
+      });
     }
   };
   if (verdict.source.kind === "nic") add("sender", verdict.source.nic, ["nic", "subnet"], "Outbound");
-  if (verdict.destination.kind === "nic") add("receiver", verdict.destination.nic, ["subnet", "nic"], "Inbound");
+  if (verdict.destination.kind === "nic")
+    add("receiver", verdict.destination.nic, ["subnet", "nic"], "Inbound");
   return legs;
 }
 
@@ -134,12 +148,16 @@ function packetView(step: NsgStep | OpenStep, verdict: Verdict, evaluator: Evalu
   const notes: string[] = [];
   const dest = verdict.destination;
   if (step.direction === "Inbound" && dest.kind === "nic" && dest.viaPublicIp) {
-    notes.push(`Sent to the public IP ${dest.address.text}; Azure translates it to the private ${p.destination.text} before any NSG sees the packet.`);
+    notes.push(
+      `Sent to the public IP ${dest.address.text}; Azure translates it to the private ${p.destination.text} before any NSG sees the packet.`,
+    );
   }
   if (step.direction === "Inbound" && verdict.source.kind === "nic") {
     const sender = evaluator.network.nicsByName.get(verdict.source.nic);
     if (sender && sender.privateIp.text !== p.source.text) {
-      notes.push(`The source is ${sender.vm}'s public IP ${p.source.text}: traffic to a public IP leaves the VNet through outbound NAT.`);
+      notes.push(
+        `The source is ${sender.vm}'s public IP ${p.source.text}: traffic to a public IP leaves the VNet through outbound NAT.`,
+      );
     }
   }
   if (ported && verdict.flow.sourcePort === undefined) {
@@ -164,7 +182,15 @@ function compiledRules(step: NsgStep, evaluator: Evaluator): readonly CompiledRu
 
 function legOf(step: NsgStep | OpenStep, planned: Leg | undefined): Leg {
   const role: Role = planned?.role ?? (step.direction === "Outbound" ? "sender" : "receiver");
-  return { role, level: step.level, direction: step.direction, vm: step.vm, nic: step.nic, subnet: step.subnet, title: legTitle(role, step.level) };
+  return {
+    role,
+    level: step.level,
+    direction: step.direction,
+    vm: step.vm,
+    nic: step.nic,
+    subnet: step.subnet,
+    title: legTitle(role, step.level),
+  };
 }
 
 function nsgAt(leg: Leg, evaluator: Evaluator): string | null {
@@ -178,34 +204,55 @@ function steps(verdict: Verdict, evaluator: Evaluator): PathStep[] {
   const out: PathStep[] = [];
   for (const step of verdict.steps) {
     if (step.kind === "platform") {
-      out.push({ kind: "platform", access: "Deny", title: "Azure platform: outbound SMTP block", reason: step.reason });
+      out.push({
+        kind: "platform",
+        access: "Deny",
+        title: "Azure platform: outbound SMTP block",
+        reason: step.reason,
+      });
       continue;
     }
     if (step.kind === "stateful") continue;
     const leg = legOf(step, planned[next]);
     next += 1;
-    if (step.kind === "no-nsg") out.push({ ...leg, kind: "no-nsg", access: "Allow", packet: packetView(step, verdict, evaluator) });
+    if (step.kind === "no-nsg")
+      out.push({ ...leg, kind: "no-nsg", access: "Allow", packet: packetView(step, verdict, evaluator) });
     else {
       const rules = ruleRows(compiledRules(step, evaluator), step.packet, step.rule);
-      out.push({ ...leg, kind: "nsg", nsg: step.nsg, access: step.access, rule: step.rule, packet: packetView(step, verdict, evaluator), rules });
+      out.push({
+        ...leg,
+        kind: "nsg",
+        nsg: step.nsg,
+        access: step.access,
+        rule: step.rule,
+        packet: packetView(step, verdict, evaluator),
+        rules,
+      });
     }
   }
-  if (verdict.access === "Deny") for (const leg of planned.slice(next)) out.push({ ...leg, kind: "not-reached", nsg: nsgAt(leg, evaluator) });
+  if (verdict.access === "Deny")
+    for (const leg of planned.slice(next))
+      out.push({ ...leg, kind: "not-reached", nsg: nsgAt(leg, evaluator) });
   return out;
 }
 
-const ruleText = (rule: RuleRef) => `${rule.name} (${rule.priority}${rule.isDefault ? ", default rule" : ""})`;
+const ruleText = (rule: RuleRef) =>
+  `${rule.name} (${rule.priority}${rule.isDefault ? ", default rule" : ""})`;
 
 function summary(verdict: Verdict, path: PathStep[]): string {
   const decisive = verdict.decidingStep;
   if (verdict.access === "Deny") {
     if (decisive.kind === "platform") return `Denied by the Azure platform: ${decisive.reason}.`;
-    const step = path.find((s): s is Extract<PathStep, { kind: "nsg" }> => s.kind === "nsg" && s.access === "Deny");
-    if (step) return `Denied by ${step.nsg}, the ${step.role}'s ${step.level === "nic" ? "NIC" : "subnet"} NSG (${step.direction.toLowerCase()}), rule ${ruleText(step.rule)}.`;
+    const step = path.find(
+      (s): s is Extract<PathStep, { kind: "nsg" }> => s.kind === "nsg" && s.access === "Deny",
+    );
+    if (step)
+      return `Denied by ${step.nsg}, the ${step.role}'s ${step.level === "nic" ? "NIC" : "subnet"} NSG (${step.direction.toLowerCase()}), rule ${ruleText(step.rule)}.`;
     return "Denied.";
   }
   const allowed = path.filter((s): s is Extract<PathStep, { kind: "nsg" }> => s.kind === "nsg");
-  if (allowed.length === 0) return "Allowed: no NSG is associated anywhere on this path, so nothing filters the traffic.";
+  if (allowed.length === 0)
+    return "Allowed: no NSG is associated anywhere on this path, so nothing filters the traffic.";
   const list = allowed.map((s) => `${s.nsg} rule ${ruleText(s.rule)}`).join(", then ");
   return `Allowed by ${list}.`;
 }

@@ -25,11 +25,19 @@ function checkFlow(value: unknown): FlowFormValues | string | null {
     if ((v[field] as string).length > 200) return `its flow's ${field} is too long`;
   }
   if (typeof v.response !== "boolean") return "its flow's reply flag is not true or false";
-  return { from: v.from as string, to: v.to as string, protocol: v.protocol as string, sourcePort: v.sourcePort as string, port: v.port as string, response: v.response };
+  return {
+    from: v.from as string,
+    to: v.to as string,
+    protocol: v.protocol as string,
+    sourcePort: v.sourcePort as string,
+    port: v.port as string,
+    response: v.response,
+  };
 }
 
 export function validateState(value: unknown): StateCheck {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, message: "it is not an object" };
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { ok: false, message: "it is not an object" };
   const v = value as Record<string, unknown>;
   if (v.version !== 1) return { ok: false, message: `unknown version ${JSON.stringify(v.version)}` };
   if (typeof v.scenario !== "string") return { ok: false, message: "the scenario text is missing" };
@@ -39,6 +47,12 @@ export function validateState(value: unknown): StateCheck {
   return { ok: true, value: { version: 1, scenario: v.scenario, cli: v.cli, flow } };
 }
 
-export const makeState = (scenario: string, cli: string, flow: FlowFormValues | null): PlaygroundState => ({ version: 1, scenario, cli, flow });
+export const makeState = (scenario: string, cli: string, flow: FlowFormValues | null): PlaygroundState => ({
+  version: 1,
+  scenario,
+  cli,
+  flow,
+});
 
-export const sameState = (a: PlaygroundState, b: PlaygroundState): boolean => JSON.stringify(a) === JSON.stringify(b);
+export const sameState = (a: PlaygroundState, b: PlaygroundState): boolean =>
+  JSON.stringify(a) === JSON.stringify(b);

@@ -20,7 +20,17 @@ const expectationAsFlow = z.object({
 });
 
 /** Fields an exercise file has that a scenario does not need (scenario-format.md v1). */
-export const EXERCISE_ONLY_FIELDS = ["$schema", "id", "kind", "lesson", "description", "editable", "starter", "solution", "hints"] as const;
+export const EXERCISE_ONLY_FIELDS = [
+  "$schema",
+  "id",
+  "kind",
+  "lesson",
+  "description",
+  "editable",
+  "starter",
+  "solution",
+  "hints",
+] as const;
 
 const ignored = Object.fromEntries(EXERCISE_ONLY_FIELDS.map((k) => [k, z.unknown().optional()]));
 

@@ -13,18 +13,25 @@ export const MAX_LINK_LENGTH = 8000;
 export const MAX_STATE_BYTES = 1_000_000;
 
 export type ShareEncode = { ok: true; hash: string; compressed: boolean } | { ok: false; message: string };
-export type ShareDecode = { ok: true; value: PlaygroundState } | { ok: false; message: string } | { ok: "absent" };
+export type ShareDecode =
+  { ok: true; value: PlaygroundState } | { ok: false; message: string } | { ok: "absent" };
 
-const hasCompression = (): boolean => typeof CompressionStream === "function" && typeof DecompressionStream === "function";
+const hasCompression = (): boolean =>
+  typeof CompressionStream === "function" && typeof DecompressionStream === "function";
 
 async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new CompressionStream("deflate-raw"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /** Inflates, giving up past `limit` bytes. */
 async function inflateRaw(bytes: Uint8Array, limit: number): Promise<Uint8Array> {
-  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream("deflate-raw"))
+    .getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -53,7 +60,10 @@ export interface EncodeOptions {
 }
 
 /** The fragment (with "#") that restores `state`, or why there is none. */
-export async function encodeShareState(state: PlaygroundState, options: EncodeOptions = {}): Promise<ShareEncode> {
+export async function encodeShareState(
+  state: PlaygroundState,
+  options: EncodeOptions = {},
+): Promise<ShareEncode> {
   const maxLength = options.maxLength ?? MAX_LINK_LENGTH;
   const compressed = (options.compress ?? true) && hasCompression();
   const json = new TextEncoder().encode(JSON.stringify(state));
@@ -74,14 +84,24 @@ const DAMAGED = "The link's playground is damaged (perhaps cut when the link was
 export async function decodeShareState(hash: string): Promise<ShareDecode> {
   const value = new URLSearchParams(hash.replace(/^#/, "")).get(SHARE_PARAM);
   if (value === null) return { ok: "absent" };
-  if (value.length > MAX_LINK_LENGTH * 2) return { ok: false, message: "The link's playground is longer than NSG Lab accepts; it was not loaded." };
+  if (value.length > MAX_LINK_LENGTH * 2)
+    return { ok: false, message: "The link's playground is longer than NSG Lab accepts; it was not loaded." };
   const match = /^v1\.([zj])\.([A-Za-z0-9_-]*)$/.exec(value);
-  if (!match) return { ok: false, message: "The link's playground is damaged or from a newer NSG Lab; it was not loaded." };
+  if (!match)
+    return {
+      ok: false,
+      message: "The link's playground is damaged or from a newer NSG Lab; it was not loaded.",
+    };
   let json: unknown;
   try {
     let bytes = base64UrlToBytes(match[2]!);
     if (match[1] === "z") {
-      if (!hasCompression()) return { ok: false, message: "This browser cannot decompress the link's playground (no DecompressionStream); open it in a current browser." };
+      if (!hasCompression())
+        return {
+          ok: false,
+          message:
+            "This browser cannot decompress the link's playground (no DecompressionStream); open it in a current browser.",
+        };
       bytes = await inflateRaw(bytes, MAX_STATE_BYTES);
     } else if (bytes.length > MAX_STATE_BYTES) throw new Error("too large");
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
@@ -89,7 +109,11 @@ export async function decodeShareState(hash: string): Promise<ShareDecode> {
     return { ok: false, message: DAMAGED };
   }
   const state = validateState(json);
-  if (!state.ok) return { ok: false, message: `The link's playground could not be used (${state.message}); it was not loaded.` };
+  if (!state.ok)
+    return {
+      ok: false,
+      message: `The link's playground could not be used (${state.message}); it was not loaded.`,
+    };
   return state;
 }
 

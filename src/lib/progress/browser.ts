@@ -1,6 +1,13 @@
 import { markComplete } from "./progress.ts";
 import type { Progress } from "./schema.ts";
-import { clearProgress, PROGRESS_KEY, readProgress, updateProgress, type ProgressResult, type StorageLike } from "./storage.ts";
+import {
+  clearProgress,
+  PROGRESS_KEY,
+  readProgress,
+  updateProgress,
+  type ProgressResult,
+  type StorageLike,
+} from "./storage.ts";
 
 /**
  * The thin browser binding: which storage to use and how parts of a page (sidebar marks,

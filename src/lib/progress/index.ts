@@ -6,7 +6,22 @@
 export { emptyProgress, progressSchema, type Progress } from "./schema.ts";
 export { countComplete, firstUnfinished, isComplete, markComplete, markIncomplete } from "./progress.ts";
 export {
-  clearProgress, parseProgress, PROGRESS_KEY, readProgress, updateProgress, writeProgress,
-  type ProgressIssue, type ProgressResult, type StorageLike,
+  clearProgress,
+  parseProgress,
+  PROGRESS_KEY,
+  readProgress,
+  updateProgress,
+  writeProgress,
+  type ProgressIssue,
+  type ProgressResult,
+  type StorageLike,
 } from "./storage.ts";
-export { browserStorage, changeProgress, completeLesson, loadProgress, PROGRESS_EVENT, resetProgress, watchProgress } from "./browser.ts";
+export {
+  browserStorage,
+  changeProgress,
+  completeLesson,
+  loadProgress,
+  PROGRESS_EVENT,
+  resetProgress,
+  watchProgress,
+} from "./browser.ts";

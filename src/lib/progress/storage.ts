@@ -18,7 +18,11 @@ export interface StorageLike {
 export type ProgressIssue = Issue & { kind: "corrupt" | "unavailable" };
 export type ProgressResult = Result<Progress, ProgressIssue>;
 
-const corrupt = (message: string, path: Issue["path"] = []): ProgressIssue => ({ message, path, kind: "corrupt" });
+const corrupt = (message: string, path: Issue["path"] = []): ProgressIssue => ({
+  message,
+  path,
+  kind: "corrupt",
+});
 const unavailable = (message: string): ProgressIssue => ({ message, path: [], kind: "unavailable" });
 
 /** Parses a stored value; nothing stored yet is an empty, valid progress. */
@@ -34,7 +38,10 @@ export function parseProgress(raw: string | null): ProgressResult {
   if (parsed.success) return ok(parsed.data);
   return fail(
     parsed.error.issues.map((iss) =>
-      corrupt(iss.message, iss.path.map((p) => (typeof p === "symbol" ? String(p) : p))),
+      corrupt(
+        iss.message,
+        iss.path.map((p) => (typeof p === "symbol" ? String(p) : p)),
+      ),
     ),
   );
 }

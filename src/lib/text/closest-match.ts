@@ -15,7 +15,11 @@ export function editDistance(a: string, b: string): number {
  * The candidate nearest to `word`, if it is within `maxDistance` edits: the "did you mean"
  * behind typos such as "craete" or "--protocl". Ties go to the earlier candidate.
  */
-export function closestMatch(word: string, candidates: Iterable<string>, maxDistance = 2): string | undefined {
+export function closestMatch(
+  word: string,
+  candidates: Iterable<string>,
+  maxDistance = 2,
+): string | undefined {
   let best: string | undefined;
   let bestDistance = maxDistance + 1;
   for (const candidate of candidates) {

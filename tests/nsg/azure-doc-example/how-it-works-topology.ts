@@ -13,18 +13,29 @@
 import type { SecurityRuleInput, TopologyInput } from "../../../src/lib/nsg/index.ts";
 import { rule } from "../support/scenario.ts";
 
-export const PUBLIC_IP = { VM1: "52.160.0.11", VM2: "52.160.0.12", VM3: "52.160.0.13", VM4: "52.160.0.14" } as const;
+export const PUBLIC_IP = {
+  VM1: "52.160.0.11",
+  VM2: "52.160.0.12",
+  VM3: "52.160.0.13",
+  VM4: "52.160.0.14",
+} as const;
 export const WEB_SERVER_ON_INTERNET = "93.184.216.34";
 export const BROWSER_ON_INTERNET = "203.0.113.7";
 
 export const ALLOW_HTTP_IN: SecurityRuleInput = rule("allow-http-in", 100, "Inbound", "Allow", {
-  protocol: "Tcp", sourceAddressPrefix: "Internet", destinationPortRange: "80",
+  protocol: "Tcp",
+  sourceAddressPrefix: "Internet",
+  destinationPortRange: "80",
 });
 export const DENY_HTTP_OUT: SecurityRuleInput = rule("deny-http-out", 100, "Outbound", "Deny", {
-  protocol: "Tcp", destinationAddressPrefix: "Internet", destinationPortRange: "80",
+  protocol: "Tcp",
+  destinationAddressPrefix: "Internet",
+  destinationPortRange: "80",
 });
 
-export function howItWorks(rules: { NSG1?: SecurityRuleInput[]; NSG2?: SecurityRuleInput[] } = {}): TopologyInput {
+export function howItWorks(
+  rules: { NSG1?: SecurityRuleInput[]; NSG2?: SecurityRuleInput[] } = {},
+): TopologyInput {
   return {
     vnets: [
       {
@@ -38,10 +49,38 @@ export function howItWorks(rules: { NSG1?: SecurityRuleInput[]; NSG2?: SecurityR
       },
     ],
     vms: [
-      { name: "VM1", nics: [{ name: "VM1-nic", subnet: "VNet1/Subnet1", privateIp: "10.0.1.4", publicIp: PUBLIC_IP.VM1, nsg: "NSG2" }] },
-      { name: "VM2", nics: [{ name: "VM2-nic", subnet: "VNet1/Subnet1", privateIp: "10.0.1.5", publicIp: PUBLIC_IP.VM2 }] },
-      { name: "VM3", nics: [{ name: "VM3-nic", subnet: "VNet1/Subnet2", privateIp: "10.0.2.4", publicIp: PUBLIC_IP.VM3, nsg: "NSG2" }] },
-      { name: "VM4", nics: [{ name: "VM4-nic", subnet: "VNet1/Subnet3", privateIp: "10.0.3.4", publicIp: PUBLIC_IP.VM4 }] },
+      {
+        name: "VM1",
+        nics: [
+          {
+            name: "VM1-nic",
+            subnet: "VNet1/Subnet1",
+            privateIp: "10.0.1.4",
+            publicIp: PUBLIC_IP.VM1,
+            nsg: "NSG2",
+          },
+        ],
+      },
+      {
+        name: "VM2",
+        nics: [{ name: "VM2-nic", subnet: "VNet1/Subnet1", privateIp: "10.0.1.5", publicIp: PUBLIC_IP.VM2 }],
+      },
+      {
+        name: "VM3",
+        nics: [
+          {
+            name: "VM3-nic",
+            subnet: "VNet1/Subnet2",
+            privateIp: "10.0.2.4",
+            publicIp: PUBLIC_IP.VM3,
+            nsg: "NSG2",
+          },
+        ],
+      },
+      {
+        name: "VM4",
+        nics: [{ name: "VM4-nic", subnet: "VNet1/Subnet3", privateIp: "10.0.3.4", publicIp: PUBLIC_IP.VM4 }],
+      },
     ],
     nsgs: [
       { name: "NSG1", securityRules: rules.NSG1 ?? [] },

@@ -8,7 +8,8 @@ import { describe, expect, it } from "vitest";
 import { evaluatorFor, traceOf, verdictOf } from "../support/scenario.ts";
 import { ALLOW_HTTP_IN, BROWSER_ON_INTERNET, PUBLIC_IP, howItWorks } from "./how-it-works-topology.ts";
 
-const http = (vm: keyof typeof PUBLIC_IP) => ({ from: BROWSER_ON_INTERNET, to: PUBLIC_IP[vm], protocol: "Tcp", port: 80 }) as const;
+const http = (vm: keyof typeof PUBLIC_IP) =>
+  ({ from: BROWSER_ON_INTERNET, to: PUBLIC_IP[vm], protocol: "Tcp", port: 80 }) as const;
 
 describe("doc example, inbound to VM1 (Subnet1 has NSG1, NIC has NSG2)", () => {
   it("is denied by NSG1's DenyAllInBound unless NSG1 allows port 80, and NSG2 is never evaluated", () => {
@@ -17,7 +18,14 @@ describe("doc example, inbound to VM1 (Subnet1 has NSG1, NIC has NSG2)", () => {
     const verdict = verdictOf(evaluatorFor(howItWorks({ NSG2: [ALLOW_HTTP_IN] })), http("VM1"));
     expect(verdict.access).toBe("Deny");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG1", level: "subnet", direction: "Inbound", rule: "DenyAllInBound", priority: 65500, access: "Deny" },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Inbound",
+        rule: "DenyAllInBound",
+        priority: 65500,
+        access: "Deny",
+      },
     ]);
   });
 
@@ -26,19 +34,50 @@ describe("doc example, inbound to VM1 (Subnet1 has NSG1, NIC has NSG2)", () => {
     const verdict = verdictOf(evaluatorFor(howItWorks({ NSG1: [ALLOW_HTTP_IN] })), http("VM1"));
     expect(verdict.access).toBe("Deny");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG1", level: "subnet", direction: "Inbound", rule: "allow-http-in", priority: 100, access: "Allow" },
-      { nsg: "NSG2", level: "nic", direction: "Inbound", rule: "DenyAllInBound", priority: 65500, access: "Deny" },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Inbound",
+        rule: "allow-http-in",
+        priority: 100,
+        access: "Allow",
+      },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Inbound",
+        rule: "DenyAllInBound",
+        priority: 65500,
+        access: "Deny",
+      },
     ]);
   });
 
   it("is allowed only when both NSG1 and NSG2 allow port 80 from the internet", () => {
     // Doc: "To allow port 80 to the virtual machine, both NSG1 and NSG2 must have a rule that allows
     // port 80 from the internet."
-    const verdict = verdictOf(evaluatorFor(howItWorks({ NSG1: [ALLOW_HTTP_IN], NSG2: [ALLOW_HTTP_IN] })), http("VM1"));
+    const verdict = verdictOf(
+      evaluatorFor(howItWorks({ NSG1: [ALLOW_HTTP_IN], NSG2: [ALLOW_HTTP_IN] })),
+      http("VM1"),
+    );
     expect(verdict.access).toBe("Allow");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG1", level: "subnet", direction: "Inbound", rule: "allow-http-in", priority: 100, access: "Allow" },
-      { nsg: "NSG2", level: "nic", direction: "Inbound", rule: "allow-http-in", priority: 100, access: "Allow" },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Inbound",
+        rule: "allow-http-in",
+        priority: 100,
+        access: "Allow",
+      },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Inbound",
+        rule: "allow-http-in",
+        priority: 100,
+        access: "Allow",
+      },
     ]);
   });
 });
@@ -49,7 +88,14 @@ describe("doc example, inbound to VM2 (Subnet1 has NSG1, NIC has none)", () => {
     const verdict = verdictOf(evaluatorFor(howItWorks({ NSG1: [ALLOW_HTTP_IN] })), http("VM2"));
     expect(verdict.access).toBe("Allow");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG1", level: "subnet", direction: "Inbound", rule: "allow-http-in", priority: 100, access: "Allow" },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Inbound",
+        rule: "allow-http-in",
+        priority: 100,
+        access: "Allow",
+      },
       { nsg: null, level: "nic", direction: "Inbound", access: "Allow" },
     ]);
   });
@@ -58,7 +104,14 @@ describe("doc example, inbound to VM2 (Subnet1 has NSG1, NIC has none)", () => {
     const verdict = verdictOf(evaluatorFor(howItWorks({ NSG2: [ALLOW_HTTP_IN] })), http("VM2"));
     expect(verdict.access).toBe("Deny");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG1", level: "subnet", direction: "Inbound", rule: "DenyAllInBound", priority: 65500, access: "Deny" },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Inbound",
+        rule: "DenyAllInBound",
+        priority: 65500,
+        access: "Deny",
+      },
     ]);
   });
 });
@@ -71,7 +124,14 @@ describe("doc example, inbound to VM3 (Subnet2 has no NSG, NIC has NSG2)", () =>
     expect(verdict.access).toBe("Allow");
     expect(traceOf(verdict)).toEqual([
       { nsg: null, level: "subnet", direction: "Inbound", access: "Allow" },
-      { nsg: "NSG2", level: "nic", direction: "Inbound", rule: "allow-http-in", priority: 100, access: "Allow" },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Inbound",
+        rule: "allow-http-in",
+        priority: 100,
+        access: "Allow",
+      },
     ]);
   });
 
@@ -80,7 +140,14 @@ describe("doc example, inbound to VM3 (Subnet2 has no NSG, NIC has NSG2)", () =>
     expect(verdict.access).toBe("Deny");
     expect(traceOf(verdict)).toEqual([
       { nsg: null, level: "subnet", direction: "Inbound", access: "Allow" },
-      { nsg: "NSG2", level: "nic", direction: "Inbound", rule: "DenyAllInBound", priority: 65500, access: "Deny" },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Inbound",
+        rule: "DenyAllInBound",
+        priority: 65500,
+        access: "Deny",
+      },
     ]);
   });
 });
@@ -98,7 +165,12 @@ describe("doc example, inbound to VM4 (no NSG on Subnet3 or its NIC)", () => {
   });
 
   it("is allowed on any port, not only 80", () => {
-    const verdict = verdictOf(evaluatorFor(howItWorks()), { from: BROWSER_ON_INTERNET, to: PUBLIC_IP.VM4, protocol: "Tcp", port: 3389 });
+    const verdict = verdictOf(evaluatorFor(howItWorks()), {
+      from: BROWSER_ON_INTERNET,
+      to: PUBLIC_IP.VM4,
+      protocol: "Tcp",
+      port: 3389,
+    });
     expect(verdict.access).toBe("Allow");
   });
 });

@@ -9,23 +9,61 @@ import { describe, expect, it } from "vitest";
 import { evaluatorFor, nsgsProcessed, rule, traceOf, verdictOf } from "../support/scenario.ts";
 import { howItWorks } from "./how-it-works-topology.ts";
 
-const denyEverything = [rule("deny-all-in", 4000, "Inbound", "Deny"), rule("deny-all-out", 4000, "Outbound", "Deny")];
+const denyEverything = [
+  rule("deny-all-in", 4000, "Inbound", "Deny"),
+  rule("deny-all-out", 4000, "Outbound", "Deny"),
+];
 
 describe("doc example, VM1 and VM2 in Subnet1", () => {
   it("talk by default: AllowVnetOutBound and AllowVnetInBound decide at every NSG", () => {
-    const verdict = verdictOf(evaluatorFor(howItWorks()), { from: "VM1", to: "VM2", protocol: "Tcp", port: 22 });
+    const verdict = verdictOf(evaluatorFor(howItWorks()), {
+      from: "VM1",
+      to: "VM2",
+      protocol: "Tcp",
+      port: 22,
+    });
     expect(verdict.access).toBe("Allow");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG2", level: "nic", direction: "Outbound", rule: "AllowVnetOutBound", priority: 65000, access: "Allow" },
-      { nsg: "NSG1", level: "subnet", direction: "Outbound", rule: "AllowVnetOutBound", priority: 65000, access: "Allow" },
-      { nsg: "NSG1", level: "subnet", direction: "Inbound", rule: "AllowVnetInBound", priority: 65000, access: "Allow" },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Outbound",
+        rule: "AllowVnetOutBound",
+        priority: 65000,
+        access: "Allow",
+      },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Outbound",
+        rule: "AllowVnetOutBound",
+        priority: 65000,
+        access: "Allow",
+      },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Inbound",
+        rule: "AllowVnetInBound",
+        priority: 65000,
+        access: "Allow",
+      },
       { nsg: null, level: "nic", direction: "Inbound", access: "Allow" },
     ]);
   });
 
   it("cross NSG1 twice even though they share the subnet (outbound, then inbound)", () => {
-    const verdict = verdictOf(evaluatorFor(howItWorks()), { from: "VM2", to: "VM1", protocol: "Udp", port: 53 });
-    expect(nsgsProcessed(verdict)).toEqual(["NSG1/subnet/Outbound", "NSG1/subnet/Inbound", "NSG2/nic/Inbound"]);
+    const verdict = verdictOf(evaluatorFor(howItWorks()), {
+      from: "VM2",
+      to: "VM1",
+      protocol: "Udp",
+      port: 53,
+    });
+    expect(nsgsProcessed(verdict)).toEqual([
+      "NSG1/subnet/Outbound",
+      "NSG1/subnet/Inbound",
+      "NSG2/nic/Inbound",
+    ]);
   });
 
   it("can no longer talk once NSG1 denies all inbound and outbound traffic, in either direction", () => {
@@ -35,15 +73,36 @@ describe("doc example, VM1 and VM2 in Subnet1", () => {
     expect(oneWay.access).toBe("Deny");
     expect(otherWay.access).toBe("Deny");
     // VM1 sends through NSG2 (allows) and is stopped leaving Subnet1 by NSG1.
-    expect(traceOf(oneWay).at(-1)).toEqual({ nsg: "NSG1", level: "subnet", direction: "Outbound", rule: "deny-all-out", priority: 4000, access: "Deny" });
+    expect(traceOf(oneWay).at(-1)).toEqual({
+      nsg: "NSG1",
+      level: "subnet",
+      direction: "Outbound",
+      rule: "deny-all-out",
+      priority: 4000,
+      access: "Deny",
+    });
     // VM2 has no NIC NSG: NSG1 stops it on the way out.
-    expect(traceOf(otherWay).at(-1)).toEqual({ nsg: "NSG1", level: "subnet", direction: "Outbound", rule: "deny-all-out", priority: 4000, access: "Deny" });
+    expect(traceOf(otherWay).at(-1)).toEqual({
+      nsg: "NSG1",
+      level: "subnet",
+      direction: "Outbound",
+      rule: "deny-all-out",
+      priority: 4000,
+      access: "Deny",
+    });
   });
 
   it("are still cut off by NSG1's inbound deny alone", () => {
     const evaluator = evaluatorFor(howItWorks({ NSG1: [rule("deny-all-in", 4000, "Inbound", "Deny")] }));
     const verdict = verdictOf(evaluator, { from: "VM1", to: "VM2", protocol: "Icmp" });
     expect(verdict.access).toBe("Deny");
-    expect(traceOf(verdict).at(-1)).toEqual({ nsg: "NSG1", level: "subnet", direction: "Inbound", rule: "deny-all-in", priority: 4000, access: "Deny" });
+    expect(traceOf(verdict).at(-1)).toEqual({
+      nsg: "NSG1",
+      level: "subnet",
+      direction: "Inbound",
+      rule: "deny-all-in",
+      priority: 4000,
+      access: "Deny",
+    });
   });
 });

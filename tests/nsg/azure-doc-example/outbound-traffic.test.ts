@@ -16,8 +16,22 @@ describe("doc example, outbound from VM1 (NIC has NSG2, Subnet1 has NSG1)", () =
     const verdict = verdictOf(evaluatorFor(howItWorks()), http("VM1"));
     expect(verdict.access).toBe("Allow");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG2", level: "nic", direction: "Outbound", rule: "AllowInternetOutBound", priority: 65001, access: "Allow" },
-      { nsg: "NSG1", level: "subnet", direction: "Outbound", rule: "AllowInternetOutBound", priority: 65001, access: "Allow" },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Outbound",
+        rule: "AllowInternetOutBound",
+        priority: 65001,
+        access: "Allow",
+      },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Outbound",
+        rule: "AllowInternetOutBound",
+        priority: 65001,
+        access: "Allow",
+      },
     ]);
   });
 
@@ -26,7 +40,14 @@ describe("doc example, outbound from VM1 (NIC has NSG2, Subnet1 has NSG1)", () =
     const verdict = verdictOf(evaluatorFor(howItWorks({ NSG2: [DENY_HTTP_OUT] })), http("VM1"));
     expect(verdict.access).toBe("Deny");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG2", level: "nic", direction: "Outbound", rule: "deny-http-out", priority: 100, access: "Deny" },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Outbound",
+        rule: "deny-http-out",
+        priority: 100,
+        access: "Deny",
+      },
     ]);
   });
 
@@ -36,16 +57,40 @@ describe("doc example, outbound from VM1 (NIC has NSG2, Subnet1 has NSG1)", () =
     const verdict = verdictOf(evaluatorFor(howItWorks({ NSG1: [DENY_HTTP_OUT] })), http("VM1"));
     expect(verdict.access).toBe("Deny");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG2", level: "nic", direction: "Outbound", rule: "AllowInternetOutBound", priority: 65001, access: "Allow" },
-      { nsg: "NSG1", level: "subnet", direction: "Outbound", rule: "deny-http-out", priority: 100, access: "Deny" },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Outbound",
+        rule: "AllowInternetOutBound",
+        priority: 65001,
+        access: "Allow",
+      },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Outbound",
+        rule: "deny-http-out",
+        priority: 100,
+        access: "Deny",
+      },
     ]);
   });
 
   it("is denied at NSG2 first when both NSGs deny port 80", () => {
-    const verdict = verdictOf(evaluatorFor(howItWorks({ NSG1: [DENY_HTTP_OUT], NSG2: [DENY_HTTP_OUT] })), http("VM1"));
+    const verdict = verdictOf(
+      evaluatorFor(howItWorks({ NSG1: [DENY_HTTP_OUT], NSG2: [DENY_HTTP_OUT] })),
+      http("VM1"),
+    );
     expect(verdict.access).toBe("Deny");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG2", level: "nic", direction: "Outbound", rule: "deny-http-out", priority: 100, access: "Deny" },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Outbound",
+        rule: "deny-http-out",
+        priority: 100,
+        access: "Deny",
+      },
     ]);
   });
 });
@@ -57,16 +102,28 @@ describe("doc example, outbound from VM2 (NIC has no NSG, Subnet1 has NSG1)", ()
     expect(verdict.access).toBe("Allow");
     expect(traceOf(verdict)).toEqual([
       { nsg: null, level: "nic", direction: "Outbound", access: "Allow" },
-      { nsg: "NSG1", level: "subnet", direction: "Outbound", rule: "AllowInternetOutBound", priority: 65001, access: "Allow" },
+      {
+        nsg: "NSG1",
+        level: "subnet",
+        direction: "Outbound",
+        rule: "AllowInternetOutBound",
+        priority: 65001,
+        access: "Allow",
+      },
     ]);
   });
 
   it("is denied when NSG1 denies port 80", () => {
     const verdict = verdictOf(evaluatorFor(howItWorks({ NSG1: [DENY_HTTP_OUT] })), http("VM2"));
     expect(verdict.access).toBe("Deny");
-    expect(traceOf(verdict).at(-1)).toEqual(
-      { nsg: "NSG1", level: "subnet", direction: "Outbound", rule: "deny-http-out", priority: 100, access: "Deny" },
-    );
+    expect(traceOf(verdict).at(-1)).toEqual({
+      nsg: "NSG1",
+      level: "subnet",
+      direction: "Outbound",
+      rule: "deny-http-out",
+      priority: 100,
+      access: "Deny",
+    });
   });
 });
 
@@ -76,7 +133,14 @@ describe("doc example, outbound from VM3 (NIC has NSG2, Subnet2 has no NSG)", ()
     const verdict = verdictOf(evaluatorFor(howItWorks({ NSG2: [DENY_HTTP_OUT] })), http("VM3"));
     expect(verdict.access).toBe("Deny");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG2", level: "nic", direction: "Outbound", rule: "deny-http-out", priority: 100, access: "Deny" },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Outbound",
+        rule: "deny-http-out",
+        priority: 100,
+        access: "Deny",
+      },
     ]);
   });
 
@@ -85,7 +149,14 @@ describe("doc example, outbound from VM3 (NIC has NSG2, Subnet2 has no NSG)", ()
     const verdict = verdictOf(evaluatorFor(howItWorks({ NSG1: [DENY_HTTP_OUT] })), http("VM3"));
     expect(verdict.access).toBe("Allow");
     expect(traceOf(verdict)).toEqual([
-      { nsg: "NSG2", level: "nic", direction: "Outbound", rule: "AllowInternetOutBound", priority: 65001, access: "Allow" },
+      {
+        nsg: "NSG2",
+        level: "nic",
+        direction: "Outbound",
+        rule: "AllowInternetOutBound",
+        priority: 65001,
+        access: "Allow",
+      },
       { nsg: null, level: "subnet", direction: "Outbound", access: "Allow" },
     ]);
   });
@@ -95,7 +166,10 @@ describe("doc example, outbound from VM4 (no NSG on its NIC or Subnet3)", () => 
   it("is allowed whatever NSG1 and NSG2 say", () => {
     // Doc: "All network traffic is allowed from VM4, because a network security group isn't associated
     // to the network interface attached to the virtual machine, or to Subnet3."
-    const verdict = verdictOf(evaluatorFor(howItWorks({ NSG1: [DENY_HTTP_OUT], NSG2: [DENY_HTTP_OUT] })), http("VM4"));
+    const verdict = verdictOf(
+      evaluatorFor(howItWorks({ NSG1: [DENY_HTTP_OUT], NSG2: [DENY_HTTP_OUT] })),
+      http("VM4"),
+    );
     expect(verdict.access).toBe("Allow");
     expect(traceOf(verdict)).toEqual([
       { nsg: null, level: "nic", direction: "Outbound", access: "Allow" },

@@ -1,5 +1,12 @@
 /** Property-test support: evaluators from generated scenarios, and verdicts reduced to comparable data. */
-import { createEvaluator, parseTopology, type Evaluator, type NsgStep, type Verdict, type VerdictResult } from "../../../src/lib/nsg/index.ts";
+import {
+  createEvaluator,
+  parseTopology,
+  type Evaluator,
+  type NsgStep,
+  type Verdict,
+  type VerdictResult,
+} from "../../../src/lib/nsg/index.ts";
 import { traceOf } from "../support/scenario.ts";
 import type { Scenario } from "./arbitraries.ts";
 

@@ -5,29 +5,33 @@ import { scenarioWithFlows } from "./arbitraries.ts";
 import { PROPERTY_TIMEOUT_MS, evaluatorOf } from "./build.ts";
 
 describe("property: the trace ends at the deciding step", () => {
-  it("ends with the deciding step; every earlier step allowed; a deny is the last step", () => {
-    fc.assert(
-      fc.property(scenarioWithFlows, (scenario) => {
-        const evaluator = evaluatorOf(scenario);
-        for (const flow of scenario.flows) {
-          const result = evaluator.evaluate(flow);
-          if (!result.ok) continue;
-          const { steps, decidingStep, access } = result.value;
-          expect(steps.length).toBeGreaterThan(0);
-          expect(steps.at(-1)).toBe(decidingStep);
-          expect(access).toBe(decidingStep.access);
-          for (const step of steps.slice(0, -1)) expect(step.access).toBe("Allow");
-          if (decidingStep.kind === "platform") expect(access).toBe("Deny");
-          if (decidingStep.kind === "stateful") {
-            expect(steps).toHaveLength(1);
-            expect(access).toBe(decidingStep.initiator.access);
+  it(
+    "ends with the deciding step; every earlier step allowed; a deny is the last step",
+    () => {
+      fc.assert(
+        fc.property(scenarioWithFlows, (scenario) => {
+          const evaluator = evaluatorOf(scenario);
+          for (const flow of scenario.flows) {
+            const result = evaluator.evaluate(flow);
+            if (!result.ok) continue;
+            const { steps, decidingStep, access } = result.value;
+            expect(steps.length).toBeGreaterThan(0);
+            expect(steps.at(-1)).toBe(decidingStep);
+            expect(access).toBe(decidingStep.access);
+            for (const step of steps.slice(0, -1)) expect(step.access).toBe("Allow");
+            if (decidingStep.kind === "platform") expect(access).toBe("Deny");
+            if (decidingStep.kind === "stateful") {
+              expect(steps).toHaveLength(1);
+              expect(access).toBe(decidingStep.initiator.access);
+            }
+            for (const step of steps) {
+              if (step.kind === "nsg") expect(step.access).toBe(step.rule.access);
+            }
           }
-          for (const step of steps) {
-            if (step.kind === "nsg") expect(step.access).toBe(step.rule.access);
-          }
-        }
-      }),
-      { numRuns: 300 },
-    );
-  }, PROPERTY_TIMEOUT_MS);
+        }),
+        { numRuns: 300 },
+      );
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
 });

@@ -9,8 +9,10 @@ import { describe, expect, it } from "vitest";
 import { parseCidrOrIp, parseIp } from "../../../src/lib/nsg/index.ts";
 
 function reference(text: string): { family: 4 | 6; value: string } | undefined {
-  if (Validator.isValidIPv4String(text)[0]) return { family: 4, value: String(IPv4.fromString(text).getValue()) };
-  if (text.includes(":") && !text.includes("%") && Validator.isValidIPv6String(text)[0]) return { family: 6, value: String(IPv6.fromString(text).getValue()) };
+  if (Validator.isValidIPv4String(text)[0])
+    return { family: 4, value: String(IPv4.fromString(text).getValue()) };
+  if (text.includes(":") && !text.includes("%") && Validator.isValidIPv6String(text)[0])
+    return { family: 6, value: String(IPv6.fromString(text).getValue()) };
   return undefined;
 }
 const ours = (text: string) => {
@@ -21,18 +23,23 @@ const ours = (text: string) => {
 const hexGroup = fc.stringMatching(/^[0-9a-fA-F]{1,4}$/);
 const octet = fc.integer({ min: 0, max: 255 }).map(String);
 const v4Text = fc.tuple(octet, octet, octet, octet).map((o) => o.join("."));
-const v6Text = fc.tuple(fc.array(hexGroup, { minLength: 8, maxLength: 8 }), fc.nat(8), fc.nat(8), fc.boolean(), v4Text).map(([groups, a, b, tail, v4]) => {
-  const g = tail ? [...groups.slice(0, 6), v4] : groups;
-  const [start, end] = [Math.min(a, b) % g.length, Math.max(a, b) % (g.length + 1)];
-  return end - start >= 2 ? `${g.slice(0, start).join(":")}::${g.slice(end).join(":")}` : g.join(":");
-});
+const v6Text = fc
+  .tuple(fc.array(hexGroup, { minLength: 8, maxLength: 8 }), fc.nat(8), fc.nat(8), fc.boolean(), v4Text)
+  .map(([groups, a, b, tail, v4]) => {
+    const g = tail ? [...groups.slice(0, 6), v4] : groups;
+    const [start, end] = [Math.min(a, b) % g.length, Math.max(a, b) % (g.length + 1)];
+    return end - start >= 2 ? `${g.slice(0, start).join(":")}::${g.slice(end).join(":")}` : g.join(":");
+  });
 const noise = fc.string({ unit: fc.constantFrom(..."0123456789abcdefABCDEF:.x "), maxLength: 24 });
 
 describe("IP address parsing", () => {
   it("agrees with the reference on well-formed and malformed text", () => {
-    fc.assert(fc.property(fc.oneof(v4Text, v6Text, noise), (text) => {
-      expect(ours(text.trim())).toEqual(reference(text.trim()));
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(fc.oneof(v4Text, v6Text, noise), (text) => {
+        expect(ours(text.trim())).toEqual(reference(text.trim()));
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it("refuses octets with leading zeros, and zone ids", () => {
@@ -48,10 +55,13 @@ describe("IP address parsing", () => {
 
 describe("CIDR parsing", () => {
   it("never throws, whatever the text", () => {
-    fc.assert(fc.property(fc.oneof(v4Text, v6Text, noise), fc.integer({ min: 0, max: 130 }), (address, bits) => {
-      const result = parseCidrOrIp(`${address}/${bits}`);
-      expect(typeof result.ok).toBe("boolean");
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(v4Text, v6Text, noise), fc.integer({ min: 0, max: 130 }), (address, bits) => {
+        const result = parseCidrOrIp(`${address}/${bits}`);
+        expect(typeof result.ok).toBe("boolean");
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("accepts IPv6 networks written with an IPv4 tail", () => {
@@ -60,8 +70,14 @@ describe("CIDR parsing", () => {
   });
 
   it("names the network meant when host bits are set, in RFC 5952 form", () => {
-    expect(parseCidrOrIp("fd00:0:0:1::5/48")).toEqual({ ok: false, message: '"fd00:0:0:1::5/48" has host bits set; the network is fd00::/48' });
-    expect(parseCidrOrIp("192.168.1.77/26")).toEqual({ ok: false, message: '"192.168.1.77/26" has host bits set; the network is 192.168.1.64/26' });
+    expect(parseCidrOrIp("fd00:0:0:1::5/48")).toEqual({
+      ok: false,
+      message: '"fd00:0:0:1::5/48" has host bits set; the network is fd00::/48',
+    });
+    expect(parseCidrOrIp("192.168.1.77/26")).toEqual({
+      ok: false,
+      message: '"192.168.1.77/26" has host bits set; the network is 192.168.1.64/26',
+    });
   });
 
   it("covers /0 to /32 and /0 to /128 exactly", () => {

@@ -15,7 +15,15 @@ describe("indexed first match on 1,000-rule NSGs", () => {
   const evaluator = evaluatorFor(topology);
 
   it("picks the same rule as a linear scan for every protocol and many ports", () => {
-    const addresses = ["10.0.1.4", "10.0.2.5", "20.60.0.10", "52.14.2.9", "13.0.0.1", "104.20.30.40", "168.63.129.16"].map((a) => {
+    const addresses = [
+      "10.0.1.4",
+      "10.0.2.5",
+      "20.60.0.10",
+      "52.14.2.9",
+      "13.0.0.1",
+      "104.20.30.40",
+      "168.63.129.16",
+    ].map((a) => {
       const parsed = parseIp(a);
       if (!parsed.ok) throw new Error(a);
       return parsed.value;
@@ -30,7 +38,9 @@ describe("indexed first match on 1,000-rule NSGs", () => {
             source: rng.pick(addresses),
             destination: rng.pick(addresses),
             sourcePort: rng.int(0, 65535),
-            destinationPort: rng.chance(0.5) ? rng.pick([0, 22, 80, 443, 1433, 3389, 65535]) : rng.int(0, 65535),
+            destinationPort: rng.chance(0.5)
+              ? rng.pick([0, 22, 80, 443, 1433, 3389, 65535])
+              : rng.int(0, 65535),
           };
           expect(firstMatch(rules, packet)).toBe(rules.find((r) => ruleMatches(r, packet)));
           checked++;

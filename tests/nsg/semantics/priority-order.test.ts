@@ -4,10 +4,18 @@
  */
 import { describe, expect, it } from "vitest";
 import type { SecurityRuleInput } from "../../../src/lib/nsg/index.ts";
-import { INTERNET_CLIENT, decidedBy, evaluatorFor, rule, twoTierTopology, verdictOf } from "../support/scenario.ts";
+import {
+  INTERNET_CLIENT,
+  decidedBy,
+  evaluatorFor,
+  rule,
+  twoTierTopology,
+  verdictOf,
+} from "../support/scenario.ts";
 
 const ssh = { from: INTERNET_CLIENT, to: "web", protocol: "Tcp", port: 22 } as const;
-const withRules = (rules: SecurityRuleInput[]) => evaluatorFor(twoTierTopology({ webNicNsg: "nsg", nsgs: [{ name: "nsg", securityRules: rules }] }));
+const withRules = (rules: SecurityRuleInput[]) =>
+  evaluatorFor(twoTierTopology({ webNicNsg: "nsg", nsgs: [{ name: "nsg", securityRules: rules }] }));
 
 const allowSsh = rule("allow-ssh", 200, "Inbound", "Allow", { protocol: "Tcp", destinationPortRange: "22" });
 const denySsh = rule("deny-ssh", 300, "Inbound", "Deny", { protocol: "Tcp", destinationPortRange: "22" });
@@ -27,14 +35,20 @@ describe("priority order", () => {
 
   it("lets a lower-numbered deny shadow a broader allow written first", () => {
     const broadAllow = rule("allow-all-tcp", 500, "Inbound", "Allow", { protocol: "Tcp" });
-    const narrowDeny = rule("deny-ssh", 110, "Inbound", "Deny", { protocol: "Tcp", destinationPortRange: "22" });
+    const narrowDeny = rule("deny-ssh", 110, "Inbound", "Deny", {
+      protocol: "Tcp",
+      destinationPortRange: "22",
+    });
     const evaluator = withRules([broadAllow, narrowDeny]);
     expect(decidedBy(verdictOf(evaluator, ssh))).toBe("deny-ssh");
     expect(decidedBy(verdictOf(evaluator, { ...ssh, port: 443 }))).toBe("allow-all-tcp");
   });
 
   it("skips rules that do not match and keeps going", () => {
-    const otherPort = rule("deny-rdp", 100, "Inbound", "Deny", { protocol: "Tcp", destinationPortRange: "3389" });
+    const otherPort = rule("deny-rdp", 100, "Inbound", "Deny", {
+      protocol: "Tcp",
+      destinationPortRange: "3389",
+    });
     expect(decidedBy(verdictOf(withRules([otherPort, allowSsh]), ssh))).toBe("allow-ssh");
   });
 

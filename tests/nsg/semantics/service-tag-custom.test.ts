@@ -9,10 +9,22 @@ import { decidedBy, evaluatorFor, rule, traceOf, twoTierTopology, verdictOf } fr
 
 function withStorageRules(tag: string): TopologyInput {
   return {
-    ...twoTierTopology({ webNicNsg: "nsg", nsgs: [{ name: "nsg", securityRules: [
-      rule("allow-storage", 100, "Outbound", "Allow", { protocol: "Tcp", destinationAddressPrefix: tag, destinationPortRange: "443" }),
-      rule("deny-internet", 200, "Outbound", "Deny", { destinationAddressPrefix: "Internet" }),
-    ] }] }),
+    ...twoTierTopology({
+      webNicNsg: "nsg",
+      nsgs: [
+        {
+          name: "nsg",
+          securityRules: [
+            rule("allow-storage", 100, "Outbound", "Allow", {
+              protocol: "Tcp",
+              destinationAddressPrefix: tag,
+              destinationPortRange: "443",
+            }),
+            rule("deny-internet", 200, "Outbound", "Deny", { destinationAddressPrefix: "Internet" }),
+          ],
+        },
+      ],
+    }),
     serviceTags: { "Storage.WestEurope": ["20.38.96.0/19", "20.50.0.0/18"] },
   };
 }
@@ -27,11 +39,15 @@ describe("a custom service tag", () => {
 
   it("does not match addresses outside them", () => {
     const evaluator = evaluatorFor(withStorageRules("Storage.WestEurope"));
-    expect(decidedBy(verdictOf(evaluator, { from: "web", to: "20.60.0.1", protocol: "Tcp", port: 443 }))).toBe("deny-internet");
+    expect(
+      decidedBy(verdictOf(evaluator, { from: "web", to: "20.60.0.1", protocol: "Tcp", port: 443 })),
+    ).toBe("deny-internet");
   });
 
   it("is matched whatever the case of its name in the rule", () => {
     const evaluator = evaluatorFor(withStorageRules("storage.westeurope"));
-    expect(traceOf(verdictOf(evaluator, { from: "web", to: "20.50.1.1", protocol: "Tcp", port: 443 }))[0]).toMatchObject({ rule: "allow-storage" });
+    expect(
+      traceOf(verdictOf(evaluator, { from: "web", to: "20.50.1.1", protocol: "Tcp", port: 443 }))[0],
+    ).toMatchObject({ rule: "allow-storage" });
   });
 });

@@ -9,22 +9,35 @@ import { decidedBy, evaluatorFor, rule, traceOf, verdictOf } from "../support/sc
 
 // A VNet that uses a public range for one of its address spaces (Azure allows it).
 const topology: TopologyInput = {
-  vnets: [{ name: "vnet", addressSpace: ["10.0.0.0/16", "52.10.0.0/16"], subnets: [
-    { name: "a", addressPrefix: "10.0.1.0/24" },
-    { name: "pub", addressPrefix: "52.10.1.0/24" },
-  ] }],
+  vnets: [
+    {
+      name: "vnet",
+      addressSpace: ["10.0.0.0/16", "52.10.0.0/16"],
+      subnets: [
+        { name: "a", addressPrefix: "10.0.1.0/24" },
+        { name: "pub", addressPrefix: "52.10.1.0/24" },
+      ],
+    },
+  ],
   vms: [
     { name: "vm", nics: [{ name: "vm-nic", subnet: "vnet/a", privateIp: "10.0.1.4", nsg: "nsg" }] },
     { name: "peer", nics: [{ name: "peer-nic", subnet: "vnet/pub", privateIp: "52.10.1.4" }] },
   ],
-  nsgs: [{ name: "nsg", securityRules: [
-    rule("deny-internet-out", 100, "Outbound", "Deny", { destinationAddressPrefix: "Internet" }),
-    rule("allow-internet-in", 100, "Inbound", "Allow", { sourceAddressPrefix: "Internet" }),
-    rule("deny-rest-in", 200, "Inbound", "Deny"),
-  ] }],
+  nsgs: [
+    {
+      name: "nsg",
+      securityRules: [
+        rule("deny-internet-out", 100, "Outbound", "Deny", { destinationAddressPrefix: "Internet" }),
+        rule("allow-internet-in", 100, "Inbound", "Allow", { sourceAddressPrefix: "Internet" }),
+        rule("deny-rest-in", 200, "Inbound", "Deny"),
+      ],
+    },
+  ],
 };
-const out = (to: string) => decidedBy(verdictOf(evaluatorFor(topology), { from: "vm", to, protocol: "Tcp", port: 443 }));
-const inFrom = (from: string) => verdictOf(evaluatorFor(topology), { from, to: "vm", protocol: "Tcp", port: 443 });
+const out = (to: string) =>
+  decidedBy(verdictOf(evaluatorFor(topology), { from: "vm", to, protocol: "Tcp", port: 443 }));
+const inFrom = (from: string) =>
+  verdictOf(evaluatorFor(topology), { from, to: "vm", protocol: "Tcp", port: 443 });
 
 describe("Internet tag", () => {
   it("holds public addresses, Azure-owned ones included", () => {
@@ -53,10 +66,21 @@ describe("Internet tag", () => {
   it("is spelled case-insensitively, and the legacy INTERNET name works", () => {
     const spelled = (tag: string): TopologyInput => ({
       ...topology,
-      nsgs: [{ name: "nsg", securityRules: [rule("deny-internet-out", 100, "Outbound", "Deny", { destinationAddressPrefix: tag })] }],
+      nsgs: [
+        {
+          name: "nsg",
+          securityRules: [
+            rule("deny-internet-out", 100, "Outbound", "Deny", { destinationAddressPrefix: tag }),
+          ],
+        },
+      ],
     });
     for (const tag of ["internet", "INTERNET", "Internet"]) {
-      expect(decidedBy(verdictOf(evaluatorFor(spelled(tag)), { from: "vm", to: "8.8.8.8", protocol: "Udp", port: 53 }))).toBe("deny-internet-out");
+      expect(
+        decidedBy(
+          verdictOf(evaluatorFor(spelled(tag)), { from: "vm", to: "8.8.8.8", protocol: "Udp", port: 53 }),
+        ),
+      ).toBe("deny-internet-out");
     }
   });
 });

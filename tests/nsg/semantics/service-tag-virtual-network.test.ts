@@ -9,11 +9,22 @@ import { describe, expect, it } from "vitest";
 import type { TopologyInput } from "../../../src/lib/nsg/index.ts";
 import { evaluatorFor, rule, traceOf, verdictOf } from "../support/scenario.ts";
 
-const vnet = (name: string, space: string, peerings: string[] = [], connectedAddressSpaces: string[] = []) => ({
-  name, addressSpace: [space], peerings, connectedAddressSpaces,
+const vnet = (
+  name: string,
+  space: string,
+  peerings: string[] = [],
+  connectedAddressSpaces: string[] = [],
+) => ({
+  name,
+  addressSpace: [space],
+  peerings,
+  connectedAddressSpaces,
   subnets: [{ name: "default", addressPrefix: space.replace(/\.0\.0\/16$/, ".1.0/24") }],
 });
-const vm = (name: string, vnetName: string, ip: string) => ({ name, nics: [{ name: `${name}-nic`, subnet: `${vnetName}/default`, privateIp: ip, nsg: "defaults-only" }] });
+const vm = (name: string, vnetName: string, ip: string) => ({
+  name,
+  nics: [{ name: `${name}-nic`, subnet: `${vnetName}/default`, privateIp: ip, nsg: "defaults-only" }],
+});
 
 // hub peers with spoke1 and spoke2; the spokes do not peer with each other. hub also reaches an
 // on-premises range (192.168.0.0/16) through a gateway.
@@ -24,23 +35,42 @@ const hubAndSpokes: TopologyInput = {
     vnet("spoke2", "10.2.0.0/16", ["hub"]),
     vnet("island", "10.9.0.0/16"),
   ],
-  vms: [vm("hub-vm", "hub", "10.0.1.4"), vm("spoke1-vm", "spoke1", "10.1.1.4"), vm("spoke2-vm", "spoke2", "10.2.1.4"), vm("island-vm", "island", "10.9.1.4")],
+  vms: [
+    vm("hub-vm", "hub", "10.0.1.4"),
+    vm("spoke1-vm", "spoke1", "10.1.1.4"),
+    vm("spoke2-vm", "spoke2", "10.2.1.4"),
+    vm("island-vm", "island", "10.9.1.4"),
+  ],
   nsgs: [{ name: "defaults-only", securityRules: [] }],
 };
-const first = (from: string, to: string) => traceOf(verdictOf(evaluatorFor(hubAndSpokes), { from, to, protocol: "Tcp", port: 22 }))[0];
-const last = (from: string, to: string) => traceOf(verdictOf(evaluatorFor(hubAndSpokes), { from, to, protocol: "Tcp", port: 22 })).at(-1);
+const first = (from: string, to: string) =>
+  traceOf(verdictOf(evaluatorFor(hubAndSpokes), { from, to, protocol: "Tcp", port: 22 }))[0];
+const last = (from: string, to: string) =>
+  traceOf(verdictOf(evaluatorFor(hubAndSpokes), { from, to, protocol: "Tcp", port: 22 })).at(-1);
 
 describe("VirtualNetwork tag", () => {
   it("holds the VNet's own address space", () => {
-    const verdict = verdictOf(evaluatorFor(hubAndSpokes), { from: "hub-vm", to: "10.0.1.200", protocol: "Tcp", port: 22 });
+    const verdict = verdictOf(evaluatorFor(hubAndSpokes), {
+      from: "hub-vm",
+      to: "10.0.1.200",
+      protocol: "Tcp",
+      port: 22,
+    });
     expect(traceOf(verdict)[0]).toMatchObject({ rule: "AllowVnetOutBound" });
   });
 
   it("holds every address space of a VNet that has several", () => {
     const topology: TopologyInput = {
-      vnets: [{ name: "v", addressSpace: ["10.0.0.0/16", "172.20.0.0/16"], subnets: [
-        { name: "a", addressPrefix: "10.0.1.0/24" }, { name: "b", addressPrefix: "172.20.1.0/24" },
-      ] }],
+      vnets: [
+        {
+          name: "v",
+          addressSpace: ["10.0.0.0/16", "172.20.0.0/16"],
+          subnets: [
+            { name: "a", addressPrefix: "10.0.1.0/24" },
+            { name: "b", addressPrefix: "172.20.1.0/24" },
+          ],
+        },
+      ],
       vms: [
         { name: "x", nics: [{ name: "x-nic", subnet: "v/a", privateIp: "10.0.1.4", nsg: "n" }] },
         { name: "y", nics: [{ name: "y-nic", subnet: "v/b", privateIp: "172.20.1.4", nsg: "n" }] },
@@ -49,7 +79,12 @@ describe("VirtualNetwork tag", () => {
     };
     const verdict = verdictOf(evaluatorFor(topology), { from: "x", to: "y", protocol: "Tcp", port: 22 });
     expect(verdict.access).toBe("Allow");
-    expect(traceOf(verdict).map((s) => ("rule" in s ? s.rule : null))).toEqual(["AllowVnetOutBound", null, null, "AllowVnetInBound"]);
+    expect(traceOf(verdict).map((s) => ("rule" in s ? s.rule : null))).toEqual([
+      "AllowVnetOutBound",
+      null,
+      null,
+      "AllowVnetInBound",
+    ]);
   });
 
   it("holds peered VNets, in both directions of a peering", () => {
@@ -69,7 +104,12 @@ describe("VirtualNetwork tag", () => {
 
   it("holds connected on-premises address spaces the scenario declares", () => {
     expect(first("hub-vm", "192.168.10.20")).toMatchObject({ rule: "AllowVnetOutBound" });
-    const inbound = verdictOf(evaluatorFor(hubAndSpokes), { from: "192.168.10.20", to: "hub-vm", protocol: "Tcp", port: 3389 });
+    const inbound = verdictOf(evaluatorFor(hubAndSpokes), {
+      from: "192.168.10.20",
+      to: "hub-vm",
+      protocol: "Tcp",
+      port: 3389,
+    });
     expect(traceOf(inbound).at(-1)).toMatchObject({ rule: "AllowVnetInBound", access: "Allow" });
     // Only the VNet that declares the connection counts it.
     expect(first("spoke1-vm", "192.168.10.20")).toMatchObject({ rule: "DenyAllOutBound" });
@@ -83,9 +123,25 @@ describe("VirtualNetwork tag", () => {
     for (const tag of ["VirtualNetwork", "virtualnetwork", "VIRTUAL_NETWORK"]) {
       const topology: TopologyInput = {
         ...hubAndSpokes,
-        nsgs: [{ name: "defaults-only", securityRules: [rule("block-vnet-ssh", 100, "Inbound", "Deny", { sourceAddressPrefix: tag, protocol: "Tcp", destinationPortRange: "22" })] }],
+        nsgs: [
+          {
+            name: "defaults-only",
+            securityRules: [
+              rule("block-vnet-ssh", 100, "Inbound", "Deny", {
+                sourceAddressPrefix: tag,
+                protocol: "Tcp",
+                destinationPortRange: "22",
+              }),
+            ],
+          },
+        ],
       };
-      const verdict = verdictOf(evaluatorFor(topology), { from: "spoke1-vm", to: "hub-vm", protocol: "Tcp", port: 22 });
+      const verdict = verdictOf(evaluatorFor(topology), {
+        from: "spoke1-vm",
+        to: "hub-vm",
+        protocol: "Tcp",
+        port: 22,
+      });
       expect(traceOf(verdict).at(-1)).toMatchObject({ rule: "block-vnet-ssh", access: "Deny" });
     }
   });

@@ -13,9 +13,22 @@ const NOT_BLOCKED: SubscriptionType[] = ["enterprise-agreement", "mca-e"];
 const MAIL_SERVER = "74.125.140.27";
 
 // The NSG explicitly allows SMTP out, so only the platform can stop it.
-const topology = () => twoTierTopology({ webNicNsg: "nsg", nsgs: [{ name: "nsg", securityRules: [
-  rule("allow-smtp-out", 100, "Outbound", "Allow", { protocol: "Tcp", destinationPortRanges: ["25", "587"], destinationPortRange: undefined }),
-] }] });
+const topology = () =>
+  twoTierTopology({
+    webNicNsg: "nsg",
+    nsgs: [
+      {
+        name: "nsg",
+        securityRules: [
+          rule("allow-smtp-out", 100, "Outbound", "Allow", {
+            protocol: "Tcp",
+            destinationPortRanges: ["25", "587"],
+            destinationPortRange: undefined,
+          }),
+        ],
+      },
+    ],
+  });
 const smtp = (port: number) => ({ from: "web", to: MAIL_SERVER, protocol: "Tcp", port }) as const;
 
 describe("outbound SMTP (TCP 25) to the internet", () => {
@@ -30,11 +43,23 @@ describe("outbound SMTP (TCP 25) to the internet", () => {
       expect(verdict.access).toBe("Deny");
       expect(decidedBy(verdict)).toBe("platform");
       expect(traceOf(verdict)).toEqual([
-        { nsg: "nsg", level: "nic", direction: "Outbound", rule: "allow-smtp-out", priority: 100, access: "Allow" },
+        {
+          nsg: "nsg",
+          level: "nic",
+          direction: "Outbound",
+          rule: "allow-smtp-out",
+          priority: 100,
+          access: "Allow",
+        },
         { nsg: null, level: "subnet", direction: "Outbound", access: "Allow" },
         { platform: "outbound-smtp", access: "Deny" },
       ]);
-      expect(verdict.decidingStep).toMatchObject({ kind: "platform", restriction: "outbound-smtp", subscription, access: "Deny" });
+      expect(verdict.decidingStep).toMatchObject({
+        kind: "platform",
+        restriction: "outbound-smtp",
+        subscription,
+        access: "Deny",
+      });
     });
   }
 
@@ -57,7 +82,19 @@ describe("outbound SMTP (TCP 25) to the internet", () => {
   });
 
   it("is left to the NSG when the NSG already denies it", () => {
-    const ev = evaluatorFor(twoTierTopology({ webNicNsg: "nsg", nsgs: [{ name: "nsg", securityRules: [rule("no-smtp", 100, "Outbound", "Deny", { protocol: "Tcp", destinationPortRange: "25" })] }] }));
+    const ev = evaluatorFor(
+      twoTierTopology({
+        webNicNsg: "nsg",
+        nsgs: [
+          {
+            name: "nsg",
+            securityRules: [
+              rule("no-smtp", 100, "Outbound", "Deny", { protocol: "Tcp", destinationPortRange: "25" }),
+            ],
+          },
+        ],
+      }),
+    );
     expect(decidedBy(verdictOf(ev, smtp(25)))).toBe("no-smtp");
   });
 });
@@ -70,17 +107,32 @@ describe("what the SMTP block does not touch", () => {
   }
 
   it("TCP 25 inside the virtual network (an internal relay)", () => {
-    const verdict = verdictOf(evaluatorFor(twoTierTopology({}), "pay-as-you-go"), { from: "web", to: "db", protocol: "Tcp", port: 25 });
+    const verdict = verdictOf(evaluatorFor(twoTierTopology({}), "pay-as-you-go"), {
+      from: "web",
+      to: "db",
+      protocol: "Tcp",
+      port: 25,
+    });
     expect(verdict.access).toBe("Allow");
   });
 
   it("UDP 25", () => {
-    const verdict = verdictOf(evaluatorFor(twoTierTopology({}), "pay-as-you-go"), { from: "web", to: MAIL_SERVER, protocol: "Udp", port: 25 });
+    const verdict = verdictOf(evaluatorFor(twoTierTopology({}), "pay-as-you-go"), {
+      from: "web",
+      to: MAIL_SERVER,
+      protocol: "Udp",
+      port: 25,
+    });
     expect(verdict.access).toBe("Allow");
   });
 
   it("inbound TCP 25 from the internet (receiving mail)", () => {
-    const verdict = verdictOf(evaluatorFor(twoTierTopology({}), "pay-as-you-go"), { from: MAIL_SERVER, to: "web", protocol: "Tcp", port: 25 });
+    const verdict = verdictOf(evaluatorFor(twoTierTopology({}), "pay-as-you-go"), {
+      from: MAIL_SERVER,
+      to: "web",
+      protocol: "Tcp",
+      port: 25,
+    });
     expect(verdict.access).toBe("Allow");
   });
 });

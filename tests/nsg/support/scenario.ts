@@ -37,7 +37,14 @@ export type TraceEntry =
 export function traceEntry(step: Step): TraceEntry {
   switch (step.kind) {
     case "nsg":
-      return { nsg: step.nsg, level: step.level, direction: step.direction, rule: step.rule.name, priority: step.rule.priority, access: step.access };
+      return {
+        nsg: step.nsg,
+        level: step.level,
+        direction: step.direction,
+        rule: step.rule.name,
+        priority: step.rule.priority,
+        access: step.access,
+      };
     case "no-nsg":
       return { nsg: null, level: step.level, direction: step.direction, access: step.access };
     case "platform":
@@ -100,14 +107,43 @@ export function twoTierTopology(options: {
         name: "vnet",
         addressSpace: ["10.0.0.0/16"],
         subnets: [
-          { name: "front", addressPrefix: "10.0.1.0/24", ...(options.frontNsg ? { nsg: options.frontNsg } : {}) },
-          { name: "back", addressPrefix: "10.0.2.0/24", ...(options.backNsg ? { nsg: options.backNsg } : {}) },
+          {
+            name: "front",
+            addressPrefix: "10.0.1.0/24",
+            ...(options.frontNsg ? { nsg: options.frontNsg } : {}),
+          },
+          {
+            name: "back",
+            addressPrefix: "10.0.2.0/24",
+            ...(options.backNsg ? { nsg: options.backNsg } : {}),
+          },
         ],
       },
     ],
     vms: [
-      { name: "web", nics: [{ name: "web-nic", subnet: "vnet/front", privateIp: "10.0.1.4", publicIp: "20.50.1.10", ...(options.webNicNsg ? { nsg: options.webNicNsg } : {}) }] },
-      { name: "db", nics: [{ name: "db-nic", subnet: "vnet/back", privateIp: "10.0.2.4", ...(options.dbNicNsg ? { nsg: options.dbNicNsg } : {}) }] },
+      {
+        name: "web",
+        nics: [
+          {
+            name: "web-nic",
+            subnet: "vnet/front",
+            privateIp: "10.0.1.4",
+            publicIp: "20.50.1.10",
+            ...(options.webNicNsg ? { nsg: options.webNicNsg } : {}),
+          },
+        ],
+      },
+      {
+        name: "db",
+        nics: [
+          {
+            name: "db-nic",
+            subnet: "vnet/back",
+            privateIp: "10.0.2.4",
+            ...(options.dbNicNsg ? { nsg: options.dbNicNsg } : {}),
+          },
+        ],
+      },
     ],
     nsgs: options.nsgs ?? [],
   };

@@ -10,10 +10,23 @@ import type { TopologyInput } from "../../../src/lib/nsg/index.ts";
 import { rule } from "../support/scenario.ts";
 import { topologyIssues } from "./issues.ts";
 
-const twoVnets = (asgs: { a: string[]; b: string[] }, rules: ReturnType<typeof rule>[] = []): TopologyInput => ({
+const twoVnets = (
+  asgs: { a: string[]; b: string[] },
+  rules: ReturnType<typeof rule>[] = [],
+): TopologyInput => ({
   vnets: [
-    { name: "vnet1", addressSpace: ["10.1.0.0/16"], subnets: [{ name: "s", addressPrefix: "10.1.1.0/24", nsg: "nsg" }], peerings: ["vnet2"] },
-    { name: "vnet2", addressSpace: ["10.2.0.0/16"], subnets: [{ name: "s", addressPrefix: "10.2.1.0/24" }], peerings: ["vnet1"] },
+    {
+      name: "vnet1",
+      addressSpace: ["10.1.0.0/16"],
+      subnets: [{ name: "s", addressPrefix: "10.1.1.0/24", nsg: "nsg" }],
+      peerings: ["vnet2"],
+    },
+    {
+      name: "vnet2",
+      addressSpace: ["10.2.0.0/16"],
+      subnets: [{ name: "s", addressPrefix: "10.2.1.0/24" }],
+      peerings: ["vnet1"],
+    },
   ],
   asgs: ["AsgLogic", "AsgDb"],
   vms: [
@@ -24,16 +37,21 @@ const twoVnets = (asgs: { a: string[]; b: string[] }, rules: ReturnType<typeof r
 });
 
 const logicToDb = rule("logic-to-db", 100, "Inbound", "Allow", {
-  sourceAddressPrefix: undefined, sourceApplicationSecurityGroups: ["AsgLogic"],
-  destinationAddressPrefix: undefined, destinationApplicationSecurityGroups: ["AsgDb"],
+  sourceAddressPrefix: undefined,
+  sourceApplicationSecurityGroups: ["AsgLogic"],
+  destinationAddressPrefix: undefined,
+  destinationApplicationSecurityGroups: ["AsgDb"],
 });
 
 describe("ASG placement", () => {
   it("keeps all of an ASG's NICs in one virtual network", () => {
-    expect(topologyIssues(twoVnets({ a: ["AsgLogic"], b: ["AsgLogic"] }))).toEqual([{
-      message: 'application security group "AsgLogic" already holds NICs of VNet "vnet1"; all its NICs must be in one virtual network, so "b-nic" (VNet "vnet2") cannot join it',
-      path: ["vms", 1, "nics", 0, "asgs", 0],
-    }]);
+    expect(topologyIssues(twoVnets({ a: ["AsgLogic"], b: ["AsgLogic"] }))).toEqual([
+      {
+        message:
+          'application security group "AsgLogic" already holds NICs of VNet "vnet1"; all its NICs must be in one virtual network, so "b-nic" (VNet "vnet2") cannot join it',
+        path: ["vms", 1, "nics", 0, "asgs", 0],
+      },
+    ]);
   });
 
   it("lets different ASGs live in different virtual networks", () => {
@@ -41,10 +59,13 @@ describe("ASG placement", () => {
   });
 
   it("refuses a rule whose source and destination ASGs sit in different virtual networks", () => {
-    expect(topologyIssues(twoVnets({ a: ["AsgLogic"], b: ["AsgDb"] }, [logicToDb]))).toEqual([{
-      message: 'rule "logic-to-db" uses application security groups as source and destination, so their NICs must all be in one virtual network (found "vnet1" and "vnet2")',
-      path: ["nsgs", 0, "securityRules", 0, "destinationApplicationSecurityGroups"],
-    }]);
+    expect(topologyIssues(twoVnets({ a: ["AsgLogic"], b: ["AsgDb"] }, [logicToDb]))).toEqual([
+      {
+        message:
+          'rule "logic-to-db" uses application security groups as source and destination, so their NICs must all be in one virtual network (found "vnet1" and "vnet2")',
+        path: ["nsgs", 0, "securityRules", 0, "destinationApplicationSecurityGroups"],
+      },
+    ]);
   });
 
   it("accepts that rule when both ASGs are in the same virtual network", () => {
@@ -52,7 +73,11 @@ describe("ASG placement", () => {
   });
 
   it("accepts an ASG on one side and prefixes on the other across VNets", () => {
-    const oneSide = rule("logic-from-vnet2", 100, "Inbound", "Allow", { sourceAddressPrefix: "10.2.0.0/16", destinationAddressPrefix: undefined, destinationApplicationSecurityGroups: ["AsgLogic"] });
+    const oneSide = rule("logic-from-vnet2", 100, "Inbound", "Allow", {
+      sourceAddressPrefix: "10.2.0.0/16",
+      destinationAddressPrefix: undefined,
+      destinationApplicationSecurityGroups: ["AsgLogic"],
+    });
     expect(topologyIssues(twoVnets({ a: ["AsgLogic"], b: ["AsgDb"] }, [oneSide]))).toEqual([]);
   });
 });

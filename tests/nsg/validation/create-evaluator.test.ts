@@ -9,7 +9,9 @@ describe("createEvaluator", () => {
     input.vms[0]!.nics[0]!.nsg = "missing";
     const result = createEvaluator(topologySchema.parse(input));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual([{ message: 'NSG "missing" is not defined in nsgs', path: ["vms", 0, "nics", 0, "nsg"] }]);
+    expect(!result.ok && result.errors).toEqual([
+      { message: 'NSG "missing" is not defined in nsgs', path: ["vms", 0, "nics", 0, "nsg"] },
+    ]);
   });
 
   it("builds an evaluator for a consistent one", () => {

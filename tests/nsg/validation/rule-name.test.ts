@@ -11,28 +11,36 @@ const charsetMessage = (name: string) =>
 
 describe("rule name", () => {
   it("accepts letters, digits, _ . - inside, and a trailing underscore", () => {
-    for (const name of ["a", "9", "Allow-HTTP-Inbound-Internet", "rule.v2_final", "x_", "A1-b.c_d"]) expect(ruleIssuesWith({ name })).toEqual([]);
+    for (const name of ["a", "9", "Allow-HTTP-Inbound-Internet", "rule.v2_final", "x_", "A1-b.c_d"])
+      expect(ruleIssuesWith({ name })).toEqual([]);
   });
 
   it("accepts 80 characters and rejects 81", () => {
     expect(ruleIssuesWith({ name: "a".repeat(80) })).toEqual([]);
-    expect(ruleIssuesWith({ name: "a".repeat(81) })).toEqual([{ message: "rule name must be 1 to 80 characters (it has 81)", path: ["name"] }]);
+    expect(ruleIssuesWith({ name: "a".repeat(81) })).toEqual([
+      { message: "rule name must be 1 to 80 characters (it has 81)", path: ["name"] },
+    ]);
   });
 
   it("rejects an empty name", () => {
-    expect(ruleIssuesWith({ name: "" })).toEqual([{ message: "rule name must be 1 to 80 characters (it has 0)", path: ["name"] }]);
+    expect(ruleIssuesWith({ name: "" })).toEqual([
+      { message: "rule name must be 1 to 80 characters (it has 0)", path: ["name"] },
+    ]);
   });
 
   it("must start with a letter or digit", () => {
-    for (const name of ["-a", ".a", "_a"]) expect(ruleIssuesWith({ name })).toEqual([{ message: charsetMessage(name), path: ["name"] }]);
+    for (const name of ["-a", ".a", "_a"])
+      expect(ruleIssuesWith({ name })).toEqual([{ message: charsetMessage(name), path: ["name"] }]);
   });
 
   it("must end with a letter, digit or underscore", () => {
-    for (const name of ["a-", "a."]) expect(ruleIssuesWith({ name })).toEqual([{ message: charsetMessage(name), path: ["name"] }]);
+    for (const name of ["a-", "a."])
+      expect(ruleIssuesWith({ name })).toEqual([{ message: charsetMessage(name), path: ["name"] }]);
   });
 
   it("may not hold spaces or other characters", () => {
-    for (const name of ["allow ssh", "allow/ssh", "allow:ssh", "règle"]) expect(ruleIssuesWith({ name })).toEqual([{ message: charsetMessage(name), path: ["name"] }]);
+    for (const name of ["allow ssh", "allow/ssh", "allow:ssh", "règle"])
+      expect(ruleIssuesWith({ name })).toEqual([{ message: charsetMessage(name), path: ["name"] }]);
   });
 
   it("is required and must be a string", () => {

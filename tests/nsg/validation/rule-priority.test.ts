@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { PRIORITY_MAX, PRIORITY_MIN } from "../../../src/lib/nsg/index.ts";
 import { ruleIssuesWith } from "./issues.ts";
 
-const outOfRange = (p: number) => [{ message: `priority ${p} is out of range: custom rules use whole numbers from 100 to 4096`, path: ["priority"] }];
+const outOfRange = (p: number) => [
+  {
+    message: `priority ${p} is out of range: custom rules use whole numbers from 100 to 4096`,
+    path: ["priority"],
+  },
+];
 
 describe("rule priority", () => {
   it("spans 100 to 4096, ends included", () => {
@@ -16,7 +21,8 @@ describe("rule priority", () => {
   });
 
   it("rejects numbers above 4096 (65000+ belong to the default rules)", () => {
-    for (const priority of [4097, 65000, 65500]) expect(ruleIssuesWith({ priority })).toEqual(outOfRange(priority));
+    for (const priority of [4097, 65000, 65500])
+      expect(ruleIssuesWith({ priority })).toEqual(outOfRange(priority));
   });
 
   it("rejects fractions", () => {
@@ -24,7 +30,11 @@ describe("rule priority", () => {
   });
 
   it("must be a number, and is required", () => {
-    expect(ruleIssuesWith({ priority: "100" })).toEqual([{ message: "priority must be a number", path: ["priority"] }]);
-    expect(ruleIssuesWith({ priority: undefined })).toEqual([{ message: "priority is required", path: ["priority"] }]);
+    expect(ruleIssuesWith({ priority: "100" })).toEqual([
+      { message: "priority must be a number", path: ["priority"] },
+    ]);
+    expect(ruleIssuesWith({ priority: undefined })).toEqual([
+      { message: "priority is required", path: ["priority"] },
+    ]);
   });
 });

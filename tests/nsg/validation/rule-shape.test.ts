@@ -17,8 +17,10 @@ describe("ARM resource shape", () => {
 
   it("accepts the read-only properties ARM and the CLI print", () => {
     const pasted = {
-      name, id: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/n/securityRules/allow-https",
-      etag: 'W/"1"', type: "Microsoft.Network/networkSecurityGroups/securityRules",
+      name,
+      id: "/subscriptions/x/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/n/securityRules/allow-https",
+      etag: 'W/"1"',
+      type: "Microsoft.Network/networkSecurityGroups/securityRules",
       properties: { ...properties, provisioningState: "Succeeded" },
     };
     expect(ruleIssues(pasted)).toEqual([]);
@@ -27,7 +29,10 @@ describe("ARM resource shape", () => {
 
   it("reports problems inside properties by field name", () => {
     expect(ruleIssues({ name, properties: { ...properties, priority: 50 } })).toEqual([
-      { message: "priority 50 is out of range: custom rules use whole numbers from 100 to 4096", path: ["priority"] },
+      {
+        message: "priority 50 is out of range: custom rules use whole numbers from 100 to 4096",
+        path: ["priority"],
+      },
     ]);
   });
 });
@@ -35,65 +40,111 @@ describe("ARM resource shape", () => {
 describe("normalized output", () => {
   it("merges singular and plural fields into lists", () => {
     expect(securityRuleSchema.parse(VALID_RULE)).toEqual({
-      name: "allow-https", priority: 100, direction: "Inbound", access: "Allow", protocol: "Tcp",
-      sourceAddressPrefixes: ["*"], sourcePortRanges: ["*"], destinationAddressPrefixes: ["*"], destinationPortRanges: ["443"],
-      sourceApplicationSecurityGroups: [], destinationApplicationSecurityGroups: [],
+      name: "allow-https",
+      priority: 100,
+      direction: "Inbound",
+      access: "Allow",
+      protocol: "Tcp",
+      sourceAddressPrefixes: ["*"],
+      sourcePortRanges: ["*"],
+      destinationAddressPrefixes: ["*"],
+      destinationPortRanges: ["443"],
+      sourceApplicationSecurityGroups: [],
+      destinationApplicationSecurityGroups: [],
     });
   });
 
   it("reduces ASG ids to names", () => {
-    const parsed = securityRuleSchema.parse({ ...VALID_RULE, sourceAddressPrefix: undefined, sourceApplicationSecurityGroups: [{ id: "/a/b/applicationSecurityGroups/AsgWeb" }, "AsgLogic"] });
+    const parsed = securityRuleSchema.parse({
+      ...VALID_RULE,
+      sourceAddressPrefix: undefined,
+      sourceApplicationSecurityGroups: [{ id: "/a/b/applicationSecurityGroups/AsgWeb" }, "AsgLogic"],
+    });
     expect(parsed.sourceApplicationSecurityGroups).toEqual(["AsgWeb", "AsgLogic"]);
   });
 });
 
 describe("enumerations", () => {
   it("are case-insensitive and stored in Azure's spelling", () => {
-    const parsed = securityRuleSchema.parse({ ...VALID_RULE, direction: "inbound", access: "ALLOW", protocol: "tcp" });
+    const parsed = securityRuleSchema.parse({
+      ...VALID_RULE,
+      direction: "inbound",
+      access: "ALLOW",
+      protocol: "tcp",
+    });
     expect([parsed.direction, parsed.access, parsed.protocol]).toEqual(["Inbound", "Allow", "Tcp"]);
-    expect(securityRuleSchema.parse({ ...VALID_RULE, direction: "OUTBOUND", access: "deny", protocol: "icmp" })).toMatchObject({ direction: "Outbound", access: "Deny", protocol: "Icmp" });
+    expect(
+      securityRuleSchema.parse({ ...VALID_RULE, direction: "OUTBOUND", access: "deny", protocol: "icmp" }),
+    ).toMatchObject({ direction: "Outbound", access: "Deny", protocol: "Icmp" });
     for (const protocol of ["udp", "ESP", "ah", "*"]) expect(ruleIssuesWith({ protocol })).toEqual([]);
   });
 
   it("name the allowed values when wrong", () => {
-    expect(ruleIssuesWith({ direction: "In" })).toEqual([{ message: 'direction must be one of "Inbound", "Outbound", not "In"', path: ["direction"] }]);
-    expect(ruleIssuesWith({ access: "Permit" })).toEqual([{ message: 'access must be one of "Allow", "Deny", not "Permit"', path: ["access"] }]);
-    expect(ruleIssuesWith({ protocol: "Http" })).toEqual([{ message: 'protocol must be one of "Tcp", "Udp", "Icmp", "Esp", "Ah", "*", not "Http"', path: ["protocol"] }]);
+    expect(ruleIssuesWith({ direction: "In" })).toEqual([
+      { message: 'direction must be one of "Inbound", "Outbound", not "In"', path: ["direction"] },
+    ]);
+    expect(ruleIssuesWith({ access: "Permit" })).toEqual([
+      { message: 'access must be one of "Allow", "Deny", not "Permit"', path: ["access"] },
+    ]);
+    expect(ruleIssuesWith({ protocol: "Http" })).toEqual([
+      {
+        message: 'protocol must be one of "Tcp", "Udp", "Icmp", "Esp", "Ah", "*", not "Http"',
+        path: ["protocol"],
+      },
+    ]);
   });
 
   it("are required", () => {
-    expect(ruleIssuesWith({ access: undefined })).toEqual([{ message: 'access is required ("Allow", "Deny")', path: ["access"] }]);
+    expect(ruleIssuesWith({ access: undefined })).toEqual([
+      { message: 'access is required ("Allow", "Deny")', path: ["access"] },
+    ]);
   });
 });
 
 describe("unknown properties", () => {
   it("are refused, pointing at the property, with the nearest real name", () => {
     expect(ruleIssuesWith({ sourceAddressPrefixs: "*" })).toEqual([
-      { message: 'unknown property "sourceAddressPrefixs" (did you mean "sourceAddressPrefix"?)', path: ["sourceAddressPrefixs"] },
+      {
+        message: 'unknown property "sourceAddressPrefixs" (did you mean "sourceAddressPrefix"?)',
+        path: ["sourceAddressPrefixs"],
+      },
     ]);
     expect(ruleIssuesWith({ destinationPortRnage: "443" })).toEqual([
-      { message: 'unknown property "destinationPortRnage" (did you mean "destinationPortRange"?)', path: ["destinationPortRnage"] },
+      {
+        message: 'unknown property "destinationPortRnage" (did you mean "destinationPortRange"?)',
+        path: ["destinationPortRnage"],
+      },
     ]);
   });
 
   it("suggest the ARM name for snake_case and kebab-case spellings", () => {
-    expect(ruleIssuesWith({ destination_port_range: "443" })[0]!.message).toBe('unknown property "destination_port_range" (did you mean "destinationPortRange"?)');
-    expect(ruleIssuesWith({ "source-address-prefix": "*" })[0]!.message).toBe('unknown property "source-address-prefix" (did you mean "sourceAddressPrefix"?)');
+    expect(ruleIssuesWith({ destination_port_range: "443" })[0]!.message).toBe(
+      'unknown property "destination_port_range" (did you mean "destinationPortRange"?)',
+    );
+    expect(ruleIssuesWith({ "source-address-prefix": "*" })[0]!.message).toBe(
+      'unknown property "source-address-prefix" (did you mean "sourceAddressPrefix"?)',
+    );
   });
 
   it("suggest nothing when nothing is close", () => {
-    expect(ruleIssuesWith({ colour: "blue" })).toEqual([{ message: 'unknown property "colour"', path: ["colour"] }]);
+    expect(ruleIssuesWith({ colour: "blue" })).toEqual([
+      { message: 'unknown property "colour"', path: ["colour"] },
+    ]);
   });
 });
 
 describe("description and shape", () => {
   it("allows a description up to 140 characters", () => {
     expect(ruleIssuesWith({ description: "d".repeat(140) })).toEqual([]);
-    expect(ruleIssuesWith({ description: "d".repeat(141) })).toEqual([{ message: "description is 141 characters; Azure allows 140", path: ["description"] }]);
+    expect(ruleIssuesWith({ description: "d".repeat(141) })).toEqual([
+      { message: "description is 141 characters; Azure allows 140", path: ["description"] },
+    ]);
   });
 
   it("refuses something that is not an object", () => {
-    expect(ruleIssues("allow everything")).toEqual([{ message: "a security rule must be an object", path: [] }]);
+    expect(ruleIssues("allow everything")).toEqual([
+      { message: "a security rule must be an object", path: [] },
+    ]);
   });
 
   it("reports every problem of a rule at once", () => {

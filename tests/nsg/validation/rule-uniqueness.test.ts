@@ -15,10 +15,23 @@ const withRules = (...rules: ReturnType<typeof rule>[]) => {
 describe("priorities within an NSG", () => {
   it("must differ within a direction", () => {
     expect(withRules(rule("a", 100, "Inbound", "Allow"), rule("b", 100, "Inbound", "Deny"))).toEqual([
-      { message: 'priority 100 is already used by inbound rule "a"; each inbound rule needs its own priority', path: ["nsgs", 0, "securityRules", 1, "priority"] },
+      {
+        message: 'priority 100 is already used by inbound rule "a"; each inbound rule needs its own priority',
+        path: ["nsgs", 0, "securityRules", 1, "priority"],
+      },
     ]);
-    expect(withRules(rule("a", 300, "Outbound", "Allow"), rule("b", 200, "Outbound", "Allow"), rule("c", 300, "Outbound", "Deny"))).toEqual([
-      { message: 'priority 300 is already used by outbound rule "a"; each outbound rule needs its own priority', path: ["nsgs", 0, "securityRules", 2, "priority"] },
+    expect(
+      withRules(
+        rule("a", 300, "Outbound", "Allow"),
+        rule("b", 200, "Outbound", "Allow"),
+        rule("c", 300, "Outbound", "Deny"),
+      ),
+    ).toEqual([
+      {
+        message:
+          'priority 300 is already used by outbound rule "a"; each outbound rule needs its own priority',
+        path: ["nsgs", 0, "securityRules", 2, "priority"],
+      },
     ]);
   });
 
@@ -36,8 +49,13 @@ describe("priorities within an NSG", () => {
 
 describe("names within an NSG", () => {
   it("must be unique, whatever the case (ARM names are case-insensitive)", () => {
-    expect(withRules(rule("allow-web", 100, "Inbound", "Allow"), rule("Allow-Web", 200, "Outbound", "Allow"))).toEqual([
-      { message: 'rule name "Allow-Web" is already used by rule 1 of this NSG', path: ["nsgs", 0, "securityRules", 1, "name"] },
+    expect(
+      withRules(rule("allow-web", 100, "Inbound", "Allow"), rule("Allow-Web", 200, "Outbound", "Allow")),
+    ).toEqual([
+      {
+        message: 'rule name "Allow-Web" is already used by rule 1 of this NSG',
+        path: ["nsgs", 0, "securityRules", 1, "name"],
+      },
     ]);
   });
 

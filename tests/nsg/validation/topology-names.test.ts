@@ -6,40 +6,57 @@ describe("duplicate names", () => {
   it("VNets", () => {
     const topology = validTopology();
     topology.vnets.push({ name: "vnet", addressSpace: ["10.1.0.0/16"] });
-    expect(topologyIssues(topology)).toContainEqual({ message: 'VNet name "vnet" is used twice', path: ["vnets", 1, "name"] });
+    expect(topologyIssues(topology)).toContainEqual({
+      message: 'VNet name "vnet" is used twice',
+      path: ["vnets", 1, "name"],
+    });
   });
 
   it("subnets of one VNet", () => {
     const topology = validTopology();
     topology.vnets[0]!.subnets!.push({ name: "app", addressPrefix: "10.0.2.0/24" });
-    expect(topologyIssues(topology)).toContainEqual({ message: 'subnet name "app" is used twice', path: ["vnets", 0, "subnets", 1, "name"] });
+    expect(topologyIssues(topology)).toContainEqual({
+      message: 'subnet name "app" is used twice',
+      path: ["vnets", 0, "subnets", 1, "name"],
+    });
   });
 
   it("VMs", () => {
     const topology = validTopology();
     topology.vms.push({ name: "vm", nics: [{ name: "vm2-nic", subnet: "vnet/app", privateIp: "10.0.1.5" }] });
-    expect(topologyIssues(topology)).toEqual([{ message: 'VM name "vm" is used twice', path: ["vms", 1, "name"] }]);
+    expect(topologyIssues(topology)).toEqual([
+      { message: 'VM name "vm" is used twice', path: ["vms", 1, "name"] },
+    ]);
   });
 
   it("NICs, across VMs, pointing at the NIC that repeats the name", () => {
     const topology = validTopology();
-    topology.vms.push({ name: "vm2", nics: [
-      { name: "vm2-nic", subnet: "vnet/app", privateIp: "10.0.1.5" },
-      { name: "vm-nic", subnet: "vnet/app", privateIp: "10.0.1.6" },
-    ] });
-    expect(topologyIssues(topology)).toEqual([{ message: 'NIC name "vm-nic" is used twice', path: ["vms", 1, "nics", 1, "name"] }]);
+    topology.vms.push({
+      name: "vm2",
+      nics: [
+        { name: "vm2-nic", subnet: "vnet/app", privateIp: "10.0.1.5" },
+        { name: "vm-nic", subnet: "vnet/app", privateIp: "10.0.1.6" },
+      ],
+    });
+    expect(topologyIssues(topology)).toEqual([
+      { message: 'NIC name "vm-nic" is used twice', path: ["vms", 1, "nics", 1, "name"] },
+    ]);
   });
 
   it("NSGs", () => {
     const topology = validTopology();
     topology.nsgs.push({ name: "vm-nsg", securityRules: [] });
-    expect(topologyIssues(topology)).toEqual([{ message: 'NSG name "vm-nsg" is used twice', path: ["nsgs", 2, "name"] }]);
+    expect(topologyIssues(topology)).toEqual([
+      { message: 'NSG name "vm-nsg" is used twice', path: ["nsgs", 2, "name"] },
+    ]);
   });
 
   it("ASGs", () => {
     const topology = validTopology();
     topology.asgs.push("web");
-    expect(topologyIssues(topology)).toEqual([{ message: 'application security group name "web" is used twice', path: ["asgs", 1, "name"] }]);
+    expect(topologyIssues(topology)).toEqual([
+      { message: 'application security group name "web" is used twice', path: ["asgs", 1, "name"] },
+    ]);
   });
 });
 
@@ -56,13 +73,30 @@ describe("structure", () => {
 
   it("rule errors inside an NSG carry the NSG's path", () => {
     const topology = validTopology();
-    topology.nsgs[1]!.securityRules = [{ name: "r", priority: 50, direction: "Inbound", access: "Allow", protocol: "*", sourceAddressPrefix: "*", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "*" }];
+    topology.nsgs[1]!.securityRules = [
+      {
+        name: "r",
+        priority: 50,
+        direction: "Inbound",
+        access: "Allow",
+        protocol: "*",
+        sourceAddressPrefix: "*",
+        sourcePortRange: "*",
+        destinationAddressPrefix: "*",
+        destinationPortRange: "*",
+      },
+    ];
     expect(topologyIssues(topology)).toEqual([
-      { message: "priority 50 is out of range: custom rules use whole numbers from 100 to 4096", path: ["nsgs", 1, "securityRules", 0, "priority"] },
+      {
+        message: "priority 50 is out of range: custom rules use whole numbers from 100 to 4096",
+        path: ["nsgs", 1, "securityRules", 0, "priority"],
+      },
     ]);
   });
 
   it("an unknown property of the topology", () => {
-    expect(topologyIssues({ ...validTopology(), vnet: [] })).toEqual([{ message: 'unknown property "vnet"', path: ["vnet"] }]);
+    expect(topologyIssues({ ...validTopology(), vnet: [] })).toEqual([
+      { message: 'unknown property "vnet"', path: ["vnet"] },
+    ]);
   });
 });

@@ -107,7 +107,8 @@ export class ArgParser {
     if (named) return { type: "option", spec: named, explicit };
     if (name.startsWith("--")) {
       const candidates = this.#longNames.filter((n) => n.startsWith(name));
-      if (candidates.length === 1) return { type: "option", spec: this.#byName.get(candidates[0]!)!, explicit };
+      if (candidates.length === 1)
+        return { type: "option", spec: this.#byName.get(candidates[0]!)!, explicit };
       if (candidates.length > 1) return { type: "ambiguous", name, candidates };
     } else {
       // argparse reads `-gmy-rg` as `-g my-rg` (and `-g=my-rg` as `-g my-rg`).
@@ -149,15 +150,30 @@ export class ArgParser {
       const { spec, explicit } = kind;
       const flagName = spec.names.join("/");
       const values: ArgValue[] = [];
-      const take = (j: number) => values.push({ text: words[j]!.text, word: words[j]!, from: 0, start: words[j]!.start, end: words[j]!.end });
+      const take = (j: number) =>
+        values.push({
+          text: words[j]!.text,
+          word: words[j]!,
+          from: 0,
+          start: words[j]!.start,
+          end: words[j]!.end,
+        });
       if (explicit) {
         if (spec.kind === "flag") {
           report(`argument ${flagName}: ignored explicit argument '${explicit.text}'`, at);
           continue;
         }
-        const value: ArgValue = { text: explicit.text, word, from: explicit.from, ...subSpan(word, explicit.from) };
+        const value: ArgValue = {
+          text: explicit.text,
+          word,
+          from: explicit.from,
+          ...subSpan(word, explicit.from),
+        };
         if (spec.kind === "bool" && !BOOLEAN_WORDS.has(explicit.text.toLowerCase())) {
-          report(`argument ${flagName}: invalid bool value: '${explicit.text}' (use true or false)`, value.end > value.start ? value : at);
+          report(
+            `argument ${flagName}: invalid bool value: '${explicit.text}' (use true or false)`,
+            value.end > value.start ? value : at,
+          );
           continue;
         }
         values.push(value);
@@ -191,4 +207,3 @@ export class ArgParser {
 export function missingRequired(specs: readonly ArgSpec[], parsed: ParsedArgs): string[] {
   return specs.filter((s) => s.required && !parsed.has(s.key)).map((s) => s.names.join("/"));
 }
-

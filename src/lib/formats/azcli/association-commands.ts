@@ -1,5 +1,14 @@
 import type { ArgSpec } from "./arg-parser.ts";
-import { GENERIC_UPDATE, IDS, NO_WAIT, RESOURCE_GROUP, rejectGenericUpdate, targets, type AzCommand, type CommandContext } from "./command.ts";
+import {
+  GENERIC_UPDATE,
+  IDS,
+  NO_WAIT,
+  RESOURCE_GROUP,
+  rejectGenericUpdate,
+  targets,
+  type AzCommand,
+  type CommandContext,
+} from "./command.ts";
 import { nameFromIdOrName } from "./resource-ids.ts";
 
 /**
@@ -60,9 +69,21 @@ const SUBNET_ARGS: readonly ArgSpec[] = [
   { key: "delegations", names: ["--delegations"], kind: "list" },
   { key: "natGateway", names: ["--nat-gateway"], kind: "value" },
   { key: "privateEndpointNetworkPolicies", names: ["--private-endpoint-network-policies"], kind: "value" },
-  { key: "privateLinkServiceNetworkPolicies", names: ["--private-link-service-network-policies"], kind: "value" },
-  { key: "disablePrivateEndpointNetworkPolicies", names: ["--disable-private-endpoint-network-policies"], kind: "bool" },
-  { key: "disablePrivateLinkServiceNetworkPolicies", names: ["--disable-private-link-service-network-policies"], kind: "bool" },
+  {
+    key: "privateLinkServiceNetworkPolicies",
+    names: ["--private-link-service-network-policies"],
+    kind: "value",
+  },
+  {
+    key: "disablePrivateEndpointNetworkPolicies",
+    names: ["--disable-private-endpoint-network-policies"],
+    kind: "bool",
+  },
+  {
+    key: "disablePrivateLinkServiceNetworkPolicies",
+    names: ["--disable-private-link-service-network-policies"],
+    kind: "bool",
+  },
   { key: "defaultOutboundAccess", names: ["--default-outbound-access", "--default-outbound"], kind: "bool" },
   { key: "ipAllocations", names: ["--ip-allocations"], kind: "list" },
   NO_WAIT,

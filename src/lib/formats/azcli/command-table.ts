@@ -7,9 +7,18 @@ import { vmOpenPort } from "./open-port.ts";
 import type { Word } from "./shell-words.ts";
 
 /** The az commands NSG Lab runs, and how a statement's leading words find one of them. */
-export const COMMANDS: readonly AzCommand[] = [nsgCreate, nsgRuleCreate, nsgRuleUpdate, nsgRuleDelete, nicUpdate, subnetUpdate, vmOpenPort];
+export const COMMANDS: readonly AzCommand[] = [
+  nsgCreate,
+  nsgRuleCreate,
+  nsgRuleUpdate,
+  nsgRuleDelete,
+  nicUpdate,
+  subnetUpdate,
+  vmOpenPort,
+];
 
-const SUPPORTED = "az network nsg create, az network nsg rule create|update|delete, az network nic update, az network vnet subnet update and az vm open-port";
+const SUPPORTED =
+  "az network nsg create, az network nsg rule create|update|delete, az network nic update, az network vnet subnet update and az vm open-port";
 
 type Resolved = { command: AzCommand; argsFrom: number; nameSpan: Offsets } | { error: string; at: Offsets };
 
@@ -40,15 +49,20 @@ export function resolveCommand(words: readonly Word[]): Resolved {
   // Collect the rest of the command name (words up to the first option) for the message.
   let j = i;
   while (j < words.length && !words[j]!.text.startsWith("-")) j++;
-  const named = words.slice(0, Math.max(j, 2)).map((w) => w.text).join(" ");
+  const named = words
+    .slice(0, Math.max(j, 2))
+    .map((w) => w.text)
+    .join(" ");
   const at = { start: az.start, end: words[Math.max(j, 2) - 1]?.end ?? az.end };
   const next = words[i]?.text;
   const siblings = [...(CHILDREN.get(path) ?? [])];
   const close = next === undefined ? undefined : closestMatch(next, siblings, 2);
   if (path && next !== undefined && !next.startsWith("-") && close) {
-    return { error: `'${next}' is not in the 'az ${path}' command group (did you mean '${close}'?)`, at: { start: words[i]!.start, end: words[i]!.end } };
+    return {
+      error: `'${next}' is not in the 'az ${path}' command group (did you mean '${close}'?)`,
+      at: { start: words[i]!.start, end: words[i]!.end },
+    };
   }
   if (words.length === 1) return { error: `"az" needs a command; NSG Lab runs ${SUPPORTED}`, at };
   return { error: `"${named}" is not one of the commands NSG Lab runs: ${SUPPORTED}`, at };
 }
-

@@ -1,4 +1,11 @@
-import { missingRequired, type ArgSpec, type ArgValue, type Offsets, type ParsedArgs, type Report } from "./arg-parser.ts";
+import {
+  missingRequired,
+  type ArgSpec,
+  type ArgValue,
+  type Offsets,
+  type ParsedArgs,
+  type Report,
+} from "./arg-parser.ts";
 import { parseResourceId } from "./resource-ids.ts";
 import type { ScriptState } from "./script-state.ts";
 
@@ -29,7 +36,13 @@ export interface Target {
   names: ArgValue[];
 }
 
-export const RESOURCE_GROUP: ArgSpec = { key: "resourceGroup", names: ["--resource-group", "-g"], kind: "value", required: true, idPart: true };
+export const RESOURCE_GROUP: ArgSpec = {
+  key: "resourceGroup",
+  names: ["--resource-group", "-g"],
+  kind: "value",
+  required: true,
+  idPart: true,
+};
 export const IDS: ArgSpec = { key: "ids", names: ["--ids"], kind: "list" };
 export const NO_WAIT: ArgSpec = { key: "noWait", names: ["--no-wait"], kind: "bool" };
 /** Generic update arguments az adds to every `update` command. */
@@ -57,7 +70,11 @@ export function rejectGenericUpdate(ctx: CommandContext, hint: string): boolean 
  * named by `keys` (in ID order, after the resource group). Reports missing required arguments
  * as az does ("the following arguments are required: ...").
  */
-export function targets(command: AzCommand, ctx: CommandContext, keys: readonly string[]): Target[] | undefined {
+export function targets(
+  command: AzCommand,
+  ctx: CommandContext,
+  keys: readonly string[],
+): Target[] | undefined {
   const ids = ctx.args.get("ids");
   if (ids) {
     const mixed = command.args.find((s) => s.idPart && ctx.args.has(s.key));
@@ -65,7 +82,10 @@ export function targets(command: AzCommand, ctx: CommandContext, keys: readonly 
       ctx.report(`use --ids or ${mixed.names.join("/")}, not both`, ctx.args.get(mixed.key)!.flag);
       return undefined;
     }
-    const missing = missingRequired(command.args.filter((s) => !s.idPart), ctx.args);
+    const missing = missingRequired(
+      command.args.filter((s) => !s.idPart),
+      ctx.args,
+    );
     if (missing.length > 0) {
       ctx.report(`the following arguments are required: ${missing.join(", ")}`, ctx.nameSpan);
       return undefined;

@@ -1,5 +1,13 @@
 import type { ArgSpec } from "./arg-parser.ts";
-import { GENERIC_UPDATE, IDS, NO_WAIT, RESOURCE_GROUP, rejectGenericUpdate, targets, type AzCommand } from "./command.ts";
+import {
+  GENERIC_UPDATE,
+  IDS,
+  NO_WAIT,
+  RESOURCE_GROUP,
+  rejectGenericUpdate,
+  targets,
+  type AzCommand,
+} from "./command.ts";
 import { createRule, RULE_PROPERTY_ARGS, updateRule } from "./rule-args.ts";
 
 /**
@@ -7,8 +15,20 @@ import { createRule, RULE_PROPERTY_ARGS, updateRule } from "./rule-args.ts";
  * azure-cli registers for them (aaz network/nsg and network/custom.py).
  */
 
-const NSG_NAME: ArgSpec = { key: "nsgName", names: ["--nsg-name"], kind: "value", required: true, idPart: true };
-const RULE_NAME: ArgSpec = { key: "name", names: ["--name", "-n"], kind: "value", required: true, idPart: true };
+const NSG_NAME: ArgSpec = {
+  key: "nsgName",
+  names: ["--nsg-name"],
+  kind: "value",
+  required: true,
+  idPart: true,
+};
+const RULE_NAME: ArgSpec = {
+  key: "name",
+  names: ["--name", "-n"],
+  kind: "value",
+  required: true,
+  idPart: true,
+};
 const RULE_ID = ["networksecuritygroups", "securityrules"] as const;
 
 export const nsgCreate: AzCommand = {
@@ -31,14 +51,24 @@ export const nsgCreate: AzCommand = {
 export const nsgRuleCreate: AzCommand = {
   path: "network nsg rule create",
   // azure-cli makes --priority required for create (NSGRuleCreate._build_arguments_schema).
-  args: [NSG_NAME, RULE_NAME, RESOURCE_GROUP, ...RULE_PROPERTY_ARGS.map((a) => (a.key === "priority" ? { ...a, required: true } : a))],
+  args: [
+    NSG_NAME,
+    RULE_NAME,
+    RESOURCE_GROUP,
+    ...RULE_PROPERTY_ARGS.map((a) => (a.key === "priority" ? { ...a, required: true } : a)),
+  ],
   run(ctx) {
     const found = targets(this, ctx, ["nsgName", "name"]);
     if (!found) return;
     const { resourceGroup, names } = found[0]!;
     const nsg = ctx.state.nsgForRules(names[0]!.text, names[0]!, ctx.span, ctx.report);
     if (!nsg) return;
-    const created = createRule(names[1]!, { args: ctx.args, resourceGroup, report: ctx.report, command: ctx.span });
+    const created = createRule(names[1]!, {
+      args: ctx.args,
+      resourceGroup,
+      report: ctx.report,
+      command: ctx.span,
+    });
     if (created) ctx.state.putRule(nsg, created.rule, created.source);
   },
 };
@@ -48,16 +78,25 @@ export const nsgRuleUpdate: AzCommand = {
   args: [NSG_NAME, RULE_NAME, RESOURCE_GROUP, IDS, ...RULE_PROPERTY_ARGS, ...GENERIC_UPDATE],
   idTypes: RULE_ID,
   run(ctx) {
-    if (rejectGenericUpdate(ctx, "use the named flags such as --priority or --destination-port-ranges")) return;
+    if (rejectGenericUpdate(ctx, "use the named flags such as --priority or --destination-port-ranges"))
+      return;
     for (const { resourceGroup, names } of targets(this, ctx, ["nsgName", "name"]) ?? []) {
       const nsg = ctx.state.nsgForRules(names[0]!.text, names[0]!, ctx.span, ctx.report);
       if (!nsg) continue;
       const entry = ctx.state.findRule(nsg, names[1]!.text);
       if (!entry) {
-        ctx.report(`security rule "${names[1]!.text}" was not found in NSG "${nsg.name}"; create it with az network nsg rule create`, names[1]!);
+        ctx.report(
+          `security rule "${names[1]!.text}" was not found in NSG "${nsg.name}"; create it with az network nsg rule create`,
+          names[1]!,
+        );
         continue;
       }
-      const updated = updateRule(entry.rule, entry.source, { args: ctx.args, resourceGroup, report: ctx.report, command: ctx.span });
+      const updated = updateRule(entry.rule, entry.source, {
+        args: ctx.args,
+        resourceGroup,
+        report: ctx.report,
+        command: ctx.span,
+      });
       if (!updated) return;
       entry.rule = updated.rule;
       entry.source = updated.source;
@@ -77,7 +116,11 @@ export const nsgRuleDelete: AzCommand = {
       // Azure answers a DELETE of a missing rule with success, so this is no error; we warn,
       // since it is almost always a misspelled name and the rule the learner meant is still there.
       if (!entry) {
-        ctx.report(`security rule "${names[1]!.text}" was not found in NSG "${nsg.name}", so nothing was deleted (Azure reports success)`, names[1]!, "warning");
+        ctx.report(
+          `security rule "${names[1]!.text}" was not found in NSG "${nsg.name}", so nothing was deleted (Azure reports success)`,
+          names[1]!,
+          "warning",
+        );
         continue;
       }
       ctx.state.deleteRule(nsg, entry);

@@ -31,7 +31,10 @@ export const vmOpenPort: AzCommand = {
       const vmKey = Object.keys(vms).find((k) => k.toLowerCase() === vmName.text.toLowerCase());
       if (vmKey === undefined) {
         const known = Object.keys(vms);
-        ctx.report(`VM "${vmName.text}" was not found in this exercise${known.length ? ` (VMs: ${known.join(", ")})` : ""}`, vmName);
+        ctx.report(
+          `VM "${vmName.text}" was not found in this exercise${known.length ? ` (VMs: ${known.join(", ")})` : ""}`,
+          vmName,
+        );
         continue;
       }
       const level = ctx.args.has("applyToSubnet") ? "subnet" : "nic";
@@ -50,9 +53,14 @@ export const vmOpenPort: AzCommand = {
       const port = ctx.args.get("port")!;
       const portValue = port.values[0]!;
       const priorityArg = ctx.args.get("priority");
-      const priority = priorityArg ? parsePriority(priorityArg.values[0]!, "--priority", ctx.report) : DEFAULT_PRIORITY;
+      const priority = priorityArg
+        ? parsePriority(priorityArg.values[0]!, "--priority", ctx.report)
+        : DEFAULT_PRIORITY;
       if (priority === undefined) return;
-      const items = portValue.text === "*" ? [{ text: "*", at: { start: portValue.start, end: portValue.end } }] : commaItems(portValue);
+      const items =
+        portValue.text === "*"
+          ? [{ text: "*", at: { start: portValue.start, end: portValue.end } }]
+          : commaItems(portValue);
       const rule: Record<string, unknown> = {
         name: portValue.text === "*" ? "open-port-all" : `open-port-${portValue.text.replaceAll(",", "_")}`,
         priority,

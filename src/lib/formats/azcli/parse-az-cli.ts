@@ -28,7 +28,8 @@ export function parseAzCli(text: string, options: AzCliOptions): RuleDocumentRes
 
 function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumentResult {
   const found: { message: string; at: Offsets; severity: "error" | "warning" }[] = [];
-  const report: Report = (message, at, severity = "error") => found.push({ message, at: { start: at.start, end: at.end }, severity });
+  const report: Report = (message, at, severity = "error") =>
+    found.push({ message, at: { start: at.start, end: at.end }, severity });
   const reader = new ShellReader(text, detectDialect(text));
   const state = new ScriptState(options);
   for (let statement = reader.next(); statement; statement = reader.next()) {
@@ -51,7 +52,10 @@ const PARSERS = new WeakMap<AzCommand, ArgParser>();
 function execute(words: Word[], state: ScriptState, report: Report): void {
   const first = words[0]!;
   if (first.text !== "az") {
-    report(`"${first.text}" is not an az command; NSG Lab runs az commands and NAME=value variables only`, first);
+    report(
+      `"${first.text}" is not an az command; NSG Lab runs az commands and NAME=value variables only`,
+      first,
+    );
     return;
   }
   const resolved = resolveCommand(words);

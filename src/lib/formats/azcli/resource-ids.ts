@@ -7,14 +7,19 @@ export const PLACEHOLDER_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
 export const DEFAULT_RESOURCE_GROUP = "nsg-lab-rg";
 
 /** `/subscriptions/<sub>/resourceGroups/<rg>/providers/Microsoft.Network/applicationSecurityGroups/<name>` */
-export function asgResourceId(name: string, resourceGroup: string, subscription = PLACEHOLDER_SUBSCRIPTION): string {
+export function asgResourceId(
+  name: string,
+  resourceGroup: string,
+  subscription = PLACEHOLDER_SUBSCRIPTION,
+): string {
   return `/subscriptions/${subscription}/resourceGroups/${resourceGroup}/providers/Microsoft.Network/applicationSecurityGroups/${name}`;
 }
 
 export const isResourceId = (value: string): boolean => /^\/subscriptions\//i.test(value);
 
 /** The last segment of an ID, or the value itself when it is a plain name (az accepts both). */
-export const nameFromIdOrName = (value: string): string => (isResourceId(value) ? (value.split("/").filter(Boolean).pop() ?? value) : value);
+export const nameFromIdOrName = (value: string): string =>
+  isResourceId(value) ? (value.split("/").filter(Boolean).pop() ?? value) : value;
 
 export interface ParsedResourceId {
   subscription: string;
@@ -29,7 +34,11 @@ export interface ParsedResourceId {
 export function parseResourceId(id: string): ParsedResourceId | undefined {
   const parts = id.split("/").filter((p) => p.length > 0);
   if (parts.length < 8 || parts.length % 2 !== 0) return undefined;
-  if (parts[0]!.toLowerCase() !== "subscriptions" || parts[2]!.toLowerCase() !== "resourcegroups" || parts[4]!.toLowerCase() !== "providers") {
+  if (
+    parts[0]!.toLowerCase() !== "subscriptions" ||
+    parts[2]!.toLowerCase() !== "resourcegroups" ||
+    parts[4]!.toLowerCase() !== "providers"
+  ) {
     return undefined;
   }
   const types: string[] = [];

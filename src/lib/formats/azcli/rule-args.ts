@@ -1,5 +1,13 @@
 import { flattenArmRule } from "../../nsg/rule-schema.ts";
-import { subSpan, type ArgOccurrence, type ArgSpec, type ArgValue, type Offsets, type ParsedArgs, type Report } from "./arg-parser.ts";
+import {
+  subSpan,
+  type ArgOccurrence,
+  type ArgSpec,
+  type ArgValue,
+  type Offsets,
+  type ParsedArgs,
+  type Report,
+} from "./arg-parser.ts";
 import { asgResourceId, isResourceId, PLACEHOLDER_SUBSCRIPTION } from "./resource-ids.ts";
 import type { FieldGroup, FieldSource, RuleSource } from "./script-state.ts";
 
@@ -10,19 +18,50 @@ import type { FieldGroup, FieldSource, RuleSource } from "./script-state.ts";
  */
 
 type Side = "source" | "destination";
-type ListGroup = "sourceAddressPrefix" | "sourcePortRange" | "destinationAddressPrefix" | "destinationPortRange";
+type ListGroup =
+  "sourceAddressPrefix" | "sourcePortRange" | "destinationAddressPrefix" | "destinationPortRange";
 
 /** Arg key → the singular/plural pair it writes. */
 const LIST_ARGS: readonly { key: string; flag: string; group: ListGroup; plural: string }[] = [
-  { key: "sourceAddressPrefixes", flag: "--source-address-prefixes", group: "sourceAddressPrefix", plural: "sourceAddressPrefixes" },
-  { key: "sourcePortRanges", flag: "--source-port-ranges", group: "sourcePortRange", plural: "sourcePortRanges" },
-  { key: "destinationAddressPrefixes", flag: "--destination-address-prefixes", group: "destinationAddressPrefix", plural: "destinationAddressPrefixes" },
-  { key: "destinationPortRanges", flag: "--destination-port-ranges", group: "destinationPortRange", plural: "destinationPortRanges" },
+  {
+    key: "sourceAddressPrefixes",
+    flag: "--source-address-prefixes",
+    group: "sourceAddressPrefix",
+    plural: "sourceAddressPrefixes",
+  },
+  {
+    key: "sourcePortRanges",
+    flag: "--source-port-ranges",
+    group: "sourcePortRange",
+    plural: "sourcePortRanges",
+  },
+  {
+    key: "destinationAddressPrefixes",
+    flag: "--destination-address-prefixes",
+    group: "destinationAddressPrefix",
+    plural: "destinationAddressPrefixes",
+  },
+  {
+    key: "destinationPortRanges",
+    flag: "--destination-port-ranges",
+    group: "destinationPortRange",
+    plural: "destinationPortRanges",
+  },
 ];
 
-const ASG_ARGS: readonly { key: string; flag: string; side: Side; field: "sourceApplicationSecurityGroups" | "destinationApplicationSecurityGroups" }[] = [
+const ASG_ARGS: readonly {
+  key: string;
+  flag: string;
+  side: Side;
+  field: "sourceApplicationSecurityGroups" | "destinationApplicationSecurityGroups";
+}[] = [
   { key: "sourceAsgs", flag: "--source-asgs", side: "source", field: "sourceApplicationSecurityGroups" },
-  { key: "destinationAsgs", flag: "--destination-asgs", side: "destination", field: "destinationApplicationSecurityGroups" },
+  {
+    key: "destinationAsgs",
+    flag: "--destination-asgs",
+    side: "destination",
+    field: "destinationApplicationSecurityGroups",
+  },
 ];
 
 const TEXT_ARGS = ["access", "direction", "protocol", "description"] as const;
@@ -41,10 +80,22 @@ export const RULE_PROPERTY_ARGS: readonly ArgSpec[] = [
 
 /** The order az and ARM print rule properties in; anything else (id, etag...) follows. */
 const FIELD_ORDER = [
-  "name", "priority", "direction", "access", "protocol",
-  "sourceAddressPrefix", "sourceAddressPrefixes", "sourcePortRange", "sourcePortRanges",
-  "destinationAddressPrefix", "destinationAddressPrefixes", "destinationPortRange", "destinationPortRanges",
-  "sourceApplicationSecurityGroups", "destinationApplicationSecurityGroups", "description",
+  "name",
+  "priority",
+  "direction",
+  "access",
+  "protocol",
+  "sourceAddressPrefix",
+  "sourceAddressPrefixes",
+  "sourcePortRange",
+  "sourcePortRanges",
+  "destinationAddressPrefix",
+  "destinationAddressPrefixes",
+  "destinationPortRange",
+  "destinationPortRanges",
+  "sourceApplicationSecurityGroups",
+  "destinationApplicationSecurityGroups",
+  "description",
 ];
 
 export function orderRule(rule: Record<string, unknown>): Record<string, unknown> {
@@ -57,7 +108,10 @@ export function orderRule(rule: Record<string, unknown>): Record<string, unknown
 const spanOf = (o: ArgOccurrence): Offsets =>
   o.values.length > 0 ? { start: o.values[0]!.start, end: o.values[o.values.length - 1]!.end } : o.flag;
 
-const fieldSource = (o: ArgOccurrence): FieldSource => ({ span: spanOf(o), items: o.values.map((v) => ({ start: v.start, end: v.end })) });
+const fieldSource = (o: ArgOccurrence): FieldSource => ({
+  span: spanOf(o),
+  items: o.values.map((v) => ({ start: v.start, end: v.end })),
+});
 
 /** AAZ integer arguments go through Python's int(). */
 export function parsePriority(value: ArgValue, flag: string, report: Report): number | undefined {
@@ -86,7 +140,9 @@ interface RuleContext {
 
 const asgIds = (o: ArgOccurrence, ctx: RuleContext) => {
   const subscription = ctx.args.get("subscription")?.values[0]?.text || PLACEHOLDER_SUBSCRIPTION;
-  return o.values.map((v) => ({ id: isResourceId(v.text) ? v.text : asgResourceId(v.text, ctx.resourceGroup, subscription) }));
+  return o.values.map((v) => ({
+    id: isResourceId(v.text) ? v.text : asgResourceId(v.text, ctx.resourceGroup, subscription),
+  }));
 };
 
 /** The single value of an argument, or the literal `null` az uses to clear a nullable property. */
@@ -98,7 +154,10 @@ const isNull = (o: ArgOccurrence) => o.values.length === 1 && o.values[0]!.text 
  * address prefix on their side, as azure-cli's NSGRuleCreate.pre_operations does.
  * Returns undefined when an argument could not be read (already reported).
  */
-export function createRule(name: ArgValue, ctx: RuleContext): { rule: Record<string, unknown>; source: RuleSource } | undefined {
+export function createRule(
+  name: ArgValue,
+  ctx: RuleContext,
+): { rule: Record<string, unknown>; source: RuleSource } | undefined {
   const { args } = ctx;
   const fields = new Map<FieldGroup, FieldSource>([["name", { span: name, items: [] }]]);
   const rule: Record<string, unknown> = { name: name.text };
@@ -120,7 +179,12 @@ export function createRule(name: ArgValue, ctx: RuleContext): { rule: Record<str
     else rule[k] = o.values[0]!.text;
     fields.set(k, fieldSource(o));
   }
-  const defaults: Record<ListGroup, string> = { sourceAddressPrefix: "*", sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "80" };
+  const defaults: Record<ListGroup, string> = {
+    sourceAddressPrefix: "*",
+    sourcePortRange: "*",
+    destinationAddressPrefix: "*",
+    destinationPortRange: "80",
+  };
   for (const list of LIST_ARGS) {
     const o = args.get(list.key);
     if (!o) {
@@ -148,10 +212,16 @@ export function createRule(name: ArgValue, ctx: RuleContext): { rule: Record<str
  * applies the arguments, then turns one-element lists back into the singular property
  * (NSGRuleUpdate.pre_/post_instance_update). `null` clears a nullable property.
  */
-export function updateRule(existing: Record<string, unknown>, previous: RuleSource | undefined, ctx: RuleContext): { rule: Record<string, unknown>; source: RuleSource } | undefined {
+export function updateRule(
+  existing: Record<string, unknown>,
+  previous: RuleSource | undefined,
+  ctx: RuleContext,
+): { rule: Record<string, unknown>; source: RuleSource } | undefined {
   const { args } = ctx;
   const flat = flattenArmRule(existing);
-  const rule: Record<string, unknown> = { ...(flat && typeof flat === "object" ? (flat as Record<string, unknown>) : {}) };
+  const rule: Record<string, unknown> = {
+    ...(flat && typeof flat === "object" ? (flat as Record<string, unknown>) : {}),
+  };
   const fields = new Map(previous?.fields ?? []);
   for (const list of LIST_ARGS) {
     const single = rule[list.group];

@@ -21,16 +21,34 @@ export interface AzCliOptions {
 
 /** A rule field as written; singular and plural spellings share one group. */
 export type FieldGroup =
-  | "name" | "priority" | "direction" | "access" | "protocol" | "description"
-  | "sourceAddressPrefix" | "sourcePortRange" | "destinationAddressPrefix" | "destinationPortRange"
-  | "sourceApplicationSecurityGroups" | "destinationApplicationSecurityGroups";
+  | "name"
+  | "priority"
+  | "direction"
+  | "access"
+  | "protocol"
+  | "description"
+  | "sourceAddressPrefix"
+  | "sourcePortRange"
+  | "destinationAddressPrefix"
+  | "destinationPortRange"
+  | "sourceApplicationSecurityGroups"
+  | "destinationApplicationSecurityGroups";
 
 const GROUP_OF: Readonly<Record<string, FieldGroup>> = {
-  name: "name", priority: "priority", direction: "direction", access: "access", protocol: "protocol", description: "description",
-  sourceAddressPrefix: "sourceAddressPrefix", sourceAddressPrefixes: "sourceAddressPrefix",
-  sourcePortRange: "sourcePortRange", sourcePortRanges: "sourcePortRange",
-  destinationAddressPrefix: "destinationAddressPrefix", destinationAddressPrefixes: "destinationAddressPrefix",
-  destinationPortRange: "destinationPortRange", destinationPortRanges: "destinationPortRange",
+  name: "name",
+  priority: "priority",
+  direction: "direction",
+  access: "access",
+  protocol: "protocol",
+  description: "description",
+  sourceAddressPrefix: "sourceAddressPrefix",
+  sourceAddressPrefixes: "sourceAddressPrefix",
+  sourcePortRange: "sourcePortRange",
+  sourcePortRanges: "sourcePortRange",
+  destinationAddressPrefix: "destinationAddressPrefix",
+  destinationAddressPrefixes: "destinationAddressPrefix",
+  destinationPortRange: "destinationPortRange",
+  destinationPortRanges: "destinationPortRange",
   sourceApplicationSecurityGroups: "sourceApplicationSecurityGroups",
   destinationApplicationSecurityGroups: "destinationApplicationSecurityGroups",
 };
@@ -68,7 +86,9 @@ const key = (name: string) => name.toLowerCase();
 /** A rule's name, whatever shape it came in. */
 export function ruleName(rule: unknown): string | undefined {
   const flat = flattenArmRule(rule);
-  return flat && typeof flat === "object" && typeof (flat as { name?: unknown }).name === "string" ? (flat as { name: string }).name : undefined;
+  return flat && typeof flat === "object" && typeof (flat as { name?: unknown }).name === "string"
+    ? (flat as { name: string }).name
+    : undefined;
 }
 
 export class ScriptState {
@@ -85,9 +105,11 @@ export class ScriptState {
     this.options = options;
     this.editableNames = [...options.editable];
     for (const name of options.editable) this.#known.set(key(name), name);
-    for (const name of Object.keys(options.initialRules ?? {})) if (!this.#known.has(key(name))) this.#known.set(key(name), name);
+    for (const name of Object.keys(options.initialRules ?? {}))
+      if (!this.#known.has(key(name))) this.#known.set(key(name), name);
     for (const vm of Object.values(options.vmNsgs ?? {})) {
-      for (const name of [vm.nic, vm.subnet]) if (name && !this.#known.has(key(name))) this.#known.set(key(name), name);
+      for (const name of [vm.nic, vm.subnet])
+        if (name && !this.#known.has(key(name))) this.#known.set(key(name), name);
     }
   }
 
@@ -99,8 +121,15 @@ export class ScriptState {
     let nsg = this.#nsgs.get(key(name));
     if (!nsg) {
       const canonical = this.#known.get(key(name)) ?? name;
-      const initial = Object.entries(this.options.initialRules ?? {}).find(([k]) => key(k) === key(name))?.[1] ?? [];
-      nsg = { name: canonical, editable: this.#isEditable(name), created: false, rules: [], byName: new Map() };
+      const initial =
+        Object.entries(this.options.initialRules ?? {}).find(([k]) => key(k) === key(name))?.[1] ?? [];
+      nsg = {
+        name: canonical,
+        editable: this.#isEditable(name),
+        created: false,
+        rules: [],
+        byName: new Map(),
+      };
       for (const raw of initial) {
         const entry: RuleEntry = { rule: toRecord(raw) };
         nsg.rules.push(entry);
@@ -132,9 +161,15 @@ export class ScriptState {
       return nsg;
     }
     if (this.#known.has(key(name))) {
-      report(`NSG "${this.#known.get(key(name))}" is not editable in this exercise (you may change: ${this.#editableList()})`, at);
+      report(
+        `NSG "${this.#known.get(key(name))}" is not editable in this exercise (you may change: ${this.#editableList()})`,
+        at,
+      );
     } else {
-      report(`NSG "${name}" was not found: create it first with az network nsg create, or use one of: ${this.#editableList()}`, at);
+      report(
+        `NSG "${name}" was not found: create it first with az network nsg create, or use one of: ${this.#editableList()}`,
+        at,
+      );
     }
     return undefined;
   }
@@ -145,7 +180,10 @@ export class ScriptState {
    */
   createNsg(name: string, at: Offsets, commandSpan: Offsets, report: Report): void {
     if (this.#known.has(key(name)) && !this.#isEditable(name)) {
-      report(`NSG "${this.#known.get(key(name))}" is not editable in this exercise (you may change: ${this.#editableList()})`, at);
+      report(
+        `NSG "${this.#known.get(key(name))}" is not editable in this exercise (you may change: ${this.#editableList()})`,
+        at,
+      );
       return;
     }
     const nsg = this.#state(name);
@@ -163,7 +201,10 @@ export class ScriptState {
   nsgForAssociation(name: string, at: Offsets, report: Report): string | undefined {
     const known = this.#known.get(key(name));
     if (known !== undefined) return known;
-    report(`NSG "${name}" was not found: create it first with az network nsg create, or use one of the exercise's NSGs`, at);
+    report(
+      `NSG "${name}" was not found: create it first with az network nsg create, or use one of the exercise's NSGs`,
+      at,
+    );
     return undefined;
   }
 
@@ -197,8 +238,15 @@ export class ScriptState {
   document(lines: LineIndex): RuleDocument {
     const touched = [...this.#touched];
     const span = (o: Offsets): SourceSpan => lines.span(o.start, o.end);
-    const nsgs: NsgRules[] = touched.map((n) => ({ name: n.name, rules: n.rules.map((e) => e.rule), created: n.created }));
-    const associations: Association[] = this.associations.map(({ association, at }) => ({ ...association, span: span(at) }));
+    const nsgs: NsgRules[] = touched.map((n) => ({
+      name: n.name,
+      rules: n.rules.map((e) => e.rule),
+      created: n.created,
+    }));
+    const associations: Association[] = this.associations.map(({ association, at }) => ({
+      ...association,
+      span: span(at),
+    }));
     const locate = (path: IssuePath): SourceSpan | undefined => {
       const found = locateOffsets(touched, path);
       return found ? span(found) : undefined;

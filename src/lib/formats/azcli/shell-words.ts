@@ -44,13 +44,24 @@ export interface ShellError {
 /** A variable longer than this is almost certainly runaway doubling (`X="$X$X"`). */
 const MAX_VARIABLE_LENGTH = 100_000;
 
-const isBlank = (c: string | undefined) => c === " " || c === "\t" || c === "\u00a0" || c === "\f" || c === "\v";
+const isBlank = (c: string | undefined) =>
+  c === " " || c === "\t" || c === "\u00a0" || c === "\f" || c === "\v";
 const isNameStart = (c: string | undefined) => c !== undefined && /[A-Za-z_]/.test(c);
 const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
 const BOUNDARY = new Set([" ", "\t", "\u00a0", "\f", "\v", "\n", ";", "&", "|", ">", "<", "(", ")"]);
 /** Characters that end a plain run inside a word: boundaries, quotes, expansions, escapes. */
 const SPECIAL_IN_WORD = new Set([...BOUNDARY, "\r", "'", '"', "$", "`", "\\"]);
-const PS_ESCAPES: Record<string, string> = { n: "\n", t: "\t", r: "\r", "0": "\0", a: "\x07", b: "\b", e: "\x1b", f: "\f", v: "\v" };
+const PS_ESCAPES: Record<string, string> = {
+  n: "\n",
+  t: "\t",
+  r: "\r",
+  "0": "\0",
+  a: "\x07",
+  b: "\b",
+  e: "\x1b",
+  f: "\f",
+  v: "\v",
+};
 
 const BASH_ASSIGNMENT = /(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=/y;
 const PS_ASSIGNMENT = /\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)/y;
@@ -72,7 +83,8 @@ class WordBuilder {
     const n = runs.length;
     const step = consecutive ? 1 : 0;
     // Extend the last run when these characters continue it in the source.
-    const continues = n > 0 && step === 1 && runs[n - 1] === 1 && runs[n - 2]! + (this.text.length - runs[n - 3]!) === offset;
+    const continues =
+      n > 0 && step === 1 && runs[n - 1] === 1 && runs[n - 2]! + (this.text.length - runs[n - 3]!) === offset;
     if (!continues) runs.push(this.text.length, offset, step);
     this.text += chars;
   }
@@ -140,7 +152,11 @@ export class ShellReader {
     while (isBlank(this.text[q])) q++;
     const nl = this.#lineEndLength(q);
     if (q > p + 1 && nl > 0) {
-      this.#error(`"${this.text[p]}" is followed by spaces, so the line does not continue; remove the trailing spaces`, p, q);
+      this.#error(
+        `"${this.text[p]}" is followed by spaces, so the line does not continue; remove the trailing spaces`,
+        p,
+        q,
+      );
       return q - p + nl;
     }
     return 0;
@@ -202,7 +218,12 @@ export class ShellReader {
       }
       const start = this.pos;
       const read = this.#readWord(false);
-      if (assigned && this.dialect === "powershell") this.#error("a PowerShell assignment takes one value; put the command on its own line", start, this.pos);
+      if (assigned && this.dialect === "powershell")
+        this.#error(
+          "a PowerShell assignment takes one value; put the command on its own line",
+          start,
+          this.pos,
+        );
       words.push(...read);
     }
     return { words, broken: this.#broken };
@@ -219,7 +240,7 @@ export class ShellReader {
       "&": "background commands (&) are not supported",
       "<": "input redirection (<) is not supported",
       "(": "subshells and parentheses are not supported; quote the value if it contains ( or )",
-      ")": "unexpected \")\"; quote the value if it contains ( or )",
+      ")": 'unexpected ")"; quote the value if it contains ( or )',
     };
     this.#error(what[op] ?? `"${op}" is not supported`, start, this.pos);
   }
@@ -231,7 +252,8 @@ export class ShellReader {
     while (isBlank(this.text[this.pos])) this.pos++;
     const start = this.pos;
     const target = this.#readWord(true);
-    if (target.length === 0 && this.pos === start) this.#error(`"${op}" needs a file name after it`, start - op.length, start);
+    if (target.length === 0 && this.pos === start)
+      this.#error(`"${op}" needs a file name after it`, start - op.length, start);
   }
 
   /** `NAME=value` / `export NAME=value` (Bash), `$NAME = "value"` (PowerShell). Returns true if consumed. */
@@ -244,14 +266,25 @@ export class ShellReader {
     this.pos += match[0].length;
     if (this.dialect === "powershell") {
       while (isBlank(this.text[this.pos])) this.pos++;
-      if (this.pos >= this.text.length || this.#lineEndLength(this.pos) > 0 || this.text[this.pos] === ";" || this.text[this.pos] === "#") {
+      if (
+        this.pos >= this.text.length ||
+        this.#lineEndLength(this.pos) > 0 ||
+        this.text[this.pos] === ";" ||
+        this.text[this.pos] === "#"
+      ) {
         this.#error(`$${match[1]} = needs a value`, nameStart, this.pos);
         return true;
       }
     }
-    const value = this.#readWord(true).map((w) => w.text).join("");
+    const value = this.#readWord(true)
+      .map((w) => w.text)
+      .join("");
     if (value.length > MAX_VARIABLE_LENGTH) {
-      this.#error(`variable ${match[1]} is longer than ${MAX_VARIABLE_LENGTH} characters`, nameStart, this.pos);
+      this.#error(
+        `variable ${match[1]} is longer than ${MAX_VARIABLE_LENGTH} characters`,
+        nameStart,
+        this.pos,
+      );
       return true;
     }
     this.#vars.set(this.#varKey(match[1]!), value);
@@ -276,7 +309,8 @@ export class ShellReader {
       else if (c === "$") this.#expand(b, !noSplit && !ps);
       else if (c === "`") this.#backtick(b, false);
       else if (c === "\\" && !ps) this.#bashEscape(b);
-      else if (c === "\\" && ps && this.#lineEndAfterBlanks(this.pos)) this.pos += this.#continuation(this.pos);
+      else if (c === "\\" && ps && this.#lineEndAfterBlanks(this.pos))
+        this.pos += this.#continuation(this.pos);
       else {
         // A run of ordinary characters is copied in one go.
         let end = this.pos + 1;
@@ -316,7 +350,11 @@ export class ShellReader {
     if (this.dialect === "bash") {
       const close = this.text.indexOf("`", p + 1);
       this.pos = close < 0 ? this.text.length : close + 1;
-      this.#error("command substitution with backticks is not supported; write the value itself", p, this.pos);
+      this.#error(
+        "command substitution with backticks is not supported; write the value itself",
+        p,
+        this.pos,
+      );
       return;
     }
     const next = this.text[p + 1];
@@ -406,9 +444,17 @@ export class ShellReader {
       const close = t.indexOf("}", start + 2);
       end = close < 0 ? t.length : close + 1;
       const inner = close < 0 ? "" : t.slice(start + 2, close);
-      if (close < 0 || !/^(?:env:)?[A-Za-z_][A-Za-z0-9_]*$/.test(inner) || (inner.startsWith("env:") && this.dialect === "bash")) {
+      if (
+        close < 0 ||
+        !/^(?:env:)?[A-Za-z_][A-Za-z0-9_]*$/.test(inner) ||
+        (inner.startsWith("env:") && this.dialect === "bash")
+      ) {
         this.pos = end;
-        this.#error(`"${t.slice(start, Math.min(end, start + 40))}" is not supported; use a plain \${NAME}`, start, end);
+        this.#error(
+          `"${t.slice(start, Math.min(end, start + 40))}" is not supported; use a plain \${NAME}`,
+          start,
+          end,
+        );
         return;
       }
       name = inner;
@@ -427,14 +473,23 @@ export class ShellReader {
       end = start + 1;
       while (isNameChar(t[end])) end++;
       name = t.slice(start + 1, end);
-      if (this.dialect === "powershell" && name.toLowerCase() === "env" && t[end] === ":" && isNameStart(t[end + 1])) {
+      if (
+        this.dialect === "powershell" &&
+        name.toLowerCase() === "env" &&
+        t[end] === ":" &&
+        isNameStart(t[end + 1])
+      ) {
         end++;
         while (isNameChar(t[end])) end++;
         name = t.slice(start + 1, end);
       }
     } else if (next !== undefined && this.dialect === "bash" && /[0-9@*#?$!-]/.test(next)) {
       this.pos = start + 2;
-      this.#error(`$${next} (a positional or special parameter) is not supported; set a variable with NAME=value`, start, this.pos);
+      this.#error(
+        `$${next} (a positional or special parameter) is not supported; set a variable with NAME=value`,
+        start,
+        this.pos,
+      );
       return;
     } else {
       b.add("$", start, true);

@@ -1,4 +1,10 @@
-import { armProperties, asgIdOf, NSG_API_VERSION, type ExportOptions, type NsgRuleSet } from "./rule-properties.ts";
+import {
+  armProperties,
+  asgIdOf,
+  NSG_API_VERSION,
+  type ExportOptions,
+  type NsgRuleSet,
+} from "./rule-properties.ts";
 
 /**
  * Rules as an ARM deployment template: one `Microsoft.Network/networkSecurityGroups` resource

@@ -1,4 +1,11 @@
-import { armProperties, asgIdOf, NSG_API_VERSION, uniqueIdentifier, type ExportOptions, type NsgRuleSet } from "./rule-properties.ts";
+import {
+  armProperties,
+  asgIdOf,
+  NSG_API_VERSION,
+  uniqueIdentifier,
+  type ExportOptions,
+  type NsgRuleSet,
+} from "./rule-properties.ts";
 
 /**
  * Rules as Bicep: a `Microsoft.Network/networkSecurityGroups` resource per NSG with inline
@@ -15,8 +22,28 @@ class Expression {
 }
 
 const KEYWORDS = new Set([
-  "resource", "param", "var", "output", "module", "existing", "if", "for", "in", "true", "false", "null",
-  "import", "metadata", "targetScope", "type", "func", "extension", "using", "assert", "with", "as",
+  "resource",
+  "param",
+  "var",
+  "output",
+  "module",
+  "existing",
+  "if",
+  "for",
+  "in",
+  "true",
+  "false",
+  "null",
+  "import",
+  "metadata",
+  "targetScope",
+  "type",
+  "func",
+  "extension",
+  "using",
+  "assert",
+  "with",
+  "as",
 ]);
 
 /** Bicep single-quoted string: escape `\`, `'`, `${` and control characters. */
@@ -34,7 +61,9 @@ export function bicepString(value: string): string {
 /** "web-nsg" → "webNsg"; never a keyword, never starting with a digit. */
 export function bicepIdentifier(name: string, taken: Set<string>): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  let id = words.map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1))).join("");
+  let id = words
+    .map((w, i) => (i === 0 ? w[0]!.toLowerCase() + w.slice(1) : w[0]!.toUpperCase() + w.slice(1)))
+    .join("");
   if (id === "" || /^[0-9]/.test(id)) id = `nsg${id.charAt(0).toUpperCase()}${id.slice(1)}`;
   if (KEYWORDS.has(id)) id = `${id}Nsg`;
   return uniqueIdentifier(id, taken);

@@ -1,5 +1,11 @@
 import type { SecurityRule } from "../../nsg/rule-schema.ts";
-import { asgIdOf, resourceGroupOf, uniqueIdentifier, type ExportOptions, type NsgRuleSet } from "./rule-properties.ts";
+import {
+  asgIdOf,
+  resourceGroupOf,
+  uniqueIdentifier,
+  type ExportOptions,
+  type NsgRuleSet,
+} from "./rule-properties.ts";
 
 /**
  * Rules as Terraform `azurerm_network_security_rule` resources (one per rule, attached to the
@@ -23,7 +29,11 @@ export function hclString(value: string): string {
 
 /** Terraform resource names: letters, digits, `_` and `-`, not starting with a digit. */
 export function terraformName(nsg: string, rule: string, taken: Set<string>): string {
-  let name = `${nsg}_${rule}`.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/_+/g, "_").replace(/^_|_$/g, "");
+  let name = `${nsg}_${rule}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/_+/g, "_")
+    .replace(/^_|_$/g, "");
   if (name === "" || /^[0-9]/.test(name)) name = `rule_${name}`.replace(/_$/, "");
   return uniqueIdentifier(name, taken);
 }

@@ -15,7 +15,11 @@ const EXPORTERS: Record<ExportFormat, (nsgs: readonly NsgRuleSet[], options?: Ex
   terraform: exportTerraform,
 };
 
-export function exportRules(format: ExportFormat, nsgs: readonly NsgRuleSet[], options: ExportOptions = {}): string {
+export function exportRules(
+  format: ExportFormat,
+  nsgs: readonly NsgRuleSet[],
+  options: ExportOptions = {},
+): string {
   return EXPORTERS[format](nsgs, options);
 }
 

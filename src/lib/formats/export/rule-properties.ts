@@ -17,7 +17,8 @@ export interface ExportOptions {
 /** The NSG API version the ARM and Bicep exports target. */
 export const NSG_API_VERSION = "2024-05-01";
 
-export const resourceGroupOf = (options: ExportOptions = {}) => options.resourceGroup ?? DEFAULT_RESOURCE_GROUP;
+export const resourceGroupOf = (options: ExportOptions = {}) =>
+  options.resourceGroup ?? DEFAULT_RESOURCE_GROUP;
 
 export const asgIdOf = (name: string, options: ExportOptions = {}) =>
   asgResourceId(name, resourceGroupOf(options), options.subscription ?? PLACEHOLDER_SUBSCRIPTION);
@@ -26,7 +27,11 @@ export const asgIdOf = (name: string, options: ExportOptions = {}) =>
  * ARM writes one value in the singular property and several in the plural one (Azure rejects
  * a plural list holding a service tag or `*`, so one value must stay singular).
  */
-export function singleOrPlural<T>(values: readonly T[], singular: string, plural: string): Record<string, T | T[]> {
+export function singleOrPlural<T>(
+  values: readonly T[],
+  singular: string,
+  plural: string,
+): Record<string, T | T[]> {
   if (values.length === 1) return { [singular]: values[0]! };
   if (values.length > 1) return { [plural]: [...values] };
   return {};
@@ -45,7 +50,11 @@ export function armProperties<A>(rule: SecurityRule, asg: (name: string) => A): 
     ...singleOrPlural(rule.destinationPortRanges, "destinationPortRange", "destinationPortRanges"),
     ...singleOrPlural(rule.sourceAddressPrefixes, "sourceAddressPrefix", "sourceAddressPrefixes"),
     sourceApplicationSecurityGroups: asgs(rule.sourceApplicationSecurityGroups),
-    ...singleOrPlural(rule.destinationAddressPrefixes, "destinationAddressPrefix", "destinationAddressPrefixes"),
+    ...singleOrPlural(
+      rule.destinationAddressPrefixes,
+      "destinationAddressPrefix",
+      "destinationAddressPrefixes",
+    ),
     destinationApplicationSecurityGroups: asgs(rule.destinationApplicationSecurityGroups),
     access: rule.access,
     priority: rule.priority,
