@@ -148,7 +148,7 @@ export function generateFlows(rng: Random, count: number, vms: readonly string[]
       to,
       protocol,
       ...(protocol === "Icmp" ? {} : { port, sourcePort: rng.int(1024, 65535) }),
-    } as FlowInput;
+    };
   });
 }
 

@@ -48,10 +48,10 @@ export function runClassroom(argv: string[]): number {
   }
   const files = classroomTemplate(
     wanted.map((id) => all.get(id)!),
-    { courseRepo: args.values.course!, courseRef: args.values.ref!, pointsPerExercise: points },
+    { courseRepo: args.values.course, courseRef: args.values.ref, pointsPerExercise: points },
   );
   for (const [path, text] of Object.entries(files)) {
-    const target = join(args.values.out!, path);
+    const target = join(args.values.out, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }

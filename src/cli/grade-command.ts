@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { LocatedIssue } from "../lib/formats/source-span.ts";
 import { gradeSubmission, gradeTopology, loadExercise } from "../lib/grader/index.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
-import { runRegrade, type BatchIo } from "./regrade-command.ts";
+import { nodeIo, type BatchIo } from "./io.ts";
+import { runRegrade } from "./regrade-command.ts";
 import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
 
 function looksLikeSubmission(text: string): boolean {
@@ -14,20 +14,6 @@ function looksLikeSubmission(text: string): boolean {
     return false;
   }
 }
-
-export interface Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  readFile: (path: string) => string;
-}
-
-export const nodeIo: BatchIo = {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
-  readFile: (p) => readFileSync(p, "utf8"),
-  listDir: (p) => (existsSync(p) && statSync(p).isDirectory() ? readdirSync(p) : undefined),
-  writeFile: (p, text) => writeFileSync(p, text),
-};
 
 const USAGE = [
   "usage: npm run grade -- <exercise-file> [--rules <file>] [--json]",
@@ -64,7 +50,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
     const paths = [...args.values.submissions, ...args.positionals];
     return runRegrade(
       paths,
-      { csv: args.values.csv, exercisesDir: args.values.exercises!, json: args.values.json! },
+      { csv: args.values.csv, exercisesDir: args.values.exercises, json: args.values.json },
       io,
     );
   }

@@ -2,12 +2,7 @@ import { basename, dirname, join } from "node:path";
 import { parseSubmission } from "../lib/exercise-ui/submission-file.ts";
 import { gradeSubmission, loadExercise, type Exercise } from "../lib/grader/index.ts";
 import { gradebookCsv, rowFromReport, type GradebookRow } from "../lib/grader/gradebook.ts";
-import type { Io } from "./grade-command.ts";
-
-export interface BatchIo extends Io {
-  listDir: (path: string) => string[] | undefined;
-  writeFile: (path: string, text: string) => void;
-}
+import type { BatchIo } from "./io.ts";
 
 /** Expands directories (recursively) into their .json files. */
 function collectFiles(paths: readonly string[], io: BatchIo): string[] {

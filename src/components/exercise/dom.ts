@@ -58,17 +58,30 @@ export function wireShareButton(
   encode: () => Promise<{ ok: true; hash: string } | { ok: false; message: string }>,
   whoSeesWhat: string,
 ): void {
-  controls.button.addEventListener("click", async () => {
-    const encoded = await encode();
-    if (!encoded.ok) {
-      controls.output.value = "";
-      controls.status.textContent = encoded.message;
-      return;
-    }
-    const url = `${location.origin}${location.pathname}${location.search}${encoded.hash}`;
-    controls.output.value = url;
-    const copied = await copyText(url);
-    if (!copied) controls.output.select();
-    controls.status.textContent = `${copied ? "Link copied." : "The link is selected above: press Ctrl+C (⌘C) to copy it."} ${whoSeesWhat}`;
-  });
+  controls.button.addEventListener(
+    "click",
+    asyncHandler(async () => {
+      const encoded = await encode();
+      if (!encoded.ok) {
+        controls.output.value = "";
+        controls.status.textContent = encoded.message;
+        return;
+      }
+      const url = `${location.origin}${location.pathname}${location.search}${encoded.hash}`;
+      controls.output.value = url;
+      const copied = await copyText(url);
+      if (!copied) controls.output.select();
+      controls.status.textContent = `${copied ? "Link copied." : "The link is selected above: press Ctrl+C (⌘C) to copy it."} ${whoSeesWhat}`;
+    }),
+  );
+}
+
+/**
+ * Wraps an async event handler. DOM listeners ignore the promise a handler returns, so a
+ * rejection would vanish unreported; this logs it instead.
+ */
+export function asyncHandler<E extends Event>(handler: (event: E) => Promise<void>): (event: E) => void {
+  return (event) => {
+    handler(event).catch((error: unknown) => console.error(error));
+  };
 }

@@ -31,7 +31,7 @@ import {
 } from "../../lib/exercise-ui/exercise-progress.ts";
 import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
 import { confirmDialog } from "./confirm-dialog.ts";
-import { copyText, downloadText, must, wireShareButton } from "./dom.ts";
+import { asyncHandler, copyText, downloadText, must, wireShareButton } from "./dom.ts";
 import { readExerciseData } from "./exercise-data.ts";
 import { renderChecks, renderIssues, scoreText } from "./results-view.ts";
 
@@ -271,17 +271,20 @@ async function mount(root: HTMLElement): Promise<void> {
     }),
   );
 
-  ui.reset.addEventListener("click", async () => {
-    const ok = await confirmDialog({
-      title: "Reset to the starter?",
-      message:
-        "This replaces your rules with the exercise's starting text. Your current rules stay restorable with “Restore previous rules”.",
-      confirm: "Reset",
-    });
-    if (!ok) return;
-    replaceRules(starter);
-    showMessage("Reset to the starter. “Restore previous rules” brings your rules back.", "info");
-  });
+  ui.reset.addEventListener(
+    "click",
+    asyncHandler(async () => {
+      const ok = await confirmDialog({
+        title: "Reset to the starter?",
+        message:
+          "This replaces your rules with the exercise's starting text. Your current rules stay restorable with “Restore previous rules”.",
+        confirm: "Reset",
+      });
+      if (!ok) return;
+      replaceRules(starter);
+      showMessage("Reset to the starter. “Restore previous rules” brings your rules back.", "info");
+    }),
+  );
 
   ui.restore.addEventListener("click", () => {
     const previous = readPreviousDraft(storage, id);
@@ -294,21 +297,24 @@ async function mount(root: HTMLElement): Promise<void> {
   });
   ui.restore.hidden = readPreviousDraft(storage, id) === undefined;
 
-  ui.exportCopy.addEventListener("click", async () => {
-    const to = ui.exportFormat.value as ExportFormat;
-    const result = exportLearnerRules(exercise, editor.getText(), format, to);
-    if (!result.ok) {
-      ui.exportOutput.value = "";
-      ui.exportStatus.textContent = result.message;
-      return;
-    }
-    ui.exportOutput.value = result.text;
-    const copied = await copyText(result.text);
-    if (!copied) ui.exportOutput.select();
-    ui.exportStatus.textContent = copied
-      ? `Copied your rules as ${EXPORT_LABEL[to]}.`
-      : `Your rules as ${EXPORT_LABEL[to]} are selected above: press Ctrl+C (⌘C) to copy them.`;
-  });
+  ui.exportCopy.addEventListener(
+    "click",
+    asyncHandler(async () => {
+      const to = ui.exportFormat.value as ExportFormat;
+      const result = exportLearnerRules(exercise, editor.getText(), format, to);
+      if (!result.ok) {
+        ui.exportOutput.value = "";
+        ui.exportStatus.textContent = result.message;
+        return;
+      }
+      ui.exportOutput.value = result.text;
+      const copied = await copyText(result.text);
+      if (!copied) ui.exportOutput.select();
+      ui.exportStatus.textContent = copied
+        ? `Copied your rules as ${EXPORT_LABEL[to]}.`
+        : `Your rules as ${EXPORT_LABEL[to]} are selected above: press Ctrl+C (⌘C) to copy them.`;
+    }),
+  );
 
   ui.download.addEventListener("click", () => {
     if (timer !== undefined) refresh();
@@ -326,25 +332,28 @@ async function mount(root: HTMLElement): Promise<void> {
 
   wireShareButton(
     { button: ui.shareCopy, output: ui.shareOutput, status: ui.shareStatus },
-    async () => encodeShareHash({ text: editor.getText(), format }),
+    () => Promise.resolve(encodeShareHash({ text: editor.getText(), format })),
     "Whoever opens it sees these rules in the editor.",
   );
 
   const solution = solutionRules(exercise);
-  ui.solutionShow.addEventListener("click", async () => {
-    if (!solution) return;
-    const ok = await confirmDialog({
-      title: "Show the reference solution?",
-      message:
-        "Working it out teaches more than reading the answer. Have you tried the hints? You can keep going after seeing it.",
-      confirm: "Show solution",
-      cancel: "Keep trying",
-    });
-    if (!ok) return;
-    ui.solutionText.textContent = solution.text;
-    ui.solutionBody.hidden = false;
-    ui.solutionShow.hidden = true;
-  });
+  ui.solutionShow.addEventListener(
+    "click",
+    asyncHandler(async () => {
+      if (!solution) return;
+      const ok = await confirmDialog({
+        title: "Show the reference solution?",
+        message:
+          "Working it out teaches more than reading the answer. Have you tried the hints? You can keep going after seeing it.",
+        confirm: "Show solution",
+        cancel: "Keep trying",
+      });
+      if (!ok) return;
+      ui.solutionText.textContent = solution.text;
+      ui.solutionBody.hidden = false;
+      ui.solutionShow.hidden = true;
+    }),
+  );
   ui.solutionUse.addEventListener("click", () => {
     if (!solution) return;
     replaceRules(solution);

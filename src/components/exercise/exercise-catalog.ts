@@ -10,11 +10,11 @@ import {
  * bundled as text (Vite glob), validated once per build; an invalid file stops the build with
  * its file:line:col.
  */
-const files = import.meta.glob("/graders/*.{yaml,yml,json}", {
+const files = import.meta.glob<string>("/graders/*.{yaml,yml,json}", {
   query: "?raw",
   import: "default",
   eager: true,
-}) as Record<string, string>;
+});
 
 let cached: Map<string, CatalogEntry> | undefined;
 

@@ -11,6 +11,7 @@
  */
 import { draftKey } from "../../lib/exercise-ui/draft-storage.ts";
 import { SHARE_PARAM } from "../../lib/exercise-ui/share-link.ts";
+import { asyncHandler } from "./dom.ts";
 import editorIslandUrl from "./editor-island.ts?worker&url";
 import type { EditorIslandApi } from "./editor-island.ts";
 
@@ -71,43 +72,49 @@ function setupEditorOpener(root: HTMLElement, id: string): void {
   const shared = new URLSearchParams(location.hash.slice(1)).has(SHARE_PARAM);
   if (note && shared) note.textContent = "This link carries someone's rules: open the editor to load them.";
   else if (note && hasSavedDraft(id)) note.textContent = "Your saved rules for this exercise will be loaded.";
-  open.addEventListener("click", async () => {
-    open.disabled = true;
-    status.textContent = "Loading the editor…";
-    try {
-      const { mountEditor } = await loadEditorIsland();
-      await mountEditor(root);
-      status.textContent = "";
-      // The opener was disabled (dropping focus to the page) and the editor only now shows:
-      // put the learner where they asked to go, once it has been laid out.
-      requestAnimationFrame(() =>
-        root
-          .querySelector<HTMLElement>(".monaco-editor .native-edit-context, .monaco-editor textarea")
-          ?.focus(),
-      );
-    } catch (error) {
-      console.warn("NSG Lab: the editor failed to load", error);
-      status.textContent = "The editor could not be loaded (are you offline?). Try again.";
-      open.disabled = false;
-    }
-  });
+  open.addEventListener(
+    "click",
+    asyncHandler(async () => {
+      open.disabled = true;
+      status.textContent = "Loading the editor…";
+      try {
+        const { mountEditor } = await loadEditorIsland();
+        await mountEditor(root);
+        status.textContent = "";
+        // The opener was disabled (dropping focus to the page) and the editor only now shows:
+        // put the learner where they asked to go, once it has been laid out.
+        requestAnimationFrame(() =>
+          root
+            .querySelector<HTMLElement>(".monaco-editor .native-edit-context, .monaco-editor textarea")
+            ?.focus(),
+        );
+      } catch (error) {
+        console.warn("NSG Lab: the editor failed to load", error);
+        status.textContent = "The editor could not be loaded (are you offline?). Try again.";
+        open.disabled = false;
+      }
+    }),
+  );
 }
 
 function setupPredictions(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>("form[data-predict-form]");
   const status = root.querySelector<HTMLElement>("[data-loader-status]");
   if (!form || !status) return;
-  form.addEventListener("submit", async (event) => {
-    event.preventDefault();
-    try {
-      const { checkPredictions } = await import("./predict-island.ts");
-      status.textContent = "";
-      checkPredictions(root, form);
-    } catch (error) {
-      console.warn("NSG Lab: the grader failed to load", error);
-      status.textContent = "The checker could not be loaded (are you offline?). Try again.";
-    }
-  });
+  form.addEventListener(
+    "submit",
+    asyncHandler(async (event) => {
+      event.preventDefault();
+      try {
+        const { checkPredictions } = await import("./predict-island.ts");
+        status.textContent = "";
+        checkPredictions(root, form);
+      } catch (error) {
+        console.warn("NSG Lab: the grader failed to load", error);
+        status.textContent = "The checker could not be loaded (are you offline?). Try again.";
+      }
+    }),
+  );
 }
 
 export function setupExercises(): void {

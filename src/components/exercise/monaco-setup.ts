@@ -56,10 +56,7 @@ function configureOnce(): void {
     AZCLI_LANGUAGE_ID,
     azCliLanguage as unknown as monaco.languages.IMonarchLanguage,
   );
-  monaco.languages.setLanguageConfiguration(
-    AZCLI_LANGUAGE_ID,
-    azCliLanguageConfiguration as unknown as monaco.languages.LanguageConfiguration,
-  );
+  monaco.languages.setLanguageConfiguration(AZCLI_LANGUAGE_ID, azCliLanguageConfiguration);
   defineThemes();
 }
 

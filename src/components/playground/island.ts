@@ -21,7 +21,7 @@ import { readPrevious, readSaved, savePrevious, writeSaved } from "../../lib/pla
 import { lintScenario } from "../../lib/playground/scenario-analysis.ts";
 import { decodeShareState, encodeShareState, withoutShareParam } from "../../lib/playground/share-state.ts";
 import { browserStorage } from "../../lib/progress/browser.ts";
-import { el, must, wireShareButton } from "../exercise/dom.ts";
+import { asyncHandler, el, must, wireShareButton } from "../exercise/dom.ts";
 import { renderIssues } from "../exercise/results-view.ts";
 import { renderExposure, renderLints } from "./analysis-view.ts";
 import { renderEffective } from "./effective-view.ts";
@@ -288,25 +288,28 @@ async function boot(root: HTMLElement): Promise<void> {
     showMessage(message);
   }
 
-  ui.loadExercise.addEventListener("click", async () => {
-    const option = ui.exerciseSelect.selectedOptions[0];
-    const file = option?.dataset.file;
-    if (!option || !file) {
-      showMessage("Choose an exercise first.", "warning");
-      ui.exerciseSelect.focus();
-      return;
-    }
-    try {
-      const text = await loadExerciseScenario(file);
-      replaceAll(
-        makeState(text, BLANK_CLI, null),
-        `Loaded the scenario of “${option.text}”. Pick one of its sample flows, or write your own. “Restore previous playground” brings back what you had.`,
-      );
-    } catch (error) {
-      console.warn("NSG Lab: could not load the exercise scenario", error);
-      showMessage("That exercise's scenario could not be loaded (are you offline?). Try again.", "error");
-    }
-  });
+  ui.loadExercise.addEventListener(
+    "click",
+    asyncHandler(async () => {
+      const option = ui.exerciseSelect.selectedOptions[0];
+      const file = option?.dataset.file;
+      if (!option || !file) {
+        showMessage("Choose an exercise first.", "warning");
+        ui.exerciseSelect.focus();
+        return;
+      }
+      try {
+        const text = await loadExerciseScenario(file);
+        replaceAll(
+          makeState(text, BLANK_CLI, null),
+          `Loaded the scenario of “${option.text}”. Pick one of its sample flows, or write your own. “Restore previous playground” brings back what you had.`,
+        );
+      } catch (error) {
+        console.warn("NSG Lab: could not load the exercise scenario", error);
+        showMessage("That exercise's scenario could not be loaded (are you offline?). Try again.", "error");
+      }
+    }),
+  );
 
   ui.startBlank.addEventListener("click", () => {
     replaceAll(

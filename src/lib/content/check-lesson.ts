@@ -46,7 +46,7 @@ export function checkLessonText(text: string, knownExercises: ReadonlySet<string
     const id = found[1]!;
     exerciseIds.push(id);
     if (!knownExercises.has(id)) {
-      const at = found.index! + found[0].lastIndexOf(id);
+      const at = found.index + found[0].lastIndexOf(id);
       errors.push({
         message: `<Exercise id="${id}"> names no exercise in graders/`,
         path: [],

@@ -43,7 +43,7 @@ export const azCliLanguage = {
       [/'[^'\n]*'/, "string"],
       [/'[^'\n]*/, "string.invalid"],
       [/"/, { token: "string.quote", next: "@dstring" }],
-      [/\d+(-\d+)?(?![\w.\/])/, "number"],
+      [/\d+(-\d+)?(?![\w./])/, "number"],
       [/[=;|&]/, "delimiter"],
       [/[^\s'"$#=;|&\\`]+/, ""],
       [/[^\n]/, ""],

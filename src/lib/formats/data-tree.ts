@@ -70,18 +70,16 @@ export function parseJsonTree(text: string): DataTreeResult {
       errors.length > 0 ? errors : [{ error: 4 /* ValueExpected */, offset: 0, length: 0 } as ParseError];
     return {
       ok: false,
-      errors: found
-        .slice(0, 20)
-        .map((e) => ({
-          message: `Invalid JSON: ${jsonErrorMessage(e, text)}`,
-          path: [],
-          span: lines.span(e.offset, e.offset + e.length),
-        })),
+      errors: found.slice(0, 20).map((e) => ({
+        message: `Invalid JSON: ${jsonErrorMessage(e, text)}`,
+        path: [],
+        span: lines.span(e.offset, e.offset + e.length),
+      })),
     };
   }
   const nearest = (path: IssuePath): Node | undefined => {
     for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(root, path.slice(0, n) as (string | number)[]);
+      const node = findNodeAtLocation(root, path.slice(0, n));
       if (node) return node;
     }
     return undefined;
@@ -105,7 +103,7 @@ export function parseJsonTree(text: string): DataTreeResult {
 
 function yamlNodeAt(doc: Document, path: IssuePath): YamlNode | undefined {
   const node = doc.getIn(path as (string | number)[], true);
-  return node && typeof node === "object" && "range" in (node as object) ? (node as YamlNode) : undefined;
+  return node && typeof node === "object" && "range" in node ? (node as YamlNode) : undefined;
 }
 
 /** YAML 1.2 (JSON is valid YAML, so authors may use either). */
@@ -159,7 +157,7 @@ export function parseYamlTree(text: string): DataTreeResult {
             ? undefined
             : path.length === 1
               ? doc.contents
-              : doc.getIn(path.slice(0, -1) as (string | number)[], true);
+              : doc.getIn(path.slice(0, -1), true);
         const last = path[path.length - 1];
         if (isMap(parent)) {
           const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);

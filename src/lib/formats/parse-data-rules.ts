@@ -50,7 +50,7 @@ function findArmExpressions(value: unknown, path: (string | number)[], out: (str
 
 function placeRules(list: unknown, path: (string | number)[]): PlacedRule[] {
   if (!Array.isArray(list)) return [];
-  return list.map((value, i) => ({
+  return (list as unknown[]).map((value, i) => ({
     value,
     path: [...path, i],
     nested: isObject(value) && isObject(value.properties),
@@ -233,7 +233,7 @@ export function parseDataRules(
 function hasValue(tree: DataTree, path: (string | number)[]): boolean {
   let node: unknown = tree.value;
   for (const key of path) {
-    if (node === null || typeof node !== "object" || !(key in (node as object))) return false;
+    if (node === null || typeof node !== "object" || !(key in node)) return false;
     node = (node as Record<string | number, unknown>)[key];
   }
   return true;

@@ -19,11 +19,9 @@ export const expectationSchema = z.strictObject({
 export const exerciseSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    id: z
-      .string({ error: "id is required" })
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-        error: "id must be kebab-case (lowercase letters, digits and dashes)",
-      }),
+    id: z.string({ error: "id is required" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: "id must be kebab-case (lowercase letters, digits and dashes)",
+    }),
     title: z.string({ error: "title is required" }).min(1),
     kind: z.enum(["author-rules", "predict"], { error: 'kind must be "author-rules" or "predict"' }),
     subscription: subscriptionSchema.default("pay-as-you-go"),

@@ -31,7 +31,7 @@ function normalize<T extends number | bigint>(intervals: Interval<T>[], one: T):
 
 export function addressSet(v4: Interval<number>[] = [], v6: Interval<bigint>[] = []): AddressSet {
   return {
-    v4: Float64Array.from(normalize(v4, 1 as number).flat()),
+    v4: Float64Array.from(normalize(v4, 1).flat()),
     v6: normalize(v6, 1n).flat(),
   };
 }
@@ -78,7 +78,7 @@ function subtractFamily<T extends number | bigint>(
 
 export function subtract(from: AddressSet, remove: AddressSet): AddressSet {
   return addressSet(
-    subtractFamily(pairs(from.v4), pairs(remove.v4), 1 as number),
+    subtractFamily(pairs(from.v4), pairs(remove.v4), 1),
     subtractFamily(pairs(from.v6), pairs(remove.v6), 1n),
   );
 }

@@ -27,7 +27,7 @@ export class CompiledNsgCache {
       const tags = this.#network.tagsByVnet.get(vnetName);
       if (!nsg || !tags) return undefined;
       compiled = compileNsg(nsg.name, nsg.securityRules, tags, this.#network);
-      if (!byVnet) this.#cache.set(nsgName, (byVnet = new Map()));
+      if (!byVnet) this.#cache.set(nsgName, (byVnet = new Map<string, CompiledNsg>()));
       byVnet.set(vnetName, compiled);
     }
     return compiled;

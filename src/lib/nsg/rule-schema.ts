@@ -198,7 +198,7 @@ const listOf = (single: string | undefined, plural: string[] | undefined): strin
 /** Unwraps `{ name, properties: {...} }` (ARM resource shape) into the flat shape. */
 export function flattenArmRule(input: unknown): unknown {
   if (input && typeof input === "object" && !Array.isArray(input) && "properties" in input) {
-    const { properties, ...rest } = input as { properties: unknown };
+    const { properties, ...rest } = input;
     if (properties && typeof properties === "object" && !Array.isArray(properties))
       return { ...properties, ...rest };
   }

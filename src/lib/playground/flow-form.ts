@@ -1,7 +1,7 @@
 import type { Flow, FlowInput } from "../nsg/flow-schema.ts";
 import { parseIp } from "../nsg/ip.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
-import { FLOW_PROTOCOLS, hasPorts, type FlowProtocol } from "../nsg/vocabulary.ts";
+import { FLOW_PROTOCOLS, hasPorts } from "../nsg/vocabulary.ts";
 
 /**
  * The flow form as typed (every field a string) and its check before evaluation: each problem
@@ -97,7 +97,7 @@ export function validateFlowForm(values: FlowFormValues, topology: Topology): Fl
     else add("port", portError(port, "The destination port"));
   }
   if (errors.length > 0) return { ok: false, errors };
-  const flow: FlowInput = { from, to, protocol: protocol as FlowProtocol };
+  const flow: FlowInput = { from, to, protocol: protocol };
   if (ported && sourcePort !== "") flow.sourcePort = Number(sourcePort);
   if (ported) flow.port = Number(port);
   if (values.response) flow.response = true;

@@ -22,7 +22,7 @@ function checkFlow(value: unknown): FlowFormValues | string | null {
   const v = value as Record<string, unknown>;
   for (const field of FLOW_TEXT_FIELDS) {
     if (typeof v[field] !== "string") return `its flow's ${field} is not text`;
-    if ((v[field] as string).length > 200) return `its flow's ${field} is too long`;
+    if (v[field].length > 200) return `its flow's ${field} is too long`;
   }
   if (typeof v.response !== "boolean") return "its flow's reply flag is not true or false";
   return {
