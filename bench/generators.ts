@@ -152,7 +152,7 @@ export function generateFlows(rng: Random, count: number, vms: readonly string[]
   });
 }
 
-/** A typical exercise (the scenario-format example): one VNet, two VMs, an NSG per NIC and one on the subnet. */
+/** A typical exercise (the exercise-format example): one VNet, two VMs, an NSG per NIC and one on the subnet. */
 export function smallExercise(): { topology: TopologyInput; flows: FlowInput[] } {
   const topology: TopologyInput = {
     vnets: [

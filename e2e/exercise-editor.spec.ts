@@ -20,6 +20,23 @@ interface Draft {
   savedAt: string;
 }
 
+/** The exercise results the page records (src/lib/exercise-ui/exercise-progress.ts). */
+interface ExerciseProgress {
+  version?: number;
+  passed?: Record<string, string>;
+}
+
+/** The downloaded submission file (src/lib/exercise-ui/submission-file.ts). */
+interface Submission {
+  format: string;
+  version: number;
+  exercise: string;
+  rulesFormat: string;
+  rules: string;
+  result: { passed: number; failed: number };
+  savedAt: string;
+}
+
 /** The exercise as the repository has it, so the journeys follow edits to its wording. */
 const exercise = parse(readFileSync(new URL("../graders/ftp-active.yaml", import.meta.url), "utf8")) as {
   expectations: { name: string }[];
@@ -102,8 +119,8 @@ test.describe(EXERCISE, () => {
     );
     await expect(page.locator('[data-check][data-state="pass"]')).toHaveCount(exercise.expectations.length);
     // The pass is recorded for progress lists (assignment pages, lesson completion).
-    const passed = await page.evaluate(() =>
-      JSON.parse(localStorage.getItem("nsg-lab:exercises:v1") ?? "{}"),
+    const passed = await page.evaluate(
+      () => JSON.parse(localStorage.getItem("nsg-lab:exercises:v1") ?? "{}") as ExerciseProgress,
     );
     expect(Object.keys(passed.passed ?? {})).toContain("ftp-active");
     errors.expectNone();
@@ -239,7 +256,7 @@ test.describe(EXERCISE, () => {
       page.getByRole("button", { name: "Download submission file" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("ftp-active-submission.json");
-    const file = JSON.parse(readFileSync(await download.path(), "utf8"));
+    const file = JSON.parse(readFileSync(await download.path(), "utf8")) as Submission;
     expect(file).toMatchObject({
       format: "nsg-lab-submission",
       version: 1,
@@ -274,7 +291,7 @@ test.describe(EXERCISE, () => {
     await openEditor(other);
     await expect(other.locator("[data-message]")).toContainText("Loaded the rules from the link.");
     await expect(other.locator("[data-editor-host] .view-lines")).toContainText("shared-rule");
-    const draft = JSON.parse((await other.evaluate((key) => localStorage.getItem(key), DRAFT_KEY))!);
+    const draft = JSON.parse((await other.evaluate((key) => localStorage.getItem(key), DRAFT_KEY))!) as Draft;
     expect(JSON.parse(draft.text)).toEqual(rules);
     expect(other.url()).not.toContain("#rules=");
     await classmate.close();
@@ -373,7 +390,10 @@ test.describe(EXERCISE, () => {
     page,
   }) => {
     await page.addInitScript(() => {
-      const setItem = Storage.prototype.setItem;
+      // The original method, kept to be called with each storage object as `this`: typed as a
+      // function property with that `this`, since it is deliberately taken off its object.
+      const proto: { setItem: (this: Storage, key: string, value: string) => void } = Storage.prototype;
+      const setItem = proto.setItem;
       Storage.prototype.setItem = function (key: string, value: string) {
         if (key.startsWith("nsg-lab:draft:"))
           throw new DOMException("The quota has been exceeded.", "QuotaExceededError");

@@ -10,7 +10,7 @@ async function tabTo(page: Page, target: Locator, max = 40, key: "Tab" | "Shift+
     if (inEditor) await page.keyboard.press("Escape");
     await page.keyboard.press(key);
   }
-  throw new Error(`could not reach ${target} with Tab`);
+  throw new Error(`could not reach ${String(target)} with Tab`);
 }
 
 async function chooseByArrows(page: Page, select: Locator, value: string) {

@@ -9,10 +9,19 @@ async function openPlayground(page: Page, path = "playground/") {
   await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
 }
 
+/** The autosaved playground (src/lib/playground/autosave.ts); "{}" when nothing is saved yet. */
+interface Saved {
+  version?: number;
+  scenario?: string;
+  cli?: string;
+  flow?: unknown;
+  savedAt?: string;
+}
+
 /** The autosaved playground, without its timestamp. */
 const savedState = (page: Page) =>
   page.evaluate((key) => {
-    const { savedAt: _at, ...state } = JSON.parse(localStorage.getItem(key) ?? "{}");
+    const { savedAt: _at, ...state } = JSON.parse(localStorage.getItem(key) ?? "{}") as Saved;
     return state;
   }, SAVE_KEY);
 

@@ -22,7 +22,7 @@ const USAGE = [
 /** Rules or exercise files larger than this are refused rather than risk a stall. */
 const MAX_BYTES = 5 * 1024 * 1024;
 
-/** Exit codes (scenario-format.md): 0 every expectation holds, 1 any fails, 2 invalid input. */
+/** Exit codes (docs/exercise-format.md): 0 every expectation holds, 1 any fails, 2 invalid input. */
 export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   let args;
   try {
@@ -125,7 +125,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   return report.failed > 0 ? 1 : 0;
 }
 
-/** The public JSON shape: scenario-format.md, plus `explanation` and `lints`. */
+/** The public JSON shape: docs/exercise-format.md, plus `explanation` and `lints`. */
 export function toJson(report: GradeReport) {
   return {
     exercise: report.exercise,

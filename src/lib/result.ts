@@ -1,5 +1,5 @@
 /**
- * Errors as values, shared by every pure module (see shared/conventions.md).
+ * Errors as values, shared by every pure module (see CONTRIBUTING.md, "Errors as values").
  * `path` points into the validated data (e.g. ["securityRules", 2, "priority"]);
  * parsers that keep source positions turn a path into line/column.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { runGrade } from "../../src/cli/grade-command.ts";
-import type { BatchIo } from "../../src/cli/regrade-command.ts";
+import type { BatchIo } from "../../src/cli/io.ts";
 import { classroomTemplate } from "../../src/lib/classroom/classroom-template.ts";
 import { exerciseFile } from "../grader/fixtures.ts";
 
@@ -26,13 +26,19 @@ function gradeAsTheWorkflowWould(command: string, rulesText: string): number {
 }
 
 describe("GitHub Classroom template", () => {
-  const workflow = parse(files[".github/workflows/classroom.yml"]!);
-  const steps = workflow.jobs.grade.steps as {
-    id?: string;
-    uses?: string;
-    with?: Record<string, unknown>;
-    env?: Record<string, string>;
-  }[];
+  const workflow = parse(files[".github/workflows/classroom.yml"]!) as {
+    jobs: {
+      grade: {
+        steps: {
+          id?: string;
+          uses?: string;
+          with?: Record<string, unknown>;
+          env?: Record<string, string>;
+        }[];
+      };
+    };
+  };
+  const steps = workflow.jobs.grade.steps;
 
   it("gives the learner a rules file per exercise, holding the starter", () => {
     expect(files["rules/ftp-active.sh"]).toBe(ftp.starter);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
-import { runGrade } from "../../src/cli/grade-command.ts";
-import type { BatchIo } from "../../src/cli/regrade-command.ts";
+import { runGrade, type toJson } from "../../src/cli/grade-command.ts";
+import type { BatchIo } from "../../src/cli/io.ts";
 import { ftpRule, json } from "../grader/fixtures.ts";
 
 function harness(files: Record<string, string> = {}) {
@@ -41,12 +41,12 @@ describe("grade CLI", () => {
   it("prints the spec's JSON shape with --json", () => {
     const h = harness({ "rules.json": json([ftpRule()]) });
     runGrade(["graders/ftp-active.yaml", "--rules", "rules.json", "--json"], h.io);
-    const parsed = JSON.parse(h.out.join(""));
+    const parsed = JSON.parse(h.out.join("")) as ReturnType<typeof toJson>;
     expect(parsed).toMatchObject({ exercise: "ftp-active", passed: 8, failed: 0 });
-    expect(Object.keys(parsed.results[0])).toEqual(
+    expect(Object.keys(parsed.results[0]!)).toEqual(
       expect.arrayContaining(["name", "expect", "actual", "pass", "decidedBy", "trace"]),
     );
-    expect(parsed.results[0].trace[1]).toEqual({
+    expect(parsed.results[0]!.trace[1]).toEqual({
       nsg: "ingest-nsg",
       level: "nic",
       direction: "Inbound",

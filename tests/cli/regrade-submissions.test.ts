@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { runGrade } from "../../src/cli/grade-command.ts";
-import type { BatchIo } from "../../src/cli/regrade-command.ts";
+import type { BatchIo } from "../../src/cli/io.ts";
 import { buildSubmission, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
+import type { GradebookRow } from "../../src/lib/grader/gradebook.ts";
 import { ftpRule, json } from "../grader/fixtures.ts";
 
 const submit = (rules: string, claimed: [number, number], extra: Record<string, unknown> = {}) =>
@@ -68,7 +69,7 @@ describe("instructor re-grades a folder of submissions", () => {
     const csv = c.written["gradebook.csv"]!;
     const rows = csv.trim().split("\n");
     expect(rows[0]).toBe("learner,exercise,status,passed,total,claimed,file,detail");
-    const byLearner = Object.fromEntries(rows.slice(1).map((r) => [r.split(",")[0], r]));
+    const byLearner = Object.fromEntries(rows.slice(1).map((r) => [r.split(",")[0]!, r] as const));
     expect(byLearner.alice).toMatch(/^alice,ftp-active,graded,8,8,8\/8,/);
     expect(byLearner.bob).toMatch(
       /^bob,ftp-active,graded,7,8,3\/8,.*FAIL FTP stays closed to the rest of the internet/,
@@ -96,8 +97,8 @@ describe("instructor re-grades a folder of submissions", () => {
         c.io,
       ),
     ).toBe(0);
-    const rows = JSON.parse(c.out.join(""));
-    expect(rows.map((r: { learner: string; passed: number }) => [r.learner, r.passed])).toEqual([
+    const rows = JSON.parse(c.out.join("")) as GradebookRow[];
+    expect(rows.map((r) => [r.learner, r.passed])).toEqual([
       ["alice", 8],
       ["bob", 7],
     ]);

@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
-// Monaco's own Monarch compiler and lexer run in Node; they are untyped deep imports.
-// @ts-expect-error no declaration file
+// Monaco's own Monarch compiler and lexer run in Node. They are deep imports monaco-editor
+// ships without declaration files; monaco-monarch.d.ts beside this test types them.
 import { compile } from "monaco-editor/editor/standalone/common/monarch/monarchCompile.js";
-// @ts-expect-error no declaration file
 import { MonarchTokenizer } from "monaco-editor/editor/standalone/common/monarch/monarchLexer.js";
+import type { languages } from "monaco-editor/editor/editor.api.js";
 import { AZCLI_LANGUAGE_ID, azCliLanguage } from "../../src/lib/exercise-ui/azcli-language.ts";
 
-interface Token {
-  offset: number;
-  type: string;
-}
-
 function tokenizeLines(lines: string[]): { text: string; type: string }[][] {
-  const lexer = compile(AZCLI_LANGUAGE_ID, azCliLanguage);
+  // Plain data, read by Monaco as a Monarch language: cast as monaco-setup.ts does.
+  const lexer = compile(AZCLI_LANGUAGE_ID, azCliLanguage as unknown as languages.IMonarchLanguage);
   const languageService = { languageIdCodec: { encodeLanguageId: () => 1 } };
   const configuration = { getValue: () => 20_000, onDidChangeConfiguration: () => ({ dispose() {} }) };
   const tokenizer = new MonarchTokenizer(languageService, {}, AZCLI_LANGUAGE_ID, lexer, configuration);
@@ -20,7 +16,7 @@ function tokenizeLines(lines: string[]): { text: string; type: string }[][] {
   return lines.map((line) => {
     const result = tokenizer.tokenize(line, true, state);
     state = result.endState;
-    const tokens = result.tokens as Token[];
+    const tokens = result.tokens;
     return tokens
       .map((t, i) => ({
         text: line.slice(t.offset, tokens[i + 1]?.offset ?? line.length),

@@ -56,7 +56,7 @@ describe("drafts", () => {
     const read = readDraft(storage, "x");
     expect(read).toEqual({
       status: "corrupt",
-      message: expect.stringContaining(reason),
+      message: expect.stringContaining(reason) as unknown,
       backupKey: draftBackupKey("x"),
       moved: true,
     });
@@ -73,20 +73,20 @@ describe("drafts", () => {
     expect(readDraft(undefined, "x").status).toBe("unavailable");
     expect(readDraft(memoryStorage({}, { read: "blocked" }), "x")).toMatchObject({
       status: "unavailable",
-      message: expect.stringContaining("insecure"),
+      message: expect.stringContaining("insecure") as unknown,
     });
     expect(writeDraft(undefined, "x", makeDraft("t", "json", at))).toMatchObject({
       ok: false,
-      message: expect.stringContaining("stay in the editor"),
+      message: expect.stringContaining("stay in the editor") as unknown,
     });
   });
 
   it("explains a full storage in words, keeping the rules in the editor", () => {
     const result = writeDraft(memoryStorage({}, { write: "quota" }), "x", makeDraft("t", "json", at));
-    expect(result).toEqual({ ok: false, message: expect.stringContaining("storage is full") });
+    expect(result).toEqual({ ok: false, message: expect.stringContaining("storage is full") as unknown });
     expect(
       writeDraft(memoryStorage({}, { write: "blocked" }), "x", makeDraft("t", "json", at)),
-    ).toMatchObject({ ok: false, message: expect.stringContaining("could not be saved") });
+    ).toMatchObject({ ok: false, message: expect.stringContaining("could not be saved") as unknown });
   });
 
   it("keeps one previous draft for undo", () => {

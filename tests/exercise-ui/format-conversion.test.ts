@@ -20,7 +20,7 @@ describe("format conversion", () => {
     const json = convertRules(ftp, ftp.solution!, "azcli", "json");
     expect(json.ok).toBe(true);
     if (!json.ok) return;
-    const parsed = JSON.parse(json.text);
+    const parsed = JSON.parse(json.text) as { "ingest-nsg": Record<string, unknown>[] };
     expect(Object.keys(parsed)).toEqual(["ingest-nsg"]);
     expect(parsed["ingest-nsg"][0]).toMatchObject({
       name: "allow-ftp-from-studio",
@@ -100,7 +100,7 @@ describe("format conversion", () => {
       ok: false,
       message: expect.stringMatching(
         /^Cannot switch to az CLI: fix the \d+ errors? in your JSON first\. Your text is unchanged\.$/,
-      ),
+      ) as unknown,
     });
     if (!result.ok) expect(result.errors[0]?.span?.line).toBe(1);
     const invalidRule = convertRules(
@@ -109,14 +109,20 @@ describe("format conversion", () => {
       "json",
       "azcli",
     );
-    expect(invalidRule).toMatchObject({ ok: false, message: expect.stringContaining("in your rules first") });
+    expect(invalidRule).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("in your rules first") as unknown,
+    });
   });
 
   it("refuses az CLI that JSON cannot express", () => {
     const subnet = exercise("protect-the-whole-subnet");
     const script = `az network nsg create --resource-group rg --name new-nsg\naz network nsg rule create --resource-group rg --nsg-name new-nsg --name a --priority 100 --direction Inbound --access Allow --protocol Tcp --destination-port-ranges 443\n`;
     const result = convertRules(subnet, script, "azcli", "json");
-    expect(result).toMatchObject({ ok: false, message: expect.stringContaining("Cannot switch to JSON") });
+    expect(result).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("Cannot switch to JSON") as unknown,
+    });
   });
 
   it("notes that comments do not survive a conversion", () => {
@@ -141,7 +147,7 @@ describe("format conversion", () => {
     }
     expect(exportLearnerRules(ftp, "{", "json", "arm")).toMatchObject({
       ok: false,
-      message: expect.stringContaining("Cannot export"),
+      message: expect.stringContaining("Cannot export") as unknown,
     });
     expect(exportLearnerRules(ftp, "", "json", "arm")).toMatchObject({
       ok: false,

@@ -28,7 +28,10 @@ describe("share links", () => {
 
   it("refuses rules too long for a link, with a message", () => {
     const encoded = encodeShareHash({ format: "json", text: "x".repeat(MAX_SHARE_LENGTH) });
-    expect(encoded).toEqual({ ok: false, message: expect.stringContaining("too long for a link") });
+    expect(encoded).toEqual({
+      ok: false,
+      message: expect.stringContaining("too long for a link") as unknown,
+    });
   });
 
   it("ignores fragments that carry no rules", () => {
@@ -40,13 +43,13 @@ describe("share links", () => {
     expect(decodeShareHash("#rules=v2.json.e30")).toMatchObject({ ok: false });
     expect(decodeShareHash("#rules=v1.yaml.e30")).toEqual({
       ok: false,
-      message: expect.stringContaining('unknown format "yaml"'),
+      message: expect.stringContaining('unknown format "yaml"') as unknown,
     });
     expect(decodeShareHash("#rules=v1.json.%%%")).toMatchObject({ ok: false });
     expect(decodeShareHash("#rules=v1.json./w")).toMatchObject({ ok: false }); // "/" is not base64url
     expect(decodeShareHash("#rules=v1.json._w")).toMatchObject({
       ok: false,
-      message: expect.stringContaining("damaged"),
+      message: expect.stringContaining("damaged") as unknown,
     }); // invalid UTF-8
   });
 

@@ -139,7 +139,7 @@ describe("fuzzing parseAzCli", () => {
 
   it("reads non-string input as an empty script", () => {
     for (const input of [undefined, null, 42, {}]) {
-      const result = parseAzCli(input as unknown as string, OPTIONS);
+      const result = parseAzCli(input as string, OPTIONS);
       expect(result.ok && result.value.nsgs).toEqual([]);
     }
   });

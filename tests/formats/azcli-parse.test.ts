@@ -268,7 +268,7 @@ describe("update and delete act on the NSG's real rules", () => {
           sourceAddressPrefixes: ["203.0.113.0/24", "198.51.100.7"],
           destinationPortRange: "2222",
         },
-      ].map((r) => JSON.parse(JSON.stringify(r))),
+      ].map((r) => JSON.parse(JSON.stringify(r)) as Partial<typeof r>),
     );
   });
 
@@ -338,7 +338,7 @@ describe("associations", () => {
       "az network nic update --ids /subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/db-nic --network-security-group null",
     ].join("\n");
     const doc = parseOk(script);
-    expect(doc.associations.map(({ span, ...a }) => a)).toEqual([
+    expect(doc.associations.map(({ span: _span, ...a }) => a)).toEqual([
       { level: "nic", target: "web-nic", nsg: "web-nsg" },
       { level: "subnet", target: "app-vnet/default", nsg: "subnet-nsg" },
       { level: "subnet", target: "app-vnet/backend", nsg: null },

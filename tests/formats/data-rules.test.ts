@@ -93,7 +93,7 @@ describe("learner rules as JSON/YAML data", () => {
   it("rejects NSGs the exercise does not let the learner edit, at their key", () => {
     const doc = parseDataRules('{\n  "subnet-nsg": []\n}', "json", one);
     expect(!doc.ok && doc.errors[0]).toMatchObject({
-      message: expect.stringMatching(/not editable/),
+      message: expect.stringMatching(/not editable/) as unknown,
       span: { line: 2, column: 3 },
     });
   });

@@ -34,7 +34,7 @@ describe("fuzzing learner and author input", () => {
     fc.assert(
       fc.property(
         fc.oneof(anyText, mutated(validJson)),
-        fc.constantFrom("json", "yaml", "auto") as fc.Arbitrary<"json" | "yaml" | "auto">,
+        fc.constantFrom<"json" | "yaml" | "auto">("json", "yaml", "auto"),
         (text, format) => {
           const result = parseDataRules(text, format, { editable: ["ingest-nsg"] });
           if (!result.ok) for (const e of result.errors) expect(e.span).toBeDefined();

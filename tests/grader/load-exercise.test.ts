@@ -55,7 +55,7 @@ describe("loading exercise files", () => {
   it("keeps the published JSON Schema in step with the zod schema", () => {
     const published = JSON.parse(
       readFileSync(new URL("../../public/schema/exercise.schema.json", import.meta.url), "utf8"),
-    );
+    ) as ReturnType<typeof exerciseJsonSchema>;
     expect(published).toEqual(exerciseJsonSchema());
   });
 });

@@ -57,11 +57,11 @@ describe("the playground saves itself", () => {
     };
     expect(readSaved(blocked)).toMatchObject({
       status: "unavailable",
-      message: expect.stringMatching(/SecurityError/),
+      message: expect.stringMatching(/SecurityError/) as unknown,
     });
     expect(writeSaved(blocked, state)).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/storage is full/),
+      message: expect.stringMatching(/storage is full/) as unknown,
     });
     expect(writeSaved(undefined, state)).toMatchObject({ ok: false });
   });

@@ -191,9 +191,9 @@ describe("the path a flow takes", () => {
           }),
         ],
       }),
-    );
+    ) as { topology: { asgs?: string[]; vms: { nics: { asgs?: string[] }[] }[] } };
     scenario.topology.asgs = ["web-asg"];
-    scenario.topology.vms[0].nics[0].asgs = ["web-asg"];
+    scenario.topology.vms[0]!.nics[0]!.asgs = ["web-asg"];
     const model = trace(JSON.stringify(scenario), {
       from: "web-vm",
       to: "app-vm",

@@ -12,7 +12,7 @@ describe("rule analysis across a scenario", () => {
         ],
         webNic: [rule("ssh-anywhere", 100, { destinationPortRange: "22", sourceAddressPrefix: "Internet" })],
       }),
-    );
+    ) as { topology: { nsgs: { name: string; securityRules: unknown[] }[] } };
     scenario.topology.nsgs.push({
       name: "spare-nsg",
       securityRules: [

@@ -52,15 +52,15 @@ describe("the playground in a link", () => {
     const cut = encoded.hash.slice(0, Math.floor(encoded.hash.length / 2));
     expect(await decodeShareState(cut)).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/damaged/),
+      message: expect.stringMatching(/damaged/) as unknown,
     });
     expect(await decodeShareState("#playground=v9.z.abc")).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/newer NSG Lab/),
+      message: expect.stringMatching(/newer NSG Lab/) as unknown,
     });
     expect(await decodeShareState("#playground=v1.j.e30")).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/could not be used \(unknown version undefined\)/),
+      message: expect.stringMatching(/could not be used \(unknown version undefined\)/) as unknown,
     });
   });
 

@@ -6,6 +6,7 @@ import {
   parseProgress,
   PROGRESS_KEY,
   readProgress,
+  type Progress,
   updateProgress,
   writeProgress,
 } from "../../src/lib/progress/index.ts";
@@ -68,7 +69,7 @@ describe("updating progress", () => {
     updateProgress(storage, (p) => markComplete(p, "a", at));
     const result = updateProgress(storage, (p) => markComplete(p, "b", at));
     expect(result.ok && Object.keys(result.value.completed)).toEqual(["a", "b"]);
-    expect(JSON.parse(storage.data.get(PROGRESS_KEY)!).completed).toHaveProperty("b");
+    expect((JSON.parse(storage.data.get(PROGRESS_KEY)!) as Progress).completed).toHaveProperty("b");
   });
 
   it("replaces corrupt progress instead of failing forever", () => {

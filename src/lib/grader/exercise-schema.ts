@@ -3,7 +3,7 @@ import { flowSchema } from "../nsg/flow-schema.ts";
 import { subscriptionSchema, topologySchema } from "../nsg/topology-schema.ts";
 
 /**
- * An exercise file (shared/spec/scenario-format.md, v1): a scenario, the NSGs a learner edits,
+ * An exercise file (docs/exercise-format.md, v1): a scenario, the NSGs a learner edits,
  * and expectations about flows. Extra optional fields beyond the spec: `lesson` (the lesson
  * that embeds it), `description` (instructions, Markdown), `solution` (reference rules, shown
  * only after an attempt and checked by `npm run check:content`).

@@ -3,7 +3,7 @@ import type { LocatedIssue } from "../formats/source-span.ts";
 import type { Verdict } from "../nsg/verdict.ts";
 import type { TraceEntry } from "./trace.ts";
 
-/** One expectation, graded. The JSON shape follows scenario-format.md (plus explanation). */
+/** One expectation, graded. The JSON shape follows docs/exercise-format.md (plus explanation). */
 export interface ExpectationResult {
   name: string;
   expect: "allow" | "deny";

@@ -1,6 +1,6 @@
 import type { Step, Verdict } from "../nsg/verdict.ts";
 
-/** One line of a verdict's path, in the grader's public JSON shape (scenario-format.md). */
+/** One line of a verdict's path, in the grader's public JSON shape (docs/exercise-format.md). */
 export interface TraceEntry {
   nsg: string | null;
   level: "subnet" | "nic" | "platform" | "stateful";
@@ -76,7 +76,7 @@ export function decisiveSteps(verdict: Verdict): Step[] {
 }
 
 /**
- * scenario-format.md: `decidedBy` holds when the flow is denied by that rule, or, for an allowed
+ * docs/exercise-format.md: `decidedBy` holds when the flow is denied by that rule, or, for an allowed
  * flow, when that rule is the allowing rule of any NSG on the path; "platform" names a platform
  * restriction. Rule names compare case-insensitively, as Azure treats them.
  */

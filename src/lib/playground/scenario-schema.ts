@@ -19,7 +19,7 @@ const expectationAsFlow = z.object({
   flow: flowSchema,
 });
 
-/** Fields an exercise file has that a scenario does not need (scenario-format.md v1). */
+/** Fields an exercise file has that a scenario does not need (docs/exercise-format.md, v1). */
 export const EXERCISE_ONLY_FIELDS = [
   "$schema",
   "id",

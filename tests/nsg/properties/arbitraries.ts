@@ -102,17 +102,14 @@ export const ruleBody = (
       sourcePorts: portSide("source"),
       destinationPorts: portSide("destination"),
     })
-    .map(
-      ({ access, protocol, source, destination, sourcePorts, destinationPorts }) =>
-        ({
-          access,
-          protocol,
-          ...source,
-          ...destination,
-          ...sourcePorts,
-          ...destinationPorts,
-        }) as Omit<SecurityRuleInput, "name" | "priority" | "direction">,
-    );
+    .map(({ access, protocol, source, destination, sourcePorts, destinationPorts }) => ({
+      access,
+      protocol,
+      ...source,
+      ...destination,
+      ...sourcePorts,
+      ...destinationPorts,
+    }));
 
 const directionRules = (direction: "Inbound" | "Outbound", prefix: string) =>
   fc
@@ -121,10 +118,7 @@ const directionRules = (direction: "Inbound" | "Outbound", prefix: string) =>
       fc
         .tuple(...priorities.map(() => ruleBody()))
         .map((bodies) =>
-          bodies.map(
-            (body, i) =>
-              ({ name: `${prefix}-${i}`, priority: priorities[i]!, direction, ...body }) as SecurityRuleInput,
-          ),
+          bodies.map((body, i) => ({ name: `${prefix}-${i}`, priority: priorities[i]!, direction, ...body })),
         ),
     );
 
@@ -252,17 +246,14 @@ export const flowArb = ({
       ),
       response: fc.option(fc.boolean(), { nil: undefined }),
     })
-    .map(
-      ({ ends: [from, to], sourcePort, response, ...flow }) =>
-        ({
-          from,
-          to,
-          ...flow,
-          // A reply names the port its connection came from.
-          ...(sourcePort !== undefined || response ? { sourcePort: sourcePort ?? 49152 } : {}),
-          ...(response !== undefined ? { response } : {}),
-        }) as FlowInput,
-    );
+    .map(({ ends: [from, to], sourcePort, response, ...flow }) => ({
+      from,
+      to,
+      ...flow,
+      // A reply names the port its connection came from.
+      ...(sourcePort !== undefined || response ? { sourcePort: sourcePort ?? 49152 } : {}),
+      ...(response !== undefined ? { response } : {}),
+    }));
 };
 
 /** A scenario with a batch of flows over it. */

@@ -57,7 +57,7 @@ const NOT_INTERNET = [
 const parsedCache = new WeakMap<TopologyInput, Map<string, SecurityRule[]>>();
 function parsedRules(topology: TopologyInput, nsg: string): SecurityRule[] {
   let byNsg = parsedCache.get(topology);
-  if (!byNsg) parsedCache.set(topology, (byNsg = new Map()));
+  if (!byNsg) parsedCache.set(topology, (byNsg = new Map<string, SecurityRule[]>()));
   let rules = byNsg.get(nsg);
   if (!rules)
     byNsg.set(
@@ -136,8 +136,9 @@ describe("property: the evaluator agrees with a naive model", () => {
               compared++;
               expect(
                 step.rule.name,
-                JSON.stringify({ nsg: step.nsg, direction: step.direction, packet: step.packet }, (_, v) =>
-                  typeof v === "bigint" ? String(v) : v,
+                JSON.stringify(
+                  { nsg: step.nsg, direction: step.direction, packet: step.packet },
+                  (_, v: unknown) => (typeof v === "bigint" ? String(v) : v),
                 ),
               ).toBe(naiveFirstMatch(scenario.topology, step));
             }

@@ -36,9 +36,7 @@ describe("protocols", () => {
 
   it("is written case-insensitively in flows", () => {
     const evaluator = withRule(rule("udp", 100, "Inbound", "Allow", { protocol: "Udp" }));
-    expect(decidedBy(verdictOf(evaluator, { from, to: "web", protocol: "udp" as "Udp", port: 53 }))).toBe(
-      "udp",
-    );
+    expect(decidedBy(verdictOf(evaluator, { from, to: "web", protocol: "udp", port: 53 }))).toBe("udp");
   });
 });
 

@@ -149,5 +149,5 @@ export function twoTierTopology(options: {
   };
 }
 
-/** A client on the public internet (the address the scenario-format example uses). */
+/** A client on the public internet (the address the exercise-format example uses). */
 export const INTERNET_CLIENT = "203.0.113.7";
