@@ -27,7 +27,11 @@ const lineLengths = (text: string): number[] => text.split(/\r?\n/).map((l) => l
 
 /** A span made valid for `text`: inside the document, at least one character wide where possible. */
 export function clampSpan(span: SourceSpan | undefined, text: string): SourceSpan {
-  const lengths = lineLengths(text);
+  return clampToLines(span, lineLengths(text));
+}
+
+/** clampSpan with the text's line lengths measured once, for many spans of one text. */
+function clampToLines(span: SourceSpan | undefined, lengths: readonly number[]): SourceSpan {
   const lastLine = lengths.length;
   const clampLine = (n: number) => Math.min(Math.max(1, Math.floor(n) || 1), lastLine);
   const clampCol = (line: number, c: number) =>
@@ -48,10 +52,10 @@ export function clampSpan(span: SourceSpan | undefined, text: string): SourceSpa
 export function toMarker(
   message: string,
   span: SourceSpan | undefined,
-  text: string,
+  text: string | readonly number[],
   severity: MarkerSeverity,
 ): EditorMarker {
-  const s = clampSpan(span, text);
+  const s = clampToLines(span, typeof text === "string" ? lineLengths(text) : text);
   return {
     startLineNumber: s.line,
     startColumn: s.column,
@@ -64,12 +68,17 @@ export function toMarker(
   };
 }
 
-export const issueMarkers = (
+export function issueMarkers(
   issues: readonly LocatedIssue[],
   text: string,
   severity: MarkerSeverity = "error",
-): EditorMarker[] =>
-  issues.map((i) => toMarker(i.message, i.span, text, i.severity === "warning" ? "warning" : severity));
+): EditorMarker[] {
+  if (issues.length === 0) return [];
+  const lengths = lineLengths(text);
+  return issues.map((i) =>
+    toMarker(i.message, i.span, lengths, i.severity === "warning" ? "warning" : severity),
+  );
+}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -108,12 +117,15 @@ function ruleNameOf(rule: unknown): string | undefined {
 }
 
 /** Shadowed / over-permissive rule findings, on the rule they are about. */
-export const lintMarkers = (lints: readonly RuleLint[], text: string, doc?: RuleDocument): EditorMarker[] =>
-  lints.map((l) =>
+export function lintMarkers(lints: readonly RuleLint[], text: string, doc?: RuleDocument): EditorMarker[] {
+  if (lints.length === 0) return [];
+  const lengths = lineLengths(text);
+  return lints.map((l) =>
     toMarker(
       l.message,
       locateRule(l.nsg, l.rule, text, doc),
-      text,
+      lengths,
       l.severity === "warning" ? "warning" : "info",
     ),
   );
+}

@@ -1,14 +1,8 @@
-import {
-  findNodeAtLocation,
-  getNodeValue,
-  parseTree,
-  printParseErrorCode,
-  type Node,
-  type ParseError,
-} from "jsonc-parser";
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
 import type { IssuePath } from "../result.ts";
-import { LineIndex, type LocatedIssue, type SourceSpan } from "./source-span.ts";
+import { blankBom, MAX_NESTING, startsLikeJson, tooDeepAt, yamlTooDeepAt } from "./sniff.ts";
+import { formatSpan, LineIndex, type LocatedIssue, type SourceSpan } from "./source-span.ts";
 
 /**
  * Parsed JSON or YAML that remembers where every value came from, so that an issue found
@@ -56,9 +50,23 @@ function jsonErrorMessage(error: ParseError, text: string): string {
   return near.trim() ? `${base} (near ${JSON.stringify(near)})` : base;
 }
 
-/** JSON as ARM accepts it: comments allowed, trailing commas not. */
-export function parseJsonTree(text: string): DataTreeResult {
+const tooDeep = (lines: LineIndex, at: number): DataTreeResult => ({
+  ok: false,
+  errors: [
+    {
+      message: `nested more than ${MAX_NESTING} levels deep here; rules and scenarios need only a few levels`,
+      path: [],
+      span: lines.span(at, at + 1),
+    },
+  ],
+});
+
+/** JSON as ARM accepts it: comments allowed, trailing commas not, a byte-order mark ignored. */
+export function parseJsonTree(input: string): DataTreeResult {
+  const text = blankBom(input);
   const lines = new LineIndex(text);
+  const deepAt = tooDeepAt(text, "json");
+  if (deepAt >= 0) return tooDeep(lines, deepAt);
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, {
     allowTrailingComma: false,
@@ -77,9 +85,43 @@ export function parseJsonTree(text: string): DataTreeResult {
       })),
     };
   }
+  const { propertiesOf, duplicates } = indexProperties(root);
+  if (duplicates.length > 0) {
+    const at = (n: Node) => lines.span(n.offset, n.offset + n.length);
+    return {
+      ok: false,
+      errors: duplicates.slice(0, 20).flatMap(([first, second]) => {
+        const key = JSON.stringify(String(first.value));
+        const note = "JSON would keep only the last one, silently";
+        return [
+          {
+            message: `duplicate key ${key}: it is written again at ${formatSpan(at(second))}; ${note}`,
+            path: [],
+            span: at(first),
+          },
+          {
+            message: `duplicate key ${key}: it is already written at ${formatSpan(at(first))}; ${note}`,
+            path: [],
+            span: at(second),
+          },
+        ];
+      }),
+    };
+  }
+  /** The node at `path`: each step is one map lookup, so locating every issue stays linear. */
+  const nodeAt = (path: IssuePath): Node | undefined => {
+    let node: Node | undefined = root;
+    for (const key of path) {
+      if (!node) return undefined;
+      if (node.type === "object") node = propertiesOf.get(node)?.get(String(key))?.children?.[1];
+      else if (node.type === "array" && typeof key === "number") node = node.children?.[key];
+      else return undefined;
+    }
+    return node;
+  };
   const nearest = (path: IssuePath): Node | undefined => {
     for (let n = path.length; n >= 0; n--) {
-      const node = findNodeAtLocation(root, path.slice(0, n));
+      const node = nodeAt(path.slice(0, n));
       if (node) return node;
     }
     return undefined;
@@ -93,7 +135,7 @@ export function parseJsonTree(text: string): DataTreeResult {
         return node ? lines.span(node.offset, node.offset + node.length) : DOCUMENT_START;
       },
       keySpanAt(path) {
-        const node = findNodeAtLocation(root, path as (string | number)[]);
+        const node = nodeAt(path);
         const key = node?.parent?.type === "property" ? node.parent.children?.[0] : undefined;
         return key ? lines.span(key.offset, key.offset + key.length) : this.spanAt(path);
       },
@@ -101,15 +143,73 @@ export function parseJsonTree(text: string): DataTreeResult {
   };
 }
 
-function yamlNodeAt(doc: Document, path: IssuePath): YamlNode | undefined {
-  const node = doc.getIn(path as (string | number)[], true);
-  return node && typeof node === "object" && "range" in node ? (node as YamlNode) : undefined;
+/**
+ * Every object's properties by name, built in one pass over the tree (iterative: depth is
+ * bounded before parsing, but a walk should not depend on that), with the keys written twice.
+ */
+function indexProperties(root: Node): {
+  propertiesOf: Map<Node, Map<string, Node>>;
+  duplicates: [Node, Node][];
+} {
+  const propertiesOf = new Map<Node, Map<string, Node>>();
+  const duplicates: [Node, Node][] = [];
+  const stack: Node[] = [root];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    if (node.type === "object") {
+      const byName = new Map<string, Node>();
+      for (const property of node.children ?? []) {
+        const key = property.children?.[0];
+        if (!key) continue;
+        const name = String(key.value);
+        const earlier = byName.get(name);
+        if (earlier?.children?.[0]) duplicates.push([earlier.children[0], key]);
+        byName.set(name, property);
+        const value = property.children?.[1];
+        if (value) stack.push(value);
+      }
+      propertiesOf.set(node, byName);
+    } else if (node.type === "array") stack.push(...(node.children ?? []));
+  }
+  duplicates.sort((a, b) => a[1].offset - b[1].offset);
+  return { propertiesOf, duplicates };
+}
+
+/**
+ * Every YAML map's pairs by key, built in one iterative pass, with the keys written twice.
+ * (The yaml package's own `uniqueKeys` check compares each key with every earlier one: 25,000
+ * keys took seven seconds.)
+ */
+function indexPairs(root: unknown): {
+  pairsOf: Map<YAMLMap, Map<unknown, Pair>>;
+  duplicates: [Pair, Pair][];
+} {
+  const pairsOf = new Map<YAMLMap, Map<unknown, Pair>>();
+  const duplicates: [Pair, Pair][] = [];
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const pairs = new Map<unknown, Pair>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        const earlier = pairs.get(key);
+        if (earlier) duplicates.push([earlier, pair]);
+        pairs.set(key, pair);
+        stack.push(pair.value);
+      }
+      pairsOf.set(node, pairs);
+    } else if (isSeq(node)) stack.push(...node.items);
+  }
+  return { pairsOf, duplicates };
 }
 
 /** YAML 1.2 (JSON is valid YAML, so authors may use either). */
 export function parseYamlTree(text: string): DataTreeResult {
   const lines = new LineIndex(text);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  const bracketsAt = tooDeepAt(text, "yaml");
+  const deepAt = bracketsAt >= 0 ? bracketsAt : yamlTooDeepAt(text);
+  if (deepAt >= 0) return tooDeep(lines, deepAt);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
@@ -139,39 +239,77 @@ export function parseYamlTree(text: string): DataTreeResult {
       ],
     };
   }
+  const { pairsOf, duplicates } = indexPairs(doc.contents);
+  if (duplicates.length > 0) {
+    const keySpan = (pair: Pair) => rangeSpan(pair.key as YamlNode);
+    return {
+      ok: false,
+      errors: duplicates.slice(0, 20).flatMap(([first, second]) => {
+        const key = JSON.stringify(String(isScalar(first.key) ? first.key.value : first.key));
+        return [
+          {
+            message: `Invalid YAML: map keys must be unique: ${key} is written again at ${formatSpan(keySpan(second))}`,
+            path: [],
+            span: keySpan(first),
+          },
+          {
+            message: `Invalid YAML: map keys must be unique: ${key} is already written at ${formatSpan(keySpan(first))}`,
+            path: [],
+            span: keySpan(second),
+          },
+        ];
+      }),
+    };
+  }
+  const child = (node: unknown, key: string | number): unknown =>
+    isMap(node)
+      ? pairsOf.get(node)?.get(key)
+      : isSeq(node) && typeof key === "number"
+        ? node.items[key]
+        : undefined;
+  /** The pair (in a map) or item (in a list) at `path`, and the node of each step on the way. */
+  const walk = (path: IssuePath): unknown[] => {
+    const nodes: unknown[] = [doc.contents];
+    let node: unknown = doc.contents;
+    for (const key of path) {
+      const found = child(node, key);
+      if (found === undefined) break;
+      node = isPairLike(found) ? found.value : found;
+      nodes.push(found);
+    }
+    return nodes;
+  };
   return {
     ok: true,
     value: {
       value,
       spanAt(path) {
-        for (let n = path.length; n >= 0; n--) {
-          const node =
-            n === 0 ? ((doc.contents as YamlNode | null) ?? undefined) : yamlNodeAt(doc, path.slice(0, n));
-          if (node) return rangeSpan(node);
+        const nodes = walk(path);
+        for (let n = nodes.length - 1; n >= 0; n--) {
+          const found = nodes[n];
+          const node = isPairLike(found) ? found.value : found;
+          if (hasRange(node)) return rangeSpan(node);
         }
         return DOCUMENT_START; // an empty document: point at its start
       },
       keySpanAt(path) {
-        const parent =
-          path.length === 0
-            ? undefined
-            : path.length === 1
-              ? doc.contents
-              : doc.getIn(path.slice(0, -1), true);
-        const last = path[path.length - 1];
-        if (isMap(parent)) {
-          const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
-          if (pair && isScalar(pair.key)) return rangeSpan(pair.key as YamlNode);
-        }
-        if (isSeq(parent)) return this.spanAt(path);
+        const nodes = walk(path);
+        const last = nodes.length === path.length + 1 ? nodes[nodes.length - 1] : undefined;
+        if (path.length > 0 && isPairLike(last) && isScalar(last.key)) return rangeSpan(last.key as YamlNode);
         return this.spanAt(path);
       },
     },
   };
 }
 
+const isPairLike = (value: unknown): value is Pair =>
+  typeof value === "object" && value !== null && "key" in value && "value" in value && !("range" in value);
+const hasRange = (value: unknown): value is YamlNode =>
+  typeof value === "object" && value !== null && "range" in value;
+
 /** JSON when the text starts like JSON, YAML otherwise. */
 export function parseDataTree(text: string, format: "json" | "yaml" | "auto" = "auto"): DataTreeResult {
-  const looksJson = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*[[{]/.test(text);
-  return format === "json" || (format === "auto" && looksJson) ? parseJsonTree(text) : parseYamlTree(text);
+  return format === "json" || (format === "auto" && startsLikeJson(text))
+    ? parseJsonTree(text)
+    : parseYamlTree(text);
 }

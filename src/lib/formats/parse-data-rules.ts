@@ -1,3 +1,4 @@
+import { capIssues } from "../cap-issues.ts";
 import type { IssuePath } from "../result.ts";
 import { parseDataTree, type DataTree } from "./data-tree.ts";
 import type { NsgRules, ParseOptions, RuleDocumentResult } from "./rule-document.ts";
@@ -183,7 +184,7 @@ export function parseDataRules(
       });
     seen.add(nsg.name);
   }
-  if (errors.some((e) => e.severity !== "warning")) return { ok: false, errors };
+  if (errors.some((e) => e.severity !== "warning")) return { ok: false, errors: capIssues(errors) };
 
   const byName = new Map(placed.map((n) => [n.name, n]));
   const nsgs: NsgRules[] = placed.map((n) => ({
@@ -216,7 +217,7 @@ export function parseDataRules(
   return {
     ok: true,
     value: {
-      warnings: errors,
+      warnings: capIssues(errors),
       format:
         format === "auto"
           ? text.trimStart().startsWith("{") || text.trimStart().startsWith("[")

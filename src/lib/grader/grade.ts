@@ -1,3 +1,4 @@
+import { capIssues } from "../cap-issues.ts";
 import { lintNsg, type RuleLint } from "../analysis/lint-rules.ts";
 import type { RuleDocument, RuleFormat } from "../formats/rule-document.ts";
 import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
@@ -96,7 +97,7 @@ export function gradeWithDocument(
   if (!applied.ok)
     return { report: invalidReport(exercise.id, [...applied.errors, ...doc.value.warnings]), doc: doc.value };
   return {
-    report: { ...gradeTopology(exercise, applied.value), warnings: doc.value.warnings },
+    report: { ...gradeTopology(exercise, applied.value), warnings: capIssues(doc.value.warnings) },
     doc: doc.value,
   };
 }

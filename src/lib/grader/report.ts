@@ -1,3 +1,4 @@
+import { capIssues } from "../cap-issues.ts";
 import type { RuleLint } from "../analysis/lint-rules.ts";
 import type { LocatedIssue } from "../formats/source-span.ts";
 import type { Verdict } from "../nsg/verdict.ts";
@@ -37,8 +38,8 @@ export function invalidReport(exercise: string, errors: LocatedIssue[]): GradeRe
     passed: 0,
     failed: 0,
     results: [],
-    errors: errors.filter((e) => e.severity !== "warning"),
-    warnings: errors.filter((e) => e.severity === "warning"),
+    errors: capIssues(errors.filter((e) => e.severity !== "warning")),
+    warnings: capIssues(errors.filter((e) => e.severity === "warning")),
     lints: [],
   };
 }

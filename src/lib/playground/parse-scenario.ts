@@ -1,4 +1,6 @@
 import { parseDataTree, type DataTree } from "../formats/data-tree.ts";
+import { startsLikeJson } from "../formats/sniff.ts";
+import { capIssues } from "../cap-issues.ts";
 import type { LocatedIssue } from "../formats/source-span.ts";
 import type { SubscriptionType, Topology } from "../nsg/topology-schema.ts";
 import { validateTopology } from "../nsg/validate-topology.ts";
@@ -26,7 +28,7 @@ export type ScenarioResult = { ok: true; value: ScenarioDocument } | { ok: false
 
 /** The same test parseDataTree applies: JSON when the text starts like JSON. */
 export function scenarioFormat(text: string): ScenarioFormat {
-  return /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*[[{]/.test(text) ? "json" : "yaml";
+  return startsLikeJson(text) ? "json" : "yaml";
 }
 
 /** Unknown properties point at the key; everything else at the value. */
@@ -71,10 +73,10 @@ export function parseScenario(text: string): ScenarioResult {
   }
   const parsed = scenarioDocumentSchema.safeParse(data);
   if (!parsed.success)
-    return { ok: false, errors: fromZodError(parsed.error).map((i) => locate(tree.value, i)) };
+    return { ok: false, errors: capIssues(fromZodError(parsed.error)).map((i) => locate(tree.value, i)) };
   const doc = parsed.data;
   const issues = validateTopology(doc.topology).map((i) => ({ ...i, path: ["topology", ...i.path] }));
-  if (issues.length > 0) return { ok: false, errors: issues.map((i) => locate(tree.value, i)) };
+  if (issues.length > 0) return { ok: false, errors: capIssues(issues).map((i) => locate(tree.value, i)) };
   return {
     ok: true,
     value: {

@@ -1,4 +1,6 @@
+import { capIssues } from "../../cap-issues.ts";
 import type { RuleDocumentResult } from "../rule-document.ts";
+import { blankBom } from "../sniff.ts";
 import { LineIndex, type LocatedIssue } from "../source-span.ts";
 import { ArgParser, type Offsets, type Report } from "./arg-parser.ts";
 import type { AzCommand } from "./command.ts";
@@ -14,8 +16,8 @@ import { ShellReader, type Word } from "./shell-words.ts";
  * as an error with its place in the text; nothing is skipped silently and nothing throws.
  */
 export function parseAzCli(text: string, options: AzCliOptions): RuleDocumentResult {
-  // Non-text (a missing editor value) reads as an empty script.
-  const source = typeof text === "string" ? text : "";
+  // Non-text (a missing editor value) reads as an empty script; a byte-order mark as a space.
+  const source = typeof text === "string" ? blankBom(text) : "";
   const lines = new LineIndex(source);
   try {
     return run(source, options, lines);
@@ -37,13 +39,15 @@ function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumen
   }
   for (const e of reader.errors) found.push({ message: e.message, at: e, severity: "error" });
   found.sort((a, b) => a.at.start - b.at.start);
-  const issues: LocatedIssue[] = found.map((e) => ({
+  // Decided before capping: an error beyond the listed issues still fails the script.
+  const failed = found.some((e) => e.severity !== "warning");
+  const issues: LocatedIssue[] = capIssues(found).map((e) => ({
     message: e.message,
     path: [],
     span: lines.span(e.at.start, Math.max(e.at.end, e.at.start + 1)),
     ...(e.severity === "warning" ? { severity: "warning" as const } : {}),
   }));
-  if (issues.some((i) => i.severity !== "warning")) return { ok: false, errors: issues };
+  if (failed) return { ok: false, errors: issues };
   return { ok: true, value: { ...state.document(lines), warnings: issues } };
 }
 

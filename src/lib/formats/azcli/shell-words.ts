@@ -43,6 +43,13 @@ export interface ShellError {
 
 /** A variable longer than this is almost certainly runaway doubling (`X="$X$X"`). */
 const MAX_VARIABLE_LENGTH = 100_000;
+/** No real az argument comes near this; `--description $X$X$X$X` after doubling would. */
+export const MAX_WORD_LENGTH = 100_000;
+/**
+ * All the characters that variable references may bring into one script. Doubling a variable
+ * sixteen times and using it on thousands of lines would otherwise take minutes of work.
+ */
+export const MAX_SCRIPT_EXPANSION = 2_000_000;
 
 const isBlank = (c: string | undefined) =>
   c === " " || c === "\t" || c === "\u00a0" || c === "\f" || c === "\v";
@@ -83,8 +90,11 @@ class WordBuilder {
     const n = runs.length;
     const step = consecutive ? 1 : 0;
     // Extend the last run when these characters continue it in the source.
+    // An expansion's characters all point at its `$`, so pieces of one expansion share a run too.
     const continues =
-      n > 0 && step === 1 && runs[n - 1] === 1 && runs[n - 2]! + (this.text.length - runs[n - 3]!) === offset;
+      n > 0 &&
+      runs[n - 1] === step &&
+      (step === 1 ? runs[n - 2]! + (this.text.length - runs[n - 3]!) === offset : runs[n - 2] === offset);
     if (!continues) runs.push(this.text.length, offset, step);
     this.text += chars;
   }
@@ -110,6 +120,8 @@ export class ShellReader {
   readonly errors: ShellError[] = [];
   readonly #vars = new Map<string, string>();
   #broken = false;
+  /** Characters brought in by variable references so far (see MAX_SCRIPT_EXPANSION). */
+  #expanded = 0;
 
   readonly text: string;
   readonly dialect: Dialect;
@@ -503,17 +515,35 @@ export class ShellReader {
       this.#error(`variable $${name} is not set; set it earlier in the script (${hint})`, start, end);
       return;
     }
+    if (b.text.length + value.length > MAX_WORD_LENGTH) {
+      this.#error(
+        `$${name} makes this word longer than ${MAX_WORD_LENGTH.toLocaleString("en-US")} characters; no az argument is that long`,
+        start,
+        end,
+      );
+      return;
+    }
+    this.#expanded += value.length;
+    if (this.#expanded > MAX_SCRIPT_EXPANSION) {
+      this.#error(
+        `the script's variables expand to more than ${MAX_SCRIPT_EXPANSION.toLocaleString("en-US")} characters in all; write the values out instead`,
+        start,
+        end,
+      );
+      return;
+    }
     if (!split) {
       b.add(value, start, false);
       return;
     }
     // Bash splits an unquoted expansion on whitespace into separate words.
-    for (const ch of value) {
-      if (ch === " " || ch === "\t" || ch === "\n") {
+    for (const piece of value.split(/([ \t\n]+)/)) {
+      if (piece === "") continue;
+      if (/^[ \t\n]/.test(piece)) {
         if (b.hasContent) b.split(end, start);
         else b.segmentStart = start;
       } else {
-        b.add(ch, start, false);
+        b.add(piece, start, false);
       }
     }
   }
