@@ -6,7 +6,8 @@
  * 2. Grading-sized: 50 flows over a typical small exercise, as the grader runs them after every
  *    edit (target: well under 1 ms).
  * 3. Whole grading pipeline: a typical edit (target: one 60 Hz frame) and a 1,000-rule paste.
- * 4. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
+ * 4. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
+ * 5. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
@@ -22,6 +23,7 @@ import { measure, ms, ratio, us } from "./measure.ts";
 import { seeded } from "./random.ts";
 import { gradingBench } from "./grading.ts";
 import { browserRegradeBench } from "./browser-regrade.ts";
+import { hostileBench } from "./hostile.ts";
 
 const FLOWS = 10_000;
 const LARGE_TARGET_MS = 100;
@@ -151,5 +153,6 @@ line(
 );
 line("per flow, evaluator ready", us(warmEval.median / REPEAT / exercise.flows.length));
 gradingBench(line);
+await hostileBench();
 await browserRegradeBench(line);
 console.log("");

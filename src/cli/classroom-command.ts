@@ -7,6 +7,9 @@ import { loadExercise, type Exercise } from "../lib/grader/index.ts";
 const USAGE =
   "usage: npm run classroom -- [--exercises id,id,...] [--course owner/repo] [--ref main] [--points 10] [--out classroom/template]";
 
+const GITHUB_REPO = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
+const GIT_REF = /^[A-Za-z0-9._/-]{1,200}$/;
+
 /** Writes a GitHub Classroom starter repository for the chosen exercises. */
 export function runClassroom(argv: string[]): number {
   let args;
@@ -36,6 +39,26 @@ export function runClassroom(argv: string[]): number {
     ?.split(",")
     .map((s) => s.trim())
     .filter(Boolean) ?? [...all.keys()];
+  const twice = wanted.filter((id, i) => wanted.indexOf(id) !== i);
+  if (twice.length > 0) {
+    console.error(
+      `--exercises lists ${[...new Set(twice)].join(", ")} more than once; each exercise is one grading step`,
+    );
+    return 2;
+  }
+  // Both go into the generated workflow file: a newline or quote there would add steps to it.
+  if (!GITHUB_REPO.test(args.values.course)) {
+    console.error(
+      `--course must be a GitHub repository as owner/name (letters, digits, - _ .), not ${JSON.stringify(args.values.course)}`,
+    );
+    return 2;
+  }
+  if (!GIT_REF.test(args.values.ref) || args.values.ref.includes("..")) {
+    console.error(
+      `--ref must be a branch, tag or commit name (letters, digits, - _ . /), not ${JSON.stringify(args.values.ref)}`,
+    );
+    return 2;
+  }
   const unknown = wanted.filter((id) => !all.has(id));
   if (unknown.length > 0) {
     console.error(`unknown exercise id(s): ${unknown.join(", ")}`);

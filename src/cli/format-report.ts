@@ -1,3 +1,4 @@
+import { printable } from "../lib/text/printable.ts";
 import { formatSpan, type LocatedIssue } from "../lib/formats/source-span.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import type { TraceEntry } from "../lib/grader/trace.ts";
@@ -6,7 +7,8 @@ import type { TraceEntry } from "../lib/grader/trace.ts";
 export function formatIssue(file: string, issue: LocatedIssue): string {
   const where = issue.span ? `${file}:${formatSpan(issue.span)}` : file;
   const path = !issue.span && issue.path.length > 0 ? ` (at ${issue.path.join(".")})` : "";
-  return `${where}: ${issue.severity === "warning" ? "warning" : "error"}: ${issue.message}${path}`;
+  // Messages quote the learner's text, which may hold control characters.
+  return `${where}: ${issue.severity === "warning" ? "warning" : "error"}: ${printable(issue.message)}${printable(path)}`;
 }
 
 function traceLine(t: TraceEntry): string {

@@ -3,7 +3,7 @@ import type { LocatedIssue } from "../lib/formats/source-span.ts";
 import { gradeSubmission, gradeTopology, loadExercise } from "../lib/grader/index.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
-import { nodeIo, type BatchIo } from "./io.ts";
+import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
 import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
 
@@ -19,8 +19,6 @@ const USAGE = [
   "usage: npm run grade -- <exercise-file> [--rules <file>] [--json]",
   "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json]",
 ].join("\n");
-/** Rules or exercise files larger than this are refused rather than risk a stall. */
-const MAX_BYTES = 5 * 1024 * 1024;
 
 /** Exit codes (docs/exercise-format.md): 0 every expectation holds, 1 any fails, 2 invalid input. */
 export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
@@ -62,8 +60,9 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   const read = (path: string): string | undefined => {
     try {
       const text = io.readFile(path);
-      if (text.length > MAX_BYTES) {
-        io.err(`${path}: file is larger than ${MAX_BYTES / 1024 / 1024} MB`);
+      // The real reader checks the size before reading; this keeps any other Io to the same cap.
+      if (text.length > MAX_FILE_BYTES) {
+        io.err(`${path}: file is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
         return undefined;
       }
       return text;

@@ -1,23 +1,33 @@
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseSubmission } from "../lib/exercise-ui/submission-file.ts";
 import { gradeSubmission, loadExercise, type Exercise } from "../lib/grader/index.ts";
 import { gradebookCsv, rowFromReport, type GradebookRow } from "../lib/grader/gradebook.ts";
+import { printable } from "../lib/text/printable.ts";
 import type { BatchIo } from "./io.ts";
 
-/** Expands directories (recursively) into their .json files. */
+/**
+ * Expands folders into their .json files, each file and folder once (overlapping arguments such
+ * as `inbox inbox/alice` list a file once), iteratively: no depth of folders overflows anything.
+ */
 function collectFiles(paths: readonly string[], io: BatchIo): string[] {
-  return paths.flatMap((p) => {
-    const entries = io.listDir(p);
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const pending = paths.map((path) => ({ path, named: true })).reverse();
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const { path, named } = next;
+    const key = resolve(path);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const entries = io.listDir(path);
     if (entries === undefined) {
-      if (p.endsWith(".json")) return [p];
-      io.err(`warning: skipped ${p}: not a folder or a .json submission file`);
-      return [];
+      if (path.endsWith(".json")) files.push(path);
+      else if (named) io.err(`warning: skipped ${path}: not a folder or a .json submission file`);
+      continue;
     }
-    return collectFiles(
-      entries.sort().map((e) => join(p, e)),
-      io,
-    ).filter((f) => f.endsWith(".json"));
-  });
+    for (const entry of [...entries].sort().reverse())
+      pending.push({ path: join(path, entry), named: false });
+  }
+  return files;
 }
 
 /** The learner's name: the submission's `learner` field, else its folder, else the file name. */
@@ -35,7 +45,14 @@ function loadExercises(dir: string, io: BatchIo): { exercises: Map<string, Exerc
   const problems: string[] = [];
   for (const name of io.listDir(dir) ?? []) {
     if (!/\.(ya?ml|json)$/.test(name)) continue;
-    const loaded = loadExercise(io.readFile(join(dir, name)));
+    let text: string;
+    try {
+      text = io.readFile(join(dir, name));
+    } catch (e) {
+      problems.push(`${join(dir, name)}: cannot read: ${(e as Error).message}`);
+      continue;
+    }
+    const loaded = loadExercise(text);
     if (loaded.ok) exercises.set(loaded.value.id, loaded.value);
     else problems.push(`${join(dir, name)}: ${loaded.errors[0]?.message}`);
   }
@@ -63,8 +80,8 @@ export function runRegrade(
     io.err("no submission files (.json) found");
     return 2;
   }
-  const rows: GradebookRow[] = files.map((file) => gradeFile(file, exercises, submissionPaths, io));
-  if (options.csv) io.writeFile(options.csv, gradebookCsv(rows));
+  const rows: GradebookRow[] = files.map((file) => gradeFileSafely(file, exercises, submissionPaths, io));
+  // The table comes first: a gradebook that cannot be written must not cost the results.
   if (options.json) io.out(JSON.stringify(rows, null, 2));
   else {
     for (const r of rows) {
@@ -73,16 +90,56 @@ export function runRegrade(
         r.claimed && r.status === "graded" && r.claimed !== `${r.passed}/${r.total}`
           ? `  (file claimed ${r.claimed})`
           : "";
+      // Fields come from submission files: each is escaped, the tabs between them are ours.
+      const problem = r.status === "graded" ? "" : `\t${r.status}: ${printable(r.detail)}`;
       io.out(
-        `${r.learner}\t${r.exercise || "?"}\t${score}${claim}${r.status === "graded" ? "" : `\t${r.status}: ${r.detail}`}`,
+        `${printable(r.learner)}\t${printable(r.exercise) || "?"}\t${score}${printable(claim)}${problem}`,
       );
     }
+  }
+  const written = options.csv ? writeGradebook(options.csv, rows, io) : true;
+  if (!options.json) {
     const invalid = rows.filter((r) => r.status === "submission-invalid").length;
     io.out(
-      `${rows.length} submissions re-graded${invalid ? `, ${invalid} invalid` : ""}${options.csv ? `; gradebook written to ${options.csv}` : ""}`,
+      `${rows.length} submissions re-graded${invalid ? `, ${invalid} invalid` : ""}${options.csv && written ? `; gradebook written to ${options.csv}` : ""}`,
     );
   }
-  return 0;
+  return written ? 0 : 2;
+}
+
+function writeGradebook(path: string, rows: readonly GradebookRow[], io: BatchIo): boolean {
+  try {
+    io.writeFile(path, gradebookCsv(rows));
+    return true;
+  } catch (e) {
+    io.err(
+      `cannot write the gradebook to ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
+    );
+    return false;
+  }
+}
+
+/** One file's row, whatever happens: a file that breaks the grader is a row, never the end of the batch. */
+function gradeFileSafely(
+  file: string,
+  exercises: Map<string, Exercise>,
+  roots: readonly string[],
+  io: BatchIo,
+): GradebookRow {
+  try {
+    return gradeFile(file, exercises, roots, io);
+  } catch (e) {
+    return {
+      learner: basename(file),
+      file,
+      exercise: "",
+      status: "submission-invalid",
+      passed: 0,
+      total: 0,
+      claimed: "",
+      detail: `internal error while grading: ${(e as Error).message}`,
+    };
+  }
 }
 
 function gradeFile(

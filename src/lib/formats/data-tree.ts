@@ -1,5 +1,14 @@
 import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+  type Pair,
+  type YAMLMap,
+} from "yaml";
 import type { IssuePath } from "../result.ts";
 import { blankBom, MAX_NESTING, startsLikeJson, tooDeepAt, yamlTooDeepAt } from "./sniff.ts";
 import { formatSpan, LineIndex, type LocatedIssue, type SourceSpan } from "./source-span.ts";
@@ -203,22 +212,57 @@ function indexPairs(root: unknown): {
   return { pairsOf, duplicates };
 }
 
+/** One YAML slip can cascade; the first few say what is wrong. */
+const YAML_ERRORS_LISTED = 20;
+/** How much of a large text is read first, to see whether it is hopelessly broken. */
+const YAML_PROBE_CHARS = 16 * 1024;
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
+
+/**
+ * The yaml package spends about 5 µs on each problem it finds, and 64 KB of quotes holds 32,000
+ * of them: over 300 ms per keystroke. So a large text is read in two steps. When its first 16 KB
+ * already show more problems than are listed (well before the cut, so none is an artefact of
+ * cutting), those are the answer; otherwise the whole text is read. Stack traces are off while
+ * parsing: each problem is an Error, and capturing its stack is most of that cost.
+ */
+function parseYamlDocument(text: string): { doc: Document; moreErrors: boolean } {
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const cut = text.length > 2 * YAML_PROBE_CHARS ? text.lastIndexOf("\n", YAML_PROBE_CHARS) : -1;
+    if (cut > YAML_PROBE_CHARS / 2) {
+      const probe = parseDocument(text.slice(0, cut + 1), YAML_OPTIONS);
+      const early = probe.errors.filter((e) => e.pos[1] < cut / 2);
+      if (early.length > YAML_ERRORS_LISTED) {
+        probe.errors = early;
+        return { doc: probe, moreErrors: true };
+      }
+    }
+    const doc = parseDocument(text, YAML_OPTIONS);
+    return { doc, moreErrors: doc.errors.length > YAML_ERRORS_LISTED };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
 /** YAML 1.2 (JSON is valid YAML, so authors may use either). */
 export function parseYamlTree(text: string): DataTreeResult {
   const lines = new LineIndex(text);
   const bracketsAt = tooDeepAt(text, "yaml");
   const deepAt = bracketsAt >= 0 ? bracketsAt : yamlTooDeepAt(text);
   if (deepAt >= 0) return tooDeep(lines, deepAt);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: true });
+  const { doc, moreErrors } = parseYamlDocument(text);
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.slice(0, 20).map((e) => ({
-        message: `Invalid YAML: ${e.message.split("\n")[0]}${/alias|\*/i.test(e.message) ? ' (quote a lone asterisk: "*")' : ""}`,
-        path: [],
-        span: lines.span(e.pos[0], e.pos[1]),
-      })),
-    };
+    const listed = doc.errors.slice(0, YAML_ERRORS_LISTED).map((e) => ({
+      message: `Invalid YAML: ${e.message.split("\n")[0]}${/alias|\*/i.test(e.message) ? ' (quote a lone asterisk: "*")' : ""}`,
+      path: [],
+      span: lines.span(e.pos[0], e.pos[1]),
+    }));
+    const last = listed.at(-1)!;
+    const more = moreErrors
+      ? [{ ...last, message: "…and more problems after these, not listed: fix the ones above first" }]
+      : [];
+    return { ok: false, errors: [...listed, ...more] };
   }
   const rangeSpan = (node: YamlNode) =>
     node.range ? lines.span(node.range[0], node.range[1]) : DOCUMENT_START;

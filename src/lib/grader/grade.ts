@@ -90,6 +90,25 @@ export function gradeWithDocument(
   text: string,
   format?: RuleFormat,
 ): { report: GradeReport; doc?: RuleDocument } {
+  try {
+    return gradeText(exercise, text, format);
+  } catch (error) {
+    // A safety net, never the plan (the hostile-input suite fuzzes for this message): whatever
+    // slipped through still replaces the previous score with a located error, and the batch goes on.
+    const message = `internal error while grading (your rules are kept; please report this): ${error instanceof Error ? error.message : String(error)}`;
+    return {
+      report: invalidReport(exercise.id, [
+        { message, path: [], span: { line: 1, column: 1, endLine: 1, endColumn: 1 } },
+      ]),
+    };
+  }
+}
+
+function gradeText(
+  exercise: Exercise,
+  text: string,
+  format?: RuleFormat,
+): { report: GradeReport; doc?: RuleDocument } {
   if (isBlankRules(text) && format !== "yaml") return { report: gradeTopology(exercise, exercise.topology) };
   const doc = parseLearnerRules(text, exercise, format);
   if (!doc.ok) return { report: invalidReport(exercise.id, doc.errors) };

@@ -1,0 +1,200 @@
+/**
+ * Adversarial inputs for every reader of untrusted text, shared by the hostile-input test suite
+ * (tests/hostile/) and `npm run bench`. Each input is a shape that once hung or crashed a reader
+ * somewhere (repeated openers and comment markers, deep nesting, long runs of one character,
+ * floods of erroneous lines, runaway variable expansion), filled out to 64 KB.
+ */
+import { readFileSync } from "node:fs";
+import { assignmentQuery, readAssignment } from "../src/lib/assignments/assignment-link.ts";
+import { decodeShareHash, toBase64Url } from "../src/lib/exercise-ui/share-link.ts";
+import { parseDraft } from "../src/lib/exercise-ui/draft-storage.ts";
+import { parseExerciseProgress } from "../src/lib/exercise-ui/exercise-progress.ts";
+import { gradeForEditor } from "../src/lib/exercise-ui/grade-for-editor.ts";
+import { parseSubmission } from "../src/lib/exercise-ui/submission-file.ts";
+import { parseDataRules } from "../src/lib/formats/parse-data-rules.ts";
+import { loadExercise, type Exercise } from "../src/lib/grader/index.ts";
+import { parseLearnerRules } from "../src/lib/grader/parse-learner-rules.ts";
+import { parseSaved } from "../src/lib/playground/autosave.ts";
+import { compilePlayground } from "../src/lib/playground/compile-playground.ts";
+import { parseScenario } from "../src/lib/playground/parse-scenario.ts";
+import { decodeShareState } from "../src/lib/playground/share-state.ts";
+import { parseProgress } from "../src/lib/progress/storage.ts";
+
+/** The size every input is filled out to: the suite's promise covers inputs up to 64 KB. */
+export const INPUT_BYTES = 64 * 1024;
+
+/** `unit` repeated to fill `bytes` (whole units only), then `tail`. */
+const fill = (unit: string, tail = "", bytes = INPUT_BYTES): string =>
+  unit.repeat(Math.max(1, Math.floor((bytes - tail.length) / unit.length))) + tail;
+
+const half = (open: string, close: string): string =>
+  fill(open, "", INPUT_BYTES / 2) + fill(close, "", INPUT_BYTES / 2);
+
+const doubling = (lines: number): string =>
+  ["X=a", ...Array.from({ length: lines }, () => "X=$X$X")].join("\n") + "\n";
+
+export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
+  "repeated /**/ comments": fill("/**/", "x"),
+  "unclosed /* openers": fill("/*"),
+  "line comments": fill("//\n", "["),
+  "hash comments": fill("#"),
+  "deep [ ] nesting": half("[", "]"),
+  "deep { nesting": fill("{"),
+  'deep {"a": nesting': fill('{"a":'),
+  "compact YAML lists": fill("- ", "x"),
+  "YAML indentation staircase": Array.from({ length: 360 }, (_, i) => `${" ".repeat(i)}a:`).join("\n"),
+  "YAML alias fan-out": [
+    fill("# an alias bomb follows\n", "", INPUT_BYTES - 1024).trimEnd(),
+    "a: &a [x, x, x, x, x, x, x, x, x, x]",
+    ..."bcdefghij"
+      .split("")
+      .map((k, i) => `${k}: &${k} [${Array(10).fill(`*${"abcdefghij"[i]}`).join(", ")}]`),
+  ].join("\n"),
+  "run of spaces": fill(" "),
+  "run of letters": fill("a"),
+  "run of quotes": fill('"'),
+  "run of backslashes": fill("\\"),
+  "run of NUL": fill("\u0000"),
+  "run of emoji": fill("🔥", "", INPUT_BYTES / 2),
+  "CRLF blank lines": fill("\r\n"),
+  "lines of errors": fill("foo\n"),
+  "lines of bare az": fill("az\n"),
+  "lines of broken JSON": fill('{"a": }\n'),
+  "duplicate keys": `{${fill('"a": 1, ', '"a": 1}')}`,
+  "variable doubling, then unquoted use": fill(
+    "az network nsg rule create -g rg --nsg-name ingest-nsg -n r --priority 100 --description $X$X$X$X\n",
+    "",
+    INPUT_BYTES - 200,
+  ).replace(/^/, doubling(16)),
+  "unclosed command substitutions": fill("$("),
+  "PowerShell backtick continuations": fill("`\n"),
+  "unclosed quotes per line": fill("az network nsg rule create --name 'x\n"),
+  "byte-order mark, then JSON": `\uFEFF${fill("[", "", INPUT_BYTES / 2)}`,
+};
+
+const exerciseText = readFileSync(new URL("../graders/ftp-active.yaml", import.meta.url), "utf8");
+const exercise = ((): Exercise => {
+  const loaded = loadExercise(exerciseText);
+  if (!loaded.ok) throw new Error("graders/ftp-active.yaml does not load");
+  return loaded.value;
+})();
+
+/** What a reader answered, reduced to what the suite judges. */
+export interface Answer {
+  ok: boolean;
+  /** Every error's text. */
+  messages: string[];
+  /** True when every error says where it is (line and column); for readers of text only. */
+  located: boolean;
+}
+
+interface IssueLike {
+  message?: unknown;
+  span?: unknown;
+}
+
+/** Reads any of the project's result shapes. */
+function answer(result: unknown): Answer {
+  const r = result as { ok?: unknown; errors?: unknown; message?: unknown };
+  if (r.ok === true || r.ok === "absent") return { ok: true, messages: [], located: true };
+  const errors: unknown[] = Array.isArray(r.errors) ? r.errors : [r.message];
+  const messages = errors.map((e) => (typeof e === "string" ? e : String((e as IssueLike)?.message ?? "")));
+  const located = errors.every(
+    (e) => typeof e === "object" && e !== null && (e as IssueLike).span !== undefined,
+  );
+  return { ok: false, messages, located };
+}
+
+/** An editor grade: its report's errors, located through the markers the learner sees. */
+function editorAnswer(text: string, format: "json" | "azcli"): Answer {
+  const grade = gradeForEditor(exercise, text, format);
+  if (grade.report.status !== "invalid") return { ok: true, messages: [], located: true };
+  return {
+    ok: false,
+    messages: grade.errors.map((m) => m.message),
+    located: grade.errors.length > 0 && grade.errors.every((m) => m.located),
+  };
+}
+
+export interface Reader {
+  /** Whether the reader reads text a learner wrote (its errors must carry line and column). */
+  text: boolean;
+  read: (input: string) => Answer | Promise<Answer>;
+}
+
+const known = new Set(["ftp-active"]);
+
+export const READERS: Readonly<Record<string, Reader>> = {
+  "JSON rules": {
+    text: true,
+    read: (t) => answer(parseDataRules(t, "json", { editable: exercise.editable })),
+  },
+  "YAML rules": {
+    text: true,
+    read: (t) => answer(parseDataRules(t, "yaml", { editable: exercise.editable })),
+  },
+  "az CLI rules": { text: true, read: (t) => answer(parseLearnerRules(t, exercise, "azcli")) },
+  "editor grade (JSON)": { text: true, read: (t) => editorAnswer(t, "json") },
+  "editor grade (az CLI)": { text: true, read: (t) => editorAnswer(t, "azcli") },
+  "exercise file": { text: true, read: (t) => answer(loadExercise(t)) },
+  "playground scenario": { text: true, read: (t) => answer(parseScenario(t)) },
+  "playground az CLI changes": {
+    text: true,
+    read: (t) => {
+      const { cliErrors } = compilePlayground(exerciseText, t);
+      return answer({ ok: cliErrors.length === 0, errors: cliErrors });
+    },
+  },
+  "exercise share link": { text: false, read: (t) => answer(decodeShareHash(`#rules=${t}`)) },
+  "exercise share link (encoded)": {
+    text: false,
+    read: (t) => answer(decodeShareHash(`#rules=v1.json.${toBase64Url(t).slice(0, 7900)}`)),
+  },
+  "playground share link": {
+    text: false,
+    read: async (t) => answer(await decodeShareState(`#playground=${t}`)),
+  },
+  "assignment link": { text: false, read: (t) => answer(readAssignment(`?${t}`, known)) },
+  "assignment link (fields)": {
+    text: false,
+    read: (t) =>
+      answer(
+        readAssignment(
+          `?${assignmentQuery({ title: t, exercises: ["ftp-active"] })}&e=${encodeURIComponent(t)}`,
+          known,
+        ),
+      ),
+  },
+  "submission file": { text: false, read: (t) => answer(parseSubmission(t)) },
+  "saved draft": { text: false, read: (t) => answer(parseDraft(t)) },
+  "saved playground": { text: false, read: (t) => answer(parseSaved(t)) },
+  "saved progress": { text: false, read: (t) => answer(parseProgress(t)) },
+  "saved exercise results": { text: false, read: (t) => answer(parseExerciseProgress(t)) },
+};
+
+export interface Trial {
+  reader: string;
+  input: string;
+  /** The fastest of `runs` runs, in ms: noise only ever adds time. */
+  ms: number;
+  answer?: Answer;
+  thrown?: string;
+}
+
+/** Runs one reader on one input `runs` times. */
+export async function trial(readerName: string, inputName: string, runs = 3): Promise<Trial> {
+  const reader = READERS[readerName]!;
+  const input = ADVERSARIAL_INPUTS[inputName]!;
+  let best = Infinity;
+  let result: Answer | undefined;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    try {
+      result = await reader.read(input);
+    } catch (error) {
+      return { reader: readerName, input: inputName, ms: performance.now() - start, thrown: String(error) };
+    }
+    best = Math.min(best, performance.now() - start);
+  }
+  return { reader: readerName, input: inputName, ms: best, ...(result ? { answer: result } : {}) };
+}

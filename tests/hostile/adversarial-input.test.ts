@@ -1,0 +1,39 @@
+/**
+ * The guard that stays: every reader of untrusted text (rules in each format, exercise files,
+ * the playground, share and assignment links, submission files, saved browser state) gets every
+ * adversarial input of bench/adversarial.ts, 64 KB each. None may throw, none may take more than
+ * 100 ms (the fastest of three runs), and every error about a learner's text says where it is.
+ */
+import { describe, expect, it } from "vitest";
+import { ADVERSARIAL_INPUTS, INPUT_BYTES, READERS, trial } from "../../bench/adversarial.ts";
+
+const BUDGET_MS = 100;
+
+describe("hostile and huge input", { timeout: 120_000 }, () => {
+  it("fills every input out to the size the suite promises", () => {
+    for (const [name, text] of Object.entries(ADVERSARIAL_INPUTS)) {
+      expect(text.length, name).toBeGreaterThan(INPUT_BYTES / 8);
+      expect(new TextEncoder().encode(text).length, name).toBeLessThanOrEqual(INPUT_BYTES + 1024);
+    }
+  });
+
+  for (const [readerName, reader] of Object.entries(READERS)) {
+    it(`${readerName}: answers every adversarial input quickly, without throwing`, async () => {
+      const problems: string[] = [];
+      for (const inputName of Object.keys(ADVERSARIAL_INPUTS)) {
+        const result = await trial(readerName, inputName);
+        if (result.thrown) problems.push(`${inputName}: threw ${result.thrown}`);
+        else if (result.ms > BUDGET_MS) problems.push(`${inputName}: took ${result.ms.toFixed(0)} ms`);
+        else if (result.answer && !result.answer.ok) {
+          if (result.answer.messages.length === 0 || result.answer.messages.some((m) => m.trim() === ""))
+            problems.push(`${inputName}: refused without saying why`);
+          if (reader.text && !result.answer.located)
+            problems.push(`${inputName}: an error without a location`);
+          if (result.answer.messages.length > 201)
+            problems.push(`${inputName}: ${result.answer.messages.length} errors listed`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+});
