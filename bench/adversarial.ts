@@ -98,7 +98,10 @@ function answer(result: unknown): Answer {
   const r = result as { ok?: unknown; errors?: unknown; message?: unknown };
   if (r.ok === true || r.ok === "absent") return { ok: true, messages: [], located: true };
   const errors: unknown[] = Array.isArray(r.errors) ? r.errors : [r.message];
-  const messages = errors.map((e) => (typeof e === "string" ? e : String((e as IssueLike)?.message ?? "")));
+  const messages = errors.map((e) => {
+    const message = typeof e === "string" ? e : (e as IssueLike | undefined)?.message;
+    return typeof message === "string" ? message : "";
+  });
   const located = errors.every(
     (e) => typeof e === "object" && e !== null && (e as IssueLike).span !== undefined,
   );
