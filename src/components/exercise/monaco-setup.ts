@@ -48,6 +48,17 @@ let configured = false;
 function configureOnce(): void {
   if (configured) return;
   configured = true;
+  // The JSON worker only serves completion and hovers (on request). Its other features re-parse
+  // the whole text after every change with a recursive parser that a pasted 4 KB of brackets
+  // overflows; the grader already reports such text, with its place.
+  jsonDefaults.setModeConfiguration({
+    ...jsonDefaults.modeConfiguration,
+    colors: false,
+    foldingRanges: false,
+    documentSymbols: false,
+    selectionRanges: false,
+    diagnostics: false,
+  });
   (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
     getWorker: (_id: string, label: string) => (label === "json" ? new JsonWorker() : new EditorWorker()),
   };
