@@ -1,6 +1,6 @@
 // The layers of CONTRIBUTING.md as lint rules: imports point one way only.
 //
-//   nsg  ←  formats  ←  analysis  ←  grader  ←  everything else in src/lib  ←  src/cli, src/components, src/pages
+//   nsg  ←  formats, analysis, compare (side by side)  ←  grader  ←  everything else in src/lib  ←  src/cli, src/components, src/pages
 //
 // The evaluator (src/lib/nsg) is pure: no parsers, no grading, no UI, no DOM, no Astro.
 // Nothing under src/lib imports a view (src/components, src/layouts, src/pages) or the CLI.
@@ -36,6 +36,18 @@ const FORBIDDEN_BY_LAYER = {
   ],
   analysis: [
     "formats",
+    "grader",
+    "exercise-ui",
+    "playground",
+    "progress",
+    "content",
+    "course",
+    "classroom",
+    "assignments",
+  ],
+  compare: [
+    "formats",
+    "analysis",
     "grader",
     "exercise-ui",
     "playground",
