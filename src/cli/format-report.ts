@@ -1,9 +1,10 @@
-import { formatSpan, type LocatedIssue } from "../lib/formats/source-span.ts";
+import { formatSpan } from "../lib/formats/source-span.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import type { TraceEntry } from "../lib/grader/trace.ts";
+import type { Issue } from "../lib/result.ts";
 
 /** `file:line:col: message`, the form editors and CI logs make clickable. */
-export function formatIssue(file: string, issue: LocatedIssue): string {
+export function formatIssue(file: string, issue: Issue): string {
   const where = issue.span ? `${file}:${formatSpan(issue.span)}` : file;
   const path = !issue.span && issue.path.length > 0 ? ` (at ${issue.path.join(".")})` : "";
   return `${where}: ${issue.severity === "warning" ? "warning" : "error"}: ${issue.message}${path}`;

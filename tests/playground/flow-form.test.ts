@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   EMPTY_FLOW_FORM,
   endpointOptions,
+  fieldOf,
   formFromFlow,
   validateFlowForm,
   type FlowFormValues,
@@ -15,7 +16,7 @@ const topology = parsed.value.topology;
 const form = (over: Partial<FlowFormValues>): FlowFormValues => ({ ...EMPTY_FLOW_FORM, ...over });
 const errors = (values: FlowFormValues) => {
   const result = validateFlowForm(values, topology);
-  return result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.message}`);
+  return result.ok ? [] : result.errors.map((e) => `${fieldOf(e)}: ${e.message}`);
 };
 
 describe("the flow form", () => {

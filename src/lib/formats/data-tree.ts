@@ -6,9 +6,18 @@ import {
   type Node,
   type ParseError,
 } from "jsonc-parser";
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from "yaml";
-import type { IssuePath } from "../result.ts";
-import { LineIndex, type LocatedIssue, type SourceSpan } from "./source-span.ts";
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type Node as YamlNode,
+  type YAMLError,
+} from "yaml";
+import { fail, ok, type IssuePath, type Result, type SourceSpan } from "../result.ts";
+import { LineIndex } from "./source-span.ts";
 
 /**
  * Parsed JSON or YAML that remembers where every value came from, so that an issue found
@@ -24,7 +33,7 @@ export interface DataTree {
 
 const DOCUMENT_START: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-export type DataTreeResult = { ok: true; value: DataTree } | { ok: false; errors: LocatedIssue[] };
+export type DataTreeResult = Result<DataTree>;
 
 const JSON_ERRORS: Record<string, string> = {
   InvalidSymbol: "unexpected character",
@@ -68,14 +77,14 @@ export function parseJsonTree(text: string): DataTreeResult {
   if (errors.length > 0 || !root) {
     const found =
       errors.length > 0 ? errors : [{ error: 4 /* ValueExpected */, offset: 0, length: 0 } as ParseError];
-    return {
-      ok: false,
-      errors: found.slice(0, 20).map((e) => ({
+    return fail(
+      found.slice(0, 20).map((e) => ({
+        code: "invalid-json",
         message: `Invalid JSON: ${jsonErrorMessage(e, text)}`,
         path: [],
         span: lines.span(e.offset, e.offset + e.length),
       })),
-    };
+    );
   }
   const nearest = (path: IssuePath): Node | undefined => {
     for (let n = path.length; n >= 0; n--) {
@@ -84,21 +93,18 @@ export function parseJsonTree(text: string): DataTreeResult {
     }
     return undefined;
   };
-  return {
-    ok: true,
-    value: {
-      value: getNodeValue(root),
-      spanAt(path) {
-        const node = nearest(path);
-        return node ? lines.span(node.offset, node.offset + node.length) : DOCUMENT_START;
-      },
-      keySpanAt(path) {
-        const node = findNodeAtLocation(root, path as (string | number)[]);
-        const key = node?.parent?.type === "property" ? node.parent.children?.[0] : undefined;
-        return key ? lines.span(key.offset, key.offset + key.length) : this.spanAt(path);
-      },
+  return ok<DataTree>({
+    value: getNodeValue(root),
+    spanAt(path) {
+      const node = nearest(path);
+      return node ? lines.span(node.offset, node.offset + node.length) : DOCUMENT_START;
     },
-  };
+    keySpanAt(path) {
+      const node = findNodeAtLocation(root, path as (string | number)[]);
+      const key = node?.parent?.type === "property" ? node.parent.children?.[0] : undefined;
+      return key ? lines.span(key.offset, key.offset + key.length) : this.spanAt(path);
+    },
+  });
 }
 
 function yamlNodeAt(doc: Document, path: IssuePath): YamlNode | undefined {
@@ -106,19 +112,34 @@ function yamlNodeAt(doc: Document, path: IssuePath): YamlNode | undefined {
   return node && typeof node === "object" && "range" in node ? (node as YamlNode) : undefined;
 }
 
+/** yaml's error codes for aliases and anchors; an unquoted lone "*" (any port) reads as an alias. */
+const ALIAS_ERRORS: ReadonlySet<YAMLError["code"]> = new Set(["BAD_ALIAS", "ALIAS_PROPS"]);
+const isAliasError = (e: YAMLError, text: string) => ALIAS_ERRORS.has(e.code) && text[e.pos[0]] !== "&";
+
+function hasAlias(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** YAML 1.2 (JSON is valid YAML, so authors may use either). */
 export function parseYamlTree(text: string): DataTreeResult {
   const lines = new LineIndex(text);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
-    return {
-      ok: false,
-      errors: doc.errors.slice(0, 20).map((e) => ({
-        message: `Invalid YAML: ${e.message.split("\n")[0]}${/alias|\*/i.test(e.message) ? ' (quote a lone asterisk: "*")' : ""}`,
+    return fail(
+      doc.errors.slice(0, 20).map((e) => ({
+        code: "yaml-syntax",
+        message: `Invalid YAML: ${e.message.split("\n")[0]}${isAliasError(e, text) ? ' (quote a lone asterisk: "*")' : ""}`,
         path: [],
         span: lines.span(e.pos[0], e.pos[1]),
       })),
-    };
+    );
   }
   const rangeSpan = (node: YamlNode) =>
     node.range ? lines.span(node.range[0], node.range[1]) : DOCUMENT_START;
@@ -127,47 +148,38 @@ export function parseYamlTree(text: string): DataTreeResult {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // Aliases are only resolved here (e.g. "*x" with no "&x" anchor, or an alias bomb).
-    const at = /alias/i.test((e as Error).message) ? text.indexOf("*") : 0;
-    return {
-      ok: false,
-      errors: [
-        {
-          message: `Invalid YAML: ${(e as Error).message} (quote a lone asterisk: "*")`,
-          path: [],
-          span: lines.span(Math.max(0, at), Math.max(0, at) + 1),
-        },
-      ],
-    };
+    const at = hasAlias(doc) ? text.indexOf("*") : 0;
+    return fail([
+      {
+        code: "yaml-syntax",
+        message: `Invalid YAML: ${(e as Error).message} (quote a lone asterisk: "*")`,
+        path: [],
+        span: lines.span(Math.max(0, at), Math.max(0, at) + 1),
+      },
+    ]);
   }
-  return {
-    ok: true,
-    value: {
-      value,
-      spanAt(path) {
-        for (let n = path.length; n >= 0; n--) {
-          const node =
-            n === 0 ? ((doc.contents as YamlNode | null) ?? undefined) : yamlNodeAt(doc, path.slice(0, n));
-          if (node) return rangeSpan(node);
-        }
-        return DOCUMENT_START; // an empty document: point at its start
-      },
-      keySpanAt(path) {
-        const parent =
-          path.length === 0
-            ? undefined
-            : path.length === 1
-              ? doc.contents
-              : doc.getIn(path.slice(0, -1), true);
-        const last = path[path.length - 1];
-        if (isMap(parent)) {
-          const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
-          if (pair && isScalar(pair.key)) return rangeSpan(pair.key as YamlNode);
-        }
-        if (isSeq(parent)) return this.spanAt(path);
-        return this.spanAt(path);
-      },
+  return ok<DataTree>({
+    value,
+    spanAt(path) {
+      for (let n = path.length; n >= 0; n--) {
+        const node =
+          n === 0 ? ((doc.contents as YamlNode | null) ?? undefined) : yamlNodeAt(doc, path.slice(0, n));
+        if (node) return rangeSpan(node);
+      }
+      return DOCUMENT_START; // an empty document: point at its start
     },
-  };
+    keySpanAt(path) {
+      const parent =
+        path.length === 0 ? undefined : path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+      const last = path[path.length - 1];
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === last);
+        if (pair && isScalar(pair.key)) return rangeSpan(pair.key as YamlNode);
+      }
+      if (isSeq(parent)) return this.spanAt(path);
+      return this.spanAt(path);
+    },
+  });
 }
 
 /** JSON when the text starts like JSON, YAML otherwise. */

@@ -1,5 +1,5 @@
 import type { RuleLint } from "../analysis/lint-rules.ts";
-import type { LocatedIssue } from "../formats/source-span.ts";
+import type { Issue } from "../result.ts";
 import type { Verdict } from "../nsg/verdict.ts";
 import type { TraceEntry } from "./trace.ts";
 
@@ -25,12 +25,12 @@ export interface GradeReport {
   passed: number;
   failed: number;
   results: ExpectationResult[];
-  errors: LocatedIssue[];
-  warnings: LocatedIssue[];
+  errors: Issue[];
+  warnings: Issue[];
   lints: RuleLint[];
 }
 
-export function invalidReport(exercise: string, errors: LocatedIssue[]): GradeReport {
+export function invalidReport(exercise: string, errors: Issue[]): GradeReport {
   return {
     exercise,
     status: "invalid",
