@@ -26,7 +26,7 @@ export const ISSUE_CODES = {
   "invalid-document-shape":
     "The rules are not one of the accepted shapes (rule list, NSG map, NSG resource, ARM template).",
   "ambiguous-rule-list": "A bare list of rules, but the exercise has more than one editable NSG.",
-  "invalid-resource-name": 'An ARM securityRules resource is not named "<nsg-name>/<rule-name>".',
+  "invalid-resource-name": 'An ARM securityRules resource is not named "nsg-name/rule-name".',
   "ignored-resource": "An ARM resource that is not an NSG or a rule is ignored (a warning).",
   "arm-expression-unsupported":
     "An ARM template expression such as [parameters('x')], which needs a deployment.",
@@ -84,7 +84,7 @@ export const ISSUE_CODES = {
   "vm-not-found": "An az command names a VM the exercise does not have.",
   "vm-without-nsg": "az vm open-port on a VM whose NIC or subnet has no NSG.",
   "unsupported-shell-syntax":
-    "Shell syntax NSG Lab does not run (pipes, subshells, command substitution, ...).",
+    "Shell syntax NSG Lab does not run, or that is incomplete (pipes, subshells, command substitution, a lone &&).",
   "unterminated-quote": "A quote is opened and never closed.",
   "broken-line-continuation":
     "A line continuation character followed by spaces, so the line does not continue.",

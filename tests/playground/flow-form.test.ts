@@ -84,6 +84,20 @@ describe("the flow form", () => {
     ]);
   });
 
+  it("gives each problem the code the evaluator would give it, with the field as its path", () => {
+    const result = validateFlowForm(
+      form({ from: "web-mv", to: "web-mv", protocol: "Tcp", sourcePort: "-1", port: "" }),
+      topology,
+    );
+    expect(!result.ok && result.errors.map((e) => [e.code, e.path])).toEqual([
+      ["unknown-endpoint", ["from"]],
+      ["unknown-endpoint", ["to"]],
+      ["flow-to-self", ["to"]],
+      ["invalid-port", ["sourcePort"]],
+      ["missing-port", ["port"]],
+    ]);
+  });
+
   it("fills the form from a sample flow", () => {
     expect(formFromFlow({ from: "a", to: "b", protocol: "Udp", port: 53 })).toEqual({
       from: "a",
