@@ -21,6 +21,7 @@ export default tseslint.config(
       "playwright-report/",
       "classroom/template/",
       "public/",
+      ".scratch/",
     ],
   },
   js.configs.recommended,

@@ -11,6 +11,7 @@
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
+import { joinMessages } from "../src/lib/result.ts";
 import {
   createEvaluator,
   parseTopology,
@@ -44,7 +45,7 @@ function evaluateAll(evaluator: Evaluator, flows: readonly FlowInput[]): { allow
   let deny = 0;
   for (const flow of flows) {
     const result = evaluator.evaluate(flow);
-    if (!result.ok) throw new Error(`flow ${JSON.stringify(flow)}: ${result.message}`);
+    if (!result.ok) throw new Error(`flow ${JSON.stringify(flow)}: ${joinMessages(result.errors)}`);
     if (result.value.access === "Allow") allow++;
     else deny++;
   }

@@ -2,14 +2,14 @@ import { parseDataTree } from "../lib/formats/data-tree.ts";
 import { checkExerciseText } from "../lib/content/check-exercise.ts";
 import { checkLessonText } from "../lib/content/check-lesson.ts";
 import { lessonSlug } from "../lib/course/lesson-slug.ts";
-import type { LocatedIssue } from "../lib/formats/source-span.ts";
+import { issue, type Issue } from "../lib/result.ts";
 import { formatIssue } from "./format-report.ts";
 
 /** An exercise's `lesson:` field, where it was written. */
 interface LessonClaim {
   file: string;
   lesson: string;
-  span: LocatedIssue["span"];
+  span: Issue["span"];
 }
 
 export interface ContentFile {
@@ -41,6 +41,7 @@ export function runContentCheck(
       const other = ids.get(id);
       if (other)
         errors.push({
+          code: "duplicate-id",
           message: `exercise id "${id}" is already used by ${other}`,
           path: ["id"],
           span: tree.ok ? tree.value.spanAt(["id"]) : undefined,
@@ -52,6 +53,7 @@ export function runContentCheck(
         .replace(/\.(ya?ml|json)$/, "");
       if (expectedName !== id)
         errors.push({
+          code: "file-name-mismatch",
           message: `file name should match the id: ${id}.yaml`,
           path: ["id"],
           span: tree.ok ? tree.value.spanAt(["id"]) : undefined,
@@ -95,7 +97,11 @@ function checkLessons(
     const order = check.frontmatter?.order;
     if (order !== undefined) {
       if (orders.has(order))
-        errors.push({ message: `order ${order} is also used by ${orders.get(order)}`, path: ["order"] });
+        errors.push({
+          code: "duplicate-order",
+          message: `order ${order} is also used by ${orders.get(order)}`,
+          path: ["order"],
+        });
       orders.set(order, file);
     }
     for (const e of errors) print(formatIssue(file, e));
@@ -105,13 +111,21 @@ function checkLessons(
   // Each exercise's lesson must exist and embed it: a lesson is done when all its exercises pass.
   for (const [id, { file, lesson, span }] of lessonOf) {
     const inLesson = embedded.get(lesson);
-    const message = !inLesson
-      ? `lesson "${lesson}" does not exist (lessons: ${[...embedded.keys()].join(", ")})`
+    const problem: Issue | undefined = !inLesson
+      ? issue(
+          "unknown-lesson",
+          `lesson "${lesson}" does not exist (lessons: ${[...embedded.keys()].join(", ")})`,
+          ["lesson"],
+        )
       : !inLesson.has(id)
-        ? `lesson "${lesson}" does not embed this exercise: add <Exercise id="${id}" /> to it`
+        ? issue(
+            "exercise-not-embedded",
+            `lesson "${lesson}" does not embed this exercise: add <Exercise id="${id}" /> to it`,
+            ["lesson"],
+          )
         : undefined;
-    if (message) {
-      print(formatIssue(file, { message, path: ["lesson"], span }));
+    if (problem) {
+      print(formatIssue(file, { ...problem, span }));
       problems += 1;
     }
   }

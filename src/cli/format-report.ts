@@ -1,10 +1,11 @@
 import { printable } from "../lib/text/printable.ts";
-import { formatSpan, type LocatedIssue } from "../lib/formats/source-span.ts";
+import { formatSpan } from "../lib/formats/source-span.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import type { TraceEntry } from "../lib/grader/trace.ts";
+import type { Issue } from "../lib/result.ts";
 
 /** `file:line:col: message`, the form editors and CI logs make clickable. */
-export function formatIssue(file: string, issue: LocatedIssue): string {
+export function formatIssue(file: string, issue: Issue): string {
   const where = issue.span ? `${file}:${formatSpan(issue.span)}` : file;
   const path = !issue.span && issue.path.length > 0 ? ` (at ${issue.path.join(".")})` : "";
   // Messages quote the learner's text, which may hold control characters.

@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import type { LocatedIssue } from "../lib/formats/source-span.ts";
 import { gradeSubmission, gradeTopology, loadExercise } from "../lib/grader/index.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
 import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
+import type { Issue } from "../lib/result.ts";
 
 function looksLikeSubmission(text: string): boolean {
   try {
@@ -71,7 +71,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
       return undefined;
     }
   };
-  const invalid = (file: string, errors: LocatedIssue[]) => {
+  const invalid = (file: string, errors: Issue[]) => {
     if (args.values.json)
       io.out(
         JSON.stringify(
@@ -98,11 +98,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
     const submission = looksLikeSubmission(rulesText)
       ? parseSubmission(rulesText, exercise.value.id)
       : undefined;
-    if (submission && !submission.ok)
-      return invalid(
-        rulesFile,
-        submission.errors.map((message) => ({ message, path: [] })),
-      );
+    if (submission && !submission.ok) return invalid(rulesFile, submission.errors);
     const format = submission?.ok
       ? submission.value.rulesFormat
       : rulesFile.endsWith(".json")

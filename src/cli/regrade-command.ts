@@ -3,6 +3,7 @@ import { parseSubmission } from "../lib/exercise-ui/submission-file.ts";
 import { gradeSubmission, loadExercise, type Exercise } from "../lib/grader/index.ts";
 import { gradebookCsv, rowFromReport, type GradebookRow } from "../lib/grader/gradebook.ts";
 import { printable } from "../lib/text/printable.ts";
+import { joinMessages } from "../lib/result.ts";
 import type { BatchIo } from "./io.ts";
 
 /**
@@ -180,7 +181,7 @@ function gradeFile(
       passed: 0,
       total: 0,
       claimed: "",
-      detail: parsed.errors.join("; "),
+      detail: joinMessages(parsed.errors),
     };
   const submission = parsed.value;
   const exercise = exercises.get(submission.exercise);

@@ -12,8 +12,10 @@ describe("assignment links", () => {
     expect(query).toBe("?title=Week+3%3A+ports+%26+order&exercises=smtp-pay-as-you-go%2Cftp-active");
     expect(readAssignment(query, known)).toEqual({
       ok: true,
-      value: { title: "Week 3: ports & order", exercises: ["smtp-pay-as-you-go", "ftp-active"] },
-      unknown: [],
+      value: {
+        assignment: { title: "Week 3: ports & order", exercises: ["smtp-pay-as-you-go", "ftp-active"] },
+        unknown: [],
+      },
     });
   });
 
@@ -21,24 +23,28 @@ describe("assignment links", () => {
     const read = readAssignment("?exercises=ftp-active,gone-exercise,ftp-active,<script>", known);
     expect(read).toEqual({
       ok: true,
-      value: { title: "Assignment", exercises: ["ftp-active"] },
-      unknown: ["gone-exercise", "<script>"],
+      value: {
+        assignment: { title: "Assignment", exercises: ["ftp-active"] },
+        unknown: ["gone-exercise", "<script>"],
+      },
     });
   });
 
   it("explains a link with no usable exercises", () => {
     expect(readAssignment("", known)).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/names no exercises/) as unknown,
+      errors: [{ code: "assignment-empty", message: expect.stringMatching(/names no exercises/) as unknown }],
     });
     expect(readAssignment("?exercises=nope", known)).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/None of the exercises/) as unknown,
+      errors: [
+        { code: "unknown-exercise", message: expect.stringMatching(/None of the exercises/) as unknown },
+      ],
     });
   });
 
   it("caps an overlong title", () => {
     const read = readAssignment(`?title=${"x".repeat(500)}&exercises=ftp-active`, known);
-    expect(read.ok && read.value.title.length).toBe(MAX_TITLE);
+    expect(read.ok && read.value.assignment.title.length).toBe(MAX_TITLE);
   });
 });

@@ -64,6 +64,14 @@ describe("grade CLI", () => {
     expect(h.err.join("\n")).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it("lists invalid rules with their file, code and place under --json", () => {
+    const h = harness({ "rules.json": '{\n  "ingest-nsg": [ { "name": "x" ]\n}' });
+    expect(runGrade(["graders/ftp-active.yaml", "--rules", "rules.json", "--json"], h.io)).toBe(2);
+    const parsed = JSON.parse(h.out.join("")) as { valid: boolean; errors: Record<string, unknown>[] };
+    expect(parsed.valid).toBe(false);
+    expect(parsed.errors[0]).toMatchObject({ file: "rules.json", code: "invalid-json", span: { line: 2 } });
+  });
+
   it("exits 2 for a missing file, a bad flag or no arguments", () => {
     for (const argv of [["nope.yaml"], ["graders/ftp-active.yaml", "--bogus"], []]) {
       const h = harness();

@@ -77,16 +77,28 @@ describe("drafts", () => {
     });
     expect(writeDraft(undefined, "x", makeDraft("t", "json", at))).toMatchObject({
       ok: false,
-      message: expect.stringContaining("stay in the editor") as unknown,
+      errors: [
+        { code: "storage-unavailable", message: expect.stringContaining("stay in the editor") as unknown },
+      ],
     });
   });
 
   it("explains a full storage in words, keeping the rules in the editor", () => {
     const result = writeDraft(memoryStorage({}, { write: "quota" }), "x", makeDraft("t", "json", at));
-    expect(result).toEqual({ ok: false, message: expect.stringContaining("storage is full") as unknown });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { code: "storage-full", message: expect.stringContaining("storage is full") as unknown, path: [] },
+      ],
+    });
     expect(
       writeDraft(memoryStorage({}, { write: "blocked" }), "x", makeDraft("t", "json", at)),
-    ).toMatchObject({ ok: false, message: expect.stringContaining("could not be saved") as unknown });
+    ).toMatchObject({
+      ok: false,
+      errors: [
+        { code: "storage-unavailable", message: expect.stringContaining("could not be saved") as unknown },
+      ],
+    });
   });
 
   it("keeps one previous draft for undo", () => {

@@ -5,6 +5,7 @@ import {
   findExercise,
   isListed,
 } from "../../src/lib/exercise-ui/exercise-catalog.ts";
+import { joinMessages } from "../../src/lib/result.ts";
 import { graderFiles } from "./support.ts";
 
 const files = graderFiles();
@@ -12,7 +13,7 @@ const files = graderFiles();
 describe("the exercise catalog", () => {
   it("loads every exercise in graders/", () => {
     const catalog = buildCatalog(files);
-    if (!catalog.ok) throw new Error(catalog.errors.join("\n"));
+    if (!catalog.ok) throw new Error(joinMessages(catalog.errors, "\n"));
     expect(catalog.value.size).toBe(Object.keys(files).length);
     expect(catalog.value.get("ftp-active")?.file).toBe("graders/ftp-active.yaml");
     expect(exercisesByLesson(catalog.value).get(catalog.value.get("ftp-active")!.exercise.lesson!)).toContain(
@@ -26,11 +27,12 @@ describe("the exercise catalog", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     const line = broken.split("\n").findIndex((l) => l.startsWith("kind:")) + 1;
-    expect(result.errors).toEqual([
+    expect(result.errors.map((e) => e.message)).toEqual([
       expect.stringMatching(
         new RegExp(`^graders/ftp-active\\.yaml:${line}:7: kind must be "author-rules" or "predict"`),
       ),
     ]);
+    expect(result.errors[0]?.code).toBe("invalid-value");
   });
 
   it("requires the id to match the file name, once", () => {
@@ -39,15 +41,23 @@ describe("the exercise catalog", () => {
     expect(renamed).toMatchObject({
       ok: false,
       errors: [
-        expect.stringMatching(
-          /^graders\/other\.yaml:\d+:\d+: exercise id "ftp-active" must match the file name/,
-        ),
+        {
+          code: "file-name-mismatch",
+          message: expect.stringMatching(
+            /^graders\/other\.yaml:\d+:\d+: exercise id "ftp-active" must match the file name/,
+          ) as unknown,
+        },
       ],
     });
     const twice = buildCatalog({ "/graders/ftp-active.yaml": text, "/graders/ftp-active.yml": text });
     expect(twice).toMatchObject({
       ok: false,
-      errors: [expect.stringContaining("is already used by graders/ftp-active.yaml")],
+      errors: [
+        {
+          code: "duplicate-id",
+          message: expect.stringContaining("is already used by graders/ftp-active.yaml") as unknown,
+        },
+      ],
     });
   });
 

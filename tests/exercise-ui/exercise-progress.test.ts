@@ -36,27 +36,30 @@ describe("exercise progress", () => {
 
   it("replaces a corrupt record when recording, and reports it when reading", () => {
     const storage = memoryStorage({ [EXERCISE_PROGRESS_KEY]: "{oops" });
-    expect(readExerciseProgress(storage)).toMatchObject({ ok: false, kind: "corrupt" });
+    expect(readExerciseProgress(storage)).toMatchObject({ ok: false, errors: [{ code: "storage-corrupt" }] });
     expect(recordExercisePassed(storage, "x", first)).toEqual({
       ok: true,
       value: { version: 1, passed: { x: first.toISOString() } },
     });
     expect(parseExerciseProgress(JSON.stringify({ version: 1, passed: { x: "not a date" } }))).toMatchObject({
       ok: false,
-      kind: "corrupt",
+      errors: [{ code: "storage-corrupt" }],
     });
     expect(parseExerciseProgress(JSON.stringify({ version: 2, passed: {} }))).toMatchObject({ ok: false });
   });
 
   it("reports unavailable storage without throwing", () => {
-    expect(recordExercisePassed(undefined, "x")).toMatchObject({ ok: false, kind: "unavailable" });
+    expect(recordExercisePassed(undefined, "x")).toMatchObject({
+      ok: false,
+      errors: [{ code: "storage-unavailable" }],
+    });
     expect(recordExercisePassed(memoryStorage({}, { write: "quota" }), "x")).toMatchObject({
       ok: false,
-      kind: "unavailable",
+      errors: [{ code: "storage-unavailable" }],
     });
     expect(readExerciseProgress(memoryStorage({}, { read: "blocked" }))).toMatchObject({
       ok: false,
-      kind: "unavailable",
+      errors: [{ code: "storage-unavailable" }],
     });
   });
 });

@@ -20,7 +20,7 @@ describe("format conversion", () => {
     const json = convertRules(ftp, ftp.solution!, "azcli", "json");
     expect(json.ok).toBe(true);
     if (!json.ok) return;
-    const parsed = JSON.parse(json.text) as { "ingest-nsg": Record<string, unknown>[] };
+    const parsed = JSON.parse(json.value.text) as { "ingest-nsg": Record<string, unknown>[] };
     expect(Object.keys(parsed)).toEqual(["ingest-nsg"]);
     expect(parsed["ingest-nsg"][0]).toMatchObject({
       name: "allow-ftp-from-studio",
@@ -29,17 +29,17 @@ describe("format conversion", () => {
       access: "Allow",
       protocol: "Tcp",
     });
-    const cli = convertRules(ftp, json.text, "json", "azcli");
+    const cli = convertRules(ftp, json.value.text, "json", "azcli");
     expect(cli.ok).toBe(true);
     if (!cli.ok) return;
-    expect(cli.text).toContain("az network nsg rule create");
+    expect(cli.value.text).toContain("az network nsg rule create");
     // The starter's resource group is kept.
-    expect(cli.text).toContain("--resource-group media-rg");
-    expect(verdicts(gradeSubmission(ftp, cli.text, "azcli"))).toEqual(
+    expect(cli.value.text).toContain("--resource-group media-rg");
+    expect(verdicts(gradeSubmission(ftp, cli.value.text, "azcli"))).toEqual(
       verdicts(gradeSubmission(ftp, ftp.solution!)),
     );
-    const back = convertRules(ftp, cli.text, "azcli", "json");
-    expect(back.ok && JSON.parse(back.text)).toEqual(parsed);
+    const back = convertRules(ftp, cli.value.text, "azcli", "json");
+    expect(back.ok && JSON.parse(back.value.text)).toEqual(parsed);
   });
 
   it("keeps every author-rules solution's verdicts through JSON → az CLI → JSON", () => {
@@ -52,17 +52,17 @@ describe("format conversion", () => {
       const toJson =
         from === "azcli"
           ? convertRules(ex, ex.solution!, "azcli", "json")
-          : { ok: true as const, text: ex.solution!, notes: [] };
+          : { ok: true as const, value: { text: ex.solution!, notes: [] } };
       if (!toJson.ok) {
         // Scripts that associate NSGs or create new ones cannot be JSON: refused with a reason.
-        expect(toJson.message, ex.id).toMatch(/Cannot switch to JSON/);
+        expect(toJson.errors[0]?.message, ex.id).toMatch(/Cannot switch to JSON/);
         continue;
       }
-      expect(verdicts(gradeSubmission(ex, toJson.text, "json")), `${ex.id} as JSON`).toEqual(expected);
-      const cli = convertRules(ex, toJson.text, "json", "azcli");
+      expect(verdicts(gradeSubmission(ex, toJson.value.text, "json")), `${ex.id} as JSON`).toEqual(expected);
+      const cli = convertRules(ex, toJson.value.text, "json", "azcli");
       expect(cli.ok, `${ex.id} to az CLI`).toBe(true);
       if (!cli.ok) continue;
-      expect(verdicts(gradeSubmission(ex, cli.text, "azcli")), `${ex.id} as az CLI`).toEqual(expected);
+      expect(verdicts(gradeSubmission(ex, cli.value.text, "azcli")), `${ex.id} as az CLI`).toEqual(expected);
     }
   });
 
@@ -87,30 +87,32 @@ describe("format conversion", () => {
     const cli = convertRules(shadowed, onlyOne, "json", "azcli");
     expect(cli.ok).toBe(true);
     if (!cli.ok) return;
-    expect(cli.text).toMatch(/az network nsg rule delete .*--name Deny-Internet-Inbound/);
-    expect(cli.text).not.toMatch(/rule delete .*--name Allow-SSH-Office/);
-    expect(verdicts(gradeSubmission(shadowed, cli.text, "azcli"))).toEqual(
+    expect(cli.value.text).toMatch(/az network nsg rule delete .*--name Deny-Internet-Inbound/);
+    expect(cli.value.text).not.toMatch(/rule delete .*--name Allow-SSH-Office/);
+    expect(verdicts(gradeSubmission(shadowed, cli.value.text, "azcli"))).toEqual(
       verdicts(gradeSubmission(shadowed, onlyOne, "json")),
     );
   });
 
   it("refuses to convert text with errors, and says how many", () => {
     const result = convertRules(ftp, '{ "ingest-nsg": [ { "name": } ] }', "json", "azcli");
-    expect(result).toMatchObject({
-      ok: false,
+    expect(result).toMatchObject({ ok: false });
+    expect(!result.ok && result.errors[0]).toMatchObject({
+      code: "rules-have-errors",
       message: expect.stringMatching(
         /^Cannot switch to az CLI: fix the \d+ errors? in your JSON first\. Your text is unchanged\.$/,
       ) as unknown,
     });
-    if (!result.ok) expect(result.errors[0]?.span?.line).toBe(1);
+    // The summary comes first; the located errors follow it.
+    if (!result.ok) expect(result.errors[1]?.span?.line).toBe(1);
     const invalidRule = convertRules(
       ftp,
       '{ "ingest-nsg": [ { "name": "x", "priority": 5, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "21" } ] }',
       "json",
       "azcli",
     );
-    expect(invalidRule).toMatchObject({
-      ok: false,
+    expect(invalidRule).toMatchObject({ ok: false });
+    expect(!invalidRule.ok && invalidRule.errors[0]).toMatchObject({
       message: expect.stringContaining("in your rules first") as unknown,
     });
   });
@@ -121,19 +123,24 @@ describe("format conversion", () => {
     const result = convertRules(subnet, script, "azcli", "json");
     expect(result).toMatchObject({
       ok: false,
-      message: expect.stringContaining("Cannot switch to JSON") as unknown,
+      errors: [
+        {
+          code: "not-expressible-in-json",
+          message: expect.stringContaining("Cannot switch to JSON") as unknown,
+        },
+      ],
     });
   });
 
   it("notes that comments do not survive a conversion", () => {
     const result = convertRules(ftp, ftp.starter!, "azcli", "json");
-    expect(result).toMatchObject({ ok: true, notes: ["Comments are not carried over to JSON."] });
+    expect(result).toMatchObject({ ok: true, value: { notes: ["Comments are not carried over to JSON."] } });
   });
 
   it("gives an empty skeleton for blank text", () => {
     expect(convertRules(ftp, "", "azcli", "json")).toMatchObject({
       ok: true,
-      text: ruleSetsToJson([], ftp.editable),
+      value: { text: ruleSetsToJson([], ftp.editable) },
     });
     expect(JSON.parse(ruleSetsToJson([], ftp.editable))).toEqual({ "ingest-nsg": [] });
     expect(readRuleSets(ftp, "  \n# nothing\n", "azcli")).toEqual({ ok: true, value: [] });
@@ -143,15 +150,17 @@ describe("format conversion", () => {
     for (const format of EXPORT_FORMATS) {
       const result = exportLearnerRules(ftp, ftp.solution!, "azcli", format);
       expect(result.ok, format).toBe(true);
-      if (result.ok) expect(result.text, format).toContain("allow-ftp-from-studio");
+      if (result.ok) expect(result.value.text, format).toContain("allow-ftp-from-studio");
     }
-    expect(exportLearnerRules(ftp, "{", "json", "arm")).toMatchObject({
-      ok: false,
+    const broken = exportLearnerRules(ftp, "{", "json", "arm");
+    expect(broken).toMatchObject({ ok: false });
+    expect(!broken.ok && broken.errors[0]).toMatchObject({
+      code: "rules-have-errors",
       message: expect.stringContaining("Cannot export") as unknown,
     });
     expect(exportLearnerRules(ftp, "", "json", "arm")).toMatchObject({
       ok: false,
-      message: "Cannot export: there are no rules yet.",
+      errors: [{ code: "no-rules", message: "Cannot export: there are no rules yet." }],
     });
   });
 

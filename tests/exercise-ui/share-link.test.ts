@@ -17,8 +17,8 @@ describe("share links", () => {
     const encoded = encodeShareHash(rules);
     expect(encoded.ok).toBe(true);
     if (!encoded.ok) return;
-    expect(encoded.hash).toMatch(/^#rules=v1\.azcli\.[A-Za-z0-9_-]+$/);
-    expect(decodeShareHash(encoded.hash)).toEqual({ ok: true, value: rules });
+    expect(encoded.value.hash).toMatch(/^#rules=v1\.azcli\.[A-Za-z0-9_-]+$/);
+    expect(decodeShareHash(encoded.value.hash)).toEqual({ ok: true, value: rules });
   });
 
   it("base64url-encodes UTF-8 without padding", () => {
@@ -30,26 +30,38 @@ describe("share links", () => {
     const encoded = encodeShareHash({ format: "json", text: "x".repeat(MAX_SHARE_LENGTH) });
     expect(encoded).toEqual({
       ok: false,
-      message: expect.stringContaining("too long for a link") as unknown,
+      errors: [
+        {
+          code: "share-link-too-long",
+          message: expect.stringContaining("too long for a link") as unknown,
+          path: [],
+        },
+      ],
     });
   });
 
   it("ignores fragments that carry no rules", () => {
-    expect(decodeShareHash("")).toEqual({ ok: "absent" });
-    expect(decodeShareHash("#section-2")).toEqual({ ok: "absent" });
+    expect(decodeShareHash("")).toEqual({ ok: true, value: undefined });
+    expect(decodeShareHash("#section-2")).toEqual({ ok: true, value: undefined });
   });
 
   it("rejects damaged, foreign or cut links with a message", () => {
     expect(decodeShareHash("#rules=v2.json.e30")).toMatchObject({ ok: false });
     expect(decodeShareHash("#rules=v1.yaml.e30")).toEqual({
       ok: false,
-      message: expect.stringContaining('unknown format "yaml"') as unknown,
+      errors: [
+        {
+          code: "unknown-rule-format",
+          message: expect.stringContaining('unknown format "yaml"') as unknown,
+          path: [],
+        },
+      ],
     });
     expect(decodeShareHash("#rules=v1.json.%%%")).toMatchObject({ ok: false });
     expect(decodeShareHash("#rules=v1.json./w")).toMatchObject({ ok: false }); // "/" is not base64url
     expect(decodeShareHash("#rules=v1.json._w")).toMatchObject({
       ok: false,
-      message: expect.stringContaining("damaged") as unknown,
+      errors: [{ code: "share-link-damaged", message: expect.stringContaining("damaged") as unknown }],
     }); // invalid UTF-8
   });
 

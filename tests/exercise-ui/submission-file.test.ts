@@ -41,7 +41,13 @@ describe("submission files", () => {
   it("refuses a submission for another exercise", () => {
     expect(parseSubmission(submissionText(submission), "smtp-relay-on-587")).toEqual({
       ok: false,
-      errors: ['this submission is for exercise "ftp-active", not "smtp-relay-on-587"'],
+      errors: [
+        {
+          code: "wrong-exercise",
+          message: 'this submission is for exercise "ftp-active", not "smtp-relay-on-587"',
+          path: ["exercise"],
+        },
+      ],
     });
   });
 
@@ -57,8 +63,11 @@ describe("submission files", () => {
     expect(result.errors).toHaveLength(7);
     expect(parseSubmission("{")).toMatchObject({
       ok: false,
-      errors: [expect.stringContaining("not valid JSON")],
+      errors: [{ code: "invalid-json", message: expect.stringContaining("not valid JSON") as unknown }],
     });
-    expect(validateSubmission([])).toEqual({ ok: false, errors: ["a submission file is a JSON object"] });
+    expect(validateSubmission([])).toEqual({
+      ok: false,
+      errors: [{ code: "invalid-type", message: "a submission file is a JSON object", path: [] }],
+    });
   });
 });

@@ -255,3 +255,51 @@ describe("shell errors", () => {
     ]);
   });
 });
+
+describe("error codes", () => {
+  const codesOf = (line: string) => {
+    const result = parseAzCli(`${OK_LINE}\n${line}`, EXERCISE);
+    return result.ok
+      ? result.value.warnings.map((w) => `${w.severity} ${w.code}`)
+      : result.errors.map((e) => e.code);
+  };
+
+  it("name each kind of problem, whatever the wording", () => {
+    expect(codesOf("az network nsg rule create -g rg --nsg-name web-nsg -n r1")).toEqual([
+      "missing-argument",
+    ]);
+    expect(codesOf("az group create -n rg -l westeurope")).toEqual(["unsupported-az-command"]);
+    expect(codesOf("  echo done")).toEqual(["not-an-az-command"]);
+    expect(
+      codesOf("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 --colour red"),
+    ).toEqual(["unknown-argument"]);
+    expect(codesOf("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority high")).toEqual([
+      "invalid-argument-value",
+    ]);
+    expect(codesOf("az network nsg rule create -g rg --nsg-name subnet-nsg -n r --priority 100")).toEqual([
+      "not-editable-nsg",
+    ]);
+    expect(codesOf("az network nsg rule create -g rg --nsg-name ghost-nsg -n r --priority 100")).toEqual([
+      "unknown-nsg",
+    ]);
+    expect(
+      codesOf("az network nsg rule update -g rg --nsg-name web-nsg -n allow-rdp --priority 200"),
+    ).toEqual(["rule-not-found"]);
+    expect(codesOf("az network nsg rule delete -g rg --nsg-name web-nsg -n allow-rdp")).toEqual([
+      "warning rule-not-found",
+    ]);
+    expect(codesOf("az vm open-port -g rg -n db-vm --port 80")).toEqual(["vm-not-found"]);
+  });
+
+  it("name shell problems too", () => {
+    expect(codesOf("az network nsg rule create -g $RG --nsg-name web-nsg -n r --priority 100")).toEqual([
+      "unset-variable",
+    ]);
+    expect(codesOf("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 | jq .")).toEqual(
+      ["unsupported-shell-syntax"],
+    );
+    expect(
+      codesOf("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 --description 'Allow"),
+    ).toEqual(["unterminated-quote"]);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseAzCli, type AzCliOptions } from "../../src/lib/formats/azcli/index.ts";
 import type { RuleDocument } from "../../src/lib/formats/rule-document.ts";
-import type { SourceSpan } from "../../src/lib/formats/source-span.ts";
+import type { SourceSpan } from "../../src/lib/result.ts";
 import { securityRuleSchema } from "../../src/lib/nsg/index.ts";
 
 const ALLOW_SSH = {

@@ -32,6 +32,7 @@ describe("learner rules as JSON/YAML data", () => {
   it("refuses a bare array when two NSGs are editable, saying how to write it", () => {
     const doc = parseDataRules("[]", "json", { editable: ["a", "b"] });
     expect(!doc.ok && doc.errors[0]!.message).toMatch(/exactly one editable NSG/);
+    expect(!doc.ok && doc.errors[0]!.code).toBe("ambiguous-rule-list");
   });
 
   it("reads an NSG resource as az network nsg show prints it", () => {
@@ -79,6 +80,7 @@ describe("learner rules as JSON/YAML data", () => {
     expect(doc.ok).toBe(false);
     if (doc.ok) return;
     expect(doc.errors[0]!.message).toMatch(/ARM template expressions/);
+    expect(doc.errors[0]!.code).toBe("arm-expression-unsupported");
     expect(doc.errors[0]!.span).toMatchObject({ line: 3, column: 15 });
   });
 
@@ -87,12 +89,14 @@ describe("learner rules as JSON/YAML data", () => {
     expect(doc.ok).toBe(false);
     if (doc.ok) return;
     expect(doc.errors[0]!.message).toMatch(/trailing comma/);
+    expect(doc.errors[0]!.code).toBe("invalid-json");
     expect(doc.errors[0]!.span?.line).toBe(3);
   });
 
   it("rejects NSGs the exercise does not let the learner edit, at their key", () => {
     const doc = parseDataRules('{\n  "subnet-nsg": []\n}', "json", one);
     expect(!doc.ok && doc.errors[0]).toMatchObject({
+      code: "not-editable-nsg",
       message: expect.stringMatching(/not editable/) as unknown,
       span: { line: 2, column: 3 },
     });
@@ -118,5 +122,6 @@ describe("learner rules as JSON/YAML data", () => {
   it("explains an unquoted YAML asterisk", () => {
     const doc = parseDataRules("web-nsg:\n  - sourcePortRange: *\n", "yaml", one);
     expect(!doc.ok && doc.errors[0]!.message).toMatch(/quote a lone asterisk/);
+    expect(!doc.ok && doc.errors[0]!.code).toBe("yaml-syntax");
   });
 });

@@ -8,6 +8,7 @@ import { parseProgress } from "../../src/lib/progress/storage.ts";
 import { decodeShareState } from "../../src/lib/playground/share-state.ts";
 import { parseSaved } from "../../src/lib/playground/autosave.ts";
 import { readAssignment } from "../../src/lib/assignments/assignment-link.ts";
+import { joinMessages, type Result } from "../../src/lib/result.ts";
 
 /**
  * Everything the browser reads back from outside — submission files, URL fragments and query
@@ -19,8 +20,8 @@ const junk = fc.oneof(
   fc.json({ maxDepth: 4 }),
   fc.base64String({ maxLength: 300 }),
 );
-const failsWithReason = (r: { ok: unknown; message?: string; errors?: string[] }) => {
-  if (r.ok === false) expect((r.message ?? r.errors?.join(" ") ?? "").length).toBeGreaterThan(0);
+const failsWithReason = (r: Result<unknown>) => {
+  if (r.ok === false) expect(joinMessages(r.errors, " ").length).toBeGreaterThan(0);
 };
 
 describe("fuzzing state the browser reads back", () => {
@@ -36,7 +37,7 @@ describe("fuzzing state the browser reads back", () => {
       text: "az network nsg rule create -g rg --nsg-name n -n r --priority 100",
       format: "azcli",
     });
-    const base = valid.ok ? valid.hash : "#rules=";
+    const base = valid.ok ? valid.value.hash : "#rules=";
     fc.assert(
       fc.property(
         fc.oneof(
@@ -48,7 +49,7 @@ describe("fuzzing state the browser reads back", () => {
         ),
         (hash) => {
           const r = decodeShareHash(hash);
-          if (r.ok === false) expect(r.message.length).toBeGreaterThan(0);
+          if (r.ok === false) expect(joinMessages(r.errors, " ").length).toBeGreaterThan(0);
         },
       ),
       { numRuns: 400 },
@@ -64,7 +65,7 @@ describe("fuzzing state the browser reads back", () => {
         ),
         async (hash) => {
           const r = await decodeShareState(hash);
-          if (r.ok === false) expect(r.message.length).toBeGreaterThan(0);
+          if (r.ok === false) expect(joinMessages(r.errors, " ").length).toBeGreaterThan(0);
         },
       ),
       { numRuns: 200 },
@@ -89,7 +90,7 @@ describe("fuzzing state the browser reads back", () => {
     fc.assert(
       fc.property(junk, (raw) => {
         failsWithReason(parseDraft(raw));
-        failsWithReason(parseProgress(raw) as never);
+        failsWithReason(parseProgress(raw));
         failsWithReason(parseExerciseProgress(raw));
         failsWithReason(parseSaved(raw));
       }),

@@ -42,11 +42,13 @@ describe("loading exercise files", () => {
     expect(!loaded.ok && loaded.errors.map((e) => `${e.span?.line} ${e.message}`)).toEqual([
       '6 NSG "nope" is not defined in nsgs',
     ]);
+    expect(!loaded.ok && loaded.errors.map((e) => e.code)).toEqual(["unknown-nsg"]);
   });
 
   it("refuses an editable NSG that does not exist", () => {
     const loaded = loadExercise(minimal.replace("editable: [n]", "editable: [m]"));
     expect(!loaded.ok && loaded.errors[0]).toMatchObject({
+      code: "unknown-nsg",
       message: 'editable NSG "m" is not in topology.nsgs',
       span: { line: 8 },
     });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { compilePlayground } from "../../src/lib/playground/compile-playground.ts";
 import { BLANK_CLI, BLANK_SCENARIO } from "../../src/lib/playground/blank-scenario.ts";
 import { rule, twoVmScenario } from "./scenario.ts";
+import { joinMessages } from "../../src/lib/result.ts";
 
 const verdictOf = (
   scenario: string,
@@ -11,7 +12,7 @@ const verdictOf = (
   const model = compilePlayground(scenario, cli);
   if (!model.evaluator) throw new Error(JSON.stringify([...model.scenarioErrors, ...model.cliErrors]));
   const verdict = model.evaluator.evaluate(flow);
-  if (!verdict.ok) throw new Error(verdict.message);
+  if (!verdict.ok) throw new Error(joinMessages(verdict.errors));
   return verdict.value;
 };
 

@@ -61,7 +61,7 @@ describe("the playground saves itself", () => {
     });
     expect(writeSaved(blocked, state)).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/storage is full/) as unknown,
+      errors: [{ code: "storage-full", message: expect.stringMatching(/storage is full/) as unknown }],
     });
     expect(writeSaved(undefined, state)).toMatchObject({ ok: false });
   });
@@ -83,7 +83,10 @@ describe("the playground saves itself", () => {
         cli: "",
         flow: { from: "a", to: "b", protocol: "Tcp", sourcePort: "", port: 1, response: false },
       }),
-    ).toEqual({ ok: false, message: "its flow's port is not text" });
+    ).toEqual({
+      ok: false,
+      errors: [{ code: "invalid-type", message: "its flow's port is not text", path: ["flow", "port"] }],
+    });
     expect(
       validateState({
         version: 1,
@@ -91,8 +94,23 @@ describe("the playground saves itself", () => {
         cli: "",
         flow: { from: "a", to: "b", protocol: "Tcp", sourcePort: "", port: "", response: "yes" },
       }),
-    ).toEqual({ ok: false, message: "its flow's reply flag is not true or false" });
-    expect(validateState([])).toEqual({ ok: false, message: "it is not an object" });
-    expect(validateState({ version: 2 })).toEqual({ ok: false, message: "unknown version 2" });
+    ).toEqual({
+      ok: false,
+      errors: [
+        {
+          code: "invalid-type",
+          message: "its flow's reply flag is not true or false",
+          path: ["flow", "response"],
+        },
+      ],
+    });
+    expect(validateState([])).toEqual({
+      ok: false,
+      errors: [{ code: "invalid-type", message: "it is not an object", path: [] }],
+    });
+    expect(validateState({ version: 2 })).toEqual({
+      ok: false,
+      errors: [{ code: "unsupported-version", message: "unknown version 2", path: ["version"] }],
+    });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   EMPTY_FLOW_FORM,
   endpointOptions,
+  fieldOf,
   formFromFlow,
   validateFlowForm,
   type FlowFormValues,
@@ -15,7 +16,7 @@ const topology = parsed.value.topology;
 const form = (over: Partial<FlowFormValues>): FlowFormValues => ({ ...EMPTY_FLOW_FORM, ...over });
 const errors = (values: FlowFormValues) => {
   const result = validateFlowForm(values, topology);
-  return result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.message}`);
+  return result.ok ? [] : result.errors.map((e) => `${fieldOf(e)}: ${e.message}`);
 };
 
 describe("the flow form", () => {
@@ -80,6 +81,20 @@ describe("the flow form", () => {
     expect(errors(form({ from: "web-vm", to: "web-vm", protocol: "Gre", port: "1" }))).toEqual([
       "to: The flow needs two different endpoints",
       "protocol: Protocol must be one of Tcp, Udp, Icmp, Esp, Ah",
+    ]);
+  });
+
+  it("gives each problem the code the evaluator would give it, with the field as its path", () => {
+    const result = validateFlowForm(
+      form({ from: "web-mv", to: "web-mv", protocol: "Tcp", sourcePort: "-1", port: "" }),
+      topology,
+    );
+    expect(!result.ok && result.errors.map((e) => [e.code, e.path])).toEqual([
+      ["unknown-endpoint", ["from"]],
+      ["unknown-endpoint", ["to"]],
+      ["flow-to-self", ["to"]],
+      ["invalid-port", ["sourcePort"]],
+      ["missing-port", ["port"]],
     ]);
   });
 

@@ -6,6 +6,8 @@ import { twoVmScenario, rule } from "./scenario.ts";
 
 const at = (result: ReturnType<typeof parseScenario>) =>
   result.ok ? [] : result.errors.map((e) => `${e.span?.line}:${e.span?.column} ${e.message}`);
+const codes = (result: ReturnType<typeof parseScenario>) =>
+  result.ok ? [] : result.errors.map((e) => e.code);
 
 describe("reading a scenario document", () => {
   it("reads the blank starter (YAML) with its sample flows", () => {
@@ -38,11 +40,13 @@ describe("reading a scenario document", () => {
     const errors = at(parseScenario(text));
     expect(errors.length).toBeGreaterThan(0);
     expect(errors[0]).toMatch(/^\d+:\d+ Invalid YAML/);
+    expect(codes(parseScenario(text))[0]).toBe("yaml-syntax");
   });
 
   it("points an unknown property at its key", () => {
     const text = "topology:\n  vnets: []\n  vmz: []\n";
     expect(at(parseScenario(text))).toEqual(['3:3 unknown property "vmz"']);
+    expect(codes(parseScenario(text))).toEqual(["unknown-field"]);
   });
 
   it("points an unknown top-level property at its key and names the known ones", () => {
@@ -57,12 +61,14 @@ describe("reading a scenario document", () => {
     expect(errors).toHaveLength(1);
     const line = text.split("\n").findIndex((l) => l.includes('"priority": 5000')) + 1;
     expect(errors[0]).toMatch(new RegExp(`^${line}:\\d+ priority 5000 is out of range`));
+    expect(codes(parseScenario(text))).toEqual(["priority-out-of-range"]);
   });
 
   it("locates whole-scenario checks (a reference to an NSG that does not exist)", () => {
     const text =
       "topology:\n  vnets:\n    - name: v\n      addressSpace: [10.0.0.0/16]\n      subnets:\n        - { name: s, addressPrefix: 10.0.0.0/24, nsg: nope }\n";
     expect(at(parseScenario(text))).toEqual(['6:55 NSG "nope" is not defined in nsgs']);
+    expect(codes(parseScenario(text))).toEqual(["unknown-nsg"]);
   });
 
   it("says what is missing when there is no topology, and when it is not nested", () => {
@@ -71,6 +77,8 @@ describe("reading a scenario document", () => {
       /put vnets, vms, asgs and nsgs under a topology: key/,
     );
     expect(at(parseScenario("   \n"))[0]).toMatch(/^1:1 The scenario is empty/);
+    expect(codes(parseScenario("   \n"))).toEqual(["empty-document"]);
+    expect(codes(parseScenario("subscription: msdn\n"))).toEqual(["missing-field"]);
   });
 
   it("rejects a sample flow that is not a flow, located", () => {

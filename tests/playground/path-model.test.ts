@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import { buildPathModel, type PathStep } from "../../src/lib/playground/path-model.ts";
 import { evaluatorFor, rule, twoVmScenario } from "./scenario.ts";
 import type { FlowInput } from "../../src/lib/nsg/flow-schema.ts";
+import { joinMessages } from "../../src/lib/result.ts";
 
 function trace(scenario: string, flow: FlowInput) {
   const evaluator = evaluatorFor(scenario);
   const verdict = evaluator.evaluate(flow);
-  if (!verdict.ok) throw new Error(verdict.message);
+  if (!verdict.ok) throw new Error(joinMessages(verdict.errors));
   return buildPathModel(verdict.value, evaluator);
 }
 

@@ -31,7 +31,7 @@ describe("reading progress", () => {
   it("reports invalid JSON as corrupt", () => {
     const result = readProgress(memoryStorage({ [PROGRESS_KEY]: "{not json" }));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.errors[0]?.kind).toBe("corrupt");
+    if (!result.ok) expect(result.errors[0]?.code).toBe("storage-corrupt");
   });
 
   it.each([
@@ -44,7 +44,7 @@ describe("reading progress", () => {
     const result = parseProgress(JSON.stringify(value));
     expect(result.ok).toBe(false);
     if (!result.ok)
-      expect(result.errors.every((e) => e.kind === "corrupt" && Array.isArray(e.path))).toBe(true);
+      expect(result.errors.every((e) => e.code === "storage-corrupt" && Array.isArray(e.path))).toBe(true);
   });
 
   it("points at the offending lesson", () => {
@@ -56,7 +56,7 @@ describe("reading progress", () => {
     for (const storage of [undefined, memoryStorage({}, true)]) {
       const result = readProgress(storage);
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.errors[0]?.kind).toBe("unavailable");
+      if (!result.ok) expect(result.errors[0]?.code).toBe("storage-unavailable");
     }
     expect(writeProgress(memoryStorage({}, true), emptyProgress()).ok).toBe(false);
     expect(clearProgress(undefined).ok).toBe(false);

@@ -1,3 +1,5 @@
+import { joinMessages, type Result } from "../../lib/result.ts";
+
 /**
  * Element building for the islands. Children given as strings become text nodes: learner
  * text (rule names, messages quoting it) is never parsed as HTML.
@@ -55,7 +57,7 @@ export interface ShareControls {
  */
 export function wireShareButton(
   controls: ShareControls,
-  encode: () => Promise<{ ok: true; hash: string } | { ok: false; message: string }>,
+  encode: () => Promise<Result<{ hash: string }>>,
   whoSeesWhat: string,
 ): void {
   controls.button.addEventListener(
@@ -64,10 +66,10 @@ export function wireShareButton(
       const encoded = await encode();
       if (!encoded.ok) {
         controls.output.value = "";
-        controls.status.textContent = encoded.message;
+        controls.status.textContent = joinMessages(encoded.errors, " ");
         return;
       }
-      const url = `${location.origin}${location.pathname}${location.search}${encoded.hash}`;
+      const url = `${location.origin}${location.pathname}${location.search}${encoded.value.hash}`;
       controls.output.value = url;
       const copied = await copyText(url);
       if (!copied) controls.output.select();

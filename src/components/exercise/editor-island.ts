@@ -21,7 +21,12 @@ import {
   submissionFileName,
   submissionText,
 } from "../../lib/exercise-ui/submission-file.ts";
-import { convertRules, EXPORT_LABEL, exportLearnerRules } from "../../lib/exercise-ui/format-conversion.ts";
+import {
+  convertRules,
+  EXPORT_LABEL,
+  exportLearnerRules,
+  summaryOf,
+} from "../../lib/exercise-ui/format-conversion.ts";
 import { solutionRules, starterRules, type EditorRules } from "../../lib/exercise-ui/island-data.ts";
 import { learnerRulesSchema } from "../../lib/exercise-ui/rule-json-schema.ts";
 import {
@@ -29,6 +34,7 @@ import {
   lessonExercisesPassed,
   recordExercisePassed,
 } from "../../lib/exercise-ui/exercise-progress.ts";
+import { joinMessages } from "../../lib/result.ts";
 import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
 import { confirmDialog } from "./confirm-dialog.ts";
 import { asyncHandler, copyText, downloadText, must, wireShareButton } from "./dom.ts";
@@ -109,10 +115,10 @@ async function mount(root: HTMLElement): Promise<void> {
     saved.status === "ok" ? { text: saved.draft.text, format: saved.draft.format } : starter;
   let fromLink = false;
   const shared = decodeShareHash(location.hash);
-  if (shared.ok === true) {
+  const link = shared.ok ? shared.value : undefined;
+  if (link) {
     const differs =
-      saved.status === "ok" &&
-      (saved.draft.text !== shared.value.text || saved.draft.format !== shared.value.format);
+      saved.status === "ok" && (saved.draft.text !== link.text || saved.draft.format !== link.format);
     const accept =
       !differs ||
       (await confirmDialog({
@@ -124,7 +130,7 @@ async function mount(root: HTMLElement): Promise<void> {
       }));
     if (accept) {
       if (differs && saved.status === "ok") savePreviousDraft(storage, id, saved.draft);
-      current = shared.value;
+      current = link;
       fromLink = true;
       notices.push("Loaded the rules from the link.");
     }
@@ -133,14 +139,14 @@ async function mount(root: HTMLElement): Promise<void> {
       "",
       `${location.pathname}${location.search}${withoutShareParam(location.hash)}`,
     );
-  } else if (shared.ok === false) notices.push(shared.message);
+  } else if (!shared.ok) notices.push(joinMessages(shared.errors, " "));
 
   ui.opener.hidden = true;
   if (ui.openerNote) ui.openerNote.hidden = true;
   ui.editorUi.hidden = false;
   showMessage(
     notices.join(" "),
-    saved.status === "corrupt" || saved.status === "unavailable" || shared.ok === false ? "warning" : "info",
+    saved.status === "corrupt" || saved.status === "unavailable" || !shared.ok ? "warning" : "info",
   );
 
   let format: EditorFormat = current.format;
@@ -182,7 +188,7 @@ async function mount(root: HTMLElement): Promise<void> {
       ui.save.textContent = `Saved in this browser at ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.`;
     } else {
       ui.save.dataset.kind = "error";
-      ui.save.textContent = result.message;
+      ui.save.textContent = joinMessages(result.errors, " ");
     }
   }
 
@@ -246,7 +252,10 @@ async function mount(root: HTMLElement): Promise<void> {
     edited = false;
     refresh();
     if (!kept.ok)
-      showMessage(`${kept.message} Your previous rules could not be kept for “Restore”.`, "warning");
+      showMessage(
+        `${joinMessages(kept.errors, " ")} Your previous rules could not be kept for “Restore”.`,
+        "warning",
+      );
   }
 
   ui.formatRadios.forEach((radio) =>
@@ -256,14 +265,14 @@ async function mount(root: HTMLElement): Promise<void> {
       const result = convertRules(exercise, editor.getText(), format, to);
       if (!result.ok) {
         setRadio(format);
-        showMessage(result.message, "error");
+        showMessage(summaryOf(result), "error");
         return;
       }
-      replaceRules({ text: result.text, format: to });
+      replaceRules({ text: result.value.text, format: to });
       showMessage(
         [
           `Converted your rules to ${FORMAT_LABEL[to]}.`,
-          ...result.notes,
+          ...result.value.notes,
           "“Restore previous rules” brings back the text as it was.",
         ].join(" "),
         "info",
@@ -304,11 +313,11 @@ async function mount(root: HTMLElement): Promise<void> {
       const result = exportLearnerRules(exercise, editor.getText(), format, to);
       if (!result.ok) {
         ui.exportOutput.value = "";
-        ui.exportStatus.textContent = result.message;
+        ui.exportStatus.textContent = summaryOf(result);
         return;
       }
-      ui.exportOutput.value = result.text;
-      const copied = await copyText(result.text);
+      ui.exportOutput.value = result.value.text;
+      const copied = await copyText(result.value.text);
       if (!copied) ui.exportOutput.select();
       ui.exportStatus.textContent = copied
         ? `Copied your rules as ${EXPORT_LABEL[to]}.`

@@ -4,6 +4,7 @@ import {
   findExercise,
   type CatalogEntry,
 } from "../../lib/exercise-ui/exercise-catalog.ts";
+import { joinMessages } from "../../lib/result.ts";
 
 /**
  * Build-time access to graders/*.yaml for <Exercise> and the /exercises/ pages. The files are
@@ -21,7 +22,8 @@ let cached: Map<string, CatalogEntry> | undefined;
 export function exerciseCatalog(): Map<string, CatalogEntry> {
   if (cached) return cached;
   const result = buildCatalog(files);
-  if (!result.ok) throw new Error(`Invalid exercise file(s) in graders/:\n${result.errors.join("\n")}`);
+  if (!result.ok)
+    throw new Error(`Invalid exercise file(s) in graders/:\n${joinMessages(result.errors, "\n")}`);
   cached = result.value;
   return cached;
 }

@@ -5,15 +5,17 @@
  */
 import "../../lib/zod-no-eval.ts";
 import { gradeForEditor } from "../../lib/exercise-ui/grade-for-editor.ts";
+import { fail, issue, ok } from "../../lib/result.ts";
 import type { GradeRequest, GradeResponse } from "./grading-client.ts";
 
 self.addEventListener("message", (event: MessageEvent<GradeRequest>) => {
   const { id, exercise, text, format } = event.data;
   let response: GradeResponse;
   try {
-    response = { id, ok: true, grade: gradeForEditor(exercise, text, format) };
+    response = { id, result: ok(gradeForEditor(exercise, text, format)) };
   } catch (error) {
-    response = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    response = { id, result: fail([issue("internal-error", message)]) };
   }
   self.postMessage(response);
 });

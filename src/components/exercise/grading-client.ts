@@ -1,6 +1,7 @@
 import type { EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
 import { gradeForEditor, type EditorGrade } from "../../lib/exercise-ui/grade-for-editor.ts";
 import type { Exercise } from "../../lib/grader/exercise-schema.ts";
+import type { Result } from "../../lib/result.ts";
 
 export interface GradeRequest {
   id: number;
@@ -9,8 +10,11 @@ export interface GradeRequest {
   format: EditorFormat;
 }
 
-export type GradeResponse =
-  { id: number; ok: true; grade: EditorGrade } | { id: number; ok: false; message: string };
+/** The worker's answer to request `id`: the grade, or an `internal-error` issue when grading threw. */
+export interface GradeResponse {
+  id: number;
+  result: Result<EditorGrade>;
+}
 
 /** The performance.measure name of one re-grade (grade + render) in the editor island. */
 export const REGRADE_MEASURE = "nsg-lab:regrade";
@@ -37,7 +41,8 @@ export function createGrader(exercise: Exercise) {
       worker.addEventListener("message", (event: MessageEvent<GradeResponse>) => {
         const resolve = pending.get(event.data.id);
         pending.delete(event.data.id);
-        resolve?.(event.data.ok ? event.data.grade : undefined);
+        const { result } = event.data;
+        resolve?.(result.ok ? result.value : undefined);
       });
     } catch {
       worker = undefined;

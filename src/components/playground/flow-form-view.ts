@@ -1,10 +1,12 @@
 import { el, must } from "../exercise/dom.ts";
-import type {
-  EndpointOption,
-  FieldError,
-  FlowField,
-  FlowFormValues,
+import {
+  FLOW_FIELDS,
+  fieldOf,
+  type EndpointOption,
+  type FlowField,
+  type FlowFormValues,
 } from "../../lib/playground/flow-form.ts";
+import type { Issue } from "../../lib/result.ts";
 import type { NamedFlow } from "../../lib/playground/scenario-schema.ts";
 
 /**
@@ -161,10 +163,9 @@ export class FlowFormView {
     return field === "protocol" ? this.#protocol : field === "sourcePort" ? this.#sourcePort : this.#port;
   }
 
-  showErrors(errors: readonly FieldError[]): void {
-    const fields: FlowField[] = ["from", "to", "protocol", "sourcePort", "port"];
-    for (const field of fields) {
-      const messages = errors.filter((e) => e.field === field).map((e) => e.message);
+  showErrors(errors: readonly Issue[]): void {
+    for (const field of FLOW_FIELDS) {
+      const messages = errors.filter((e) => fieldOf(e) === field).map((e) => e.message);
       const slot = must<HTMLElement>(this.#root, `[data-error=${field}]`);
       slot.textContent = messages.join(" ");
       slot.hidden = messages.length === 0;
@@ -195,12 +196,18 @@ export class FlowFormView {
         {},
         ...errors.map((e) => {
           const button = el("button", { type: "button", class: "pg-linkish" }, e.message);
-          button.addEventListener("click", () => this.#fieldControl(e.field).focus());
+          button.addEventListener("click", () => this.#focus(e));
           return el("li", {}, button);
         }),
       ),
     );
-    this.#fieldControl(errors[0]!.field).focus();
+    this.#focus(errors[0]!);
+  }
+
+  /** Moves focus to the field an issue is about. */
+  #focus(issue: Issue): void {
+    const field = fieldOf(issue);
+    if (field) this.#fieldControl(field).focus();
   }
 
   onChange(listener: () => void): void {

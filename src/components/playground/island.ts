@@ -21,6 +21,7 @@ import { readPrevious, readSaved, savePrevious, writeSaved } from "../../lib/pla
 import { lintScenario } from "../../lib/playground/scenario-analysis.ts";
 import { decodeShareState, encodeShareState, withoutShareParam } from "../../lib/playground/share-state.ts";
 import { browserStorage } from "../../lib/progress/browser.ts";
+import { joinMessages } from "../../lib/result.ts";
 import { asyncHandler, el, must, wireShareButton } from "../exercise/dom.ts";
 import { renderIssues } from "../exercise/results-view.ts";
 import { renderExposure, renderLints } from "./analysis-view.ts";
@@ -111,7 +112,7 @@ async function boot(root: HTMLElement): Promise<void> {
       ui.saveStatus.textContent = `Saved in this browser at ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.`;
     } else {
       ui.saveStatus.dataset.kind = "error";
-      ui.saveStatus.textContent = result.message;
+      ui.saveStatus.textContent = joinMessages(result.errors, " ");
     }
   }
   function scheduleSave(): void {
@@ -184,7 +185,7 @@ async function boot(root: HTMLElement): Promise<void> {
     }
     const result = evaluator.evaluate(checked);
     if (!result.ok) {
-      renderBannerMessage(ui.banner, "error", `This flow cannot be checked: ${result.message}.`);
+      renderBannerMessage(ui.banner, "error", `This flow cannot be checked: ${joinMessages(result.errors)}.`);
       ui.path.replaceChildren();
       return;
     }
@@ -281,7 +282,7 @@ async function boot(root: HTMLElement): Promise<void> {
     ) {
       const kept = savePrevious(storage, current);
       if (kept.ok) ui.restore.hidden = false;
-      else message += ` (The previous playground could not be kept: ${kept.message})`;
+      else message += ` (The previous playground could not be kept: ${joinMessages(kept.errors, " ")})`;
     }
     applyState(next);
     save();
@@ -357,14 +358,14 @@ async function boot(root: HTMLElement): Promise<void> {
 
   async function loadFromLink(): Promise<boolean> {
     const shared = await decodeShareState(location.hash);
-    if (shared.ok === "absent") return false;
+    if (shared.ok && shared.value === undefined) return false;
     history.replaceState(
       history.state,
       "",
       `${location.pathname}${location.search}${withoutShareParam(location.hash)}`,
     );
-    if (shared.ok === false) {
-      showMessage(shared.message, "warning");
+    if (!shared.ok || !shared.value) {
+      if (!shared.ok) showMessage(joinMessages(shared.errors, " "), "warning");
       return false;
     }
     replaceAll(

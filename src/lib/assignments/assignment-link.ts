@@ -1,3 +1,5 @@
+import { fail, issue, ok, type Result } from "../result.ts";
+
 /**
  * An assignment is a list of exercise ids (in the order the instructor chose) and an optional
  * title, carried in the query string of the assignment page so the link works on any static
@@ -20,8 +22,8 @@ export function assignmentQuery(assignment: Assignment): string {
   return `?${params.toString()}`;
 }
 
-export type AssignmentRead =
-  { ok: true; value: Assignment; unknown: string[] } | { ok: false; message: string };
+/** The assignment, and the ids in the link that name no exercise of this site. */
+export type AssignmentRead = Result<{ assignment: Assignment; unknown: string[] }>;
 
 /**
  * Reads an assignment from a query string, keeping only exercises that exist (in the given
@@ -31,10 +33,13 @@ export function readAssignment(search: string, known: ReadonlySet<string>): Assi
   const params = new URLSearchParams(search);
   const raw = params.get("exercises");
   if (raw === null || raw.trim() === "")
-    return {
-      ok: false,
-      message: "This link names no exercises. Ask your instructor for the full assignment link.",
-    };
+    return fail([
+      issue(
+        "assignment-empty",
+        "This link names no exercises. Ask your instructor for the full assignment link.",
+        ["exercises"],
+      ),
+    ]);
   const ids = raw
     .split(",")
     .map((s) => s.trim())
@@ -46,10 +51,13 @@ export function readAssignment(search: string, known: ReadonlySet<string>): Assi
     else if (!exercises.includes(id)) exercises.push(id);
   }
   if (exercises.length === 0)
-    return {
-      ok: false,
-      message: `None of the exercises in this link exist on this site (${unknown.join(", ")}).`,
-    };
+    return fail([
+      issue(
+        "unknown-exercise",
+        `None of the exercises in this link exist on this site (${unknown.join(", ")}).`,
+        ["exercises"],
+      ),
+    ]);
   const title = (params.get("title") ?? "").trim().slice(0, MAX_TITLE);
-  return { ok: true, value: { title: title || "Assignment", exercises }, unknown };
+  return ok({ assignment: { title: title || "Assignment", exercises }, unknown });
 }

@@ -76,8 +76,8 @@ const RULE_MUTATIONS: {
     mutate: (r) => {
       if (r.destinationPortRanges.includes("*")) return undefined;
       const widened = r.destinationPortRanges.map((spec) => {
-        const [lo, hi = lo] = spec.split("-").map(Number) as [number, number?];
-        return `${Math.max(0, lo - 1)}-${Math.min(65535, hi! + 1)}`;
+        const [lo = 0, hi = lo] = spec.split("-").map(Number);
+        return `${Math.max(0, lo - 1)}-${Math.min(65535, hi + 1)}`;
       });
       return { ...r, destinationPortRanges: widened };
     },

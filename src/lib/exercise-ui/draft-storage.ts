@@ -1,4 +1,5 @@
-import type { StorageLike } from "../progress/storage.ts";
+import { isQuotaExceeded, type StorageLike } from "../progress/storage.ts";
+import { fail, issue, ok, type Result } from "../result.ts";
 import { isEditorFormat, type EditorFormat } from "./editor-format.ts";
 
 /**
@@ -29,41 +30,35 @@ export type DraftRead =
   | { status: "corrupt"; message: string; backupKey: string; moved: boolean }
   | { status: "unavailable"; message: string };
 
-export type DraftWrite = { ok: true } | { ok: false; message: string };
+/** Fails with `storage-unavailable` or `storage-full`; the message says what the learner can do. */
+export type DraftWrite = Result<undefined>;
 
-/** Validates a parsed draft; returns a reason when it is not one. */
-export function validateDraft(value: unknown): { ok: true; value: Draft } | { ok: false; message: string } {
+/** Validates a parsed draft; the issue's message is the reason it is not one ("text is missing"). */
+export function validateDraft(value: unknown): Result<Draft> {
   if (typeof value !== "object" || value === null || Array.isArray(value))
-    return { ok: false, message: "it is not an object" };
+    return fail([issue("invalid-type", "it is not an object")]);
   const v = value as Record<string, unknown>;
-  if (v.version !== 1) return { ok: false, message: `unknown version ${JSON.stringify(v.version)}` };
-  if (typeof v.text !== "string") return { ok: false, message: "text is missing" };
-  if (!isEditorFormat(v.format)) return { ok: false, message: `unknown format ${JSON.stringify(v.format)}` };
+  if (v.version !== 1)
+    return fail([issue("unsupported-version", `unknown version ${JSON.stringify(v.version)}`, ["version"])]);
+  if (typeof v.text !== "string") return fail([issue("missing-field", "text is missing", ["text"])]);
+  if (!isEditorFormat(v.format))
+    return fail([issue("unknown-rule-format", `unknown format ${JSON.stringify(v.format)}`, ["format"])]);
   if (typeof v.savedAt !== "string" || Number.isNaN(Date.parse(v.savedAt)))
-    return { ok: false, message: "savedAt is not a date" };
-  return { ok: true, value: { version: 1, text: v.text, format: v.format, savedAt: v.savedAt } };
+    return fail([issue("invalid-value", "savedAt is not a date", ["savedAt"])]);
+  return ok({ version: 1, text: v.text, format: v.format, savedAt: v.savedAt });
 }
 
-export function parseDraft(raw: string): { ok: true; value: Draft } | { ok: false; message: string } {
+export function parseDraft(raw: string): Result<Draft> {
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { ok: false, message: "it is not valid JSON" };
+    return fail([issue("invalid-json", "it is not valid JSON")]);
   }
   return validateDraft(json);
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-function isQuota(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error.name === "QuotaExceededError" ||
-      error.name === "NS_ERROR_DOM_QUOTA_REACHED" ||
-      /quota/i.test(error.message))
-  );
-}
 
 function readKey(storage: StorageLike | undefined, key: string): DraftRead {
   if (!storage)
@@ -80,7 +75,7 @@ function readKey(storage: StorageLike | undefined, key: string): DraftRead {
   if (raw === null) return { status: "none" };
   const parsed = parseDraft(raw);
   if (parsed.ok) return { status: "ok", draft: parsed.value };
-  return { status: "corrupt", message: parsed.message, backupKey: "", moved: false };
+  return { status: "corrupt", message: parsed.errors[0]!.message, backupKey: "", moved: false };
 }
 
 /** Reads the saved draft of an exercise; a corrupt one is moved to the backup key. */
@@ -107,21 +102,27 @@ export const makeDraft = (text: string, format: EditorFormat, now: Date = new Da
 
 function writeKey(storage: StorageLike | undefined, key: string, draft: Draft): DraftWrite {
   if (!storage)
-    return {
-      ok: false,
-      message:
+    return fail([
+      issue(
+        "storage-unavailable",
         "This browser does not offer local storage: your rules stay in the editor but are not saved. Download them to keep them.",
-    };
+      ),
+    ]);
   try {
     storage.setItem(key, JSON.stringify(draft));
-    return { ok: true };
+    return ok(undefined);
   } catch (error) {
-    return {
-      ok: false,
-      message: isQuota(error)
-        ? "Browser storage is full, so your latest rules were not saved. They are still in the editor: download them or free some space."
-        : `Your rules could not be saved (${errorText(error)}). They are still in the editor: download them to keep them.`,
-    };
+    return fail([
+      isQuotaExceeded(error)
+        ? issue(
+            "storage-full",
+            "Browser storage is full, so your latest rules were not saved. They are still in the editor: download them or free some space.",
+          )
+        : issue(
+            "storage-unavailable",
+            `Your rules could not be saved (${errorText(error)}). They are still in the editor: download them to keep them.`,
+          ),
+    ]);
   }
 }
 
@@ -131,9 +132,9 @@ export const writeDraft = (storage: StorageLike | undefined, exerciseId: string,
 export function clearDraft(storage: StorageLike | undefined, exerciseId: string): DraftWrite {
   try {
     storage?.removeItem(draftKey(exerciseId));
-    return { ok: true };
+    return ok(undefined);
   } catch (error) {
-    return { ok: false, message: `Saved rules could not be removed (${errorText(error)}).` };
+    return fail([issue("storage-unavailable", `Saved rules could not be removed (${errorText(error)}).`)]);
   }
 }
 

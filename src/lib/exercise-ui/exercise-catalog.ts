@@ -1,7 +1,8 @@
 import { parseDataTree } from "../formats/data-tree.ts";
-import { formatSpan, type LocatedIssue } from "../formats/source-span.ts";
+import { formatSpan } from "../formats/source-span.ts";
 import type { Exercise } from "../grader/exercise-schema.ts";
 import { loadExercise } from "../grader/load-exercise.ts";
+import { fail, ok, type Issue, type Result } from "../result.ts";
 
 /**
  * The exercises of the site, read from graders/ at build time. Any invalid file fails the
@@ -16,10 +17,13 @@ export interface CatalogEntry {
   exercise: Exercise;
 }
 
-export type CatalogResult = { ok: true; value: Map<string, CatalogEntry> } | { ok: false; errors: string[] };
+/** On failure each issue's message is the whole build error line, `file:line:col: message`. */
+export type CatalogResult = Result<Map<string, CatalogEntry>>;
 
-export const formatLocated = (file: string, issue: LocatedIssue): string =>
+export const formatLocated = (file: string, issue: Issue): string =>
   `${issue.span ? `${file}:${formatSpan(issue.span)}` : file}: ${issue.message}${!issue.span && issue.path.length ? ` (at ${issue.path.join(".")})` : ""}`;
+
+const inFile = (file: string, issue: Issue): Issue => ({ ...issue, message: formatLocated(file, issue) });
 
 const stem = (file: string) =>
   file
@@ -29,13 +33,13 @@ const stem = (file: string) =>
 
 /** `files`: path → text (paths may start with "/" as import.meta.glob gives them). */
 export function buildCatalog(files: Readonly<Record<string, string>>): CatalogResult {
-  const errors: string[] = [];
+  const errors: Issue[] = [];
   const entries = new Map<string, CatalogEntry>();
   for (const [path, text] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     const file = path.replace(/^\/+/, "");
     const loaded = loadExercise(text, file.endsWith(".json") ? "json" : "auto");
     if (!loaded.ok) {
-      errors.push(...loaded.errors.map((e) => formatLocated(file, e)));
+      errors.push(...loaded.errors.map((e) => inFile(file, e)));
       continue;
     }
     const { id } = loaded.value;
@@ -45,7 +49,8 @@ export function buildCatalog(files: Readonly<Record<string, string>>): CatalogRe
     };
     if (stem(file) !== id) {
       errors.push(
-        formatLocated(file, {
+        inFile(file, {
+          code: "file-name-mismatch",
           message: `exercise id "${id}" must match the file name (${id}.yaml)`,
           path: ["id"],
           span: idAt(),
@@ -56,7 +61,8 @@ export function buildCatalog(files: Readonly<Record<string, string>>): CatalogRe
     const other = entries.get(id);
     if (other) {
       errors.push(
-        formatLocated(file, {
+        inFile(file, {
+          code: "duplicate-id",
           message: `exercise id "${id}" is already used by ${other.file}`,
           path: ["id"],
           span: idAt(),
@@ -66,7 +72,7 @@ export function buildCatalog(files: Readonly<Record<string, string>>): CatalogRe
     }
     entries.set(id, { id, file, exercise: loaded.value });
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: entries };
+  return errors.length > 0 ? fail(errors) : ok(entries);
 }
 
 /** The entry for an `<Exercise id>`, or the build error naming the files that exist. */

@@ -1,4 +1,5 @@
 import type { StorageLike } from "../progress/storage.ts";
+import { fail, issue, ok, type Result } from "../result.ts";
 
 /**
  * Which exercises a learner has passed, beside the course progress (src/lib/progress keeps
@@ -15,18 +16,21 @@ export interface ExerciseProgress {
   passed: Record<string, string>;
 }
 
-export type ExerciseProgressResult =
-  { ok: true; value: ExerciseProgress } | { ok: false; kind: "corrupt" | "unavailable"; message: string };
+/** Fails with `storage-corrupt` (the stored value is unusable) or `storage-unavailable`. */
+export type ExerciseProgressResult = Result<ExerciseProgress>;
 
 export const emptyExerciseProgress = (): ExerciseProgress => ({ version: 1, passed: {} });
 
+const corrupt = (message: string) => fail([issue("storage-corrupt", message)]);
+const unavailable = (message: string) => fail([issue("storage-unavailable", message)]);
+
 export function parseExerciseProgress(raw: string | null): ExerciseProgressResult {
-  if (raw === null) return { ok: true, value: emptyExerciseProgress() };
+  if (raw === null) return ok(emptyExerciseProgress());
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return { ok: false, kind: "corrupt", message: "Saved exercise results are not valid JSON." };
+    return corrupt("Saved exercise results are not valid JSON.");
   }
   const d = data as { version?: unknown; passed?: unknown };
   if (
@@ -37,28 +41,23 @@ export function parseExerciseProgress(raw: string | null): ExerciseProgressResul
     d.passed === null ||
     Array.isArray(d.passed)
   ) {
-    return { ok: false, kind: "corrupt", message: "Saved exercise results have an unknown shape." };
+    return corrupt("Saved exercise results have an unknown shape.");
   }
   const passed: Record<string, string> = {};
   for (const [id, at] of Object.entries(d.passed as Record<string, unknown>)) {
     if (typeof at !== "string" || Number.isNaN(Date.parse(at)))
-      return { ok: false, kind: "corrupt", message: `Saved result for "${id}" has no valid date.` };
+      return corrupt(`Saved result for "${id}" has no valid date.`);
     passed[id] = at;
   }
-  return { ok: true, value: { version: 1, passed } };
+  return ok({ version: 1, passed });
 }
 
 export function readExerciseProgress(storage: StorageLike | undefined): ExerciseProgressResult {
-  if (!storage)
-    return { ok: false, kind: "unavailable", message: "This browser does not offer local storage." };
+  if (!storage) return unavailable("This browser does not offer local storage.");
   try {
     return parseExerciseProgress(storage.getItem(EXERCISE_PROGRESS_KEY));
   } catch (error) {
-    return {
-      ok: false,
-      kind: "unavailable",
-      message: `Local storage cannot be read: ${(error as Error).message}`,
-    };
+    return unavailable(`Local storage cannot be read: ${(error as Error).message}`);
   }
 }
 
@@ -79,19 +78,15 @@ export function recordExercisePassed(
   now: Date = new Date(),
 ): ExerciseProgressResult {
   const current = readExerciseProgress(storage);
-  if (!current.ok && current.kind === "unavailable") return current;
+  if (!current.ok && current.errors.some((e) => e.code === "storage-unavailable")) return current;
   const base = current.ok ? current.value : emptyExerciseProgress();
   const next: ExerciseProgress = hasPassed(base, id)
     ? base
     : { version: 1, passed: { ...base.passed, [id]: now.toISOString() } };
   try {
     storage!.setItem(EXERCISE_PROGRESS_KEY, JSON.stringify(next));
-    return { ok: true, value: next };
+    return ok(next);
   } catch (error) {
-    return {
-      ok: false,
-      kind: "unavailable",
-      message: `Local storage cannot be written: ${(error as Error).message}`,
-    };
+    return unavailable(`Local storage cannot be written: ${(error as Error).message}`);
   }
 }

@@ -1,46 +1,55 @@
 import { exportRules, shellQuote, type ExportFormat, type NsgRuleSet } from "../formats/export/index.ts";
-import type { LocatedIssue } from "../formats/source-span.ts";
 import { applyRules } from "../grader/apply-rules.ts";
 import type { Exercise } from "../grader/exercise-schema.ts";
 import { isBlankRules, parseLearnerRules } from "../grader/parse-learner-rules.ts";
 import { toArmRule } from "../nsg/arm-rule.ts";
+import { fail, issue, ok, type Issue, type IssueCode, type Result } from "../result.ts";
 import { FORMAT_LABEL, type EditorFormat } from "./editor-format.ts";
 
 /**
  * Moves a learner's rules between the editor's formats (JSON ⇄ az CLI) and out to deployment
  * formats, always through the same path the grader takes: parse → validate → normalized rules
  * → writer. When the text does not parse or validate, nothing is converted (the learner's text
- * is never replaced by a lossy guess); the caller shows `message` and the located errors.
+ * is never replaced by a lossy guess). A failure's first issue says why in one sentence, for
+ * the caller to show; when the text has errors (`rules-have-errors`), the located errors follow.
  */
 
-export type RuleSetsResult =
-  { ok: true; value: NsgRuleSet[] } | { ok: false; message: string; errors: LocatedIssue[] };
-export type ConversionResult =
-  { ok: true; text: string; notes: string[] } | { ok: false; message: string; errors: LocatedIssue[] };
+export type RuleSetsResult = Result<NsgRuleSet[]>;
+export type ConversionResult = Result<{ text: string; notes: string[] }>;
+
+/** A failure: the summary issue first, then the problems it sums up. */
+const refuse = (code: IssueCode, message: string, details: readonly Issue[] = []) =>
+  fail([issue(code, message), ...details]);
+
+/** The summary sentence of a failure (its first issue). */
+export const summaryOf = (failure: { errors: readonly Issue[] }): string => failure.errors[0]?.message ?? "";
 
 /** The normalized final rules of every NSG the text writes, in the order written. */
 export function readRuleSets(exercise: Exercise, text: string, format: EditorFormat): RuleSetsResult {
-  if (isBlankRules(text)) return { ok: true, value: [] };
+  if (isBlankRules(text)) return ok([]);
   const doc = parseLearnerRules(text, exercise, format);
   if (!doc.ok)
-    return {
-      ok: false,
-      message: `Fix the ${plural(doc.errors.length, "error")} in your ${FORMAT_LABEL[format]} first.`,
-      errors: doc.errors,
-    };
+    return refuse(
+      "rules-have-errors",
+      `Fix the ${plural(doc.errors.length, "error")} in your ${FORMAT_LABEL[format]} first.`,
+      doc.errors,
+    );
   const applied = applyRules(exercise, doc.value);
   if (!applied.ok)
-    return {
-      ok: false,
-      message: `Fix the ${plural(applied.errors.length, "error")} in your rules first.`,
-      errors: applied.errors,
-    };
+    return refuse(
+      "rules-have-errors",
+      `Fix the ${plural(applied.errors.length, "error")} in your rules first.`,
+      applied.errors,
+    );
   const sets = doc.value.nsgs.map(({ name }) => ({
     nsg: name,
     rules: applied.value.nsgs.find((n) => n.name === name)?.securityRules ?? [],
   }));
-  return { ok: true, value: sets };
+  return ok(sets);
 }
+
+/** "Fix the 2 errors…" as the rest of a sentence. */
+const lowerFirst = (text: string) => `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -98,42 +107,38 @@ export function convertRules(
   from: EditorFormat,
   to: EditorFormat,
 ): ConversionResult {
-  if (from === to) return { ok: true, text, notes: [] };
+  if (from === to) return ok({ text, notes: [] });
   const read = readRuleSets(exercise, text, from);
   if (!read.ok)
-    return {
-      ok: false,
-      message: `Cannot switch to ${FORMAT_LABEL[to]}: ${read.message.charAt(0).toLowerCase()}${read.message.slice(1)} Your text is unchanged.`,
-      errors: read.errors,
-    };
+    return refuse(
+      "rules-have-errors",
+      `Cannot switch to ${FORMAT_LABEL[to]}: ${lowerFirst(summaryOf(read))} Your text is unchanged.`,
+      read.errors.slice(1),
+    );
   const notes: string[] = [];
   if (from === "azcli") {
     const doc = parseLearnerRules(text, exercise, "azcli");
     if (doc.ok && doc.value.associations.length > 0) {
-      return {
-        ok: false,
-        message:
-          "Cannot switch to JSON: your script associates NSGs with subnets or NICs, which the JSON format cannot express. Your text is unchanged.",
-        errors: [],
-      };
+      return refuse(
+        "not-expressible-in-json",
+        "Cannot switch to JSON: your script associates NSGs with subnets or NICs, which the JSON format cannot express. Your text is unchanged.",
+      );
     }
     const foreign = read.value.find((s) => !exercise.editable.includes(s.nsg));
     if (foreign) {
-      return {
-        ok: false,
-        message: `Cannot switch to JSON: your script creates NSG "${foreign.nsg}", which the JSON format cannot express. Your text is unchanged.`,
-        errors: [],
-      };
+      return refuse(
+        "not-expressible-in-json",
+        `Cannot switch to JSON: your script creates NSG "${foreign.nsg}", which the JSON format cannot express. Your text is unchanged.`,
+      );
     }
     if (/(^|\s)#(?!!)/m.test(text)) notes.push("Comments are not carried over to JSON.");
-    return { ok: true, text: ruleSetsToJson(read.value, exercise.editable), notes };
+    return ok({ text: ruleSetsToJson(read.value, exercise.editable), notes });
   }
   if (/\/\/|\/\*/.test(text)) notes.push("Comments are not carried over to az CLI.");
-  return {
-    ok: true,
+  return ok({
     text: ruleSetsToAzCli(exercise, read.value, resourceGroupIn(exercise.starter ?? "")),
     notes,
-  };
+  });
 }
 
 export const EXPORT_LABEL: Record<ExportFormat, string> = {
@@ -152,17 +157,12 @@ export function exportLearnerRules(
 ): ConversionResult {
   const read = readRuleSets(exercise, text, format);
   if (!read.ok)
-    return {
-      ok: false,
-      message: `Cannot export: ${read.message.charAt(0).toLowerCase()}${read.message.slice(1)}`,
-      errors: read.errors,
-    };
-  if (read.value.length === 0)
-    return { ok: false, message: "Cannot export: there are no rules yet.", errors: [] };
+    return refuse("rules-have-errors", `Cannot export: ${lowerFirst(summaryOf(read))}`, read.errors.slice(1));
+  if (read.value.length === 0) return refuse("no-rules", "Cannot export: there are no rules yet.");
   const resourceGroup = resourceGroupIn(format === "azcli" ? text : (exercise.starter ?? ""));
   const out =
     to === "azcli"
       ? ruleSetsToAzCli(exercise, read.value, resourceGroup)
       : exportRules(to, read.value, resourceGroup ? { resourceGroup } : {});
-  return { ok: true, text: out, notes: [] };
+  return ok({ text: out, notes: [] });
 }

@@ -1,6 +1,6 @@
 import type { RuleLint } from "../analysis/lint-rules.ts";
 import type { RuleDocument } from "../formats/rule-document.ts";
-import type { LocatedIssue, SourceSpan } from "../formats/source-span.ts";
+import type { Issue, SourceSpan } from "../result.ts";
 
 /**
  * Grader issues as editor markers (Monaco's shape, 1-based, end column exclusive) and as the
@@ -69,7 +69,7 @@ export function toMarker(
 }
 
 export function issueMarkers(
-  issues: readonly LocatedIssue[],
+  issues: readonly Issue[],
   text: string,
   severity: MarkerSeverity = "error",
 ): EditorMarker[] {

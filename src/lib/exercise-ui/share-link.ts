@@ -1,3 +1,4 @@
+import { fail, issue, ok, type Result } from "../result.ts";
 import { base64UrlToBytes, bytesToBase64Url } from "../text/base64url.ts";
 import { isEditorFormat, type EditorFormat } from "./editor-format.ts";
 
@@ -17,9 +18,9 @@ export interface SharedRules {
   text: string;
 }
 
-export type ShareEncode = { ok: true; hash: string } | { ok: false; message: string };
-export type ShareDecode =
-  { ok: true; value: SharedRules } | { ok: false; message: string } | { ok: "absent" };
+export type ShareEncode = Result<{ hash: string }>;
+/** The shared rules; `undefined` when the fragment carries none (no link is no error). */
+export type ShareDecode = Result<SharedRules | undefined>;
 
 export const toBase64Url = (text: string): string => bytesToBase64Url(new TextEncoder().encode(text));
 
@@ -31,41 +32,50 @@ export const fromBase64Url = (encoded: string): string =>
 export function encodeShareHash(rules: SharedRules, maxLength: number = MAX_SHARE_LENGTH): ShareEncode {
   const hash = `#${SHARE_PARAM}=v1.${rules.format}.${toBase64Url(rules.text)}`;
   if (hash.length > maxLength) {
-    return {
-      ok: false,
-      message: `These rules are too long for a link (${hash.length.toLocaleString("en")} characters; links are limited to ${maxLength.toLocaleString("en")}). Download the submission file and share that instead.`,
-    };
+    return fail([
+      issue(
+        "share-link-too-long",
+        `These rules are too long for a link (${hash.length.toLocaleString("en")} characters; links are limited to ${maxLength.toLocaleString("en")}). Download the submission file and share that instead.`,
+      ),
+    ]);
   }
-  return { ok: true, hash };
+  return ok({ hash });
 }
 
-/** Reads rules from `location.hash`; "absent" when the fragment carries none. */
+/** Reads rules from `location.hash`; `undefined` when the fragment carries none. */
 export function decodeShareHash(hash: string): ShareDecode {
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const value = params.get(SHARE_PARAM);
-  if (value === null) return { ok: "absent" };
+  if (value === null) return ok(undefined);
   if (value.length > MAX_SHARE_LENGTH)
-    return { ok: false, message: "The link's rules are longer than NSG Lab accepts; they were not loaded." };
+    return fail([
+      issue("share-link-too-long", "The link's rules are longer than NSG Lab accepts; they were not loaded."),
+    ]);
   const match = /^v1\.([a-z]+)\.([A-Za-z0-9_-]*)$/.exec(value);
   if (!match)
-    return {
-      ok: false,
-      message:
+    return fail([
+      issue(
+        "share-link-damaged",
         "The link's rules are damaged or from a newer NSG Lab (they may have been cut when the link was copied); they were not loaded.",
-    };
+      ),
+    ]);
   const format = match[1];
   if (!isEditorFormat(format))
-    return {
-      ok: false,
-      message: `The link's rules are in an unknown format "${format}"; they were not loaded.`,
-    };
+    return fail([
+      issue(
+        "unknown-rule-format",
+        `The link's rules are in an unknown format "${format}"; they were not loaded.`,
+      ),
+    ]);
   try {
-    return { ok: true, value: { format, text: fromBase64Url(match[2]!) } };
+    return ok({ format, text: fromBase64Url(match[2]!) });
   } catch {
-    return {
-      ok: false,
-      message: "The link's rules are damaged (perhaps cut when the link was copied); they were not loaded.",
-    };
+    return fail([
+      issue(
+        "share-link-damaged",
+        "The link's rules are damaged (perhaps cut when the link was copied); they were not loaded.",
+      ),
+    ]);
   }
 }
 

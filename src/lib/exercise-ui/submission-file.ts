@@ -1,3 +1,4 @@
+import { fail, issue, ok, type Issue, type Result } from "../result.ts";
 import { isEditorFormat, type EditorFormat } from "./editor-format.ts";
 
 /**
@@ -46,40 +47,42 @@ export const submissionFileName = (exerciseId: string): string => `${exerciseId}
 const count = (v: unknown) => typeof v === "number" && Number.isInteger(v) && v >= 0;
 
 /** Validates parsed data as a submission; `expectedExercise` guards against grading the wrong file. */
-export function validateSubmission(
-  data: unknown,
-  expectedExercise?: string,
-): { ok: true; value: Submission } | { ok: false; errors: string[] } {
+export function validateSubmission(data: unknown, expectedExercise?: string): Result<Submission> {
   if (typeof data !== "object" || data === null || Array.isArray(data))
-    return { ok: false, errors: ["a submission file is a JSON object"] };
+    return fail([issue("invalid-type", "a submission file is a JSON object")]);
   const d = data as Record<string, unknown>;
-  const errors: string[] = [];
-  if (d.format !== SUBMISSION_FORMAT) errors.push(`format must be "${SUBMISSION_FORMAT}"`);
-  if (d.version !== 1) errors.push(`version ${JSON.stringify(d.version)} is not supported (expected 1)`);
+  const errors: Issue[] = [];
+  const add = (...args: Parameters<typeof issue>) => errors.push(issue(...args));
+  if (d.format !== SUBMISSION_FORMAT)
+    add("invalid-value", `format must be "${SUBMISSION_FORMAT}"`, ["format"]);
+  if (d.version !== 1)
+    add("unsupported-version", `version ${JSON.stringify(d.version)} is not supported (expected 1)`, [
+      "version",
+    ]);
   if (typeof d.exercise !== "string" || d.exercise === "")
-    errors.push("exercise (the exercise id) is missing");
+    add("missing-field", "exercise (the exercise id) is missing", ["exercise"]);
   else if (expectedExercise !== undefined && d.exercise !== expectedExercise)
-    errors.push(`this submission is for exercise "${d.exercise}", not "${expectedExercise}"`);
-  if (!isEditorFormat(d.rulesFormat)) errors.push('rulesFormat must be "json" or "azcli"');
-  if (typeof d.rules !== "string") errors.push("rules (the rules as text) is missing");
+    add("wrong-exercise", `this submission is for exercise "${d.exercise}", not "${expectedExercise}"`, [
+      "exercise",
+    ]);
+  if (!isEditorFormat(d.rulesFormat))
+    add("unknown-rule-format", 'rulesFormat must be "json" or "azcli"', ["rulesFormat"]);
+  if (typeof d.rules !== "string") add("missing-field", "rules (the rules as text) is missing", ["rules"]);
   const result = d.result as Record<string, unknown> | undefined;
   if (typeof result !== "object" || result === null || !count(result.passed) || !count(result.failed))
-    errors.push("result must be { passed, failed } counts");
+    add("invalid-value", "result must be { passed, failed } counts", ["result"]);
   if (typeof d.savedAt !== "string" || Number.isNaN(Date.parse(d.savedAt)))
-    errors.push("savedAt must be a date");
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: data as Submission };
+    add("invalid-value", "savedAt must be a date", ["savedAt"]);
+  return errors.length > 0 ? fail(errors) : ok(data as Submission);
 }
 
 /** Parses a submission file's text; for the CLI (`--rules submission.json`) and for re-opening one. */
-export function parseSubmission(
-  text: string,
-  expectedExercise?: string,
-): { ok: true; value: Submission } | { ok: false; errors: string[] } {
+export function parseSubmission(text: string, expectedExercise?: string): Result<Submission> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`not valid JSON: ${(error as Error).message}`] };
+    return fail([issue("invalid-json", `not valid JSON: ${(error as Error).message}`)]);
   }
   return validateSubmission(data, expectedExercise);
 }

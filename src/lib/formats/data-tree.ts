@@ -4,14 +4,16 @@ import {
   isScalar,
   isSeq,
   parseDocument,
+  visit,
   type Document,
   type Node as YamlNode,
   type Pair,
+  type YAMLError,
   type YAMLMap,
 } from "yaml";
-import type { IssuePath } from "../result.ts";
+import type { Issue, IssuePath, Result, SourceSpan } from "../result.ts";
 import { blankBom, MAX_NESTING, startsLikeJson, tooDeepAt, yamlTooDeepAt } from "./sniff.ts";
-import { formatSpan, LineIndex, type LocatedIssue, type SourceSpan } from "./source-span.ts";
+import { formatSpan, LineIndex } from "./source-span.ts";
 
 /**
  * Parsed JSON or YAML that remembers where every value came from, so that an issue found
@@ -27,7 +29,7 @@ export interface DataTree {
 
 const DOCUMENT_START: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
-export type DataTreeResult = { ok: true; value: DataTree } | { ok: false; errors: LocatedIssue[] };
+export type DataTreeResult = Result<DataTree>;
 
 const JSON_ERRORS: Record<string, string> = {
   InvalidSymbol: "unexpected character",
@@ -63,6 +65,7 @@ const tooDeep = (lines: LineIndex, at: number): DataTreeResult => ({
   ok: false,
   errors: [
     {
+      code: "nesting-too-deep",
       message: `nested more than ${MAX_NESTING} levels deep here; rules and scenarios need only a few levels`,
       path: [],
       span: lines.span(at, at + 1),
@@ -88,6 +91,7 @@ export function parseJsonTree(input: string): DataTreeResult {
     return {
       ok: false,
       errors: found.slice(0, 20).map((e) => ({
+        code: "invalid-json",
         message: `Invalid JSON: ${jsonErrorMessage(e, text)}`,
         path: [],
         span: lines.span(e.offset, e.offset + e.length),
@@ -104,11 +108,13 @@ export function parseJsonTree(input: string): DataTreeResult {
         const note = "JSON would keep only the last one, silently";
         return [
           {
+            code: "duplicate-key",
             message: `duplicate key ${key}: it is written again at ${formatSpan(at(second))}; ${note}`,
             path: [],
             span: at(first),
           },
           {
+            code: "duplicate-key",
             message: `duplicate key ${key}: it is already written at ${formatSpan(at(first))}; ${note}`,
             path: [],
             span: at(second),
@@ -212,6 +218,21 @@ function indexPairs(root: unknown): {
   return { pairsOf, duplicates };
 }
 
+/** yaml's error codes for aliases and anchors; an unquoted lone "*" (any port) reads as an alias. */
+const ALIAS_ERRORS: ReadonlySet<YAMLError["code"]> = new Set(["BAD_ALIAS", "ALIAS_PROPS"]);
+const isAliasError = (e: YAMLError, text: string) => ALIAS_ERRORS.has(e.code) && text[e.pos[0]] !== "&";
+
+function hasAlias(doc: Document): boolean {
+  let found = false;
+  visit(doc, {
+    Alias() {
+      found = true;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 /** One YAML slip can cascade; the first few say what is wrong. */
 const YAML_ERRORS_LISTED = 20;
 /** How much of a large text is read first, to see whether it is hopelessly broken. */
@@ -253,8 +274,9 @@ export function parseYamlTree(text: string): DataTreeResult {
   if (deepAt >= 0) return tooDeep(lines, deepAt);
   const { doc, moreErrors } = parseYamlDocument(text);
   if (doc.errors.length > 0) {
-    const listed = doc.errors.slice(0, YAML_ERRORS_LISTED).map((e) => ({
-      message: `Invalid YAML: ${e.message.split("\n")[0]}${/alias|\*/i.test(e.message) ? ' (quote a lone asterisk: "*")' : ""}`,
+    const listed = doc.errors.slice(0, YAML_ERRORS_LISTED).map((e): Issue => ({
+      code: "yaml-syntax",
+      message: `Invalid YAML: ${e.message.split("\n")[0]}${isAliasError(e, text) ? ' (quote a lone asterisk: "*")' : ""}`,
       path: [],
       span: lines.span(e.pos[0], e.pos[1]),
     }));
@@ -271,11 +293,12 @@ export function parseYamlTree(text: string): DataTreeResult {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // Aliases are only resolved here (e.g. "*x" with no "&x" anchor, or an alias bomb).
-    const at = /alias/i.test((e as Error).message) ? text.indexOf("*") : 0;
+    const at = hasAlias(doc) ? text.indexOf("*") : 0;
     return {
       ok: false,
       errors: [
         {
+          code: "yaml-syntax",
           message: `Invalid YAML: ${(e as Error).message} (quote a lone asterisk: "*")`,
           path: [],
           span: lines.span(Math.max(0, at), Math.max(0, at) + 1),
@@ -292,11 +315,13 @@ export function parseYamlTree(text: string): DataTreeResult {
         const key = JSON.stringify(String(isScalar(first.key) ? first.key.value : first.key));
         return [
           {
+            code: "duplicate-key",
             message: `Invalid YAML: map keys must be unique: ${key} is written again at ${formatSpan(keySpan(second))}`,
             path: [],
             span: keySpan(first),
           },
           {
+            code: "duplicate-key",
             message: `Invalid YAML: map keys must be unique: ${key} is already written at ${formatSpan(keySpan(first))}`,
             path: [],
             span: keySpan(second),

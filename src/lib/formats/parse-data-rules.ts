@@ -1,8 +1,8 @@
 import { capIssues } from "../cap-issues.ts";
-import type { IssuePath } from "../result.ts";
+import type { IssueCode } from "../issue-codes.ts";
+import { fail, ok, type Issue, type IssuePath } from "../result.ts";
 import { parseDataTree, type DataTree } from "./data-tree.ts";
 import type { NsgRules, ParseOptions, RuleDocumentResult } from "./rule-document.ts";
-import type { LocatedIssue } from "./source-span.ts";
 
 /**
  * Learner rules written as data (JSON or YAML). Accepted shapes, as people actually paste them:
@@ -62,9 +62,9 @@ function nsgFromResource(
   resource: Record<string, unknown>,
   path: (string | number)[],
   fallbackName: string | undefined,
-): PlacedNsg | string {
+): PlacedNsg | undefined {
   const name = typeof resource.name === "string" ? resource.name : fallbackName;
-  if (name === undefined) return 'this NSG has no name; add "name"';
+  if (name === undefined) return undefined;
   const props = isObject(resource.properties) ? resource.properties : undefined;
   const rules =
     props && "securityRules" in props
@@ -73,14 +73,21 @@ function nsgFromResource(
   return { name, rules, namePath: typeof resource.name === "string" ? [...path, "name"] : path };
 }
 
-function collect(tree: DataTree, options: ParseOptions, errors: LocatedIssue[]): PlacedNsg[] {
+const NO_NAME = 'this NSG has no name; add "name"';
+
+function collect(tree: DataTree, options: ParseOptions, errors: Issue[]): PlacedNsg[] {
   const value = tree.value;
-  const err = (message: string, path: (string | number)[], severity: "error" | "warning" = "error") =>
-    errors.push({ message, path, span: tree.spanAt(path), severity });
+  const err = (
+    code: IssueCode,
+    message: string,
+    path: (string | number)[],
+    severity: "error" | "warning" = "error",
+  ) => errors.push({ code, message, path, span: tree.spanAt(path), severity });
 
   if (Array.isArray(value)) {
     if (options.editable.length !== 1) {
       err(
+        "ambiguous-rule-list",
         `a bare list of rules needs exactly one editable NSG; write { "<nsg-name>": [ ...rules ] } with one of: ${options.editable.join(", ")}`,
         [],
       );
@@ -89,29 +96,37 @@ function collect(tree: DataTree, options: ParseOptions, errors: LocatedIssue[]):
     return [{ name: options.editable[0]!, rules: placeRules(value, []), namePath: [] }];
   }
   if (!isObject(value)) {
-    err("expected a list of rules, an object of NSG names to rules, an NSG resource or an ARM template", []);
+    err(
+      "invalid-document-shape",
+      "expected a list of rules, an object of NSG names to rules, an NSG resource or an ARM template",
+      [],
+    );
     return [];
   }
   if (Array.isArray(value.resources)) {
     const nsgs: PlacedNsg[] = [];
     value.resources.forEach((res, r) => {
       const at = ["resources", r];
-      if (!isObject(res)) return err("each resource must be an object", at);
+      if (!isObject(res)) return err("invalid-document-shape", "each resource must be an object", at);
       const type = lower(res.type);
       if (type === NSG_TYPE) {
         const nsg = nsgFromResource(res, at, undefined);
-        if (typeof nsg === "string") err(nsg, at);
+        if (!nsg) err("missing-field", NO_NAME, at);
         else nsgs.push(nsg);
       } else if (type === RULE_TYPE) {
         const [nsgName, ruleName] = typeof res.name === "string" ? res.name.split("/") : [];
         if (!nsgName || !ruleName)
-          return err('a securityRules resource is named "<nsg-name>/<rule-name>"', [...at, "name"]);
+          return err("invalid-resource-name", 'a securityRules resource is named "<nsg-name>/<rule-name>"', [
+            ...at,
+            "name",
+          ]);
         let nsg = nsgs.find((n) => n.name === nsgName);
         if (!nsg) nsgs.push((nsg = { name: nsgName, rules: [], namePath: [...at, "name"] }));
         const { properties } = res;
         nsg.rules.push({ value: { name: ruleName, properties }, path: at, nested: true });
       } else {
         err(
+          "ignored-resource",
           `resource type ${JSON.stringify(res.type)} is ignored: only network security groups and their rules are graded`,
           [...at, "type"],
           "warning",
@@ -126,14 +141,14 @@ function collect(tree: DataTree, options: ParseOptions, errors: LocatedIssue[]):
     (isObject(value.properties) && "securityRules" in value.properties)
   ) {
     const nsg = nsgFromResource(value, [], options.editable.length === 1 ? options.editable[0] : undefined);
-    if (typeof nsg === "string") err(nsg, []);
-    return typeof nsg === "string" ? [] : [nsg];
+    if (!nsg) err("missing-field", NO_NAME, []);
+    return nsg ? [nsg] : [];
   }
   const nsgs: PlacedNsg[] = [];
   for (const [name, rules] of Object.entries(value)) {
     if (name === "$schema") continue;
     if (!Array.isArray(rules)) {
-      err(`"${name}" should be a list of rules`, [name]);
+      err("invalid-document-shape", `"${name}" should be a list of rules`, [name]);
       continue;
     }
     nsgs.push({ name, rules: placeRules(rules, [name]), namePath: [name] });
@@ -153,12 +168,13 @@ export function parseDataRules(
   const parsed = parseDataTree(text, format);
   if (!parsed.ok) return parsed;
   const tree = parsed.value;
-  const errors: LocatedIssue[] = [];
+  const errors: Issue[] = [];
 
   const expressions: (string | number)[][] = [];
   findArmExpressions(tree.value, [], expressions);
   for (const path of expressions.slice(0, 20)) {
     errors.push({
+      code: "arm-expression-unsupported",
       message:
         "ARM template expressions like [parameters('…')] are not supported here: write the literal value",
       path,
@@ -171,6 +187,7 @@ export function parseDataRules(
   for (const nsg of placed) {
     if (!options.editable.includes(nsg.name)) {
       errors.push({
+        code: "not-editable-nsg",
         message: `NSG "${nsg.name}" is not editable in this exercise; you can change: ${options.editable.join(", ")}`,
         path: nsg.namePath,
         span: tree.keySpanAt(nsg.namePath),
@@ -178,13 +195,14 @@ export function parseDataRules(
     }
     if (seen.has(nsg.name))
       errors.push({
+        code: "duplicate-nsg",
         message: `NSG "${nsg.name}" appears twice`,
         path: nsg.namePath,
         span: tree.spanAt(nsg.namePath),
       });
     seen.add(nsg.name);
   }
-  if (errors.some((e) => e.severity !== "warning")) return { ok: false, errors: capIssues(errors) };
+  if (errors.some((e) => e.severity !== "warning")) return fail(capIssues(errors));
 
   const byName = new Map(placed.map((n) => [n.name, n]));
   const nsgs: NsgRules[] = placed.map((n) => ({
@@ -214,21 +232,18 @@ export function parseDataRules(
     const found = candidates.find((c) => hasValue(tree, c));
     return tree.spanAt(found ?? rule.path);
   };
-  return {
-    ok: true,
-    value: {
-      warnings: capIssues(errors),
-      format:
-        format === "auto"
-          ? text.trimStart().startsWith("{") || text.trimStart().startsWith("[")
-            ? "json"
-            : "yaml"
-          : format,
-      nsgs,
-      associations: [],
-      locate,
-    },
-  };
+  return ok({
+    warnings: capIssues(errors),
+    format:
+      format === "auto"
+        ? text.trimStart().startsWith("{") || text.trimStart().startsWith("[")
+          ? "json"
+          : "yaml"
+        : format,
+    nsgs,
+    associations: [],
+    locate,
+  });
 }
 
 function hasValue(tree: DataTree, path: (string | number)[]): boolean {

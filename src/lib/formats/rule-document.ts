@@ -1,5 +1,4 @@
-import type { IssuePath } from "../result.ts";
-import type { LocatedIssue, SourceSpan } from "./source-span.ts";
+import type { Issue, IssuePath, Result, SourceSpan } from "../result.ts";
 
 /**
  * What every learner rule format (JSON, YAML, ARM template, az CLI script) parses into, before
@@ -15,7 +14,7 @@ export interface RuleDocument {
   /** `az network nic update` / `az network vnet subnet update --network-security-group`. */
   associations: Association[];
   /** Problems worth showing that don't stop grading (e.g. an ignored resource). */
-  warnings: LocatedIssue[];
+  warnings: Issue[];
   /**
    * The span of the value at `path`, where paths are [nsgName, ruleIndex, field, (listIndex)].
    * Returns the closest enclosing span that exists (the rule, then the NSG) when the exact
@@ -43,7 +42,7 @@ export interface Association {
 
 export type RuleFormat = "json" | "yaml" | "azcli";
 
-export type RuleDocumentResult = { ok: true; value: RuleDocument } | { ok: false; errors: LocatedIssue[] };
+export type RuleDocumentResult = Result<RuleDocument>;
 
 export interface ParseOptions {
   /** NSGs the learner may edit; a bare rule array belongs to the only one. */

@@ -1,17 +1,4 @@
-import type { Issue } from "../result.ts";
-
-/** A place in the learner's text, 1-based lines and columns (Monaco's convention). */
-export interface SourceSpan {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-/** An issue that knows where it is in the source text. */
-export interface LocatedIssue extends Issue {
-  span?: SourceSpan;
-}
+import type { SourceSpan } from "../result.ts";
 
 /** Converts offsets into 1-based line/column spans for one text. */
 export class LineIndex {

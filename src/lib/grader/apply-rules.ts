@@ -1,13 +1,14 @@
 import type { RuleDocument } from "../formats/rule-document.ts";
-import type { LocatedIssue } from "../formats/source-span.ts";
+import type { IssueCode } from "../issue-codes.ts";
 import { findSubnet } from "../nsg/network.ts";
 import { securityRuleSchema, type SecurityRule } from "../nsg/rule-schema.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import { validateRules } from "../nsg/validate-topology.ts";
-import { fromZodError } from "../nsg/zod-issues.ts";
+import { parseSchema } from "../nsg/zod-issues.ts";
+import { fail, ok, type Issue, type IssuePath, type Result } from "../result.ts";
 import type { Exercise } from "./exercise-schema.ts";
 
-export type AppliedResult = { ok: true; value: Topology } | { ok: false; errors: LocatedIssue[] };
+export type AppliedResult = Result<Topology>;
 
 /**
  * Puts a learner's rules into the exercise's network: each NSG the document writes gets exactly
@@ -15,9 +16,9 @@ export type AppliedResult = { ok: true; value: Topology } | { ok: false; errors:
  * Azure would (schema, duplicate priorities, unknown tags and ASGs), errors located in the text.
  */
 export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult {
-  const errors: LocatedIssue[] = [];
-  const located = (message: string, path: (string | number)[]) =>
-    errors.push({ message, path, span: doc.locate(path) });
+  const errors: Issue[] = [];
+  const located = (code: IssueCode, message: string, path: IssuePath) =>
+    errors.push({ code, message, path, span: doc.locate(path) });
   const topology = exercise.topology;
   const asgNames = new Set(topology.asgs);
   const tagNames = new Set(Object.keys(topology.serviceTags).map((t) => t.toLowerCase()));
@@ -26,15 +27,12 @@ export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult
   for (const nsg of doc.nsgs) {
     const rules: SecurityRule[] = [];
     nsg.rules.forEach((raw, i) => {
-      const parsed = securityRuleSchema.safeParse(raw);
-      if (parsed.success) rules.push(parsed.data);
-      else
-        for (const issue of fromZodError(parsed.error, [nsg.name, i]))
-          located(issue.message, [...issue.path]);
+      const parsed = parseSchema(securityRuleSchema, raw, [nsg.name, i]);
+      if (parsed.ok) rules.push(parsed.value);
+      else for (const issue of parsed.errors) located(issue.code, issue.message, issue.path);
     });
     // Index paths only line up with the text when every rule parsed.
-    if (rules.length === nsg.rules.length)
-      validateRules(rules, [nsg.name], asgNames, tagNames, (message, path) => located(message, [...path]));
+    if (rules.length === nsg.rules.length) validateRules(rules, [nsg.name], asgNames, tagNames, located);
     replaced.set(nsg.name, rules);
   }
 
@@ -52,6 +50,7 @@ export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult
   for (const assoc of doc.associations) {
     if (assoc.nsg !== null && !nsgNames.has(assoc.nsg)) {
       errors.push({
+        code: "unknown-nsg",
         message: `NSG "${assoc.nsg}" does not exist; create it first with az network nsg create`,
         path: [],
         span: assoc.span,
@@ -62,6 +61,7 @@ export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult
     if (assoc.level === "nic") {
       if (!vms.some((vm) => vm.nics.some((n) => n.name === assoc.target))) {
         errors.push({
+          code: "unknown-nic",
           message: `NIC "${assoc.target}" is not in this exercise's network`,
           path: [],
           span: assoc.span,
@@ -76,6 +76,7 @@ export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult
       const found = findSubnet({ ...topology, vnets }, assoc.target);
       if (!found) {
         errors.push({
+          code: "unknown-subnet",
           message: `subnet "${assoc.target}" is not in this exercise's network`,
           path: [],
           span: assoc.span,
@@ -89,7 +90,7 @@ export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult
       );
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { ...topology, nsgs, vnets, vms } };
+  return errors.length > 0 ? fail(errors) : ok({ ...topology, nsgs, vnets, vms });
 }
 
 function withNsg<T extends { nsg?: string | undefined }>(item: T, nsg: string | undefined): T {

@@ -1,6 +1,7 @@
 import { z } from "../zod.ts";
 import { flowSchema } from "../nsg/flow-schema.ts";
 import { subscriptionSchema, topologySchema } from "../nsg/topology-schema.ts";
+import { customIssue } from "../nsg/zod-issues.ts";
 
 /**
  * An exercise file (docs/exercise-format.md, v1): a scenario, the NSGs a learner edits,
@@ -38,27 +39,27 @@ export const exerciseSchema = z
     const nsgs = new Set(ex.topology.nsgs.map((n) => n.name));
     ex.editable.forEach((name, i) => {
       if (!nsgs.has(name))
-        ctx.addIssue({
-          code: "custom",
-          message: `editable NSG "${name}" is not in topology.nsgs`,
-          path: ["editable", i],
-        });
+        ctx.addIssue(
+          customIssue("unknown-nsg", `editable NSG "${name}" is not in topology.nsgs`, ["editable", i]),
+        );
     });
     if (ex.kind === "author-rules" && ex.editable.length === 0) {
-      ctx.addIssue({
-        code: "custom",
-        message: "an author-rules exercise needs at least one editable NSG",
-        path: ["editable"],
-      });
+      ctx.addIssue(
+        customIssue("missing-field", "an author-rules exercise needs at least one editable NSG", [
+          "editable",
+        ]),
+      );
     }
     const names = new Set<string>();
     ex.expectations.forEach((e, i) => {
       if (names.has(e.name))
-        ctx.addIssue({
-          code: "custom",
-          message: `expectation name "${e.name}" is used twice`,
-          path: ["expectations", i, "name"],
-        });
+        ctx.addIssue(
+          customIssue("duplicate-name", `expectation name "${e.name}" is used twice`, [
+            "expectations",
+            i,
+            "name",
+          ]),
+        );
       names.add(e.name);
     });
   });

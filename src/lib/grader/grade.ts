@@ -3,6 +3,7 @@ import { lintNsg, type RuleLint } from "../analysis/lint-rules.ts";
 import type { RuleDocument, RuleFormat } from "../formats/rule-document.ts";
 import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
+import { joinMessages } from "../result.ts";
 import { applyRules } from "./apply-rules.ts";
 import type { Exercise } from "./exercise-schema.ts";
 import { explainMiss } from "./explain.ts";
@@ -32,7 +33,7 @@ export function gradeTopology(exercise: Exercise, topology: Topology): GradeRepo
         pass: false,
         decider: "",
         trace: [],
-        explanation: `This flow cannot be evaluated: ${verdict.message}`,
+        explanation: `This flow cannot be evaluated: ${joinMessages(verdict.errors)}`,
       };
     }
     const actual = verdict.value.access === "Allow" ? "allow" : "deny";
@@ -98,7 +99,7 @@ export function gradeWithDocument(
     const message = `internal error while grading (your rules are kept; please report this): ${error instanceof Error ? error.message : String(error)}`;
     return {
       report: invalidReport(exercise.id, [
-        { message, path: [], span: { line: 1, column: 1, endLine: 1, endColumn: 1 } },
+        { code: "internal-error", message, path: [], span: { line: 1, column: 1, endLine: 1, endColumn: 1 } },
       ]),
     };
   }

@@ -1,6 +1,6 @@
 import { capIssues } from "../cap-issues.ts";
 import type { RuleLint } from "../analysis/lint-rules.ts";
-import type { LocatedIssue } from "../formats/source-span.ts";
+import type { Issue } from "../result.ts";
 import type { Verdict } from "../nsg/verdict.ts";
 import type { TraceEntry } from "./trace.ts";
 
@@ -26,12 +26,12 @@ export interface GradeReport {
   passed: number;
   failed: number;
   results: ExpectationResult[];
-  errors: LocatedIssue[];
-  warnings: LocatedIssue[];
+  errors: Issue[];
+  warnings: Issue[];
   lints: RuleLint[];
 }
 
-export function invalidReport(exercise: string, errors: LocatedIssue[]): GradeReport {
+export function invalidReport(exercise: string, errors: Issue[]): GradeReport {
   return {
     exercise,
     status: "invalid",

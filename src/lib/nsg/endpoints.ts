@@ -1,12 +1,13 @@
 import { lookupAddress, type Network, type NicPlacement } from "./network.ts";
 import { parseIp } from "./ip.ts";
+import { fail, issue, ok, type Result } from "../result.ts";
 import type { Endpoint } from "./verdict.ts";
 
 export type ResolvedEndpoint =
   | { kind: "nic"; placement: NicPlacement; endpoint: Endpoint & { kind: "nic" } }
   | { kind: "external"; endpoint: Endpoint & { kind: "external" } };
 
-export type EndpointResult = { ok: true; value: ResolvedEndpoint } | { ok: false; message: string };
+export type EndpointResult = Result<ResolvedEndpoint>;
 
 function nicEndpoint(placement: NicPlacement, viaPublicIp: boolean): ResolvedEndpoint {
   const address = viaPublicIp && placement.publicIp ? placement.publicIp : placement.privateIp;
@@ -23,12 +24,14 @@ function nicEndpoint(placement: NicPlacement, viaPublicIp: boolean): ResolvedEnd
  */
 export function resolveEndpoint(network: Network, text: string): EndpointResult {
   const byVm = network.primaryNicByVm.get(text);
-  if (byVm) return { ok: true, value: nicEndpoint(byVm, false) };
+  if (byVm) return ok(nicEndpoint(byVm, false));
   const byNic = network.nicsByName.get(text);
-  if (byNic) return { ok: true, value: nicEndpoint(byNic, false) };
+  if (byNic) return ok(nicEndpoint(byNic, false));
   const ip = parseIp(text);
   if (!ip.ok) {
-    return { ok: false, message: `"${text}" is not a VM, a NIC or an IP address of this scenario` };
+    return fail([
+      issue("unknown-endpoint", `"${text}" is not a VM, a NIC or an IP address of this scenario`),
+    ]);
   }
   const owner = lookupAddress(network, ip.value);
   if (owner) {
@@ -36,7 +39,7 @@ export function resolveEndpoint(network: Network, text: string): EndpointResult 
       owner.publicIp !== undefined &&
       owner.publicIp.value === ip.value.value &&
       owner.publicIp.family === ip.value.family;
-    return { ok: true, value: nicEndpoint(owner, viaPublicIp) };
+    return ok(nicEndpoint(owner, viaPublicIp));
   }
-  return { ok: true, value: { kind: "external", endpoint: { kind: "external", address: ip.value } } };
+  return ok({ kind: "external", endpoint: { kind: "external", address: ip.value } });
 }

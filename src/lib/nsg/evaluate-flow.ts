@@ -8,8 +8,13 @@ import type { Network, NicPlacement } from "./network.ts";
 import { platformRestriction } from "./platform.ts";
 import { hasPorts, type Direction } from "./vocabulary.ts";
 import type { Level, Step, Verdict } from "./verdict.ts";
+import { fail, issue, ok, type Issue, type Result } from "../result.ts";
 
-export type VerdictResult = { ok: true; value: Verdict } | { ok: false; message: string };
+export type VerdictResult = Result<Verdict>;
+
+/** The same issues, each message led by `prefix` ("from: ..."). */
+const within = (prefix: string, errors: readonly Issue[]): Issue[] =>
+  errors.map((e) => ({ ...e, message: `${prefix}${e.message}` }));
 
 /** Compiles each NSG once per VNet it is seen from, on first use. */
 export class CompiledNsgCache {
@@ -69,12 +74,17 @@ function evaluateLeg(
 const OUTBOUND_ORDER: readonly Level[] = ["nic", "subnet"];
 const INBOUND_ORDER: readonly Level[] = ["subnet", "nic"];
 
-function sourceSeenByReceiver(source: ResolvedEndpoint, destination: ResolvedEndpoint): IpAddress | string {
-  if (source.kind === "external") return source.endpoint.address;
-  if (destination.kind !== "nic" || !destination.endpoint.viaPublicIp) return source.placement.privateIp;
+function sourceSeenByReceiver(source: ResolvedEndpoint, destination: ResolvedEndpoint): Result<IpAddress> {
+  if (source.kind === "external") return ok(source.endpoint.address);
+  if (destination.kind !== "nic" || !destination.endpoint.viaPublicIp) return ok(source.placement.privateIp);
   // Sending to a public IP leaves the VNet: the receiver sees the sender's public address.
-  if (source.placement.publicIp) return source.placement.publicIp;
-  return `${source.placement.vm} has no public IP, so the address the receiver would see after outbound NAT is unknown; give it a public IP or send to ${destination.endpoint.vm}'s private IP`;
+  if (source.placement.publicIp) return ok(source.placement.publicIp);
+  return fail([
+    issue(
+      "no-public-ip",
+      `${source.placement.vm} has no public IP, so the address the receiver would see after outbound NAT is unknown; give it a public IP or send to ${destination.endpoint.vm}'s private IP`,
+    ),
+  ]);
 }
 
 function sameFamily(a: IpAddress, b: IpAddress): boolean {
@@ -83,23 +93,26 @@ function sameFamily(a: IpAddress, b: IpAddress): boolean {
 
 function evaluateInitiated(network: Network, cache: CompiledNsgCache, flow: Flow): VerdictResult {
   const from = resolveEndpoint(network, flow.from);
-  if (!from.ok) return { ok: false, message: `from: ${from.message}` };
+  if (!from.ok) return fail(within("from: ", from.errors));
   const to = resolveEndpoint(network, flow.to);
-  if (!to.ok) return { ok: false, message: `to: ${to.message}` };
+  if (!to.ok) return fail(within("to: ", to.errors));
   if (from.value.kind === "external" && to.value.kind === "external") {
-    return { ok: false, message: "a flow needs a VM or NIC of the scenario at one end at least" };
+    return fail([
+      issue("flow-outside-scenario", "a flow needs a VM or NIC of the scenario at one end at least"),
+    ]);
   }
   if (from.value.kind === "nic" && to.value.kind === "nic" && from.value.placement === to.value.placement) {
-    return { ok: false, message: "a flow from a NIC to itself never crosses an NSG" };
+    return fail([issue("flow-to-self", "a flow from a NIC to itself never crosses an NSG")]);
   }
   if (hasPorts(flow.protocol) && flow.port === undefined) {
-    return { ok: false, message: `a ${flow.protocol} flow needs a destination port` };
+    return fail([issue("missing-port", `a ${flow.protocol} flow needs a destination port`)]);
   }
-  const receiverSource = sourceSeenByReceiver(from.value, to.value);
-  if (typeof receiverSource === "string") return { ok: false, message: receiverSource };
+  const seen = sourceSeenByReceiver(from.value, to.value);
+  if (!seen.ok) return seen;
+  const receiverSource = seen.value;
   const sentTo = to.value.endpoint.address;
   if (!sameFamily(from.value.endpoint.address, sentTo)) {
-    return { ok: false, message: "source and destination must both be IPv4 or both IPv6" };
+    return fail([issue("address-family-mismatch", "source and destination must both be IPv4 or both IPv6")]);
   }
 
   const basePacket = {
@@ -108,17 +121,15 @@ function evaluateInitiated(network: Network, cache: CompiledNsgCache, flow: Flow
     destinationPort: flow.port ?? 0,
   };
   const steps: Step[] = [];
-  const verdict = (decidingStep: Step): VerdictResult => ({
-    ok: true,
-    value: {
+  const verdict = (decidingStep: Step): VerdictResult =>
+    ok({
       access: decidingStep.access,
       flow,
       source: from.value.endpoint,
       destination: to.value.endpoint,
       steps,
       decidingStep,
-    },
-  });
+    });
 
   if (from.value.kind === "nic") {
     const sender = from.value.placement;
@@ -166,17 +177,14 @@ export function evaluateFlow(network: Network, cache: CompiledNsgCache, flow: Fl
     ...(flow.sourcePort !== undefined ? { port: flow.sourcePort } : {}),
   };
   const initiator = evaluateInitiated(network, cache, initiating);
-  if (!initiator.ok) return { ok: false, message: `the connection this reply answers: ${initiator.message}` };
+  if (!initiator.ok) return fail(within("the connection this reply answers: ", initiator.errors));
   const step: Step = { kind: "stateful", access: initiator.value.access, initiator: initiator.value };
-  return {
-    ok: true,
-    value: {
-      access: step.access,
-      flow,
-      source: initiator.value.destination,
-      destination: initiator.value.source,
-      steps: [step],
-      decidingStep: step,
-    },
-  };
+  return ok({
+    access: step.access,
+    flow,
+    source: initiator.value.destination,
+    destination: initiator.value.source,
+    steps: [step],
+    decidingStep: step,
+  });
 }

@@ -1,10 +1,10 @@
-import { fail, ok, type Issue, type Result } from "../result.ts";
+import { fail, ok, type Result } from "../result.ts";
 import { CompiledNsgCache, evaluateFlow, type VerdictResult } from "./evaluate-flow.ts";
 import { canonicalFlow, flowSchema, type FlowInput } from "./flow-schema.ts";
 import { buildNetwork, type Network } from "./network.ts";
 import { topologySchema, type SubscriptionType, type Topology } from "./topology-schema.ts";
 import { validateTopology } from "./validate-topology.ts";
-import { fromZodError } from "./zod-issues.ts";
+import { parseSchema } from "./zod-issues.ts";
 
 /**
  * The evaluator's front door: validate a topology once, then evaluate as many flows as needed.
@@ -18,16 +18,16 @@ export interface Evaluator {
 
 /** Parses and validates raw topology data (as read from a scenario file). */
 export function parseTopology(input: unknown): Result<Topology> {
-  const parsed = topologySchema.safeParse(input);
-  if (!parsed.success) return fail(fromZodError(parsed.error));
-  const issues = validateTopology(parsed.data);
-  return issues.length > 0 ? fail(issues) : ok(parsed.data);
+  const parsed = parseSchema(topologySchema, input);
+  if (!parsed.ok) return parsed;
+  const issues = validateTopology(parsed.value);
+  return issues.length > 0 ? fail(issues) : parsed;
 }
 
 export function createEvaluator(
   topology: Topology,
   subscription: SubscriptionType = "pay-as-you-go",
-): Result<Evaluator, Issue> {
+): Result<Evaluator> {
   const issues = validateTopology(topology);
   if (issues.length > 0) return fail(issues);
   const network = buildNetwork(topology, subscription);
@@ -38,15 +38,8 @@ export function createEvaluator(
     evaluate(input: FlowInput): VerdictResult {
       const canonical = canonicalFlow(input);
       if (canonical) return evaluateFlow(network, cache, canonical);
-      const flow = flowSchema.safeParse(input);
-      if (!flow.success)
-        return {
-          ok: false,
-          message: fromZodError(flow.error)
-            .map((i) => i.message)
-            .join("; "),
-        };
-      return evaluateFlow(network, cache, flow.data);
+      const flow = parseSchema(flowSchema, input);
+      return flow.ok ? evaluateFlow(network, cache, flow.value) : flow;
     },
   });
 }

@@ -56,5 +56,5 @@ export type {
   Level,
   RuleRef,
 } from "./verdict.ts";
-export { fromZodError } from "./zod-issues.ts";
+export { customIssue, fromZodError, parseSchema } from "./zod-issues.ts";
 export { toArmRule } from "./arm-rule.ts";

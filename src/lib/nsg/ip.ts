@@ -1,11 +1,10 @@
 import { IPv4, IPv6, Validator } from "ip-num";
+import { fail, issue, ok, type Result } from "../result.ts";
 import { addressSet, type AddressSet } from "./address-set.ts";
 
 /** One concrete address, as the evaluator compares it. */
 export type IpAddress =
   { family: 4; value: number; text: string } | { family: 6; value: bigint; text: string };
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
 /**
  * Address text is parsed with ip-num, and each distinct text only once: rule sets and flow
@@ -14,8 +13,8 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
  * rule can hold, so they are refused.
  */
 const MEMO_LIMIT = 50_000;
-const ipMemo = new Map<string, Parsed<IpAddress>>();
-const prefixMemo = new Map<string, Parsed<AddressSet>>();
+const ipMemo = new Map<string, Result<IpAddress>>();
+const prefixMemo = new Map<string, Result<AddressSet>>();
 
 function memoized<T>(memo: Map<string, T>, key: string, compute: () => T): T {
   let value = memo.get(key);
@@ -39,13 +38,11 @@ function parseIpText(trimmed: string): IpAddress | undefined {
   }
 }
 
-export function parseIp(text: string): Parsed<IpAddress> {
+export function parseIp(text: string): Result<IpAddress> {
   const trimmed = text.trim();
   return memoized(ipMemo, trimmed, () => {
     const value = parseIpText(trimmed);
-    return value
-      ? { ok: true, value }
-      : { ok: false, message: `"${text}" is not a valid IPv4 or IPv6 address` };
+    return value ? ok(value) : fail([issue("invalid-ip", `"${text}" is not a valid IPv4 or IPv6 address`)]);
   });
 }
 
@@ -75,43 +72,41 @@ export function formatV6(value: bigint): string {
  * Azure rejects a CIDR whose host bits are set (10.0.0.5/24), so do we, and we say which
  * network was probably meant.
  */
-export function parseCidrOrIp(text: string): Parsed<AddressSet> {
+export function parseCidrOrIp(text: string): Result<AddressSet> {
   const trimmed = text.trim();
   return memoized(prefixMemo, trimmed, () => parsePrefix(text, trimmed));
 }
 
-function parsePrefix(text: string, trimmed: string): Parsed<AddressSet> {
+function parsePrefix(text: string, trimmed: string): Result<AddressSet> {
   if (!trimmed.includes("/")) {
     const ip = parseIp(trimmed);
     if (!ip.ok) return ip;
-    return { ok: true, value: singleAddress(ip.value) };
+    return ok(singleAddress(ip.value));
   }
   const slash = trimmed.indexOf("/");
   const addr = trimmed.slice(0, slash);
   const bits = trimmed.slice(slash + 1);
-  if (!/^\d{1,3}$/.test(bits))
-    return { ok: false, message: `"${text}" has an invalid prefix length "/${bits}"` };
+  const invalid = (message: string) => fail([issue("invalid-cidr", message)]);
+  if (!/^\d{1,3}$/.test(bits)) return invalid(`"${text}" has an invalid prefix length "/${bits}"`);
   const ip = parseIp(addr);
-  if (!ip.ok) return { ok: false, message: `"${text}" is not a valid CIDR: ${ip.message}` };
+  if (!ip.ok) return invalid(`"${text}" is not a valid CIDR: ${ip.errors[0]!.message}`);
   const prefix = Number(bits);
   if (ip.value.family === 4) {
-    if (prefix > 32) return { ok: false, message: `"${text}": an IPv4 prefix length is 0 to 32` };
+    if (prefix > 32) return invalid(`"${text}": an IPv4 prefix length is 0 to 32`);
     const size = 2 ** (32 - prefix);
     const first = ip.value.value - (ip.value.value % size);
-    if (first !== ip.value.value)
-      return {
-        ok: false,
-        message: `"${text}" has host bits set; the network is ${formatV4(first)}/${prefix}`,
-      };
-    return { ok: true, value: addressSet([[first, first + size - 1]]) };
+    if (first !== ip.value.value) return hostBitsSet(text, `${formatV4(first)}/${prefix}`);
+    return ok(addressSet([[first, first + size - 1]]));
   }
-  if (prefix > 128) return { ok: false, message: `"${text}": an IPv6 prefix length is 0 to 128` };
+  if (prefix > 128) return invalid(`"${text}": an IPv6 prefix length is 0 to 128`);
   const hostMask = (1n << BigInt(128 - prefix)) - 1n;
   const first = ip.value.value & ~hostMask;
-  if (first !== ip.value.value)
-    return { ok: false, message: `"${text}" has host bits set; the network is ${formatV6(first)}/${prefix}` };
-  return { ok: true, value: addressSet([], [[first, first | hostMask]]) };
+  if (first !== ip.value.value) return hostBitsSet(text, `${formatV6(first)}/${prefix}`);
+  return ok(addressSet([], [[first, first | hostMask]]));
 }
+
+const hostBitsSet = (text: string, network: string) =>
+  fail([issue("cidr-host-bits-set", `"${text}" has host bits set; the network is ${network}`)]);
 
 export function singleAddress(ip: IpAddress): AddressSet {
   return ip.family === 4 ? addressSet([[ip.value, ip.value]]) : addressSet([], [[ip.value, ip.value]]);
@@ -123,7 +118,7 @@ export function cidrSet(cidrs: readonly string[]): AddressSet {
   const v6: [bigint, bigint][] = [];
   for (const cidr of cidrs) {
     const parsed = parseCidrOrIp(cidr);
-    if (!parsed.ok) throw new Error(`built-in prefix ${cidr}: ${parsed.message}`);
+    if (!parsed.ok) throw new Error(`built-in prefix ${cidr}: ${parsed.errors[0]!.message}`);
     for (let i = 0; i < parsed.value.v4.length; i += 2)
       v4.push([parsed.value.v4[i]!, parsed.value.v4[i + 1]!]);
     for (let i = 0; i < parsed.value.v6.length; i += 2)

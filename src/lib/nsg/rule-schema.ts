@@ -4,6 +4,9 @@ import { ACCESSES, DIRECTIONS, RULE_PROTOCOLS, canonical } from "./vocabulary.ts
 import { parseCidrOrIp } from "./ip.ts";
 import { parsePortSpec } from "./ports.ts";
 import { builtInTag } from "./service-tags.ts";
+import type { IssueCode } from "../issue-codes.ts";
+import type { Issue } from "../result.ts";
+import { customIssue } from "./zod-issues.ts";
 
 /**
  * A security rule as ARM and `az network nsg rule show` write it (flat), or as an ARM
@@ -94,11 +97,15 @@ function suggestKey(key: string | undefined): string {
 
 type FlatRule = z.infer<typeof flatRuleShape>;
 type Side = "source" | "destination";
-type AddIssue = (message: string, path: (string | number)[]) => void;
+type AddIssue = (code: IssueCode, message: string, path: (string | number)[]) => void;
+/** A failed parse's first issue, at `path`. */
+const addParsed = (add: AddIssue, errors: readonly Issue[], path: (string | number)[]) =>
+  add(errors[0]!.code, errors[0]!.message, path);
 
 function checkName(name: string, add: AddIssue) {
   if (!NAME_PATTERN.test(name)) {
     add(
+      "invalid-rule-name",
       name.length === 0 || name.length > 80
         ? `rule name must be 1 to 80 characters (it has ${name.length})`
         : `rule name "${name}" must start with a letter or digit, end with a letter, digit or underscore, and use only letters, digits, "_", "." and "-"`,
@@ -110,6 +117,7 @@ function checkName(name: string, add: AddIssue) {
 function checkPriority(priority: number, add: AddIssue) {
   if (!Number.isInteger(priority) || priority < PRIORITY_MIN || priority > PRIORITY_MAX) {
     add(
+      "priority-out-of-range",
       `priority ${priority} is out of range: custom rules use whole numbers from ${PRIORITY_MIN} to ${PRIORITY_MAX}`,
       ["priority"],
     );
@@ -120,18 +128,20 @@ function checkPorts(rule: FlatRule, side: Side, add: AddIssue) {
   const single = rule[`${side}PortRange`];
   const plural = rule[`${side}PortRanges`] ?? [];
   if (single !== undefined && plural.length > 0) {
-    add(`set either ${side}PortRange or ${side}PortRanges, not both`, [`${side}PortRanges`]);
+    add("conflicting-fields", `set either ${side}PortRange or ${side}PortRanges, not both`, [
+      `${side}PortRanges`,
+    ]);
   }
   if (single === undefined && plural.length === 0) {
-    add(`${side}PortRange is required (use "*" for any port)`, [`${side}PortRange`]);
+    add("missing-field", `${side}PortRange is required (use "*" for any port)`, [`${side}PortRange`]);
   }
   if (single !== undefined) {
     const parsed = parsePortSpec(single);
-    if (!parsed.ok) add(parsed.message, [`${side}PortRange`]);
+    if (!parsed.ok) addParsed(add, parsed.errors, [`${side}PortRange`]);
   }
   plural.forEach((spec, i) => {
     const parsed = parsePortSpec(spec);
-    if (!parsed.ok) add(parsed.message, [`${side}PortRanges`, i]);
+    if (!parsed.ok) addParsed(add, parsed.errors, [`${side}PortRanges`, i]);
   });
 }
 
@@ -140,11 +150,11 @@ function checkSingleAddress(value: string, path: (string | number)[], add: AddIs
   // A colon only ever appears in IPv6, and an IPv6 address may have no digit at all ("::", "abcd::").
   if (/^[\d.:a-fA-F/]+$/.test(value) && (value.includes(":") || (/\d/.test(value) && value.includes(".")))) {
     const parsed = parseCidrOrIp(value);
-    if (!parsed.ok) add(parsed.message, path);
+    if (!parsed.ok) addParsed(add, parsed.errors, path);
     return;
   }
   if (!TAG_PATTERN.test(value))
-    add(`"${value}" is not an IP address, a CIDR range, a service tag or *`, path);
+    add("invalid-address-prefix", `"${value}" is not an IP address, a CIDR range, a service tag or *`, path);
   // Whether a non-built-in tag exists depends on the scenario; validateTopology checks it.
 }
 
@@ -154,15 +164,21 @@ function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
   const asgs = rule[`${side}ApplicationSecurityGroups`] ?? [];
   const hasPrefix = single !== undefined || plural.length > 0;
   if (single !== undefined && plural.length > 0) {
-    add(`set either ${side}AddressPrefix or ${side}AddressPrefixes, not both`, [`${side}AddressPrefixes`]);
-  }
-  if (hasPrefix && asgs.length > 0) {
-    add(`a rule's ${side} is either address prefixes or application security groups, not both`, [
-      `${side}ApplicationSecurityGroups`,
+    add("conflicting-fields", `set either ${side}AddressPrefix or ${side}AddressPrefixes, not both`, [
+      `${side}AddressPrefixes`,
     ]);
   }
+  if (hasPrefix && asgs.length > 0) {
+    add(
+      "conflicting-fields",
+      `a rule's ${side} is either address prefixes or application security groups, not both`,
+      [`${side}ApplicationSecurityGroups`],
+    );
+  }
   if (!hasPrefix && asgs.length === 0) {
-    add(`${side}AddressPrefix is required (use "*" for any address)`, [`${side}AddressPrefix`]);
+    add("missing-field", `${side}AddressPrefix is required (use "*" for any address)`, [
+      `${side}AddressPrefix`,
+    ]);
   }
   if (single !== undefined) checkSingleAddress(single, [`${side}AddressPrefix`], add);
   plural.forEach((value, i) => {
@@ -170,13 +186,14 @@ function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
     // Azure: plural prefixes "cannot specify existing VIRTUALNETWORK, INTERNET, AZURELOADBALANCER, '*' or system tags".
     if (value === "*" || builtInTag(value) || (TAG_PATTERN.test(value) && !value.includes(":"))) {
       add(
+        "tag-in-prefix-list",
         `${side}AddressPrefixes holds IP addresses and CIDR ranges only; put "${value}" alone in ${side}AddressPrefix`,
         path,
       );
       return;
     }
     const parsed = parseCidrOrIp(value);
-    if (!parsed.ok) add(parsed.message, path);
+    if (!parsed.ok) addParsed(add, parsed.errors, path);
   });
 }
 
@@ -188,7 +205,9 @@ function checkRule(rule: FlatRule, add: AddIssue) {
     checkPorts(rule, side, add);
   }
   if (rule.description !== undefined && rule.description.length > 140) {
-    add(`description is ${rule.description.length} characters; Azure allows 140`, ["description"]);
+    add("value-too-long", `description is ${rule.description.length} characters; Azure allows 140`, [
+      "description",
+    ]);
   }
 }
 
@@ -209,7 +228,7 @@ export const securityRuleSchema = z.preprocess(
   flattenArmRule,
   flatRuleShape
     .superRefine((rule, ctx) =>
-      checkRule(rule, (message, path) => ctx.addIssue({ code: "custom", message, path })),
+      checkRule(rule, (code, message, path) => ctx.addIssue(customIssue(code, message, path))),
     )
     .transform((rule) => ({
       name: rule.name,

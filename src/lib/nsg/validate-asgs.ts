@@ -1,4 +1,5 @@
 import { findSubnet } from "./network.ts";
+import type { IssueCode } from "../issue-codes.ts";
 import type { IssuePath } from "../result.ts";
 import type { Topology } from "./topology-schema.ts";
 
@@ -10,7 +11,10 @@ import type { Topology } from "./topology-schema.ts";
  * - "If you specify an application security group as the source and destination in a security rule,
  *   the network interfaces in both application security groups must exist in the same virtual network."
  */
-export function validateAsgPlacement(topology: Topology, add: (message: string, path: IssuePath) => void) {
+export function validateAsgPlacement(
+  topology: Topology,
+  add: (code: IssueCode, message: string, path: IssuePath) => void,
+) {
   const vnetOfAsg = new Map<string, string>();
   topology.vms.forEach((vm, v) =>
     vm.nics.forEach((nic, n) => {
@@ -21,6 +25,7 @@ export function validateAsgPlacement(topology: Topology, add: (message: string, 
         if (first === undefined) vnetOfAsg.set(asg, vnet);
         else if (first !== vnet) {
           add(
+            "asg-vnet-mismatch",
             `application security group "${asg}" already holds NICs of VNet "${first}"; all its NICs must be in one virtual network, so "${nic.name}" (VNet "${vnet}") cannot join it`,
             ["vms", v, "nics", n, "asgs", i],
           );
@@ -37,6 +42,7 @@ export function validateAsgPlacement(topology: Topology, add: (message: string, 
       const all = new Set([...sources, ...destinations]);
       if (sources.size > 0 && destinations.size > 0 && all.size > 1) {
         add(
+          "asg-vnet-mismatch",
           `rule "${rule.name}" uses application security groups as source and destination, so their NICs must all be in one virtual network (found ${[...all].map((x) => `"${x}"`).join(" and ")})`,
           ["nsgs", g, "securityRules", r, "destinationApplicationSecurityGroups"],
         );

@@ -1,6 +1,7 @@
 import { isSubset } from "./address-set.ts";
 import { cidrSet, parseCidrOrIp, parseIp, singleAddress } from "./ip.ts";
 import { findSubnet } from "./network.ts";
+import type { IssueCode } from "../issue-codes.ts";
 import type { Issue, IssuePath } from "../result.ts";
 import type { SecurityRule } from "./rule-schema.ts";
 import { builtInTag } from "./service-tags.ts";
@@ -14,7 +15,7 @@ import type { Topology } from "./topology-schema.ts";
  */
 export function validateTopology(topology: Topology): Issue[] {
   const issues: Issue[] = [];
-  const add = (message: string, path: IssuePath) => issues.push({ message, path });
+  const add: Add = (code, message, path) => issues.push({ code, message, path });
   const nsgNames = new Set(topology.nsgs.map((n) => n.name));
   const asgNames = new Set(topology.asgs);
   const tagNames = new Set(Object.keys(topology.serviceTags).map((t) => t.toLowerCase()));
@@ -42,10 +43,13 @@ export function validateTopology(topology: Topology): Issue[] {
 
   for (const [tag, prefixes] of Object.entries(topology.serviceTags)) {
     if (builtInTag(tag))
-      add(`"${tag}" is a built-in service tag and cannot be redefined`, ["serviceTags", tag]);
+      add("builtin-tag-redefined", `"${tag}" is a built-in service tag and cannot be redefined`, [
+        "serviceTags",
+        tag,
+      ]);
     prefixes.forEach((p, i) => {
       const parsed = parseCidrOrIp(p);
-      if (!parsed.ok) add(parsed.message, ["serviceTags", tag, i]);
+      if (!parsed.ok) addFirst(add, parsed.errors, ["serviceTags", tag, i]);
     });
   }
 
@@ -58,12 +62,16 @@ export function validateTopology(topology: Topology): Issue[] {
   return issues;
 }
 
-type Add = (message: string, path: IssuePath) => void;
+type Add = (code: IssueCode, message: string, path: IssuePath) => void;
+
+/** A failed parse's first issue, at `path`. */
+const addFirst = (add: Add, errors: readonly Issue[], path: IssuePath) =>
+  add(errors[0]!.code, errors[0]!.message, path);
 
 function duplicates(names: string[], what: string, path: IssuePath, add: Add) {
   const seen = new Set<string>();
   names.forEach((name, i) => {
-    if (seen.has(name)) add(`${what} name "${name}" is used twice`, [...path, i, "name"]);
+    if (seen.has(name)) add("duplicate-name", `${what} name "${name}" is used twice`, [...path, i, "name"]);
     seen.add(name);
   });
 }
@@ -73,7 +81,8 @@ function duplicateNics(topology: Topology, add: Add) {
   const seen = new Set<string>();
   topology.vms.forEach((vm, v) =>
     vm.nics.forEach((nic, n) => {
-      if (seen.has(nic.name)) add(`NIC name "${nic.name}" is used twice`, ["vms", v, "nics", n, "name"]);
+      if (seen.has(nic.name))
+        add("duplicate-name", `NIC name "${nic.name}" is used twice`, ["vms", v, "nics", n, "name"]);
       seen.add(nic.name);
     }),
   );
@@ -88,18 +97,18 @@ function validateVnet(
 ) {
   const spaces = vnet.addressSpace.map((cidr, i) => {
     const parsed = parseCidrOrIp(cidr);
-    if (!parsed.ok) add(parsed.message, ["vnets", v, "addressSpace", i]);
+    if (!parsed.ok) addFirst(add, parsed.errors, ["vnets", v, "addressSpace", i]);
     return parsed.ok ? cidr : undefined;
   });
   const space = cidrSet(spaces.filter((s): s is string => s !== undefined));
   vnet.peerings.forEach((peer, i) => {
     if (!topology.vnets.some((other) => other.name === peer && other !== vnet)) {
-      add(`peering "${peer}" is not a VNet of this scenario`, ["vnets", v, "peerings", i]);
+      add("unknown-vnet", `peering "${peer}" is not a VNet of this scenario`, ["vnets", v, "peerings", i]);
     }
   });
   vnet.connectedAddressSpaces.forEach((cidr, i) => {
     const parsed = parseCidrOrIp(cidr);
-    if (!parsed.ok) add(parsed.message, ["vnets", v, "connectedAddressSpaces", i]);
+    if (!parsed.ok) addFirst(add, parsed.errors, ["vnets", v, "connectedAddressSpaces", i]);
   });
   duplicates(
     vnet.subnets.map((s) => s.name),
@@ -110,15 +119,16 @@ function validateVnet(
   vnet.subnets.forEach((subnet, s) => {
     const path = ["vnets", v, "subnets", s];
     const prefix = parseCidrOrIp(subnet.addressPrefix);
-    if (!prefix.ok) add(prefix.message, [...path, "addressPrefix"]);
+    if (!prefix.ok) addFirst(add, prefix.errors, [...path, "addressPrefix"]);
     else if (!isSubset(prefix.value, space)) {
       add(
+        "subnet-outside-vnet",
         `subnet ${subnet.addressPrefix} is outside the VNet's address space ${vnet.addressSpace.join(", ")}`,
         [...path, "addressPrefix"],
       );
     }
     if (subnet.nsg !== undefined && !nsgNames.has(subnet.nsg))
-      add(`NSG "${subnet.nsg}" is not defined in nsgs`, [...path, "nsg"]);
+      add("unknown-nsg", `NSG "${subnet.nsg}" is not defined in nsgs`, [...path, "nsg"]);
   });
 }
 
@@ -129,26 +139,31 @@ function validateNics(topology: Topology, nsgNames: Set<string>, asgNames: Set<s
       const path = ["vms", v, "nics", n];
       const placed = findSubnet(topology, nic.subnet);
       if (!placed)
-        add(`subnet "${nic.subnet}" is not in the topology (write it as "vnet-name/subnet-name")`, [
-          ...path,
-          "subnet",
-        ]);
+        add(
+          "unknown-subnet",
+          `subnet "${nic.subnet}" is not in the topology (write it as "vnet-name/subnet-name")`,
+          [...path, "subnet"],
+        );
       if (nic.nsg !== undefined && !nsgNames.has(nic.nsg))
-        add(`NSG "${nic.nsg}" is not defined in nsgs`, [...path, "nsg"]);
+        add("unknown-nsg", `NSG "${nic.nsg}" is not defined in nsgs`, [...path, "nsg"]);
       nic.asgs.forEach((asg, i) => {
         if (!asgNames.has(asg))
-          add(`application security group "${asg}" is not defined in asgs`, [...path, "asgs", i]);
+          add("unknown-asg", `application security group "${asg}" is not defined in asgs`, [
+            ...path,
+            "asgs",
+            i,
+          ]);
       });
       for (const field of ["privateIp", "publicIp"] as const) {
         const value = nic[field];
         if (value === undefined) continue;
         const ip = parseIp(value);
         if (!ip.ok) {
-          add(ip.message, [...path, field]);
+          addFirst(add, ip.errors, [...path, field]);
           continue;
         }
         const owner = seenIps.get(ip.value.text);
-        if (owner) add(`${value} is already the address of ${owner}`, [...path, field]);
+        if (owner) add("duplicate-ip", `${value} is already the address of ${owner}`, [...path, field]);
         seenIps.set(ip.value.text, nic.name);
         if (field === "privateIp" && placed)
           checkInSubnet(value, placed.subnet.addressPrefix, [...path, field], add);
@@ -163,14 +178,18 @@ function checkInSubnet(ip: string, subnetPrefix: string, path: IssuePath, add: A
   const address = parseIp(ip);
   if (!subnet.ok || !address.ok) return;
   if (!isSubset(singleAddress(address.value), subnet.value)) {
-    add(`${ip} is outside its subnet ${subnetPrefix}`, path);
+    add("ip-outside-subnet", `${ip} is outside its subnet ${subnetPrefix}`, path);
     return;
   }
   if (address.value.family !== 4 || subnet.value.v4.length < 2) return;
   const [first, last] = [subnet.value.v4[0]!, subnet.value.v4[1]!];
   const value = address.value.value;
   if (last - first >= 7 && (value - first < 4 || value === last)) {
-    add(`${ip} is reserved by Azure (the first four and the last address of ${subnetPrefix})`, path);
+    add(
+      "reserved-ip",
+      `${ip} is reserved by Azure (the first four and the last address of ${subnetPrefix})`,
+      path,
+    );
   }
 }
 
@@ -187,15 +206,17 @@ export function validateRules(
     const at = [...path, r];
     const lower = rule.name.toLowerCase();
     if (names.has(lower))
-      add(`rule name "${rule.name}" is already used by rule ${names.get(lower)! + 1} of this NSG`, [
-        ...at,
-        "name",
-      ]);
+      add(
+        "duplicate-rule-name",
+        `rule name "${rule.name}" is already used by rule ${names.get(lower)! + 1} of this NSG`,
+        [...at, "name"],
+      );
     else names.set(lower, r);
     const key = `${rule.direction}:${rule.priority}`;
     const clash = priorities.get(key);
     if (clash !== undefined) {
       add(
+        "duplicate-priority",
         `priority ${rule.priority} is already used by ${rules[clash]!.direction.toLowerCase()} rule "${rules[clash]!.name}"; each ${rule.direction.toLowerCase()} rule needs its own priority`,
         [...at, "priority"],
       );
@@ -203,7 +224,7 @@ export function validateRules(
     for (const side of ["source", "destination"] as const) {
       rule[`${side}ApplicationSecurityGroups`].forEach((asg, i) => {
         if (!asgNames.has(asg))
-          add(`application security group "${asg}" is not defined in this scenario`, [
+          add("unknown-asg", `application security group "${asg}" is not defined in this scenario`, [
             ...at,
             `${side}ApplicationSecurityGroups`,
             i,
@@ -215,6 +236,7 @@ export function validateRules(
           const field =
             rule[`${side}AddressPrefixes`].length === 1 ? `${side}AddressPrefix` : `${side}AddressPrefixes`;
           add(
+            "unknown-service-tag",
             `unknown service tag "${prefix}": use VirtualNetwork, AzureLoadBalancer, Internet, *, an IP address or a CIDR range`,
             [...at, field, ...(field.endsWith("es") ? [i] : [])],
           );

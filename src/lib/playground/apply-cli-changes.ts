@@ -1,12 +1,10 @@
 import { applyRules } from "../grader/apply-rules.ts";
 import type { Exercise } from "../grader/exercise-schema.ts";
 import { isBlankRules, parseLearnerRules } from "../grader/parse-learner-rules.ts";
-import type { LocatedIssue } from "../formats/source-span.ts";
 import type { SubscriptionType, Topology } from "../nsg/topology-schema.ts";
+import { ok, type Issue, type Result } from "../result.ts";
 
-export type CliChangesResult =
-  | { ok: true; value: { topology: Topology; warnings: LocatedIssue[] } }
-  | { ok: false; errors: LocatedIssue[] };
+export type CliChangesResult = Result<{ topology: Topology; warnings: Issue[] }>;
 
 /**
  * az CLI commands (nsg rule create/update/delete, nsg create, nic / subnet update) run on top
@@ -18,7 +16,7 @@ export function applyCliChanges(
   subscription: SubscriptionType,
   text: string,
 ): CliChangesResult {
-  if (isBlankRules(text)) return { ok: true, value: { topology, warnings: [] } };
+  if (isBlankRules(text)) return ok({ topology, warnings: [] });
   const asExercise: Exercise = {
     id: "playground",
     title: "Playground",
@@ -33,5 +31,5 @@ export function applyCliChanges(
   if (!doc.ok) return doc;
   const applied = applyRules(asExercise, doc.value);
   if (!applied.ok) return applied;
-  return { ok: true, value: { topology: applied.value, warnings: doc.value.warnings } };
+  return ok({ topology: applied.value, warnings: doc.value.warnings });
 }

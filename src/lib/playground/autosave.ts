@@ -1,4 +1,5 @@
-import type { StorageLike } from "../progress/storage.ts";
+import { isQuotaExceeded, type StorageLike } from "../progress/storage.ts";
+import { fail, issue, ok, type Result } from "../result.ts";
 import { validateState, type PlaygroundState } from "./playground-state.ts";
 
 /**
@@ -18,25 +19,25 @@ export type SavedRead =
   | { status: "corrupt"; message: string; backupKey: string; moved: boolean }
   | { status: "unavailable"; message: string };
 
-export type SaveWrite = { ok: true } | { ok: false; message: string };
+/** Fails with `storage-unavailable` or `storage-full`; the message says what the learner can do. */
+export type SaveWrite = Result<undefined>;
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function parseSaved(
-  raw: string,
-): { ok: true; state: PlaygroundState; savedAt: string } | { ok: false; message: string } {
+/** A stored value; the issue's message is the reason it is unusable ("savedAt is not a date"). */
+export function parseSaved(raw: string): Result<{ state: PlaygroundState; savedAt: string }> {
   let json: unknown;
   try {
     json = JSON.parse(raw);
   } catch {
-    return { ok: false, message: "it is not valid JSON" };
+    return fail([issue("invalid-json", "it is not valid JSON")]);
   }
   const state = validateState(json);
   if (!state.ok) return state;
   const savedAt = (json as { savedAt?: unknown }).savedAt;
   if (typeof savedAt !== "string" || Number.isNaN(Date.parse(savedAt)))
-    return { ok: false, message: "savedAt is not a date" };
-  return { ok: true, state: state.value, savedAt };
+    return fail([issue("invalid-value", "savedAt is not a date", ["savedAt"])]);
+  return ok({ state: state.value, savedAt });
 }
 
 function read(storage: StorageLike | undefined, key: string): SavedRead {
@@ -53,8 +54,8 @@ function read(storage: StorageLike | undefined, key: string): SavedRead {
   }
   if (raw === null) return { status: "none" };
   const parsed = parseSaved(raw);
-  if (parsed.ok) return { status: "ok", state: parsed.state, savedAt: parsed.savedAt };
-  return { status: "corrupt", message: parsed.message, backupKey: BACKUP_KEY, moved: false };
+  if (parsed.ok) return { status: "ok", state: parsed.value.state, savedAt: parsed.value.savedAt };
+  return { status: "corrupt", message: parsed.errors[0]!.message, backupKey: BACKUP_KEY, moved: false };
 }
 
 /** The saved playground; a corrupt value is moved to BACKUP_KEY and reported. */
@@ -72,23 +73,27 @@ export function readSaved(storage: StorageLike | undefined): SavedRead {
 
 function write(storage: StorageLike | undefined, key: string, state: PlaygroundState, now: Date): SaveWrite {
   if (!storage)
-    return {
-      ok: false,
-      message:
+    return fail([
+      issue(
+        "storage-unavailable",
         "This browser offers no local storage: the playground is not saved. Copy a share link to keep it.",
-    };
+      ),
+    ]);
   try {
     storage.setItem(key, JSON.stringify({ ...state, savedAt: now.toISOString() }));
-    return { ok: true };
+    return ok(undefined);
   } catch (error) {
-    const quota =
-      error instanceof Error && (error.name === "QuotaExceededError" || /quota/i.test(error.message));
-    return {
-      ok: false,
-      message: quota
-        ? "Browser storage is full, so the playground was not saved. It is still on the page: copy a share link to keep it."
-        : `The playground could not be saved (${errorText(error)}). Copy a share link to keep it.`,
-    };
+    return fail([
+      isQuotaExceeded(error)
+        ? issue(
+            "storage-full",
+            "Browser storage is full, so the playground was not saved. It is still on the page: copy a share link to keep it.",
+          )
+        : issue(
+            "storage-unavailable",
+            `The playground could not be saved (${errorText(error)}). Copy a share link to keep it.`,
+          ),
+    ]);
   }
 }
 

@@ -1,5 +1,5 @@
-import type { LocatedIssue } from "../formats/source-span.ts";
 import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
+import type { Issue } from "../result.ts";
 import { applyCliChanges } from "./apply-cli-changes.ts";
 import {
   parseScenario,
@@ -16,9 +16,9 @@ import {
 export interface PlaygroundModel {
   format: ScenarioFormat;
   scenario?: ScenarioDocument;
-  scenarioErrors: LocatedIssue[];
-  cliErrors: LocatedIssue[];
-  cliWarnings: LocatedIssue[];
+  scenarioErrors: Issue[];
+  cliErrors: Issue[];
+  cliWarnings: Issue[];
   /** Present when everything is valid. */
   evaluator?: Evaluator;
 }
@@ -42,7 +42,11 @@ export function compilePlayground(scenarioText: string, cliText: string): Playgr
     // Only CLI changes can break a scenario that validated; their paths are not in the text.
     return {
       ...base,
-      cliErrors: evaluator.errors.map((e) => ({ message: `after the changes: ${e.message}`, path: e.path })),
+      cliErrors: evaluator.errors.map((e) => ({
+        code: e.code,
+        message: `after the changes: ${e.message}`,
+        path: e.path,
+      })),
       cliWarnings: changed.value.warnings,
     };
   }

@@ -2,10 +2,13 @@ import type { Flow, FlowInput } from "../nsg/flow-schema.ts";
 import { parseIp } from "../nsg/ip.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import { FLOW_PROTOCOLS, hasPorts } from "../nsg/vocabulary.ts";
+import type { IssueCode } from "../issue-codes.ts";
+import { fail, issue, ok, type Issue, type Result } from "../result.ts";
 
 /**
  * The flow form as typed (every field a string) and its check before evaluation: each problem
- * is tied to the field that has it, so the form can mark that field and focus it.
+ * is tied to the field that has it (the issue's path is [field]), so the form can mark that
+ * field and focus it.
  */
 export interface FlowFormValues {
   from: string;
@@ -16,14 +19,14 @@ export interface FlowFormValues {
   response: boolean;
 }
 
-export type FlowField = "from" | "to" | "protocol" | "sourcePort" | "port";
+export const FLOW_FIELDS = ["from", "to", "protocol", "sourcePort", "port"] as const;
+export type FlowField = (typeof FLOW_FIELDS)[number];
 
-export interface FieldError {
-  field: FlowField;
-  message: string;
-}
+export type FlowFormResult = Result<FlowInput>;
 
-export type FlowFormResult = { ok: true; value: FlowInput } | { ok: false; errors: FieldError[] };
+/** The form field an issue of `validateFlowForm` belongs to. */
+export const fieldOf = (issue: Issue): FlowField | undefined =>
+  FLOW_FIELDS.find((field) => field === issue.path[0]);
 
 export const EMPTY_FLOW_FORM: FlowFormValues = {
   from: "",
@@ -62,46 +65,49 @@ export function endpointOptions(topology: Topology): EndpointOption[] {
 
 const PORT = /^\d{1,5}$/;
 
-function portError(text: string, label: string): string | undefined {
+type Problem = [code: IssueCode, message: string] | undefined;
+
+function portError(text: string, label: string): Problem {
   if (!PORT.test(text) || Number(text) > 65535)
-    return `${label} must be a whole number from 0 to 65535 (not "${text}")`;
+    return ["invalid-port", `${label} must be a whole number from 0 to 65535 (not "${text}")`];
   return undefined;
 }
 
-function endpointError(text: string, side: "from" | "to", names: ReadonlySet<string>): string | undefined {
+function endpointError(text: string, side: "from" | "to", names: ReadonlySet<string>): Problem {
   const what = side === "from" ? "where the flow comes from" : "where the flow goes";
-  if (text === "") return `Choose ${what}: a VM, a NIC, or type an IP address`;
+  if (text === "") return ["missing-field", `Choose ${what}: a VM, a NIC, or type an IP address`];
   if (names.has(text) || parseIp(text).ok) return undefined;
-  return `"${text}" is not a VM, a NIC or an IP address of this scenario`;
+  return ["unknown-endpoint", `"${text}" is not a VM, a NIC or an IP address of this scenario`];
 }
 
 export function validateFlowForm(values: FlowFormValues, topology: Topology): FlowFormResult {
   const names = new Set(endpointOptions(topology).map((o) => o.value));
-  const errors: FieldError[] = [];
+  const errors: Issue[] = [];
   const from = values.from.trim();
   const to = values.to.trim();
-  const add = (field: FlowField, message: string | undefined) => {
-    if (message) errors.push({ field, message });
+  const add = (field: FlowField, problem: Problem) => {
+    if (problem) errors.push(issue(problem[0], problem[1], [field]));
   };
   add("from", endpointError(from, "from", names));
   add("to", endpointError(to, "to", names));
-  if (from !== "" && from === to) add("to", "The flow needs two different endpoints");
+  if (from !== "" && from === to) add("to", ["flow-to-self", "The flow needs two different endpoints"]);
   const protocol = FLOW_PROTOCOLS.find((p) => p.toLowerCase() === values.protocol.trim().toLowerCase());
-  if (!protocol) add("protocol", `Protocol must be one of ${FLOW_PROTOCOLS.join(", ")}`);
+  if (!protocol) add("protocol", ["invalid-value", `Protocol must be one of ${FLOW_PROTOCOLS.join(", ")}`]);
   const ported = protocol === undefined || hasPorts(protocol);
   const sourcePort = values.sourcePort.trim();
   const port = values.port.trim();
   if (ported) {
     if (sourcePort !== "") add("sourcePort", portError(sourcePort, "The source port"));
-    if (port === "") add("port", `A ${protocol ?? "TCP"} flow needs a destination port (0 to 65535)`);
+    if (port === "")
+      add("port", ["missing-port", `A ${protocol ?? "TCP"} flow needs a destination port (0 to 65535)`]);
     else add("port", portError(port, "The destination port"));
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.length > 0) return fail(errors);
   const flow: FlowInput = { from, to, protocol: protocol };
   if (ported && sourcePort !== "") flow.sourcePort = Number(sourcePort);
   if (ported) flow.port = Number(port);
   if (values.response) flow.response = true;
-  return { ok: true, value: flow };
+  return ok(flow);
 }
 
 /** A sample flow, as the form shows it. */

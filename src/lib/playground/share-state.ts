@@ -1,4 +1,5 @@
 import { validateState, type PlaygroundState } from "./playground-state.ts";
+import { fail, issue, ok, type Result } from "../result.ts";
 import { base64UrlToBytes, bytesToBase64Url } from "../text/base64url.ts";
 
 /**
@@ -12,9 +13,9 @@ export const MAX_LINK_LENGTH = 8000;
 /** A decompressed link never expands past this (a tiny link can inflate to gigabytes). */
 export const MAX_STATE_BYTES = 1_000_000;
 
-export type ShareEncode = { ok: true; hash: string; compressed: boolean } | { ok: false; message: string };
-export type ShareDecode =
-  { ok: true; value: PlaygroundState } | { ok: false; message: string } | { ok: "absent" };
+export type ShareEncode = Result<{ hash: string; compressed: boolean }>;
+/** The shared playground; `undefined` when the fragment carries none (no link is no error). */
+export type ShareDecode = Result<PlaygroundState | undefined>;
 
 const hasCompression = (): boolean =>
   typeof CompressionStream === "function" && typeof DecompressionStream === "function";
@@ -70,50 +71,62 @@ export async function encodeShareState(
   const payload = compressed ? await deflateRaw(json) : json;
   const hash = `#${SHARE_PARAM}=v1.${compressed ? "z" : "j"}.${bytesToBase64Url(payload)}`;
   if (hash.length > maxLength) {
-    return {
-      ok: false,
-      message: `This playground is too big for a link (${hash.length.toLocaleString("en")} characters${compressed ? " even compressed" : ""}; links are limited to ${maxLength.toLocaleString("en")}, because chat tools and browsers cut longer ones). Shorten the scenario, or copy its text and share that instead.`,
-    };
+    return fail([
+      issue(
+        "share-link-too-long",
+        `This playground is too big for a link (${hash.length.toLocaleString("en")} characters${compressed ? " even compressed" : ""}; links are limited to ${maxLength.toLocaleString("en")}, because chat tools and browsers cut longer ones). Shorten the scenario, or copy its text and share that instead.`,
+      ),
+    ]);
   }
-  return { ok: true, hash, compressed };
+  return ok({ hash, compressed });
 }
 
 const DAMAGED = "The link's playground is damaged (perhaps cut when the link was copied); it was not loaded.";
 
-/** Reads a playground from `location.hash`; "absent" when the fragment carries none. */
+/** Reads a playground from `location.hash`; `undefined` when the fragment carries none. */
 export async function decodeShareState(hash: string): Promise<ShareDecode> {
   const value = new URLSearchParams(hash.replace(/^#/, "")).get(SHARE_PARAM);
-  if (value === null) return { ok: "absent" };
+  if (value === null) return ok(undefined);
   if (value.length > MAX_LINK_LENGTH * 2)
-    return { ok: false, message: "The link's playground is longer than NSG Lab accepts; it was not loaded." };
+    return fail([
+      issue(
+        "share-link-too-long",
+        "The link's playground is longer than NSG Lab accepts; it was not loaded.",
+      ),
+    ]);
   const match = /^v1\.([zj])\.([A-Za-z0-9_-]*)$/.exec(value);
   if (!match)
-    return {
-      ok: false,
-      message: "The link's playground is damaged or from a newer NSG Lab; it was not loaded.",
-    };
+    return fail([
+      issue(
+        "share-link-damaged",
+        "The link's playground is damaged or from a newer NSG Lab; it was not loaded.",
+      ),
+    ]);
   let json: unknown;
   try {
     let bytes = base64UrlToBytes(match[2]!);
     if (match[1] === "z") {
       if (!hasCompression())
-        return {
-          ok: false,
-          message:
+        return fail([
+          issue(
+            "decompression-unavailable",
             "This browser cannot decompress the link's playground (no DecompressionStream); open it in a current browser.",
-        };
+          ),
+        ]);
       bytes = await inflateRaw(bytes, MAX_STATE_BYTES);
     } else if (bytes.length > MAX_STATE_BYTES) throw new Error("too large");
     json = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
   } catch {
-    return { ok: false, message: DAMAGED };
+    return fail([issue("share-link-damaged", DAMAGED)]);
   }
   const state = validateState(json);
   if (!state.ok)
-    return {
-      ok: false,
-      message: `The link's playground could not be used (${state.message}); it was not loaded.`,
-    };
+    return fail(
+      state.errors.map((e) => ({
+        ...e,
+        message: `The link's playground could not be used (${e.message}); it was not loaded.`,
+      })),
+    );
   return state;
 }
 

@@ -7,12 +7,12 @@ export { emptyProgress, progressSchema, type Progress } from "./schema.ts";
 export { countComplete, firstUnfinished, isComplete, markComplete, markIncomplete } from "./progress.ts";
 export {
   clearProgress,
+  isQuotaExceeded,
   parseProgress,
   PROGRESS_KEY,
   readProgress,
   updateProgress,
   writeProgress,
-  type ProgressIssue,
   type ProgressResult,
   type StorageLike,
 } from "./storage.ts";

@@ -1,4 +1,4 @@
-import { fail, ok, type Issue, type Result } from "../result.ts";
+import { fail, issue, ok, type Issue, type Result } from "../result.ts";
 import { emptyProgress, progressSchema, type Progress } from "./schema.ts";
 
 /** One versioned key: a future format gets a new key (and may migrate from this one). */
@@ -11,19 +11,23 @@ export interface StorageLike {
   removeItem(key: string): void;
 }
 
-/**
- * "corrupt": the stored value is not valid progress (hand-edited, truncated, other format).
- * "unavailable": storage is missing or throws (private mode, blocked cookies, quota full).
- */
-export type ProgressIssue = Issue & { kind: "corrupt" | "unavailable" };
-export type ProgressResult = Result<Progress, ProgressIssue>;
+/** True for the error a full storage throws (DOMException QuotaExceededError, or Firefox's name). */
+export function isQuotaExceeded(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error.name === "QuotaExceededError" || error.name === "NS_ERROR_DOM_QUOTA_REACHED")
+  );
+}
 
-const corrupt = (message: string, path: Issue["path"] = []): ProgressIssue => ({
-  message,
-  path,
-  kind: "corrupt",
-});
-const unavailable = (message: string): ProgressIssue => ({ message, path: [], kind: "unavailable" });
+/**
+ * Fails with `storage-corrupt`: the stored value is not valid progress (hand-edited, truncated,
+ * other format); or `storage-unavailable`: storage is missing or throws (private mode, blocked
+ * cookies, quota full).
+ */
+export type ProgressResult = Result<Progress>;
+
+const corrupt = (message: string, path: Issue["path"] = []): Issue => issue("storage-corrupt", message, path);
+const unavailable = (message: string): Issue => issue("storage-unavailable", message);
 
 /** Parses a stored value; nothing stored yet is an empty, valid progress. */
 export function parseProgress(raw: string | null): ProgressResult {
@@ -76,7 +80,7 @@ export function updateProgress(
   change: (progress: Progress) => Progress,
 ): ProgressResult {
   const current = readProgress(storage);
-  if (!current.ok && current.errors.some((e) => e.kind === "unavailable")) return current;
+  if (!current.ok && current.errors.some((e) => e.code === "storage-unavailable")) return current;
   return writeProgress(storage, change(current.ok ? current.value : emptyProgress()));
 }
 

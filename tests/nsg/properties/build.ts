@@ -9,6 +9,7 @@ import {
 } from "../../../src/lib/nsg/index.ts";
 import { traceOf } from "../support/scenario.ts";
 import type { Scenario } from "./arbitraries.ts";
+import { joinMessages } from "../../../src/lib/result.ts";
 
 /** Generated scenarios are valid by construction; a validation failure is a generator bug worth seeing. */
 export function evaluatorOf(scenario: Pick<Scenario, "topology" | "subscription">): Evaluator {
@@ -21,7 +22,7 @@ export function evaluatorOf(scenario: Pick<Scenario, "topology" | "subscription"
 
 /** What must not change: the decision, and which rule decided at every NSG (the initiator's, for replies). */
 export function summary(result: VerdictResult): unknown {
-  if (!result.ok) return { error: result.message };
+  if (!result.ok) return { error: joinMessages(result.errors) };
   const verdict = result.value;
   const initiator = verdict.decidingStep.kind === "stateful" ? verdict.decidingStep.initiator : undefined;
   return { access: verdict.access, trace: traceOf(verdict), initiator: initiator && traceOf(initiator) };

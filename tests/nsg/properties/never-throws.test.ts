@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { scenarioWithFlows } from "./arbitraries.ts";
 import { PROPERTY_TIMEOUT_MS, evaluatorOf } from "./build.ts";
+import { joinMessages } from "../../../src/lib/result.ts";
 
 describe("property: evaluation never throws on valid input", () => {
   it(
@@ -15,7 +16,7 @@ describe("property: evaluation never throws on valid input", () => {
             const result = evaluator.evaluate(flow);
             expect(typeof result.ok).toBe("boolean");
             if (result.ok) expect(["Allow", "Deny"]).toContain(result.value.access);
-            else expect(result.message.length).toBeGreaterThan(0);
+            else expect(joinMessages(result.errors).length).toBeGreaterThan(0);
           }
         }),
         { numRuns: 300 },

@@ -19,10 +19,11 @@ import {
   twoTierTopology,
   verdictOf,
 } from "../support/scenario.ts";
+import { joinMessages } from "../../../src/lib/result.ts";
 
 function ip(text: string): IpAddress {
   const parsed = parseIp(text);
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new Error(joinMessages(parsed.errors));
   return parsed.value;
 }
 

@@ -5,11 +5,12 @@
 import { describe, expect, it } from "vitest";
 import type { FlowInput } from "../../../src/lib/nsg/index.ts";
 import { evaluatorFor, twoTierTopology } from "../support/scenario.ts";
+import { joinMessages } from "../../../src/lib/result.ts";
 
 const messageOf = (flow: unknown): string => {
   const result = evaluatorFor(twoTierTopology({})).evaluate(flow as FlowInput);
   if (result.ok) throw new Error("expected the flow to be refused");
-  return result.message;
+  return joinMessages(result.errors);
 };
 
 describe("refused flows", () => {

@@ -72,11 +72,23 @@ describe("CIDR parsing", () => {
   it("names the network meant when host bits are set, in RFC 5952 form", () => {
     expect(parseCidrOrIp("fd00:0:0:1::5/48")).toEqual({
       ok: false,
-      message: '"fd00:0:0:1::5/48" has host bits set; the network is fd00::/48',
+      errors: [
+        {
+          code: "cidr-host-bits-set",
+          message: '"fd00:0:0:1::5/48" has host bits set; the network is fd00::/48',
+          path: [],
+        },
+      ],
     });
     expect(parseCidrOrIp("192.168.1.77/26")).toEqual({
       ok: false,
-      message: '"192.168.1.77/26" has host bits set; the network is 192.168.1.64/26',
+      errors: [
+        {
+          code: "cidr-host-bits-set",
+          message: '"192.168.1.77/26" has host bits set; the network is 192.168.1.64/26',
+          path: [],
+        },
+      ],
     });
   });
 

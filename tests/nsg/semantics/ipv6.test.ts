@@ -134,6 +134,12 @@ describe("IPv6", () => {
       port: 443,
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toBe("source and destination must both be IPv4 or both IPv6");
+    expect(!result.ok && result.errors).toEqual([
+      {
+        code: "address-family-mismatch",
+        message: "source and destination must both be IPv4 or both IPv6",
+        path: [],
+      },
+    ]);
   });
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { FLOW_PROTOCOLS, RULE_PROTOCOLS, type SecurityRuleInput } from "../../../src/lib/nsg/index.ts";
 import { decidedBy, evaluatorFor, rule, twoTierTopology, verdictOf } from "../support/scenario.ts";
+import { joinMessages } from "../../../src/lib/result.ts";
 
 const withRule = (r: SecurityRuleInput) =>
   evaluatorFor(twoTierTopology({ webNicNsg: "nsg", nsgs: [{ name: "nsg", securityRules: [r] }] }));
@@ -68,7 +69,7 @@ describe("ports and port-less protocols", () => {
     for (const protocol of ["Tcp", "Udp"] as const) {
       const result = evaluator.evaluate({ from, to: "web", protocol });
       expect(result.ok).toBe(false);
-      expect(!result.ok && result.message).toBe(`a ${protocol} flow needs a destination port`);
+      expect(!result.ok && joinMessages(result.errors)).toBe(`a ${protocol} flow needs a destination port`);
     }
   });
 

@@ -14,6 +14,7 @@ import {
   twoTierTopology,
   verdictOf,
 } from "../support/scenario.ts";
+import { joinMessages } from "../../../src/lib/result.ts";
 
 const toPrivate = rule("https-to-private", 100, "Inbound", "Allow", {
   protocol: "Tcp",
@@ -118,6 +119,6 @@ describe("VM to another VM's public IP", () => {
     const ev = evaluatorFor(twoTierTopology({}));
     const result = ev.evaluate({ from: "db", to: "20.50.1.10", protocol: "Tcp", port: 22 });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toMatch(/no public IP/);
+    expect(!result.ok && joinMessages(result.errors)).toMatch(/no public IP/);
   });
 });

@@ -13,6 +13,7 @@ import {
   twoTierTopology,
   verdictOf,
 } from "../support/scenario.ts";
+import { joinMessages } from "../../../src/lib/result.ts";
 
 // Inbound: only HTTPS. Outbound: nothing at all, not even to the internet.
 const locked = () =>
@@ -155,7 +156,7 @@ describe("a reply whose connection cannot be evaluated", () => {
       response: true,
     });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toBe(
+    expect(!result.ok && joinMessages(result.errors)).toBe(
       "the connection this reply answers: a Tcp flow needs a destination port",
     );
   });

@@ -13,6 +13,7 @@ import {
   type TopologyInput,
   type Verdict,
 } from "../../../src/lib/nsg/index.ts";
+import { joinMessages } from "../../../src/lib/result.ts";
 
 export function evaluatorFor(input: TopologyInput, subscription?: SubscriptionType): Evaluator {
   const topology = parseTopology(input);
@@ -24,7 +25,8 @@ export function evaluatorFor(input: TopologyInput, subscription?: SubscriptionTy
 
 export function verdictOf(evaluator: Evaluator, flow: FlowInput): Verdict {
   const result = evaluator.evaluate(flow);
-  if (!result.ok) throw new Error(`flow ${JSON.stringify(flow)} was not evaluated: ${result.message}`);
+  if (!result.ok)
+    throw new Error(`flow ${JSON.stringify(flow)} was not evaluated: ${joinMessages(result.errors)}`);
   return result.value;
 }
 

@@ -47,6 +47,7 @@ describe("ASG placement", () => {
   it("keeps all of an ASG's NICs in one virtual network", () => {
     expect(topologyIssues(twoVnets({ a: ["AsgLogic"], b: ["AsgLogic"] }))).toEqual([
       {
+        code: "asg-vnet-mismatch",
         message:
           'application security group "AsgLogic" already holds NICs of VNet "vnet1"; all its NICs must be in one virtual network, so "b-nic" (VNet "vnet2") cannot join it',
         path: ["vms", 1, "nics", 0, "asgs", 0],
@@ -61,6 +62,7 @@ describe("ASG placement", () => {
   it("refuses a rule whose source and destination ASGs sit in different virtual networks", () => {
     expect(topologyIssues(twoVnets({ a: ["AsgLogic"], b: ["AsgDb"] }, [logicToDb]))).toEqual([
       {
+        code: "asg-vnet-mismatch",
         message:
           'rule "logic-to-db" uses application security groups as source and destination, so their NICs must all be in one virtual network (found "vnet1" and "vnet2")',
         path: ["nsgs", 0, "securityRules", 0, "destinationApplicationSecurityGroups"],

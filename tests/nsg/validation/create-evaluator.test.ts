@@ -10,7 +10,11 @@ describe("createEvaluator", () => {
     const result = createEvaluator(topologySchema.parse(input));
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toEqual([
-      { message: 'NSG "missing" is not defined in nsgs', path: ["vms", 0, "nics", 0, "nsg"] },
+      {
+        code: "unknown-nsg",
+        message: 'NSG "missing" is not defined in nsgs',
+        path: ["vms", 0, "nics", 0, "nsg"],
+      },
     ]);
   });
 

@@ -1,6 +1,6 @@
-/** Test support: the issues (message + path) validation reports for a rule or a whole topology. */
+/** Test support: the issues (code, message, path) validation reports for a rule or a whole topology. */
 import {
-  fromZodError,
+  parseSchema,
   parseTopology,
   securityRuleSchema,
   type TopologyInput,
@@ -20,8 +20,8 @@ export const VALID_RULE = {
 } as const;
 
 export function ruleIssues(input: unknown): Issue[] {
-  const parsed = securityRuleSchema.safeParse(input);
-  return parsed.success ? [] : fromZodError(parsed.error);
+  const parsed = parseSchema(securityRuleSchema, input);
+  return parsed.ok ? [] : parsed.errors;
 }
 
 /** Issues for VALID_RULE with some fields replaced (undefined removes a field). */

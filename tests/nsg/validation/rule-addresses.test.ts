@@ -32,12 +32,14 @@ describe("single address prefixes", () => {
   it("reject a CIDR with host bits set, naming the network meant", () => {
     expect(ruleIssuesWith({ sourceAddressPrefix: "10.0.0.5/24" })).toEqual([
       {
+        code: "cidr-host-bits-set",
         message: '"10.0.0.5/24" has host bits set; the network is 10.0.0.0/24',
         path: ["sourceAddressPrefix"],
       },
     ]);
     expect(ruleIssuesWith({ destinationAddressPrefix: "fd00::1/64" })).toEqual([
       {
+        code: "cidr-host-bits-set",
         message: '"fd00::1/64" has host bits set; the network is fd00::/64',
         path: ["destinationAddressPrefix"],
       },
@@ -46,13 +48,22 @@ describe("single address prefixes", () => {
 
   it("reject prefix lengths beyond the family", () => {
     expect(ruleIssuesWith({ sourceAddressPrefix: "10.0.0.0/33" })).toEqual([
-      { message: '"10.0.0.0/33": an IPv4 prefix length is 0 to 32', path: ["sourceAddressPrefix"] },
+      {
+        code: "invalid-cidr",
+        message: '"10.0.0.0/33": an IPv4 prefix length is 0 to 32',
+        path: ["sourceAddressPrefix"],
+      },
     ]);
     expect(ruleIssuesWith({ sourceAddressPrefix: "fd00::/129" })).toEqual([
-      { message: '"fd00::/129": an IPv6 prefix length is 0 to 128', path: ["sourceAddressPrefix"] },
+      {
+        code: "invalid-cidr",
+        message: '"fd00::/129": an IPv6 prefix length is 0 to 128',
+        path: ["sourceAddressPrefix"],
+      },
     ]);
     expect(ruleIssuesWith({ sourceAddressPrefix: "10.0.0.0/x" })).toEqual([
       {
+        code: "invalid-address-prefix",
         message: '"10.0.0.0/x" is not an IP address, a CIDR range, a service tag or *',
         path: ["sourceAddressPrefix"],
       },
@@ -61,16 +72,29 @@ describe("single address prefixes", () => {
 
   it("reject malformed addresses", () => {
     expect(ruleIssuesWith({ sourceAddressPrefix: "300.1.1.1" })).toEqual([
-      { message: '"300.1.1.1" is not a valid IPv4 or IPv6 address', path: ["sourceAddressPrefix"] },
+      {
+        code: "invalid-ip",
+        message: '"300.1.1.1" is not a valid IPv4 or IPv6 address',
+        path: ["sourceAddressPrefix"],
+      },
     ]);
     expect(ruleIssuesWith({ sourceAddressPrefix: "10.0.0" })).toEqual([
-      { message: '"10.0.0" is not a valid IPv4 or IPv6 address', path: ["sourceAddressPrefix"] },
+      {
+        code: "invalid-ip",
+        message: '"10.0.0" is not a valid IPv4 or IPv6 address',
+        path: ["sourceAddressPrefix"],
+      },
     ]);
     expect(ruleIssuesWith({ sourceAddressPrefix: "fd00:::1" })).toEqual([
-      { message: '"fd00:::1" is not a valid IPv4 or IPv6 address', path: ["sourceAddressPrefix"] },
+      {
+        code: "invalid-ip",
+        message: '"fd00:::1" is not a valid IPv4 or IPv6 address',
+        path: ["sourceAddressPrefix"],
+      },
     ]);
     expect(ruleIssuesWith({ sourceAddressPrefix: "any host" })).toEqual([
       {
+        code: "invalid-address-prefix",
         message: '"any host" is not an IP address, a CIDR range, a service tag or *',
         path: ["sourceAddressPrefix"],
       },
@@ -79,7 +103,11 @@ describe("single address prefixes", () => {
 
   it("are required, unless ASGs take their place", () => {
     expect(ruleIssuesWith({ sourceAddressPrefix: undefined })).toEqual([
-      { message: 'sourceAddressPrefix is required (use "*" for any address)', path: ["sourceAddressPrefix"] },
+      {
+        code: "missing-field",
+        message: 'sourceAddressPrefix is required (use "*" for any address)',
+        path: ["sourceAddressPrefix"],
+      },
     ]);
     expect(
       ruleIssuesWith({ sourceAddressPrefix: undefined, sourceApplicationSecurityGroups: ["web"] }),
@@ -114,6 +142,7 @@ describe("plural address prefixes (augmented rules)", () => {
       const list = i === 0 ? [value, "10.0.0.0/8"] : ["10.0.0.0/8", value];
       expect(ruleIssuesWith({ sourceAddressPrefix: undefined, sourceAddressPrefixes: list })).toEqual([
         {
+          code: "tag-in-prefix-list",
           message: `sourceAddressPrefixes holds IP addresses and CIDR ranges only; put "${value}" alone in sourceAddressPrefix`,
           path: ["sourceAddressPrefixes", i],
         },
@@ -129,6 +158,7 @@ describe("plural address prefixes (augmented rules)", () => {
       }),
     ).toEqual([
       {
+        code: "cidr-host-bits-set",
         message: '"192.168.1.1/16" has host bits set; the network is 192.168.0.0/16',
         path: ["destinationAddressPrefixes", 1],
       },
@@ -138,6 +168,7 @@ describe("plural address prefixes (augmented rules)", () => {
   it("refuse singular and plural together", () => {
     expect(ruleIssuesWith({ sourceAddressPrefixes: ["10.0.0.0/8"] })).toEqual([
       {
+        code: "conflicting-fields",
         message: "set either sourceAddressPrefix or sourceAddressPrefixes, not both",
         path: ["sourceAddressPrefixes"],
       },
@@ -149,6 +180,7 @@ describe("application security groups on one side", () => {
   it("are not mixed with prefixes on the same side", () => {
     expect(ruleIssuesWith({ sourceApplicationSecurityGroups: ["web"] })).toEqual([
       {
+        code: "conflicting-fields",
         message: "a rule's source is either address prefixes or application security groups, not both",
         path: ["sourceApplicationSecurityGroups"],
       },
@@ -161,6 +193,7 @@ describe("application security groups on one side", () => {
       }),
     ).toEqual([
       {
+        code: "conflicting-fields",
         message: "a rule's destination is either address prefixes or application security groups, not both",
         path: ["destinationApplicationSecurityGroups"],
       },
@@ -187,6 +220,7 @@ describe("application security groups on one side", () => {
     expect(ruleIssuesWith({ sourceAddressPrefix: undefined, sourceApplicationSecurityGroups: [42] })).toEqual(
       [
         {
+          code: "invalid-type",
           message: 'an application security group is a name or { "id": "..." }',
           path: ["sourceApplicationSecurityGroups", 0],
         },

@@ -18,33 +18,51 @@ describe("rule name", () => {
   it("accepts 80 characters and rejects 81", () => {
     expect(ruleIssuesWith({ name: "a".repeat(80) })).toEqual([]);
     expect(ruleIssuesWith({ name: "a".repeat(81) })).toEqual([
-      { message: "rule name must be 1 to 80 characters (it has 81)", path: ["name"] },
+      {
+        code: "invalid-rule-name",
+        message: "rule name must be 1 to 80 characters (it has 81)",
+        path: ["name"],
+      },
     ]);
   });
 
   it("rejects an empty name", () => {
     expect(ruleIssuesWith({ name: "" })).toEqual([
-      { message: "rule name must be 1 to 80 characters (it has 0)", path: ["name"] },
+      {
+        code: "invalid-rule-name",
+        message: "rule name must be 1 to 80 characters (it has 0)",
+        path: ["name"],
+      },
     ]);
   });
 
   it("must start with a letter or digit", () => {
     for (const name of ["-a", ".a", "_a"])
-      expect(ruleIssuesWith({ name })).toEqual([{ message: charsetMessage(name), path: ["name"] }]);
+      expect(ruleIssuesWith({ name })).toEqual([
+        { code: "invalid-rule-name", message: charsetMessage(name), path: ["name"] },
+      ]);
   });
 
   it("must end with a letter, digit or underscore", () => {
     for (const name of ["a-", "a."])
-      expect(ruleIssuesWith({ name })).toEqual([{ message: charsetMessage(name), path: ["name"] }]);
+      expect(ruleIssuesWith({ name })).toEqual([
+        { code: "invalid-rule-name", message: charsetMessage(name), path: ["name"] },
+      ]);
   });
 
   it("may not hold spaces or other characters", () => {
     for (const name of ["allow ssh", "allow/ssh", "allow:ssh", "règle"])
-      expect(ruleIssuesWith({ name })).toEqual([{ message: charsetMessage(name), path: ["name"] }]);
+      expect(ruleIssuesWith({ name })).toEqual([
+        { code: "invalid-rule-name", message: charsetMessage(name), path: ["name"] },
+      ]);
   });
 
   it("is required and must be a string", () => {
-    expect(ruleIssuesWith({ name: undefined })).toEqual([{ message: "name is required", path: ["name"] }]);
-    expect(ruleIssuesWith({ name: 7 })).toEqual([{ message: "name must be a string", path: ["name"] }]);
+    expect(ruleIssuesWith({ name: undefined })).toEqual([
+      { code: "missing-field", message: "name is required", path: ["name"] },
+    ]);
+    expect(ruleIssuesWith({ name: 7 })).toEqual([
+      { code: "invalid-type", message: "name must be a string", path: ["name"] },
+    ]);
   });
 });

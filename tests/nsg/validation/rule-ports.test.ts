@@ -29,25 +29,45 @@ describe("port specs", () => {
 describe("rule ports", () => {
   it("reject a port above 65535", () => {
     expect(ruleIssuesWith({ destinationPortRange: "65536" })).toEqual([
-      { message: "port 65536 is out of range (0-65535)", path: ["destinationPortRange"] },
+      {
+        code: "invalid-port",
+        message: "port 65536 is out of range (0-65535)",
+        path: ["destinationPortRange"],
+      },
     ]);
     expect(ruleIssuesWith({ sourcePortRange: "1-70000" })).toEqual([
-      { message: "port range 1-70000 is out of range (0-65535)", path: ["sourcePortRange"] },
+      {
+        code: "invalid-port",
+        message: "port range 1-70000 is out of range (0-65535)",
+        path: ["sourcePortRange"],
+      },
     ]);
   });
 
   it("reject a range that runs backwards, suggesting the fix", () => {
     expect(ruleIssuesWith({ destinationPortRange: "100-50" })).toEqual([
-      { message: "port range 100-50 starts after it ends; write 50-100", path: ["destinationPortRange"] },
+      {
+        code: "invalid-port",
+        message: "port range 100-50 starts after it ends; write 50-100",
+        path: ["destinationPortRange"],
+      },
     ]);
   });
 
   it("reject names and comma lists in the singular field", () => {
     expect(ruleIssuesWith({ destinationPortRange: "https" })).toEqual([
-      { message: '"https" is not a port, a range like 20-21, or *', path: ["destinationPortRange"] },
+      {
+        code: "invalid-port",
+        message: '"https" is not a port, a range like 20-21, or *',
+        path: ["destinationPortRange"],
+      },
     ]);
     expect(ruleIssuesWith({ destinationPortRange: "80,443" })).toEqual([
-      { message: '"80,443" is not a port, a range like 20-21, or *', path: ["destinationPortRange"] },
+      {
+        code: "invalid-port",
+        message: '"80,443" is not a port, a range like 20-21, or *',
+        path: ["destinationPortRange"],
+      },
     ]);
   });
 
@@ -55,19 +75,28 @@ describe("rule ports", () => {
     expect(
       ruleIssuesWith({ destinationPortRange: undefined, destinationPortRanges: ["80", "443", "-1"] }),
     ).toEqual([
-      { message: '"-1" is not a port, a range like 20-21, or *', path: ["destinationPortRanges", 2] },
+      {
+        code: "invalid-port",
+        message: '"-1" is not a port, a range like 20-21, or *',
+        path: ["destinationPortRanges", 2],
+      },
     ]);
   });
 
   it("refuse singular and plural together", () => {
     expect(ruleIssuesWith({ destinationPortRanges: ["80"] })).toEqual([
       {
+        code: "conflicting-fields",
         message: "set either destinationPortRange or destinationPortRanges, not both",
         path: ["destinationPortRanges"],
       },
     ]);
     expect(ruleIssuesWith({ sourcePortRanges: ["80"] })).toEqual([
-      { message: "set either sourcePortRange or sourcePortRanges, not both", path: ["sourcePortRanges"] },
+      {
+        code: "conflicting-fields",
+        message: "set either sourcePortRange or sourcePortRanges, not both",
+        path: ["sourcePortRanges"],
+      },
     ]);
   });
 
@@ -80,10 +109,18 @@ describe("rule ports", () => {
 
   it("are required on both sides", () => {
     expect(ruleIssuesWith({ destinationPortRange: undefined })).toEqual([
-      { message: 'destinationPortRange is required (use "*" for any port)', path: ["destinationPortRange"] },
+      {
+        code: "missing-field",
+        message: 'destinationPortRange is required (use "*" for any port)',
+        path: ["destinationPortRange"],
+      },
     ]);
     expect(ruleIssuesWith({ sourcePortRange: undefined, sourcePortRanges: [] })).toEqual([
-      { message: 'sourcePortRange is required (use "*" for any port)', path: ["sourcePortRange"] },
+      {
+        code: "missing-field",
+        message: 'sourcePortRange is required (use "*" for any port)',
+        path: ["sourcePortRange"],
+      },
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { ruleIssuesWith } from "./issues.ts";
 
 const outOfRange = (p: number) => [
   {
+    code: "priority-out-of-range",
     message: `priority ${p} is out of range: custom rules use whole numbers from 100 to 4096`,
     path: ["priority"],
   },
@@ -31,10 +32,10 @@ describe("rule priority", () => {
 
   it("must be a number, and is required", () => {
     expect(ruleIssuesWith({ priority: "100" })).toEqual([
-      { message: "priority must be a number", path: ["priority"] },
+      { code: "invalid-type", message: "priority must be a number", path: ["priority"] },
     ]);
     expect(ruleIssuesWith({ priority: undefined })).toEqual([
-      { message: "priority is required", path: ["priority"] },
+      { code: "missing-field", message: "priority is required", path: ["priority"] },
     ]);
   });
 });

@@ -30,6 +30,7 @@ describe("ARM resource shape", () => {
   it("reports problems inside properties by field name", () => {
     expect(ruleIssues({ name, properties: { ...properties, priority: 50 } })).toEqual([
       {
+        code: "priority-out-of-range",
         message: "priority 50 is out of range: custom rules use whole numbers from 100 to 4096",
         path: ["priority"],
       },
@@ -81,13 +82,22 @@ describe("enumerations", () => {
 
   it("name the allowed values when wrong", () => {
     expect(ruleIssuesWith({ direction: "In" })).toEqual([
-      { message: 'direction must be one of "Inbound", "Outbound", not "In"', path: ["direction"] },
+      {
+        code: "invalid-value",
+        message: 'direction must be one of "Inbound", "Outbound", not "In"',
+        path: ["direction"],
+      },
     ]);
     expect(ruleIssuesWith({ access: "Permit" })).toEqual([
-      { message: 'access must be one of "Allow", "Deny", not "Permit"', path: ["access"] },
+      {
+        code: "invalid-value",
+        message: 'access must be one of "Allow", "Deny", not "Permit"',
+        path: ["access"],
+      },
     ]);
     expect(ruleIssuesWith({ protocol: "Http" })).toEqual([
       {
+        code: "invalid-value",
         message: 'protocol must be one of "Tcp", "Udp", "Icmp", "Esp", "Ah", "*", not "Http"',
         path: ["protocol"],
       },
@@ -96,7 +106,7 @@ describe("enumerations", () => {
 
   it("are required", () => {
     expect(ruleIssuesWith({ access: undefined })).toEqual([
-      { message: 'access is required ("Allow", "Deny")', path: ["access"] },
+      { code: "missing-field", message: 'access is required ("Allow", "Deny")', path: ["access"] },
     ]);
   });
 });
@@ -105,12 +115,14 @@ describe("unknown properties", () => {
   it("are refused, pointing at the property, with the nearest real name", () => {
     expect(ruleIssuesWith({ sourceAddressPrefixs: "*" })).toEqual([
       {
+        code: "unknown-field",
         message: 'unknown property "sourceAddressPrefixs" (did you mean "sourceAddressPrefix"?)',
         path: ["sourceAddressPrefixs"],
       },
     ]);
     expect(ruleIssuesWith({ destinationPortRnage: "443" })).toEqual([
       {
+        code: "unknown-field",
         message: 'unknown property "destinationPortRnage" (did you mean "destinationPortRange"?)',
         path: ["destinationPortRnage"],
       },
@@ -128,7 +140,7 @@ describe("unknown properties", () => {
 
   it("suggest nothing when nothing is close", () => {
     expect(ruleIssuesWith({ colour: "blue" })).toEqual([
-      { message: 'unknown property "colour"', path: ["colour"] },
+      { code: "unknown-field", message: 'unknown property "colour"', path: ["colour"] },
     ]);
   });
 });
@@ -137,13 +149,17 @@ describe("description and shape", () => {
   it("allows a description up to 140 characters", () => {
     expect(ruleIssuesWith({ description: "d".repeat(140) })).toEqual([]);
     expect(ruleIssuesWith({ description: "d".repeat(141) })).toEqual([
-      { message: "description is 141 characters; Azure allows 140", path: ["description"] },
+      {
+        code: "value-too-long",
+        message: "description is 141 characters; Azure allows 140",
+        path: ["description"],
+      },
     ]);
   });
 
   it("refuses something that is not an object", () => {
     expect(ruleIssues("allow everything")).toEqual([
-      { message: "a security rule must be an object", path: [] },
+      { code: "invalid-type", message: "a security rule must be an object", path: [] },
     ]);
   });
 

@@ -16,6 +16,7 @@ describe("priorities within an NSG", () => {
   it("must differ within a direction", () => {
     expect(withRules(rule("a", 100, "Inbound", "Allow"), rule("b", 100, "Inbound", "Deny"))).toEqual([
       {
+        code: "duplicate-priority",
         message: 'priority 100 is already used by inbound rule "a"; each inbound rule needs its own priority',
         path: ["nsgs", 0, "securityRules", 1, "priority"],
       },
@@ -28,6 +29,7 @@ describe("priorities within an NSG", () => {
       ),
     ).toEqual([
       {
+        code: "duplicate-priority",
         message:
           'priority 300 is already used by outbound rule "a"; each outbound rule needs its own priority',
         path: ["nsgs", 0, "securityRules", 2, "priority"],
@@ -53,6 +55,7 @@ describe("names within an NSG", () => {
       withRules(rule("allow-web", 100, "Inbound", "Allow"), rule("Allow-Web", 200, "Outbound", "Allow")),
     ).toEqual([
       {
+        code: "duplicate-rule-name",
         message: 'rule name "Allow-Web" is already used by rule 1 of this NSG',
         path: ["nsgs", 0, "securityRules", 1, "name"],
       },

@@ -17,6 +17,7 @@ describe("reserved subnet addresses", () => {
     for (const ip of ["10.0.1.0", "10.0.1.1", "10.0.1.2", "10.0.1.3", "10.0.1.255"]) {
       expect(withPrivateIp(ip)).toEqual([
         {
+          code: "reserved-ip",
           message: `${ip} is reserved by Azure (the first four and the last address of 10.0.1.0/24)`,
           path: ["vms", 0, "nics", 0, "privateIp"],
         },
@@ -32,7 +33,11 @@ describe("reserved subnet addresses", () => {
 describe("NIC addresses", () => {
   it("must be in the NIC's subnet", () => {
     expect(withPrivateIp("10.0.2.4")).toEqual([
-      { message: "10.0.2.4 is outside its subnet 10.0.1.0/24", path: ["vms", 0, "nics", 0, "privateIp"] },
+      {
+        code: "ip-outside-subnet",
+        message: "10.0.2.4 is outside its subnet 10.0.1.0/24",
+        path: ["vms", 0, "nics", 0, "privateIp"],
+      },
     ]);
   });
 
@@ -46,6 +51,7 @@ describe("NIC addresses", () => {
     });
     expect(topologyIssues(topology)).toEqual([
       {
+        code: "ip-outside-subnet",
         message: "fd00:db8:0:2::4 is outside its subnet fd00:db8:0:1::/64",
         path: ["vms", 1, "nics", 0, "privateIp"],
       },
@@ -56,18 +62,30 @@ describe("NIC addresses", () => {
 
   it("must be of the subnet's family", () => {
     expect(withPrivateIp("fd00::4")).toEqual([
-      { message: "fd00::4 is outside its subnet 10.0.1.0/24", path: ["vms", 0, "nics", 0, "privateIp"] },
+      {
+        code: "ip-outside-subnet",
+        message: "fd00::4 is outside its subnet 10.0.1.0/24",
+        path: ["vms", 0, "nics", 0, "privateIp"],
+      },
     ]);
   });
 
   it("must be addresses", () => {
     expect(withPrivateIp("10.0.1")).toEqual([
-      { message: '"10.0.1" is not a valid IPv4 or IPv6 address', path: ["vms", 0, "nics", 0, "privateIp"] },
+      {
+        code: "invalid-ip",
+        message: '"10.0.1" is not a valid IPv4 or IPv6 address',
+        path: ["vms", 0, "nics", 0, "privateIp"],
+      },
     ]);
     const topology = validTopology();
     topology.vms[0]!.nics[0]!.publicIp = "my-pip";
     expect(topologyIssues(topology)).toEqual([
-      { message: '"my-pip" is not a valid IPv4 or IPv6 address', path: ["vms", 0, "nics", 0, "publicIp"] },
+      {
+        code: "invalid-ip",
+        message: '"my-pip" is not a valid IPv4 or IPv6 address',
+        path: ["vms", 0, "nics", 0, "publicIp"],
+      },
     ]);
   });
 
@@ -78,8 +96,16 @@ describe("NIC addresses", () => {
       nics: [{ name: "vm2-nic", subnet: "vnet/app", privateIp: "10.0.1.4", publicIp: "20.1.2.3" }],
     });
     expect(topologyIssues(topology)).toEqual([
-      { message: "10.0.1.4 is already the address of vm-nic", path: ["vms", 1, "nics", 0, "privateIp"] },
-      { message: "20.1.2.3 is already the address of vm-nic", path: ["vms", 1, "nics", 0, "publicIp"] },
+      {
+        code: "duplicate-ip",
+        message: "10.0.1.4 is already the address of vm-nic",
+        path: ["vms", 1, "nics", 0, "privateIp"],
+      },
+      {
+        code: "duplicate-ip",
+        message: "20.1.2.3 is already the address of vm-nic",
+        path: ["vms", 1, "nics", 0, "publicIp"],
+      },
     ]);
   });
 });
@@ -90,6 +116,7 @@ describe("VNet and subnet prefixes", () => {
     topology.vnets[0]!.subnets!.push({ name: "stray", addressPrefix: "10.1.0.0/24" });
     expect(topologyIssues(topology)).toEqual([
       {
+        code: "subnet-outside-vnet",
         message: "subnet 10.1.0.0/24 is outside the VNet's address space 10.0.0.0/16",
         path: ["vnets", 0, "subnets", 1, "addressPrefix"],
       },
@@ -102,10 +129,12 @@ describe("VNet and subnet prefixes", () => {
     topology.vnets[0]!.connectedAddressSpaces = ["192.168.0.0/33"];
     expect(topologyIssues(topology)).toEqual([
       {
+        code: "invalid-cidr",
         message: '"192.168.0.0/33": an IPv4 prefix length is 0 to 32',
         path: ["vnets", 0, "connectedAddressSpaces", 0],
       },
       {
+        code: "cidr-host-bits-set",
         message: '"10.0.2.1/24" has host bits set; the network is 10.0.2.0/24',
         path: ["vnets", 0, "subnets", 1, "addressPrefix"],
       },
@@ -116,6 +145,7 @@ describe("VNet and subnet prefixes", () => {
     const topology = validTopology();
     topology.vnets[0]!.addressSpace = ["10.0.0.1/16"];
     expect(topologyIssues(topology)[0]).toEqual({
+      code: "cidr-host-bits-set",
       message: '"10.0.0.1/16" has host bits set; the network is 10.0.0.0/16',
       path: ["vnets", 0, "addressSpace", 0],
     });

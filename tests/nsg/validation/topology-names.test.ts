@@ -7,6 +7,7 @@ describe("duplicate names", () => {
     const topology = validTopology();
     topology.vnets.push({ name: "vnet", addressSpace: ["10.1.0.0/16"] });
     expect(topologyIssues(topology)).toContainEqual({
+      code: "duplicate-name",
       message: 'VNet name "vnet" is used twice',
       path: ["vnets", 1, "name"],
     });
@@ -16,6 +17,7 @@ describe("duplicate names", () => {
     const topology = validTopology();
     topology.vnets[0]!.subnets!.push({ name: "app", addressPrefix: "10.0.2.0/24" });
     expect(topologyIssues(topology)).toContainEqual({
+      code: "duplicate-name",
       message: 'subnet name "app" is used twice',
       path: ["vnets", 0, "subnets", 1, "name"],
     });
@@ -25,7 +27,7 @@ describe("duplicate names", () => {
     const topology = validTopology();
     topology.vms.push({ name: "vm", nics: [{ name: "vm2-nic", subnet: "vnet/app", privateIp: "10.0.1.5" }] });
     expect(topologyIssues(topology)).toEqual([
-      { message: 'VM name "vm" is used twice', path: ["vms", 1, "name"] },
+      { code: "duplicate-name", message: 'VM name "vm" is used twice', path: ["vms", 1, "name"] },
     ]);
   });
 
@@ -39,7 +41,11 @@ describe("duplicate names", () => {
       ],
     });
     expect(topologyIssues(topology)).toEqual([
-      { message: 'NIC name "vm-nic" is used twice', path: ["vms", 1, "nics", 1, "name"] },
+      {
+        code: "duplicate-name",
+        message: 'NIC name "vm-nic" is used twice',
+        path: ["vms", 1, "nics", 1, "name"],
+      },
     ]);
   });
 
@@ -47,7 +53,7 @@ describe("duplicate names", () => {
     const topology = validTopology();
     topology.nsgs.push({ name: "vm-nsg", securityRules: [] });
     expect(topologyIssues(topology)).toEqual([
-      { message: 'NSG name "vm-nsg" is used twice', path: ["nsgs", 2, "name"] },
+      { code: "duplicate-name", message: 'NSG name "vm-nsg" is used twice', path: ["nsgs", 2, "name"] },
     ]);
   });
 
@@ -55,7 +61,11 @@ describe("duplicate names", () => {
     const topology = validTopology();
     topology.asgs.push("web");
     expect(topologyIssues(topology)).toEqual([
-      { message: 'application security group name "web" is used twice', path: ["asgs", 1, "name"] },
+      {
+        code: "duplicate-name",
+        message: 'application security group name "web" is used twice',
+        path: ["asgs", 1, "name"],
+      },
     ]);
   });
 });
@@ -66,8 +76,12 @@ describe("structure", () => {
     topology.vnets[0]!.addressSpace = [];
     topology.vms[0]!.nics = [];
     expect(topologyIssues(topology)).toEqual([
-      { message: "a VNet needs at least one address space", path: ["vnets", 0, "addressSpace"] },
-      { message: "a VM needs at least one NIC", path: ["vms", 0, "nics"] },
+      {
+        code: "invalid-value",
+        message: "a VNet needs at least one address space",
+        path: ["vnets", 0, "addressSpace"],
+      },
+      { code: "invalid-value", message: "a VM needs at least one NIC", path: ["vms", 0, "nics"] },
     ]);
   });
 
@@ -88,6 +102,7 @@ describe("structure", () => {
     ];
     expect(topologyIssues(topology)).toEqual([
       {
+        code: "priority-out-of-range",
         message: "priority 50 is out of range: custom rules use whole numbers from 100 to 4096",
         path: ["nsgs", 1, "securityRules", 0, "priority"],
       },
@@ -96,7 +111,7 @@ describe("structure", () => {
 
   it("an unknown property of the topology", () => {
     expect(topologyIssues({ ...validTopology(), vnet: [] })).toEqual([
-      { message: 'unknown property "vnet"', path: ["vnet"] },
+      { code: "unknown-field", message: 'unknown property "vnet"', path: ["vnet"] },
     ]);
   });
 });

@@ -8,7 +8,11 @@ describe("references", () => {
     const topology = validTopology();
     topology.vnets[0]!.subnets![0]!.nsg = "missing";
     expect(topologyIssues(topology)).toEqual([
-      { message: 'NSG "missing" is not defined in nsgs', path: ["vnets", 0, "subnets", 0, "nsg"] },
+      {
+        code: "unknown-nsg",
+        message: 'NSG "missing" is not defined in nsgs',
+        path: ["vnets", 0, "subnets", 0, "nsg"],
+      },
     ]);
   });
 
@@ -16,7 +20,11 @@ describe("references", () => {
     const topology = validTopology();
     topology.vms[0]!.nics[0]!.nsg = "missing";
     expect(topologyIssues(topology)).toEqual([
-      { message: 'NSG "missing" is not defined in nsgs', path: ["vms", 0, "nics", 0, "nsg"] },
+      {
+        code: "unknown-nsg",
+        message: 'NSG "missing" is not defined in nsgs',
+        path: ["vms", 0, "nics", 0, "nsg"],
+      },
     ]);
   });
 
@@ -25,6 +33,7 @@ describe("references", () => {
     topology.vms[0]!.nics[0]!.subnet = "vnet/missing";
     expect(topologyIssues(topology)).toEqual([
       {
+        code: "unknown-subnet",
         message: 'subnet "vnet/missing" is not in the topology (write it as "vnet-name/subnet-name")',
         path: ["vms", 0, "nics", 0, "subnet"],
       },
@@ -44,6 +53,7 @@ describe("references", () => {
     topology.vms[0]!.nics[0]!.subnet = "app";
     expect(topologyIssues(topology)).toEqual([
       {
+        code: "unknown-subnet",
         message: 'subnet "app" is not in the topology (write it as "vnet-name/subnet-name")',
         path: ["vms", 0, "nics", 0, "subnet"],
       },
@@ -55,6 +65,7 @@ describe("references", () => {
     topology.vms[0]!.nics[0]!.asgs = ["web", "missing"];
     expect(topologyIssues(topology)).toEqual([
       {
+        code: "unknown-asg",
         message: 'application security group "missing" is not defined in asgs',
         path: ["vms", 0, "nics", 0, "asgs", 1],
       },
@@ -73,6 +84,7 @@ describe("references", () => {
     ];
     expect(topologyIssues(topology)).toEqual([
       {
+        code: "unknown-asg",
         message: 'application security group "db" is not defined in this scenario',
         path: ["nsgs", 0, "securityRules", 0, "destinationApplicationSecurityGroups", 1],
       },
@@ -86,6 +98,7 @@ describe("references", () => {
     ];
     expect(topologyIssues(topology)).toEqual([
       {
+        code: "unknown-service-tag",
         message:
           'unknown service tag "Sql.WestEurope": use VirtualNetwork, AzureLoadBalancer, Internet, *, an IP address or a CIDR range',
         path: ["nsgs", 0, "securityRules", 0, "destinationAddressPrefix"],
@@ -98,7 +111,11 @@ describe("references", () => {
     const topology = validTopology();
     topology.vnets[0]!.peerings = ["missing"];
     expect(topologyIssues(topology)).toEqual([
-      { message: 'peering "missing" is not a VNet of this scenario', path: ["vnets", 0, "peerings", 0] },
+      {
+        code: "unknown-vnet",
+        message: 'peering "missing" is not a VNet of this scenario',
+        path: ["vnets", 0, "peerings", 0],
+      },
     ]);
   });
 
@@ -106,7 +123,11 @@ describe("references", () => {
     const topology = validTopology();
     topology.vnets[0]!.peerings = ["vnet"];
     expect(topologyIssues(topology)).toEqual([
-      { message: 'peering "vnet" is not a VNet of this scenario', path: ["vnets", 0, "peerings", 0] },
+      {
+        code: "unknown-vnet",
+        message: 'peering "vnet" is not a VNet of this scenario',
+        path: ["vnets", 0, "peerings", 0],
+      },
     ]);
   });
 });
@@ -115,6 +136,7 @@ describe("custom service tags", () => {
   it("cannot redefine a built-in tag", () => {
     expect(topologyIssues({ ...validTopology(), serviceTags: { internet: ["1.2.3.0/24"] } })).toEqual([
       {
+        code: "builtin-tag-redefined",
         message: '"internet" is a built-in service tag and cannot be redefined',
         path: ["serviceTags", "internet"],
       },
@@ -126,6 +148,7 @@ describe("custom service tags", () => {
       topologyIssues({ ...validTopology(), serviceTags: { Storage: ["20.38.0.0/16", "1.2.3.4/24"] } }),
     ).toEqual([
       {
+        code: "cidr-host-bits-set",
         message: '"1.2.3.4/24" has host bits set; the network is 1.2.3.0/24',
         path: ["serviceTags", "Storage", 1],
       },

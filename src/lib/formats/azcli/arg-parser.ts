@@ -1,5 +1,6 @@
 import { sourceOffset, type Word } from "./shell-words.ts";
 import { closestMatch } from "../../text/closest-match.ts";
+import type { IssueCode } from "../../issue-codes.ts";
 
 /**
  * az parses arguments with Python's argparse, so we do what argparse does: `--flag value` and
@@ -51,7 +52,7 @@ export interface ArgOccurrence {
 }
 
 export type ParsedArgs = Map<string, ArgOccurrence>;
-export type Report = (message: string, at: Offsets, severity?: "error" | "warning") => void;
+export type Report = (code: IssueCode, message: string, at: Offsets, severity?: "error" | "warning") => void;
 
 /** Options every az command accepts. */
 export const GLOBAL_ARGS: readonly ArgSpec[] = [
@@ -133,12 +134,14 @@ export class ArgParser {
       const at = { start: word.start, end: word.end };
       i++;
       if (kind.type === "value") {
-        if (word.text === "--") report('"--" ends the options; az takes no positional arguments here', at);
-        else report(`unrecognized arguments: ${word.text}`, at);
+        if (word.text === "--")
+          report("unknown-argument", '"--" ends the options; az takes no positional arguments here', at);
+        else report("unknown-argument", `unrecognized arguments: ${word.text}`, at);
         continue;
       }
       if (kind.type === "unknown" || kind.type === "ambiguous") {
         report(
+          kind.type === "ambiguous" ? "ambiguous-argument" : "unknown-argument",
           kind.type === "ambiguous"
             ? `ambiguous option: ${kind.name} could match ${kind.candidates.join(", ")}`
             : `unrecognized arguments: ${kind.name}${this.#suggest(kind.name)}`,
@@ -160,7 +163,11 @@ export class ArgParser {
         });
       if (explicit) {
         if (spec.kind === "flag") {
-          report(`argument ${flagName}: ignored explicit argument '${explicit.text}'`, at);
+          report(
+            "invalid-argument-value",
+            `argument ${flagName}: ignored explicit argument '${explicit.text}'`,
+            at,
+          );
           continue;
         }
         const value: ArgValue = {
@@ -171,6 +178,7 @@ export class ArgParser {
         };
         if (spec.kind === "bool" && !BOOLEAN_WORDS.has(explicit.text.toLowerCase())) {
           report(
+            "invalid-argument-value",
             `argument ${flagName}: invalid bool value: '${explicit.text}' (use true or false)`,
             value.end > value.start ? value : at,
           );
@@ -179,14 +187,14 @@ export class ArgParser {
         values.push(value);
       } else if (spec.kind === "value") {
         if (!isValue(i)) {
-          report(`argument ${flagName}: expected one argument`, at);
+          report("missing-argument-value", `argument ${flagName}: expected one argument`, at);
           continue;
         }
         take(i++);
       } else if (spec.kind === "list" || spec.kind === "list0") {
         while (isValue(i)) take(i++);
         if (values.length === 0 && spec.kind === "list") {
-          report(`argument ${flagName}: expected at least one argument`, at);
+          report("missing-argument-value", `argument ${flagName}: expected at least one argument`, at);
           continue;
         }
       } else if (spec.kind === "bool" && isValue(i) && BOOLEAN_WORDS.has(words[i]!.text.toLowerCase())) {

@@ -20,7 +20,9 @@ export const COMMANDS: readonly AzCommand[] = [
 const SUPPORTED =
   "az network nsg create, az network nsg rule create|update|delete, az network nic update, az network vnet subnet update and az vm open-port";
 
-type Resolved = { command: AzCommand; argsFrom: number; nameSpan: Offsets } | { error: string; at: Offsets };
+type Resolved =
+  | { command: AzCommand; argsFrom: number; nameSpan: Offsets }
+  | { error: string; code: "unsupported-az-command"; at: Offsets };
 
 /** Group path → the words that may follow it ("network nsg" → ["create", "rule"]). */
 const CHILDREN = new Map<string, Set<string>>();
@@ -59,10 +61,12 @@ export function resolveCommand(words: readonly Word[]): Resolved {
   const close = next === undefined ? undefined : closestMatch(next, siblings, 2);
   if (path && next !== undefined && !next.startsWith("-") && close) {
     return {
+      code: "unsupported-az-command",
       error: `'${next}' is not in the 'az ${path}' command group (did you mean '${close}'?)`,
       at: { start: words[i]!.start, end: words[i]!.end },
     };
   }
-  if (words.length === 1) return { error: `"az" needs a command; NSG Lab runs ${SUPPORTED}`, at };
-  return { error: `"${named}" is not one of the commands NSG Lab runs: ${SUPPORTED}`, at };
+  const code = "unsupported-az-command";
+  if (words.length === 1) return { code, error: `"az" needs a command; NSG Lab runs ${SUPPORTED}`, at };
+  return { code, error: `"${named}" is not one of the commands NSG Lab runs: ${SUPPORTED}`, at };
 }

@@ -58,7 +58,7 @@ export function rejectGenericUpdate(ctx: CommandContext, hint: string): boolean 
   for (const spec of GENERIC_UPDATE) {
     const o = ctx.args.get(spec.key);
     if (o) {
-      ctx.report(`${spec.names[0]} is not supported in NSG Lab; ${hint}`, o.flag);
+      ctx.report("unsupported-argument", `${spec.names[0]} is not supported in NSG Lab; ${hint}`, o.flag);
       return true;
     }
   }
@@ -79,7 +79,11 @@ export function targets(
   if (ids) {
     const mixed = command.args.find((s) => s.idPart && ctx.args.has(s.key));
     if (mixed) {
-      ctx.report(`use --ids or ${mixed.names.join("/")}, not both`, ctx.args.get(mixed.key)!.flag);
+      ctx.report(
+        "conflicting-arguments",
+        `use --ids or ${mixed.names.join("/")}, not both`,
+        ctx.args.get(mixed.key)!.flag,
+      );
       return undefined;
     }
     const missing = missingRequired(
@@ -87,7 +91,11 @@ export function targets(
       ctx.args,
     );
     if (missing.length > 0) {
-      ctx.report(`the following arguments are required: ${missing.join(", ")}`, ctx.nameSpan);
+      ctx.report(
+        "missing-argument",
+        `the following arguments are required: ${missing.join(", ")}`,
+        ctx.nameSpan,
+      );
       return undefined;
     }
     const found: Target[] = [];
@@ -95,7 +103,11 @@ export function targets(
       const id = parseResourceId(value.text);
       const types = command.idTypes ?? [];
       if (!id || id.types.length !== types.length || id.types.some((t, i) => t !== types[i])) {
-        ctx.report(`"${value.text}" is not a valid ${types.join("/")} resource ID`, value);
+        ctx.report(
+          "invalid-resource-id",
+          `"${value.text}" is not a valid ${types.join("/")} resource ID`,
+          value,
+        );
         return undefined;
       }
       found.push({ resourceGroup: id.resourceGroup, names: id.names.map((n) => ({ ...value, text: n })) });
@@ -104,7 +116,11 @@ export function targets(
   }
   const missing = missingRequired(command.args, ctx.args);
   if (missing.length > 0) {
-    ctx.report(`the following arguments are required: ${missing.join(", ")}`, ctx.nameSpan);
+    ctx.report(
+      "missing-argument",
+      `the following arguments are required: ${missing.join(", ")}`,
+      ctx.nameSpan,
+    );
     return undefined;
   }
   return [

@@ -86,6 +86,7 @@ export const nsgRuleUpdate: AzCommand = {
       const entry = ctx.state.findRule(nsg, names[1]!.text);
       if (!entry) {
         ctx.report(
+          "rule-not-found",
           `security rule "${names[1]!.text}" was not found in NSG "${nsg.name}"; create it with az network nsg rule create`,
           names[1]!,
         );
@@ -117,6 +118,7 @@ export const nsgRuleDelete: AzCommand = {
       // since it is almost always a misspelled name and the rule the learner meant is still there.
       if (!entry) {
         ctx.report(
+          "rule-not-found",
           `security rule "${names[1]!.text}" was not found in NSG "${nsg.name}", so nothing was deleted (Azure reports success)`,
           names[1]!,
           "warning",

@@ -32,6 +32,7 @@ export const vmOpenPort: AzCommand = {
       if (vmKey === undefined) {
         const known = Object.keys(vms);
         ctx.report(
+          "vm-not-found",
           `VM "${vmName.text}" was not found in this exercise${known.length ? ` (VMs: ${known.join(", ")})` : ""}`,
           vmName,
         );
@@ -43,6 +44,7 @@ export const vmOpenPort: AzCommand = {
         // az would create a new NSG here, named by --nsg-name or after the VM with a hash of its
         // resource ID; the lab cannot attach an NSG to a NIC or subnet it does not know by name.
         ctx.report(
+          "vm-without-nsg",
           `VM "${vmKey}" has no NSG on its ${level === "nic" ? "network interface" : "subnet"}; create one with az network nsg create and associate it first`,
           vmName,
         );

@@ -1,7 +1,9 @@
 import { capIssues } from "../../cap-issues.ts";
+import type { IssueCode } from "../../issue-codes.ts";
+import { fail, ok, type Issue } from "../../result.ts";
 import type { RuleDocumentResult } from "../rule-document.ts";
 import { blankBom } from "../sniff.ts";
-import { LineIndex, type LocatedIssue } from "../source-span.ts";
+import { LineIndex } from "../source-span.ts";
 import { ArgParser, type Offsets, type Report } from "./arg-parser.ts";
 import type { AzCommand } from "./command.ts";
 import { resolveCommand } from "./command-table.ts";
@@ -24,31 +26,32 @@ export function parseAzCli(text: string, options: AzCliOptions): RuleDocumentRes
   } catch (error) {
     // A safety net only: the tests fuzz for this message.
     const message = `internal error while reading the script: ${error instanceof Error ? error.message : String(error)}`;
-    return { ok: false, errors: [{ message, path: [], span: lines.span(0, 1) }] };
+    return fail([{ code: "internal-error", message, path: [], span: lines.span(0, 1) }]);
   }
 }
 
 function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumentResult {
-  const found: { message: string; at: Offsets; severity: "error" | "warning" }[] = [];
-  const report: Report = (message, at, severity = "error") =>
-    found.push({ message, at: { start: at.start, end: at.end }, severity });
+  const found: { code: IssueCode; message: string; at: Offsets; severity: "error" | "warning" }[] = [];
+  const report: Report = (code, message, at, severity = "error") =>
+    found.push({ code, message, at: { start: at.start, end: at.end }, severity });
   const reader = new ShellReader(text, detectDialect(text));
   const state = new ScriptState(options);
   for (let statement = reader.next(); statement; statement = reader.next()) {
     if (!statement.broken) execute(statement.words, state, report);
   }
-  for (const e of reader.errors) found.push({ message: e.message, at: e, severity: "error" });
+  for (const e of reader.errors) found.push({ code: e.code, message: e.message, at: e, severity: "error" });
   found.sort((a, b) => a.at.start - b.at.start);
   // Decided before capping: an error beyond the listed issues still fails the script.
   const failed = found.some((e) => e.severity !== "warning");
-  const issues: LocatedIssue[] = capIssues(found).map((e) => ({
+  const issues: Issue[] = capIssues(found).map((e) => ({
+    code: e.code,
     message: e.message,
     path: [],
     span: lines.span(e.at.start, Math.max(e.at.end, e.at.start + 1)),
     ...(e.severity === "warning" ? { severity: "warning" as const } : {}),
   }));
-  if (failed) return { ok: false, errors: issues };
-  return { ok: true, value: { ...state.document(lines), warnings: issues } };
+  if (failed) return fail(issues);
+  return ok({ ...state.document(lines), warnings: issues });
 }
 
 const PARSERS = new WeakMap<AzCommand, ArgParser>();
@@ -57,6 +60,7 @@ function execute(words: Word[], state: ScriptState, report: Report): void {
   const first = words[0]!;
   if (first.text !== "az") {
     report(
+      "not-an-az-command",
       `"${first.text}" is not an az command; NSG Lab runs az commands and NAME=value variables only`,
       first,
     );
@@ -64,21 +68,25 @@ function execute(words: Word[], state: ScriptState, report: Report): void {
   }
   const resolved = resolveCommand(words);
   if ("error" in resolved) {
-    report(resolved.error, resolved.at);
+    report(resolved.code, resolved.error, resolved.at);
     return;
   }
   const { command, argsFrom, nameSpan } = resolved;
   let failed = false;
   let parser = PARSERS.get(command);
   if (!parser) PARSERS.set(command, (parser = new ArgParser(command.args)));
-  const args = parser.parse(words.slice(argsFrom), (message, at) => {
+  const args = parser.parse(words.slice(argsFrom), (code, message, at) => {
     failed = true;
-    report(message, at);
+    report(code, message, at);
   });
   if (failed) return;
   const help = args.get("help");
   if (help) {
-    report("--help prints the command's help instead of running it; remove it", help.flag);
+    report(
+      "unsupported-argument",
+      "--help prints the command's help instead of running it; remove it",
+      help.flag,
+    );
     return;
   }
   const last = words[words.length - 1]!;

@@ -116,7 +116,7 @@ const fieldSource = (o: ArgOccurrence): FieldSource => ({
 /** AAZ integer arguments go through Python's int(). */
 export function parsePriority(value: ArgValue, flag: string, report: Report): number | undefined {
   if (/^\s*[+-]?\d+\s*$/.test(value.text)) return Number(value.text);
-  report(`argument ${flag}: invalid int value: '${value.text}'`, value);
+  report("invalid-argument-value", `argument ${flag}: invalid int value: '${value.text}'`, value);
   return undefined;
 }
 

@@ -1,7 +1,8 @@
 import { flattenArmRule } from "../../nsg/rule-schema.ts";
 import type { IssuePath } from "../../result.ts";
 import type { Association, NsgRules, RuleDocument } from "../rule-document.ts";
-import type { LineIndex, SourceSpan } from "../source-span.ts";
+import type { SourceSpan } from "../../result.ts";
+import type { LineIndex } from "../source-span.ts";
 import type { Offsets, Report } from "./arg-parser.ts";
 
 /**
@@ -162,11 +163,13 @@ export class ScriptState {
     }
     if (this.#known.has(key(name))) {
       report(
+        "not-editable-nsg",
         `NSG "${this.#known.get(key(name))}" is not editable in this exercise (you may change: ${this.#editableList()})`,
         at,
       );
     } else {
       report(
+        "unknown-nsg",
         `NSG "${name}" was not found: create it first with az network nsg create, or use one of: ${this.#editableList()}`,
         at,
       );
@@ -181,6 +184,7 @@ export class ScriptState {
   createNsg(name: string, at: Offsets, commandSpan: Offsets, report: Report): void {
     if (this.#known.has(key(name)) && !this.#isEditable(name)) {
       report(
+        "not-editable-nsg",
         `NSG "${this.#known.get(key(name))}" is not editable in this exercise (you may change: ${this.#editableList()})`,
         at,
       );
@@ -202,6 +206,7 @@ export class ScriptState {
     const known = this.#known.get(key(name));
     if (known !== undefined) return known;
     report(
+      "unknown-nsg",
       `NSG "${name}" was not found: create it first with az network nsg create, or use one of the exercise's NSGs`,
       at,
     );

@@ -1,3 +1,4 @@
+import type { IssueCode } from "../../issue-codes.ts";
 import type { Dialect } from "./dialect.ts";
 
 /**
@@ -36,6 +37,7 @@ export interface Statement {
 }
 
 export interface ShellError {
+  code: IssueCode;
   message: string;
   start: number;
   end: number;
@@ -140,8 +142,8 @@ export class ShellReader {
     return undefined;
   }
 
-  #error(message: string, start: number, end: number) {
-    this.errors.push({ message, start, end: Math.max(end, start + 1) });
+  #error(code: IssueCode, message: string, start: number, end: number) {
+    this.errors.push({ code, message, start, end: Math.max(end, start + 1) });
     this.#broken = true;
   }
 
@@ -165,6 +167,7 @@ export class ShellReader {
     const nl = this.#lineEndLength(q);
     if (q > p + 1 && nl > 0) {
       this.#error(
+        "broken-line-continuation",
         `"${this.text[p]}" is followed by spaces, so the line does not continue; remove the trailing spaces`,
         p,
         q,
@@ -216,7 +219,8 @@ export class ShellReader {
         continue;
       }
       if (c === "&" && t[this.pos + 1] === "&") {
-        if (words.length === 0) this.#error('"&&" needs a command before it', this.pos, this.pos + 2);
+        if (words.length === 0)
+          this.#error("unsupported-shell-syntax", '"&&" needs a command before it', this.pos, this.pos + 2);
         this.pos += 2;
         break;
       }
@@ -232,6 +236,7 @@ export class ShellReader {
       const read = this.#readWord(false);
       if (assigned && this.dialect === "powershell")
         this.#error(
+          "invalid-assignment",
           "a PowerShell assignment takes one value; put the command on its own line",
           start,
           this.pos,
@@ -254,7 +259,7 @@ export class ShellReader {
       "(": "subshells and parentheses are not supported; quote the value if it contains ( or )",
       ")": 'unexpected ")"; quote the value if it contains ( or )',
     };
-    this.#error(what[op] ?? `"${op}" is not supported`, start, this.pos);
+    this.#error("unsupported-shell-syntax", what[op] ?? `"${op}" is not supported`, start, this.pos);
   }
 
   /** `> file`, `2>/dev/null`, `2>&1`: output routing changes nothing in Azure; skip it and its target. */
@@ -265,7 +270,7 @@ export class ShellReader {
     const start = this.pos;
     const target = this.#readWord(true);
     if (target.length === 0 && this.pos === start)
-      this.#error(`"${op}" needs a file name after it`, start - op.length, start);
+      this.#error("unsupported-shell-syntax", `"${op}" needs a file name after it`, start - op.length, start);
   }
 
   /** `NAME=value` / `export NAME=value` (Bash), `$NAME = "value"` (PowerShell). Returns true if consumed. */
@@ -284,7 +289,7 @@ export class ShellReader {
         this.text[this.pos] === ";" ||
         this.text[this.pos] === "#"
       ) {
-        this.#error(`$${match[1]} = needs a value`, nameStart, this.pos);
+        this.#error("invalid-assignment", `$${match[1]} = needs a value`, nameStart, this.pos);
         return true;
       }
     }
@@ -293,6 +298,7 @@ export class ShellReader {
       .join("");
     if (value.length > MAX_VARIABLE_LENGTH) {
       this.#error(
+        "value-too-long",
         `variable ${match[1]} is longer than ${MAX_VARIABLE_LENGTH} characters`,
         nameStart,
         this.pos,
@@ -363,6 +369,7 @@ export class ShellReader {
       const close = this.text.indexOf("`", p + 1);
       this.pos = close < 0 ? this.text.length : close + 1;
       this.#error(
+        "unsupported-shell-syntax",
         "command substitution with backticks is not supported; write the value itself",
         p,
         this.pos,
@@ -389,7 +396,7 @@ export class ShellReader {
       const close = t.indexOf("'", p);
       if (close < 0) {
         this.pos = t.length;
-        this.#error("unterminated single quote: add the closing '", open, open + 1);
+        this.#error("unterminated-quote", "unterminated single quote: add the closing '", open, open + 1);
         return;
       }
       b.add(t.slice(p, close), p, true);
@@ -442,7 +449,7 @@ export class ShellReader {
         this.pos++;
       }
     }
-    this.#error('unterminated double quote: add the closing "', open, open + 1);
+    this.#error("unterminated-quote", 'unterminated double quote: add the closing "', open, open + 1);
   }
 
   /** `$NAME`, `${NAME}` (and PowerShell `$env:NAME`); anything fancier is reported. */
@@ -463,6 +470,7 @@ export class ShellReader {
       ) {
         this.pos = end;
         this.#error(
+          "unsupported-shell-syntax",
           `"${t.slice(start, Math.min(end, start + 40))}" is not supported; use a plain \${NAME}`,
           start,
           end,
@@ -479,7 +487,12 @@ export class ShellReader {
         end++;
       }
       this.pos = Math.min(end + 1, t.length);
-      this.#error("command substitution $(...) is not supported; write the value itself", start, this.pos);
+      this.#error(
+        "unsupported-shell-syntax",
+        "command substitution $(...) is not supported; write the value itself",
+        start,
+        this.pos,
+      );
       return;
     } else if (isNameStart(next)) {
       end = start + 1;
@@ -498,6 +511,7 @@ export class ShellReader {
     } else if (next !== undefined && this.dialect === "bash" && /[0-9@*#?$!-]/.test(next)) {
       this.pos = start + 2;
       this.#error(
+        "unsupported-shell-syntax",
         `$${next} (a positional or special parameter) is not supported; set a variable with NAME=value`,
         start,
         this.pos,
@@ -512,11 +526,17 @@ export class ShellReader {
     const value = this.#vars.get(this.#varKey(name));
     if (value === undefined) {
       const hint = this.dialect === "bash" ? `${name}=value` : `$${name} = "value"`;
-      this.#error(`variable $${name} is not set; set it earlier in the script (${hint})`, start, end);
+      this.#error(
+        "unset-variable",
+        `variable $${name} is not set; set it earlier in the script (${hint})`,
+        start,
+        end,
+      );
       return;
     }
     if (b.text.length + value.length > MAX_WORD_LENGTH) {
       this.#error(
+        "value-too-long",
         `$${name} makes this word longer than ${MAX_WORD_LENGTH.toLocaleString("en-US")} characters; no az argument is that long`,
         start,
         end,
@@ -526,6 +546,7 @@ export class ShellReader {
     this.#expanded += value.length;
     if (this.#expanded > MAX_SCRIPT_EXPANSION) {
       this.#error(
+        "value-too-long",
         `the script's variables expand to more than ${MAX_SCRIPT_EXPANSION.toLocaleString("en-US")} characters in all; write the values out instead`,
         start,
         end,

@@ -1,0 +1,131 @@
+/**
+ * Every `Issue.code` NSG Lab reports, each with what it means. Codes are stable: code decides
+ * by them (never by message text), and tools may rely on them. They are chosen by meaning, not
+ * by call site: the same problem found by two parsers has one code. docs/issue-codes.md lists
+ * them with where they arise; tests/result/issue-codes.test.ts keeps the two in step.
+ */
+export const ISSUE_CODES = {
+  // Reading text and data (any format)
+  "invalid-json": "The text is not valid JSON.",
+  "yaml-syntax": "The text is not valid YAML (including an alias such as an unquoted lone *).",
+  "empty-document": "The text is empty where a document is required.",
+  "nesting-too-deep":
+    "Lists or objects nested deeper than any rules or scenario need (64 levels), refused before parsing.",
+  "duplicate-key": "The same key written twice in one JSON object or YAML map (reported at both places).",
+  "unknown-field": "An object has a property its schema does not know.",
+  "missing-field": "A required property or value is missing.",
+  "invalid-type":
+    "A value has the wrong type (a string where a number belongs, a list where an object does).",
+  "invalid-value":
+    "A value has the right type but is not allowed (not one of the choices, bad format, too short).",
+  "value-too-long": "A value is longer than allowed.",
+  "conflicting-fields": "Two properties that exclude each other are both set.",
+  "unsupported-version":
+    "A versioned value (draft, saved state, submission) has a version NSG Lab does not read.",
+  "unknown-rule-format": "A rules format the editor does not know (it knows json and azcli).",
+  "internal-error": "A bug in NSG Lab, caught and reported instead of thrown.",
+
+  // Learner rule documents (JSON / YAML / ARM)
+  "invalid-document-shape":
+    "The rules are not one of the accepted shapes (rule list, NSG map, NSG resource, ARM template).",
+  "ambiguous-rule-list": "A bare list of rules, but the exercise has more than one editable NSG.",
+  "invalid-resource-name": 'An ARM securityRules resource is not named "nsg-name/rule-name".',
+  "ignored-resource": "An ARM resource that is not an NSG or a rule is ignored (a warning).",
+  "arm-expression-unsupported":
+    "An ARM template expression such as [parameters('x')], which needs a deployment.",
+  "not-editable-nsg": "The rules change an NSG the exercise does not let the learner edit.",
+  "duplicate-nsg": "The same NSG appears twice in one rules document.",
+
+  // Security rules
+  "invalid-rule-name":
+    "A rule name breaks Azure's naming rules (length, first and last character, allowed characters).",
+  "priority-out-of-range": "A priority is not a whole number from 100 to 4096.",
+  "duplicate-priority": "Two rules of one NSG and direction have the same priority.",
+  "duplicate-rule-name": "Two rules of one NSG have the same name (case-insensitive).",
+  "invalid-port": "A port or port range is not *, a number from 0 to 65535, or a low-high range.",
+  "invalid-ip": "An IP address is not a valid IPv4 or IPv6 address.",
+  "invalid-cidr": "An address prefix is not a valid CIDR (bad address or prefix length).",
+  "cidr-host-bits-set": "A CIDR has host bits set (10.0.0.5/24); Azure wants the network address.",
+  "invalid-address-prefix": "An address prefix is not an IP address, a CIDR, a service tag or *.",
+  "tag-in-prefix-list": "A plural address prefix list holds a service tag or *, which Azure refuses there.",
+  "unknown-service-tag": "A service tag that is neither built in nor defined by the scenario.",
+  "unknown-asg": "An application security group that the scenario does not define.",
+  "asg-vnet-mismatch": "An application security group would hold NICs of more than one virtual network.",
+
+  // Scenarios (topologies)
+  "duplicate-name": "A name (VNet, subnet, VM, NIC, NSG, ASG, expectation) is used twice.",
+  "builtin-tag-redefined": "A scenario redefines a built-in service tag.",
+  "unknown-vnet": "A reference to a VNet the scenario does not have.",
+  "unknown-subnet": "A reference to a subnet the scenario does not have.",
+  "unknown-nsg": "A reference to an NSG that does not exist.",
+  "unknown-nic": "A reference to a NIC the scenario does not have.",
+  "subnet-outside-vnet": "A subnet's prefix is outside its VNet's address space.",
+  "duplicate-ip": "Two NICs have the same address.",
+  "ip-outside-subnet": "A NIC's private address is outside its subnet.",
+  "reserved-ip": "A NIC's address is one Azure reserves (the first four and the last of an IPv4 subnet).",
+
+  // Flows
+  "unknown-endpoint": "A flow endpoint is not a VM, a NIC or an IP address.",
+  "flow-outside-scenario": "A flow has no VM or NIC of the scenario at either end.",
+  "flow-to-self": "A flow goes from a NIC to itself, so it crosses no NSG.",
+  "missing-port": "A TCP or UDP flow has no destination port.",
+  "no-public-ip": "A flow to a public IP from a VM without one: the address after outbound NAT is unknown.",
+  "address-family-mismatch": "A flow's source and destination are not both IPv4 or both IPv6.",
+
+  // az CLI scripts
+  "not-an-az-command": "A statement is neither an az command nor a NAME=value variable.",
+  "unsupported-az-command": "An az command NSG Lab does not run.",
+  "unknown-argument": "An az argument the command does not have.",
+  "ambiguous-argument": "An abbreviated az argument matches more than one argument.",
+  "missing-argument-value": "An az argument is given without the value it needs.",
+  "invalid-argument-value": "An az argument's value cannot be read (not a number, not a boolean).",
+  "missing-argument": "A required az argument is missing.",
+  "conflicting-arguments": "Two az arguments that exclude each other are both given (--ids and names).",
+  "unsupported-argument": "An az argument NSG Lab does not support (--set, --add, --remove, --help).",
+  "invalid-resource-id": "An --ids value is not a resource ID of the right type.",
+  "rule-not-found": "An az command names a security rule the NSG does not have.",
+  "vm-not-found": "An az command names a VM the exercise does not have.",
+  "vm-without-nsg": "az vm open-port on a VM whose NIC or subnet has no NSG.",
+  "unsupported-shell-syntax":
+    "Shell syntax NSG Lab does not run, or that is incomplete (pipes, subshells, command substitution, a lone &&).",
+  "unterminated-quote": "A quote is opened and never closed.",
+  "broken-line-continuation":
+    "A line continuation character followed by spaces, so the line does not continue.",
+  "unset-variable": "A variable is used before it is set.",
+  "invalid-assignment": "A variable assignment without a value, or with more than one.",
+
+  // Exercises and lessons (npm run check:content, the build)
+  "duplicate-id": "Two exercise files have the same id.",
+  "file-name-mismatch": "An exercise file's name is not its id.",
+  "expectation-mismatch": "An expectation's expect is not what the evaluator says.",
+  "invalid-flow": "An expectation's flow cannot be evaluated.",
+  "solution-fails": "The reference solution fails an expectation.",
+  "starter-passes": "The starter already passes every expectation.",
+  "missing-frontmatter": "A lesson does not start with a frontmatter block.",
+  "unknown-exercise": "An exercise id that no file in graders/ has.",
+  "unknown-lesson": "An exercise names a lesson that does not exist.",
+  "exercise-not-embedded": "An exercise's lesson does not embed it.",
+  "duplicate-order": "Two lessons have the same order.",
+
+  // Browser storage, links and files
+  "storage-unavailable": "Browser storage is missing, blocked or cannot be read or written.",
+  "storage-full": "Browser storage is full, so nothing was saved.",
+  "storage-corrupt": "A stored value is not valid (hand-edited, truncated, another format).",
+  "share-link-too-long":
+    "The rules or playground are too long for a link, or a link is longer than accepted.",
+  "share-link-damaged": "A share link cannot be decoded (cut when copied, or from a newer NSG Lab).",
+  "decompression-unavailable": "The browser cannot decompress a compressed share link.",
+  "wrong-exercise": "A submission file is for another exercise.",
+  "assignment-empty": "An assignment link names no exercises.",
+
+  // Moving rules between formats (editor format switch and export)
+  "rules-have-errors": "The rules have errors, so they are not converted or exported (the errors follow).",
+  "not-expressible-in-json":
+    "A script does something the JSON format cannot express (associations, new NSGs).",
+  "no-rules": "There are no rules to export.",
+} as const;
+
+export type IssueCode = keyof typeof ISSUE_CODES;
+
+export const isIssueCode = (value: unknown): value is IssueCode =>
+  typeof value === "string" && Object.hasOwn(ISSUE_CODES, value);
