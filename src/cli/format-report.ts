@@ -39,10 +39,26 @@ export function formatReport(report: GradeReport, title: string): string {
       if (r.explanation) lines.push(`        why:  ${r.explanation}`);
     }
   }
+  if (report.compared) {
+    lines.push("", "Compared with the reference solution over every flow the edited NSGs can affect:");
+    if (report.differences.length === 0)
+      lines.push("  no difference: your rules let through exactly what the task asks");
+    for (const d of report.differences) {
+      lines.push(`  ${d.kind === "too-open" ? "TOO OPEN  " : "TOO CLOSED"}  ${d.summary}`);
+      lines.push(`        why:  ${d.cause}`);
+      const { from, to, protocol, port } = d.witness;
+      lines.push(`        e.g.: ${from} → ${to} ${protocol}${port !== undefined ? ` ${port}` : ""}`);
+      if (d.trace.length > 0) lines.push(`        path: ${d.trace.map(traceLine).join("  ⟶  ")}`);
+    }
+  }
   if (report.lints.length > 0) {
     lines.push("", "Rule review:");
     for (const l of report.lints) lines.push(`  ${l.severity}: ${l.nsg}/${l.rule}: ${l.message}`);
   }
-  lines.push("", `${report.passed} passed, ${report.failed} failed`);
+  const differences = report.differences.length;
+  lines.push(
+    "",
+    `${report.passed} passed, ${report.failed} failed${differences > 0 ? `, ${differences} ${differences === 1 ? "difference" : "differences"} from the reference` : ""}`,
+  );
   return lines.join("\n");
 }

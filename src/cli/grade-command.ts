@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { gradeSubmission, gradeTopology, loadExercise } from "../lib/grader/index.ts";
+import { gradeSubmission, gradeTopology, isComplete, loadExercise } from "../lib/grader/index.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
@@ -117,7 +117,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   for (const w of report.warnings) io.err(formatIssue(rulesFile ?? exerciseFile, w));
   if (args.values.json) io.out(JSON.stringify(toJson(report), null, 2));
   else io.out(formatReport(report, exercise.value.title));
-  return report.failed > 0 ? 1 : 0;
+  return isComplete(report) ? 0 : 1;
 }
 
 /** The public JSON shape: docs/exercise-format.md, plus `explanation` and `lints`. */
@@ -137,5 +137,8 @@ export function toJson(report: GradeReport) {
       ...(r.explanation ? { explanation: r.explanation } : {}),
     })),
     lints: report.lints,
+    compared: report.compared,
+    differences: report.differences,
+    complete: isComplete(report),
   };
 }

@@ -1,7 +1,12 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { parseSubmission } from "../lib/exercise-ui/submission-file.ts";
 import { gradeSubmission, loadExercise, type Exercise } from "../lib/grader/index.ts";
-import { gradebookCsv, rowFromReport, type GradebookRow } from "../lib/grader/gradebook.ts";
+import {
+  gradebookCsv,
+  invalidSubmissionRow,
+  rowFromReport,
+  type GradebookRow,
+} from "../lib/grader/gradebook.ts";
 import { printable } from "../lib/text/printable.ts";
 import { joinMessages } from "../lib/result.ts";
 import type { BatchIo } from "./io.ts";
@@ -86,7 +91,8 @@ export function runRegrade(
   if (options.json) io.out(JSON.stringify(rows, null, 2));
   else {
     for (const r of rows) {
-      const score = r.status === "submission-invalid" ? "invalid" : `${r.passed}/${r.total}`;
+      const differs = r.differences > 0 ? ` +${r.differences} ${r.differences === 1 ? "difference" : "differences"}` : "";
+      const score = r.status === "submission-invalid" ? "invalid" : `${r.passed}/${r.total}${differs}`;
       const claim =
         r.claimed && r.status === "graded" && r.claimed !== `${r.passed}/${r.total}`
           ? `  (file claimed ${r.claimed})`
@@ -130,16 +136,10 @@ function gradeFileSafely(
   try {
     return gradeFile(file, exercises, roots, io);
   } catch (e) {
-    return {
-      learner: basename(file),
-      file,
-      exercise: "",
-      status: "submission-invalid",
-      passed: 0,
-      total: 0,
-      claimed: "",
-      detail: `internal error while grading: ${(e as Error).message}`,
-    };
+    return invalidSubmissionRow(
+      { learner: basename(file), file, exercise: "", claimed: "" },
+      `internal error while grading: ${(e as Error).message}`,
+    );
   }
 }
 
@@ -153,16 +153,10 @@ function gradeFile(
   try {
     text = io.readFile(file);
   } catch (e) {
-    return {
-      learner: basename(file),
-      file,
-      exercise: "",
-      status: "submission-invalid",
-      passed: 0,
-      total: 0,
-      claimed: "",
-      detail: `cannot read: ${(e as Error).message}`,
-    };
+    return invalidSubmissionRow(
+      { learner: basename(file), file, exercise: "", claimed: "" },
+      `cannot read: ${(e as Error).message}`,
+    );
   }
   let data: unknown;
   try {
@@ -173,30 +167,15 @@ function gradeFile(
   const learner = learnerOf(file, data, roots);
   const parsed = parseSubmission(text);
   if (!parsed.ok)
-    return {
-      learner,
-      file,
-      exercise: "",
-      status: "submission-invalid",
-      passed: 0,
-      total: 0,
-      claimed: "",
-      detail: joinMessages(parsed.errors),
-    };
+    return invalidSubmissionRow({ learner, file, exercise: "", claimed: "" }, joinMessages(parsed.errors));
   const submission = parsed.value;
   const exercise = exercises.get(submission.exercise);
   const claimed = `${submission.result.passed}/${submission.result.passed + submission.result.failed}`;
   if (!exercise)
-    return {
-      learner,
-      file,
-      exercise: submission.exercise,
-      status: "submission-invalid",
-      passed: 0,
-      total: 0,
-      claimed,
-      detail: `unknown exercise "${submission.exercise}"`,
-    };
+    return invalidSubmissionRow(
+      { learner, file, exercise: submission.exercise, claimed },
+      `unknown exercise "${submission.exercise}"`,
+    );
   const report = gradeSubmission(exercise, submission.rules, submission.rulesFormat);
   return rowFromReport(
     { learner, file, exercise: exercise.id, claimed },

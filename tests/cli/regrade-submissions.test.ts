@@ -68,19 +68,19 @@ describe("instructor re-grades a folder of submissions", () => {
     expect(runGrade(["--submissions", "inbox", "--csv", "gradebook.csv"], c.io)).toBe(0);
     const csv = c.written["gradebook.csv"]!;
     const rows = csv.trim().split("\n");
-    expect(rows[0]).toBe("learner,exercise,status,passed,total,claimed,file,detail");
+    expect(rows[0]).toBe("learner,exercise,status,passed,total,differences,complete,claimed,file,detail");
     const byLearner = Object.fromEntries(rows.slice(1).map((r) => [r.split(",")[0]!, r] as const));
-    expect(byLearner.alice).toMatch(/^alice,ftp-active,graded,8,8,8\/8,/);
+    expect(byLearner.alice).toMatch(/^alice,ftp-active,graded,8,8,0,true,8\/8,/);
     expect(byLearner.bob).toMatch(
-      /^bob,ftp-active,graded,7,8,3\/8,.*FAIL FTP stays closed to the rest of the internet/,
+      /^bob,ftp-active,graded,7,8,1,false,3\/8,.*FAIL FTP stays closed to the rest of the internet.*Too open: your rules also let any address except 10\.0\.0\.0\/16, 168\.63\.129\.16, 203\.0\.113\.0\/24 reach ingest-vm on TCP 21/,
     );
-    expect(byLearner.carol).toMatch(/^carol,,submission-invalid,0,0,,.*not valid JSON/);
-    expect(byLearner.dave).toMatch(/^dave,ftp-active,graded,6,8,8\/8,/); // forged claim ignored
+    expect(byLearner.carol).toMatch(/^carol,,submission-invalid,0,0,0,false,,.*not valid JSON/);
+    expect(byLearner.dave).toMatch(/^dave,ftp-active,graded,6,8,\d+,false,8\/8,/); // forged claim ignored
     expect(byLearner.erin).toMatch(/^erin,no-such-exercise,submission-invalid,.*unknown exercise/);
     expect(byLearner["Frank Li"]).toMatch(
-      /^Frank Li,ftp-active,rules-invalid,0,8,0\/8,.*line 1:\d+: direction is required \(""Inbound"", ""Outbound""\) \(\+\d+ more\)/,
+      /^Frank Li,ftp-active,rules-invalid,0,8,0,false,0\/8,.*line 1:\d+: direction is required \(""Inbound"", ""Outbound""\) \(\+\d+ more\)/,
     );
-    expect(c.out.join("\n")).toMatch(/dave\tftp-active\t6\/8 {2}\(file claimed 8\/8\)/);
+    expect(c.out.join("\n")).toMatch(/dave\tftp-active\t6\/8 \+\d+ differences {2}\(file claimed 8\/8\)/);
     expect(c.out.at(-1)).toBe("6 submissions re-graded, 2 invalid; gradebook written to gradebook.csv");
   });
 

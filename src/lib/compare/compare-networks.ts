@@ -81,12 +81,17 @@ function nicsToCompare(learner: Evaluator, reference: Evaluator, editable: Reado
 
 interface Cell {
   base: { from: string; to: string };
+  family: 4 | 6;
   direction: FlowDirection;
   from: DifferenceEnd | "outside";
   to: DifferenceEnd | "outside";
   /** Index of the outside address cell, for the flows with an outside end. */
   outside: number;
 }
+
+/** A VM's name for its primary NIC (as exercises write flows), else the NIC's name. */
+const endpointName = (network: Evaluator, p: NicPlacement): string =>
+  network.network.primaryNicByVm.get(p.vm) === p ? p.vm : p.nic.name;
 
 const nicEnd = (p: NicPlacement, viaPublicIp = false): DifferenceEnd => ({
   kind: "nic",
@@ -136,14 +141,16 @@ export function compareNetworks(
     outsideCells[family].forEach((range, outside) => {
       const address = formatAddress(family, range.lo);
       cells.push({
-        base: { from: address, to: nic.nic.name },
+        base: { from: address, to: endpointName(learner, nic) },
+        family,
         direction: "inbound",
         from: "outside",
         to: nicEnd(nic),
         outside,
       });
       cells.push({
-        base: { from: nic.nic.name, to: address },
+        base: { from: endpointName(learner, nic), to: address },
+        family,
         direction: "outbound",
         from: nicEnd(nic),
         to: "outside",
@@ -160,7 +167,8 @@ export function compareNetworks(
         if (paired.has(key) || (!relevant.has(sender.nic.name) && !relevant.has(receiver.nic.name))) continue;
         paired.add(key);
         cells.push({
-          base: { from: sender.nic.name, to: receiver.nic.name },
+          base: { from: endpointName(learner, sender), to: endpointName(learner, receiver) },
+          family,
           direction: "internal",
           from: nicEnd(sender),
           to: nicEnd(receiver),
@@ -168,7 +176,8 @@ export function compareNetworks(
         });
         if (receiver.publicIp && sender.publicIp)
           cells.push({
-            base: { from: sender.nic.name, to: receiver.publicIp.text },
+            base: { from: endpointName(learner, sender), to: receiver.publicIp.text },
+            family,
             direction: "internal",
             from: nicEnd(sender),
             to: nicEnd(receiver, true),
@@ -184,13 +193,7 @@ export function compareNetworks(
     { cell: Cell; kind: DifferenceKind; protocol: FlowProtocol; family: 4 | 6; indices: CellIndex[] }
   >();
   cells.forEach((cell, cellNumber) => {
-    const family =
-      cell.outside >= 0
-        ? (cell.from === "outside"
-            ? learner.network.nicsByName.get(cell.base.to)!
-            : learner.network.nicsByName.get(cell.base.from)!
-          ).privateIp.family
-        : 4;
+    const family = cell.family;
     const outsideRange = cell.outside >= 0 ? outsideCells[family][cell.outside] : undefined;
     for (const protocol of FLOW_PROTOCOLS) {
       const sourcePorts = hasPorts(protocol) ? space.sourcePorts : [undefined];

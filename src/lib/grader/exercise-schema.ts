@@ -1,5 +1,6 @@
 import { z } from "../zod.ts";
 import { flowSchema } from "../nsg/flow-schema.ts";
+import { parseCidrOrIp } from "../nsg/ip.ts";
 import { subscriptionSchema, topologySchema } from "../nsg/topology-schema.ts";
 import { customIssue } from "../nsg/zod-issues.ts";
 
@@ -15,6 +16,23 @@ export const expectationSchema = z.strictObject({
   expect: z.enum(["allow", "deny"], { error: 'expect must be "allow" or "deny"' }),
   /** A rule name (custom or default, e.g. DenyAllInBound) or "platform". */
   decidedBy: z.string().min(1).optional(),
+});
+
+/**
+ * Flows where a learner's network may differ from the reference solution's without failing: the
+ * comparison skips differences of this kind, direction and outside address range. Every entry
+ * says why (the file is read by other authors).
+ */
+export const acceptedDifferenceSchema = z.strictObject({
+  kind: z.enum(["too-open", "too-closed"], { error: 'kind must be "too-open" or "too-closed"' }).optional(),
+  direction: z
+    .enum(["inbound", "outbound", "internal"], {
+      error: 'direction must be "inbound", "outbound" or "internal"',
+    })
+    .optional(),
+  /** CIDRs or addresses: only differences whose outside end lies wholly in these. */
+  outside: z.array(z.string()).min(1).optional(),
+  reason: z.string({ error: "say why these differences are acceptable (reason)" }).min(1),
 });
 
 export const exerciseSchema = z
@@ -34,6 +52,7 @@ export const exerciseSchema = z
     solution: z.string().optional(),
     expectations: z.array(expectationSchema).min(1, { error: "an exercise needs at least one expectation" }),
     hints: z.array(z.string()).default([]),
+    acceptedDifferences: z.array(acceptedDifferenceSchema).default([]),
   })
   .superRefine((ex, ctx) => {
     const nsgs = new Set(ex.topology.nsgs.map((n) => n.name));
@@ -50,6 +69,19 @@ export const exerciseSchema = z
         ]),
       );
     }
+    ex.acceptedDifferences.forEach((a, i) =>
+      a.outside?.forEach((prefix, j) => {
+        if (!parseCidrOrIp(prefix).ok)
+          ctx.addIssue(
+            customIssue("invalid-cidr", `"${prefix}" is not an IP address or CIDR`, [
+              "acceptedDifferences",
+              i,
+              "outside",
+              j,
+            ]),
+          );
+      }),
+    );
     const names = new Set<string>();
     ex.expectations.forEach((e, i) => {
       if (names.has(e.name))

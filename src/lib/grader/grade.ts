@@ -7,6 +7,7 @@ import { joinMessages } from "../result.ts";
 import { applyRules } from "./apply-rules.ts";
 import type { Exercise } from "./exercise-schema.ts";
 import { explainMiss } from "./explain.ts";
+import { compareWithReference } from "./semantic-check.ts";
 import { isBlankRules, parseLearnerRules } from "./parse-learner-rules.ts";
 import { invalidReport, type ExpectationResult, type GradeReport } from "./report.ts";
 import { decidedByHolds, deciderLabel, flattenTrace } from "./trace.ts";
@@ -53,6 +54,8 @@ export function gradeTopology(exercise: Exercise, topology: Topology): GradeRepo
     };
   });
   const passed = results.filter((r) => r.pass).length;
+  const differences =
+    exercise.kind === "author-rules" ? compareWithReference(exercise, evaluator.value) : undefined;
   return {
     exercise: exercise.id,
     status: "graded",
@@ -62,6 +65,8 @@ export function gradeTopology(exercise: Exercise, topology: Topology): GradeRepo
     errors: [],
     warnings: [],
     lints: lintEditable(exercise, evaluator.value),
+    differences: differences ?? [],
+    compared: differences !== undefined,
   };
 }
 

@@ -18,4 +18,5 @@ export { detectRuleFormat, parseLearnerRules, isBlankRules } from "./parse-learn
 export { applyRules } from "./apply-rules.ts";
 export { flattenTrace, decidedByHolds, deciderLabel, type TraceEntry } from "./trace.ts";
 export { describeRule } from "./describe-rule.ts";
-export type { GradeReport, ExpectationResult } from "./report.ts";
+export { isComplete, type GradeReport, type ExpectationResult } from "./report.ts";
+export { compareWithReference, type DifferenceResult } from "./semantic-check.ts";

@@ -2,6 +2,7 @@ import { capIssues } from "../cap-issues.ts";
 import type { RuleLint } from "../analysis/lint-rules.ts";
 import type { Issue } from "../result.ts";
 import type { Verdict } from "../nsg/verdict.ts";
+import type { DifferenceResult } from "./semantic-check.ts";
 import type { TraceEntry } from "./trace.ts";
 
 /** One expectation, graded. The JSON shape follows docs/exercise-format.md (plus explanation). */
@@ -29,7 +30,22 @@ export interface GradeReport {
   errors: Issue[];
   warnings: Issue[];
   lints: RuleLint[];
+  /**
+   * Where the learner's network lets through more (too open, first) or less (too closed) than the
+   * reference solution's, over every flow the edited NSGs can affect. Empty when they agree, and
+   * for predict exercises and invalid rules.
+   */
+  differences: DifferenceResult[];
+  /** True when the network was compared with a reference solution. */
+  compared: boolean;
 }
+
+/** An exercise is complete when every listed check passes and nothing differs from the reference. */
+export const isComplete = (report: GradeReport): boolean =>
+  report.status === "graded" &&
+  report.results.length > 0 &&
+  report.failed === 0 &&
+  report.differences.length === 0;
 
 export function invalidReport(exercise: string, errors: Issue[]): GradeReport {
   return {
@@ -41,5 +57,7 @@ export function invalidReport(exercise: string, errors: Issue[]): GradeReport {
     errors: capIssues(errors.filter((e) => e.severity !== "warning")),
     warnings: capIssues(errors.filter((e) => e.severity === "warning")),
     lints: [],
+    differences: [],
+    compared: false,
   };
 }

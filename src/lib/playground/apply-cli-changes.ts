@@ -26,6 +26,7 @@ export function applyCliChanges(
     editable: topology.nsgs.map((n) => n.name),
     expectations: [],
     hints: [],
+    acceptedDifferences: [],
   };
   const doc = parseLearnerRules(text, asExercise, "azcli");
   if (!doc.ok) return doc;

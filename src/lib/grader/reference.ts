@@ -1,0 +1,31 @@
+import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
+import type { Topology } from "../nsg/topology-schema.ts";
+import { fail, ok, type Result } from "../result.ts";
+import { applyRules } from "./apply-rules.ts";
+import type { Exercise } from "./exercise-schema.ts";
+import { parseLearnerRules } from "./parse-learner-rules.ts";
+
+/**
+ * The exercise's network with its reference solution applied: what a learner's network is
+ * compared with. Built once per exercise (the editor re-grades on every pause in typing).
+ */
+const cache = new WeakMap<Exercise, Result<{ topology: Topology; evaluator: Evaluator }> | undefined>();
+
+export function referenceNetwork(
+  exercise: Exercise,
+): Result<{ topology: Topology; evaluator: Evaluator }> | undefined {
+  if (cache.has(exercise)) return cache.get(exercise);
+  const built = build(exercise);
+  cache.set(exercise, built);
+  return built;
+}
+
+function build(exercise: Exercise): Result<{ topology: Topology; evaluator: Evaluator }> | undefined {
+  if (exercise.kind !== "author-rules" || exercise.solution === undefined) return undefined;
+  const doc = parseLearnerRules(exercise.solution, exercise);
+  if (!doc.ok) return fail(doc.errors);
+  const applied = applyRules(exercise, doc.value);
+  if (!applied.ok) return fail(applied.errors);
+  const evaluator = createEvaluator(applied.value, exercise.subscription);
+  return evaluator.ok ? ok({ topology: applied.value, evaluator: evaluator.value }) : fail(evaluator.errors);
+}

@@ -1,0 +1,77 @@
+import {
+  compareNetworks,
+  type AcceptedDifference,
+  type DifferenceKind,
+  type FlowDirection,
+} from "../compare/compare-networks.ts";
+import { differenceCause, differenceSummary } from "../compare/describe-difference.ts";
+import type { AddressRange } from "../compare/flow-space.ts";
+import type { Evaluator } from "../nsg/evaluator.ts";
+import type { FlowInput } from "../nsg/flow-schema.ts";
+import { parseCidrOrIp } from "../nsg/ip.ts";
+import type { Exercise } from "./exercise-schema.ts";
+import { referenceNetwork } from "./reference.ts";
+import { flattenTrace, type TraceEntry } from "./trace.ts";
+
+/**
+ * The grader's half of the semantic comparison: a learner's network against the reference
+ * solution's over every flow the edited NSGs can affect (src/lib/compare), each difference in
+ * words, with an example flow and both paths. Plain data: it crosses from the grading worker.
+ */
+export interface DifferenceResult {
+  kind: DifferenceKind;
+  direction: FlowDirection;
+  /** "Too open: your rules also let 203.0.113.7 reach ingest-vm on TCP 23–65535 (e.g. TCP 3389)…" */
+  summary: string;
+  /** Which rule and field cause it. */
+  cause: string;
+  witness: FlowInput;
+  /** The example flow's path in the learner's network, and in the reference's. */
+  trace: TraceEntry[];
+  referenceTrace: TraceEntry[];
+}
+
+const rangesOf = (prefixes: readonly string[]): AddressRange[] =>
+  prefixes.flatMap((p) => {
+    const set = parseCidrOrIp(p);
+    if (!set.ok) return [];
+    const { v4, v6 } = set.value;
+    return [
+      ...Array.from({ length: v4.length / 2 }, (_, i): AddressRange => ({
+        family: 4,
+        lo: v4[2 * i]!,
+        hi: v4[2 * i + 1]!,
+      })),
+      ...Array.from({ length: v6.length / 2 }, (_, i): AddressRange => ({
+        family: 6,
+        lo: v6[2 * i]!,
+        hi: v6[2 * i + 1]!,
+      })),
+    ];
+  });
+
+function accepted(exercise: Exercise): AcceptedDifference[] {
+  return exercise.acceptedDifferences.map((a) => ({
+    ...(a.kind ? { kind: a.kind } : {}),
+    ...(a.direction ? { direction: a.direction } : {}),
+    ...(a.outside ? { outside: rangesOf(a.outside) } : {}),
+  }));
+}
+
+/** The differences from the reference, or undefined when there is nothing to compare with. */
+export function compareWithReference(exercise: Exercise, learner: Evaluator): DifferenceResult[] | undefined {
+  const reference = referenceNetwork(exercise);
+  if (!reference?.ok) return undefined;
+  const theirs = reference.value.evaluator;
+  return compareNetworks(learner, theirs, { editable: exercise.editable, accepted: accepted(exercise) }).map(
+    (d) => ({
+      kind: d.kind,
+      direction: d.direction,
+      summary: differenceSummary(d, learner),
+      cause: differenceCause(d, learner, theirs, exercise.editable),
+      witness: d.witness,
+      trace: flattenTrace(d.learner),
+      referenceTrace: flattenTrace(d.reference),
+    }),
+  );
+}
