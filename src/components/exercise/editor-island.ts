@@ -4,7 +4,7 @@
  * "Open the editor"; it registers itself as `globalThis.nsgLabEditorIsland`.
  */
 import { createGrader, REGRADE_MEASURE, WORKER_THRESHOLD } from "./grading-client.ts";
-import type { GradeReport } from "../../lib/grader/report.ts";
+import { isComplete, type GradeReport } from "../../lib/grader/report.ts";
 import { browserStorage, completeLesson } from "../../lib/progress/browser.ts";
 import type { ExportFormat } from "../../lib/formats/export/index.ts";
 import { FORMAT_LABEL, isEditorFormat, type EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
@@ -39,7 +39,7 @@ import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
 import { confirmDialog } from "./confirm-dialog.ts";
 import { asyncHandler, copyText, downloadText, must, wireShareButton } from "./dom.ts";
 import { readExerciseData } from "./exercise-data.ts";
-import { renderChecks, renderIssues, scoreText } from "./results-view.ts";
+import { renderChecks, renderDifferences, renderIssues, scoreText } from "./results-view.ts";
 
 const DEBOUNCE_MS = 150;
 
@@ -70,6 +70,8 @@ async function mount(root: HTMLElement): Promise<void> {
     save: q<HTMLElement>("[data-save-status]"),
     score: q<HTMLElement>("[data-score]"),
     issuesSection: q<HTMLElement>("[data-issues-section]"),
+    differencesSection: q<HTMLElement>("[data-differences-section]"),
+    differences: q<HTMLElement>("[data-differences]"),
     issuesTitle: q<HTMLElement>("[data-issues-title]"),
     issues: q<HTMLElement>("[data-issues]"),
     formatRadios: [...root.querySelectorAll<HTMLInputElement>("[data-format-switch] input[type=radio]")],
@@ -212,7 +214,8 @@ async function mount(root: HTMLElement): Promise<void> {
         ? `Problems (${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings.length ? `, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}` : ""})`
         : `Warnings (${warnings.length})`;
     renderChecks(root, report);
-    const passed = report.status === "graded" && report.failed === 0 && report.results.length > 0;
+    renderDifferences(ui.differencesSection, ui.differences, report);
+    const passed = isComplete(report);
     root.dataset.status = report.status === "invalid" ? "invalid" : passed ? "passed" : "failing";
     const score = scoreText(report, errors.length) + (passed ? " Exercise complete ✓" : "");
     if (ui.score.textContent !== score) ui.score.textContent = score;

@@ -97,7 +97,65 @@ export function scoreText(report: GradeReport, errorCount: number): string {
   if (report.status === "invalid")
     return `Your rules have ${errorCount} ${errorCount === 1 ? "problem" : "problems"} to fix before they can be graded.`;
   const total = report.results.length;
-  return report.failed === 0 ? `All ${total} checks pass.` : `${report.passed} of ${total} checks pass.`;
+  const checks =
+    report.failed === 0 ? `All ${total} checks pass` : `${report.passed} of ${total} checks pass`;
+  const open = report.differences.filter((d) => d.kind === "too-open").length;
+  const closed = report.differences.length - open;
+  if (open + closed === 0) return `${checks}.`;
+  const parts = [open > 0 ? `${open} too open` : "", closed > 0 ? `${closed} too closed` : ""].filter(
+    Boolean,
+  );
+  return `${checks}, but your rules differ from the task: ${parts.join(", ")}.`;
+}
+
+/**
+ * The differences from the reference solution: each region in words, its cause, the example
+ * flow's path, and a verified fix behind a button (a hint the learner asks for).
+ */
+export function renderDifferences(section: HTMLElement, list: HTMLElement, report: GradeReport): void {
+  section.hidden = report.differences.length === 0;
+  list.replaceChildren(
+    ...report.differences.map((d, i) => {
+      const kind = d.kind === "too-open" ? "Too open" : "Too closed";
+      const suggestion = d.suggestion
+        ? el(
+            "p",
+            { class: "ex-difference__suggestion", hidden: "", "data-suggestion": "" },
+            `Suggested fix: ${d.suggestion}.`,
+          )
+        : undefined;
+      const ask = suggestion
+        ? el(
+            "button",
+            { type: "button", class: "button-secondary", "data-suggest": String(i) },
+            "Suggest a fix",
+          )
+        : undefined;
+      ask?.addEventListener("click", () => {
+        suggestion!.hidden = false;
+        ask.hidden = true;
+      });
+      const { from, to, protocol, port } = d.witness;
+      return el(
+        "li",
+        { class: `ex-difference ex-difference--${d.kind}`, "data-difference": d.kind },
+        el(
+          "p",
+          { class: "ex-difference__summary" },
+          el("strong", { class: "ex-difference__kind" }, `${kind}. `),
+          d.summary.replace(/^Too (open|closed): /, ""),
+        ),
+        el("p", { class: "ex-difference__cause" }, d.cause),
+        el(
+          "p",
+          { class: "ex-difference__example" },
+          `Example: ${from} → ${to}, ${String(protocol).toUpperCase()}${port !== undefined ? ` ${port}` : ""}. In your network:`,
+        ),
+        traceList(d.trace),
+        ...(ask && suggestion ? [el("p", {}, ask), suggestion] : []),
+      );
+    }),
+  );
 }
 
 /** The clickable list of problems under the editor. */

@@ -13,7 +13,7 @@ import { invalidReport, type ExpectationResult, type GradeReport } from "./repor
 import { decidedByHolds, deciderLabel, flattenTrace } from "./trace.ts";
 
 /** Evaluates every expectation of an exercise against a (possibly learner-modified) network. */
-export function gradeTopology(exercise: Exercise, topology: Topology): GradeReport {
+export function gradeTopology(exercise: Exercise, topology: Topology, format?: RuleFormat): GradeReport {
   const evaluator = createEvaluator(topology, exercise.subscription);
   if (!evaluator.ok)
     return invalidReport(
@@ -55,7 +55,7 @@ export function gradeTopology(exercise: Exercise, topology: Topology): GradeRepo
   });
   const passed = results.filter((r) => r.pass).length;
   const differences =
-    exercise.kind === "author-rules" ? compareWithReference(exercise, evaluator.value) : undefined;
+    exercise.kind === "author-rules" ? compareWithReference(exercise, evaluator.value, format) : undefined;
   return {
     exercise: exercise.id,
     status: "graded",
@@ -122,7 +122,10 @@ function gradeText(
   if (!applied.ok)
     return { report: invalidReport(exercise.id, [...applied.errors, ...doc.value.warnings]), doc: doc.value };
   return {
-    report: { ...gradeTopology(exercise, applied.value), warnings: capIssues(doc.value.warnings) },
+    report: {
+      ...gradeTopology(exercise, applied.value, doc.value.format),
+      warnings: capIssues(doc.value.warnings),
+    },
     doc: doc.value,
   };
 }

@@ -10,7 +10,9 @@ import type { Evaluator } from "../nsg/evaluator.ts";
 import type { FlowInput } from "../nsg/flow-schema.ts";
 import { parseCidrOrIp } from "../nsg/ip.ts";
 import type { Exercise } from "./exercise-schema.ts";
+import type { RuleFormat } from "../formats/rule-document.ts";
 import { referenceNetwork } from "./reference.ts";
+import { suggestFix } from "./suggest-fix.ts";
 import { flattenTrace, type TraceEntry } from "./trace.ts";
 
 /**
@@ -29,7 +31,12 @@ export interface DifferenceResult {
   /** The example flow's path in the learner's network, and in the reference's. */
   trace: TraceEntry[];
   referenceTrace: TraceEntry[];
+  /** A verified edit that closes this difference, for learners who ask for it. */
+  suggestion?: string;
 }
+
+/** Suggestions are verified by re-comparing; a handful is all a learner acts on at once. */
+const SUGGESTIONS = 3;
 
 const rangesOf = (prefixes: readonly string[]): AddressRange[] =>
   prefixes.flatMap((p) => {
@@ -59,12 +66,22 @@ function accepted(exercise: Exercise): AcceptedDifference[] {
 }
 
 /** The differences from the reference, or undefined when there is nothing to compare with. */
-export function compareWithReference(exercise: Exercise, learner: Evaluator): DifferenceResult[] | undefined {
+export function compareWithReference(
+  exercise: Exercise,
+  learner: Evaluator,
+  format: RuleFormat = "json",
+): DifferenceResult[] | undefined {
   const reference = referenceNetwork(exercise);
   if (!reference?.ok) return undefined;
   const theirs = reference.value.evaluator;
-  return compareNetworks(learner, theirs, { editable: exercise.editable, accepted: accepted(exercise) }).map(
-    (d) => ({
+  const differences = compareNetworks(learner, theirs, {
+    editable: exercise.editable,
+    accepted: accepted(exercise),
+  });
+  return differences.map((d, i) => {
+    const suggestion =
+      i < SUGGESTIONS ? suggestFix(exercise, d, learner, theirs, format, differences.length) : undefined;
+    return {
       kind: d.kind,
       direction: d.direction,
       summary: differenceSummary(d, learner),
@@ -72,6 +89,7 @@ export function compareWithReference(exercise: Exercise, learner: Evaluator): Di
       witness: d.witness,
       trace: flattenTrace(d.learner),
       referenceTrace: flattenTrace(d.reference),
-    }),
-  );
+      ...(suggestion ? { suggestion } : {}),
+    };
+  });
 }

@@ -1,0 +1,79 @@
+import { expect, test, type Page } from "@playwright/test";
+import { watchErrors } from "./support/course.ts";
+
+/**
+ * The issue's journey: a learner's rule passes every listed check but opens far more than the
+ * task asks. The comparison with the reference says so beside the checks, the learner asks for
+ * a suggestion, applies it, and only then is the exercise complete.
+ */
+const PAGE = "exercises/ftp-active/";
+
+const rules = (source: string, ports: string[]) =>
+  JSON.stringify({
+    "ingest-nsg": [
+      {
+        name: "allow-ftp-from-studio",
+        priority: 300,
+        direction: "Inbound",
+        access: "Allow",
+        protocol: "Tcp",
+        sourceAddressPrefix: source,
+        sourcePortRange: "*",
+        destinationAddressPrefix: "*",
+        destinationPortRanges: ports,
+      },
+    ],
+  });
+
+async function typeRules(page: Page, text: string) {
+  await page.locator("[data-editor-host] .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type(text);
+}
+
+test("learner types a too-open rule, reads the difference, asks for a fix, applies it and passes", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await page.goto(PAGE);
+  await page.getByRole("button", { name: "Open the editor" }).click();
+  await expect(page.locator("[data-editor-host] .monaco-editor")).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("group", { name: "Rules format" }).getByLabel("JSON").check();
+
+  await typeRules(page, rules("203.0.113.7", ["21", "23-65535"]));
+  const score = page.locator("[data-score]");
+  await expect(score).toHaveText(
+    "All 8 checks pass, but your rules differ from the task: 1 too open, 1 too closed.",
+  );
+  const differences = page.locator("[data-differences] > li");
+  await expect(differences).toHaveCount(2);
+  const open = differences.first();
+  await expect(open).toContainText(
+    "Too open. your rules also let 203.0.113.7 reach ingest-vm on TCP 23–65535 (e.g. TCP 3389)",
+  );
+  await expect(open).toContainText("its destination ports 21, 23-65535 include 3389 (the task needs 21)");
+  await expect(open.locator(".ex-trace")).toContainText("allow-ftp-from-studio");
+  await expect(score).not.toContainText("Exercise complete");
+
+  // The suggestion is a hint: hidden until asked for.
+  await expect(open.locator("[data-suggestion]")).toBeHidden();
+  await open.getByRole("button", { name: "Suggest a fix" }).click();
+  await expect(open.locator("[data-suggestion]")).toHaveText(
+    "Suggested fix: change `destinationPortRanges` of allow-ftp-from-studio from `21 23-65535` to `21`.",
+  );
+
+  await typeRules(page, rules("203.0.113.7", ["21"]));
+  await expect(differences).toHaveCount(1);
+  const closed = differences.first();
+  await expect(closed).toContainText(
+    "Too closed. 203.0.113.0/24 except 203.0.113.7 can't reach ingest-vm on TCP 21",
+  );
+  await closed.getByRole("button", { name: "Suggest a fix" }).click();
+  await expect(closed.locator("[data-suggestion]")).toContainText("from `203.0.113.7` to `203.0.113.0/24`");
+
+  await typeRules(page, rules("203.0.113.0/24", ["21"]));
+  await expect(score).toHaveText("All 8 checks pass. Exercise complete ✓");
+  await expect(page.locator("[data-differences-section]")).toBeHidden();
+  errors.expectNone();
+});
