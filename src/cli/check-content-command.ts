@@ -63,6 +63,7 @@ export function runContentCheck(
         lessonOf.set(id, { file, lesson, span: tree.ok ? tree.value.spanAt(["lesson"]) : undefined });
     }
     for (const e of errors) print(formatIssue(file, e));
+    for (const note of check.notes) print(`${file}: note: ${note}`);
     problems += errors.length;
     if (errors.length === 0) print(`ok  ${file}`);
   }

@@ -47,7 +47,7 @@ export function formatReport(report: GradeReport, title: string): string {
       lines.push(`  ${d.kind === "too-open" ? "TOO OPEN  " : "TOO CLOSED"}  ${d.summary}`);
       lines.push(`        why:  ${d.cause}`);
       const { from, to, protocol, port } = d.witness;
-      lines.push(`        e.g.: ${from} → ${to} ${protocol}${port !== undefined ? ` ${port}` : ""}`);
+      lines.push(`        e.g.: ${from} → ${to} ${String(protocol)}${port !== undefined ? ` ${port}` : ""}`);
       if (d.trace.length > 0) lines.push(`        path: ${d.trace.map(traceLine).join("  ⟶  ")}`);
     }
   }

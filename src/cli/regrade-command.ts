@@ -91,7 +91,8 @@ export function runRegrade(
   if (options.json) io.out(JSON.stringify(rows, null, 2));
   else {
     for (const r of rows) {
-      const differs = r.differences > 0 ? ` +${r.differences} ${r.differences === 1 ? "difference" : "differences"}` : "";
+      const differs =
+        r.differences > 0 ? ` +${r.differences} ${r.differences === 1 ? "difference" : "differences"}` : "";
       const score = r.status === "submission-invalid" ? "invalid" : `${r.passed}/${r.total}${differs}`;
       const claim =
         r.claimed && r.status === "graded" && r.claimed !== `${r.passed}/${r.total}`

@@ -100,6 +100,7 @@ export const ISSUE_CODES = {
   "expectation-mismatch": "An expectation's expect is not what the evaluator says.",
   "invalid-flow": "An expectation's flow cannot be evaluated.",
   "solution-fails": "The reference solution fails an expectation.",
+  "mutant-passes": "A typical wrong answer made from the solution passes the exercise (check:content).",
   "starter-passes": "The starter already passes every expectation.",
   "missing-frontmatter": "A lesson does not start with a frontmatter block.",
   "unknown-exercise": "An exercise id that no file in graders/ has.",

@@ -1,4 +1,8 @@
-import { gradeSubmission, gradeTopology, loadExercise, type Exercise } from "../grader/index.ts";
+import { compareNetworks } from "../compare/compare-networks.ts";
+import { gradeSubmission, gradeTopology, isComplete, loadExercise, type Exercise } from "../grader/index.ts";
+import { referenceNetwork } from "../grader/reference.ts";
+import { createEvaluator } from "../nsg/evaluator.ts";
+import { solutionMutants } from "./solution-mutants.ts";
 import type { IssueCode } from "../issue-codes.ts";
 import type { Issue, IssuePath } from "../result.ts";
 
@@ -11,11 +15,13 @@ import type { Issue, IssuePath } from "../result.ts";
 export interface ExerciseCheck {
   exercise?: Exercise;
   errors: Issue[];
+  /** For authors: typical wrong answers that only the comparison with the reference catches. */
+  notes: string[];
 }
 
 export function checkExerciseText(text: string): ExerciseCheck {
   const loaded = loadExercise(text);
-  if (!loaded.ok) return { errors: loaded.errors };
+  if (!loaded.ok) return { errors: loaded.errors, notes: [] };
   const exercise = loaded.value;
   const errors: Issue[] = [];
   const at = (code: IssueCode, message: string, path: IssuePath) => errors.push({ code, message, path });
@@ -34,7 +40,7 @@ export function checkExerciseText(text: string): ExerciseCheck {
           ["expectations", i, "expect"],
         );
     });
-    return { exercise, errors };
+    return { exercise, errors, notes: [] };
   }
 
   if (exercise.solution === undefined)
@@ -50,8 +56,9 @@ export function checkExerciseText(text: string): ExerciseCheck {
         at("solution-fails", `the solution fails "${r.name}": ${r.explanation ?? ""}`, ["expectations", i]);
     });
   }
+  const notes = errors.length === 0 ? checkMutants(exercise, at) : [];
   const starter = gradeSubmission(exercise, exercise.starter ?? "");
-  if (starter.status === "graded" && starter.failed === 0) {
+  if (isComplete(starter)) {
     at(
       "starter-passes",
       "the starter already passes every expectation: add an expectation that the starter fails",
@@ -63,5 +70,37 @@ export function checkExerciseText(text: string): ExerciseCheck {
       at(e.code, `starter ${e.span ? `line ${e.span.line}` : ""}: ${e.message}`, ["starter"]),
     );
   }
-  return { exercise, errors };
+  return { exercise, errors, notes };
+}
+
+/**
+ * Grades the typical wrong answers made from the solution. One that passes while it differs from
+ * the reference is an error (the grader would accept a wrong answer); one that only the
+ * comparison catches is a note, so the author can add a listed check that teaches it.
+ */
+function checkMutants(
+  exercise: Exercise,
+  at: (code: IssueCode, message: string, path: IssuePath) => void,
+): string[] {
+  const reference = referenceNetwork(exercise);
+  if (!reference?.ok) return [];
+  const notes: string[] = [];
+  for (const mutant of solutionMutants(reference.value.topology, exercise.editable)) {
+    const report = gradeTopology(exercise, mutant.topology);
+    if (report.status === "invalid") continue;
+    const evaluator = createEvaluator(mutant.topology, exercise.subscription);
+    const differs =
+      evaluator.ok &&
+      compareNetworks(evaluator.value, reference.value.evaluator, { editable: exercise.editable }).length > 0;
+    if (!differs) continue; // the same network in other words: not a wrong answer
+    if (isComplete(report))
+      at(
+        "mutant-passes",
+        `a typical wrong answer passes: ${mutant.description}; add a listed check, or narrow acceptedDifferences`,
+        ["solution"],
+      );
+    else if (report.failed === 0)
+      notes.push(`only the comparison with the reference catches: ${mutant.description} (${mutant.kind})`);
+  }
+  return notes;
 }
