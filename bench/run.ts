@@ -6,8 +6,9 @@
  * 2. Grading-sized: 50 flows over a typical small exercise, as the grader runs them after every
  *    edit (target: well under 1 ms).
  * 3. Whole grading pipeline: a typical edit (target: one 60 Hz frame) and a 1,000-rule paste.
- * 4. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
- * 5. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
+ * 4. The semantic comparison with the reference solution, per exercise and for a 200-rule NSG.
+ * 5. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
+ * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
@@ -25,6 +26,7 @@ import { seeded } from "./random.ts";
 import { gradingBench } from "./grading.ts";
 import { browserRegradeBench } from "./browser-regrade.ts";
 import { hostileBench } from "./hostile.ts";
+import { semanticBench } from "./semantic.ts";
 
 const FLOWS = 10_000;
 const LARGE_TARGET_MS = 100;
@@ -154,6 +156,7 @@ line(
 );
 line("per flow, evaluator ready", us(warmEval.median / REPEAT / exercise.flows.length));
 gradingBench(line);
+semanticBench(line);
 await hostileBench();
 await browserRegradeBench(line);
 console.log("");

@@ -41,7 +41,8 @@ export function formatReport(report: GradeReport, title: string): string {
   }
   if (report.compared) {
     lines.push("", "Compared with the reference solution over every flow the edited NSGs can affect:");
-    if (report.differences.length === 0)
+    if (report.comparisonProblem) lines.push(`  not compared: ${report.comparisonProblem}`);
+    else if (report.differences.length === 0)
       lines.push("  no difference: your rules let through exactly what the task asks");
     for (const d of report.differences) {
       lines.push(`  ${d.kind === "too-open" ? "TOO OPEN  " : "TOO CLOSED"}  ${d.summary}`);

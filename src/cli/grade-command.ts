@@ -138,6 +138,7 @@ export function toJson(report: GradeReport) {
     })),
     lints: report.lints,
     compared: report.compared,
+    ...(report.comparisonProblem ? { comparisonProblem: report.comparisonProblem } : {}),
     differences: report.differences,
     complete: isComplete(report),
   };

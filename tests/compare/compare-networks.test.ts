@@ -14,6 +14,7 @@ import { applyRules } from "../../src/lib/grader/apply-rules.ts";
 import type { Exercise } from "../../src/lib/grader/index.ts";
 import { parseLearnerRules } from "../../src/lib/grader/parse-learner-rules.ts";
 import { createEvaluator, type Evaluator } from "../../src/lib/nsg/evaluator.ts";
+import { gradeSubmission, isComplete } from "../../src/lib/grader/index.ts";
 import { exerciseFile, ftpRule, json } from "../grader/fixtures.ts";
 
 const ftp = exerciseFile("ftp-active.yaml");
@@ -148,5 +149,51 @@ describe("writing address ranges", () => {
     );
     expect(formatRanges([r(base + 8, base + 255)])).toBe("203.0.113.8–203.0.113.255");
     expect(formatRanges([r(0, 0xffffffff)])).toBe("any IPv4 address");
+  });
+});
+
+describe("comparing large rule sets", () => {
+  const scattered = (count: number) =>
+    json(
+      Array.from({ length: count }, (_, i) =>
+        ftpRule({
+          name: `r${i}`,
+          priority: 100 + i,
+          sourceAddressPrefix: `198.51.${(i * 7) % 256}.${(i * 13) % 256}`,
+          destinationPortRange: `${1000 + ((i * 37) % 60000)}-${1000 + ((i * 37) % 60000) + (i % 50)}`,
+        }),
+      ),
+    );
+
+  it("compares fifty scattered rules exactly", () => {
+    const differences = compare(scattered(50));
+    expect(differences.length).toBeGreaterThan(0);
+    expect(differences[0]?.kind).toBe("too-open");
+  });
+
+  it("compares three hundred scattered rules exactly", () => {
+    const report = gradeSubmission(ftp, scattered(300));
+    expect(report.comparisonProblem).toBeUndefined();
+    expect(report.differences.length).toBeGreaterThan(0);
+  });
+
+  it("gives up with a clear reason, never hangs, when source and destination ports are scattered too", () => {
+    const rules = json(
+      Array.from({ length: 1000 }, (_, i) =>
+        ftpRule({
+          name: `r${i}`,
+          priority: 100 + i,
+          sourceAddressPrefix: "*",
+          sourcePortRange: `${(i * 61) % 65000}`,
+          destinationPortRange: `${(i * 37) % 65000}`,
+        }),
+      ),
+    );
+    const report = gradeSubmission(ftp, rules);
+    expect(report.status).toBe("graded");
+    expect(report.comparisonProblem).toMatch(
+      /^Your rules are too many or too scattered to compare with the task exactly/,
+    );
+    expect(isComplete(report)).toBe(false);
   });
 });

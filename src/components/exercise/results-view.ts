@@ -99,6 +99,7 @@ export function scoreText(report: GradeReport, errorCount: number): string {
   const total = report.results.length;
   const checks =
     report.failed === 0 ? `All ${total} checks pass` : `${report.passed} of ${total} checks pass`;
+  if (report.comparisonProblem) return `${checks}, but: ${report.comparisonProblem}`;
   const open = report.differences.filter((d) => d.kind === "too-open").length;
   const closed = report.differences.length - open;
   if (open + closed === 0) return `${checks}.`;

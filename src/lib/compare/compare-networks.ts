@@ -5,8 +5,8 @@ import type { NicPlacement } from "../nsg/network.ts";
 import type { PortInterval } from "../nsg/ports.ts";
 import type { Verdict } from "../nsg/verdict.ts";
 import { FLOW_PROTOCOLS, hasPorts, type FlowProtocol } from "../nsg/vocabulary.ts";
-import { flowSpace, type AddressRange } from "./flow-space.ts";
-import { mergeCells, type CellIndex } from "./merge-cells.ts";
+import { flowSpace, portCells, type AddressGroup, type AddressRange } from "./flow-space.ts";
+import { mergeCells, type Cell } from "./merge-cells.ts";
 import { pickAddress, pickPort, pickSourcePort } from "./witness.ts";
 
 /**
@@ -79,15 +79,24 @@ function nicsToCompare(learner: Evaluator, reference: Evaluator, editable: Reado
   return names;
 }
 
-interface Cell {
-  base: { from: string; to: string };
-  family: 4 | 6;
-  direction: FlowDirection;
+/** A pair of flow ends to compare; outside ends stand for a group of outside addresses. */
+interface Pairing {
   from: DifferenceEnd | "outside";
   to: DifferenceEnd | "outside";
-  /** Index of the outside address cell, for the flows with an outside end. */
-  outside: number;
+  /** The flow's endpoints as the evaluator takes them (an outside end is filled per group). */
+  fromName?: string;
+  toName?: string;
+  direction: FlowDirection;
+  family: 4 | 6;
 }
+
+const NO_OUTSIDE: readonly number[] = [-1];
+
+/** More evaluations than this and the comparison gives up, saying so: it never hangs a page. */
+export const MAX_EVALUATIONS = 100_000;
+
+/** The comparison could not run to the end within MAX_EVALUATIONS. */
+export class ComparisonTooLarge extends Error {}
 
 /** A VM's name for its primary NIC (as exercises write flows), else the NIC's name. */
 const endpointName = (network: Evaluator, p: NicPlacement): string =>
@@ -128,35 +137,15 @@ export function compareNetworks(
     [learner, reference],
     [...placements, ...names.flatMap((n) => reference.network.nicsByName.get(n) ?? [])],
   );
-  const outsideCells = {
-    4: space.addresses[4].filter((a) => !(a.lo === a.hi && learner.network.nicsByAddress.has(`4:${a.lo}`))),
-    6: space.addresses[6].filter((a) => !(a.lo === a.hi && learner.network.nicsByAddress.has(`6:${a.lo}`))),
-  };
 
-  const cells: Cell[] = [];
+  const pairings: Pairing[] = [];
   const paired = new Set<string>();
   const relevant = new Set(names);
   for (const nic of placements) {
     const family = nic.privateIp.family;
-    outsideCells[family].forEach((range, outside) => {
-      const address = formatAddress(family, range.lo);
-      cells.push({
-        base: { from: address, to: endpointName(learner, nic) },
-        family,
-        direction: "inbound",
-        from: "outside",
-        to: nicEnd(nic),
-        outside,
-      });
-      cells.push({
-        base: { from: endpointName(learner, nic), to: address },
-        family,
-        direction: "outbound",
-        from: nicEnd(nic),
-        to: "outside",
-        outside,
-      });
-    });
+    const name = endpointName(learner, nic);
+    pairings.push({ from: "outside", to: nicEnd(nic), toName: name, direction: "inbound", family });
+    pairings.push({ from: nicEnd(nic), fromName: name, to: "outside", direction: "outbound", family });
     for (const other of learner.network.nicsByName.values()) {
       if (other === nic || other.privateIp.family !== family) continue;
       for (const [sender, receiver] of [
@@ -166,100 +155,153 @@ export function compareNetworks(
         const key = `${sender.nic.name}>${receiver.nic.name}`;
         if (paired.has(key) || (!relevant.has(sender.nic.name) && !relevant.has(receiver.nic.name))) continue;
         paired.add(key);
-        cells.push({
-          base: { from: endpointName(learner, sender), to: endpointName(learner, receiver) },
-          family,
-          direction: "internal",
+        const fromName = endpointName(learner, sender);
+        pairings.push({
           from: nicEnd(sender),
+          fromName,
           to: nicEnd(receiver),
-          outside: -1,
+          toName: endpointName(learner, receiver),
+          direction: "internal",
+          family,
         });
         if (receiver.publicIp && sender.publicIp)
-          cells.push({
-            base: { from: endpointName(learner, sender), to: receiver.publicIp.text },
-            family,
-            direction: "internal",
+          pairings.push({
             from: nicEnd(sender),
+            fromName,
             to: nicEnd(receiver, true),
-            outside: -1,
+            toName: receiver.publicIp.text,
+            direction: "internal",
+            family,
           });
       }
     }
   }
 
-  const accepted = options.accepted ?? [];
-  const found = new Map<
-    string,
-    { cell: Cell; kind: DifferenceKind; protocol: FlowProtocol; family: 4 | 6; indices: CellIndex[] }
-  >();
-  cells.forEach((cell, cellNumber) => {
-    const family = cell.family;
-    const outsideRange = cell.outside >= 0 ? outsideCells[family][cell.outside] : undefined;
-    for (const protocol of FLOW_PROTOCOLS) {
-      const sourcePorts = hasPorts(protocol) ? space.sourcePorts : [undefined];
-      const ports = hasPorts(protocol) ? space.destinationPorts : [undefined];
-      sourcePorts.forEach((sp, s) => {
-        ports.forEach((dp, d) => {
-          const flow: FlowInput = {
-            ...cell.base,
-            protocol,
-            ...(sp ? { sourcePort: sp[0] } : {}),
-            ...(dp ? { port: dp[0] } : {}),
-          };
-          const mine = learner.evaluate(flow);
-          const theirs = reference.evaluate(flow);
-          if (!mine.ok || !theirs.ok || mine.value.access === theirs.value.access) return;
-          const kind: DifferenceKind = mine.value.access === "Allow" ? "too-open" : "too-closed";
-          if (accepts(accepted, kind, cell.direction, outsideRange)) return;
-          // One region per pair of ends, kind and protocol; outside addresses and ports merge within it.
-          const key = `${kind}|${cell.direction}|${cell.from === "outside" ? "*" : cell.base.from}|${cell.to === "outside" ? "*" : cell.base.to}|${protocol}|${cell.outside >= 0 ? "" : cellNumber}`;
-          let group = found.get(key);
-          if (!group) found.set(key, (group = { cell, kind, protocol, family, indices: [] }));
-          group.indices.push({ outside: Math.max(cell.outside, 0), sourcePort: s, port: d });
-        });
+  // Outside cells numbered without the NIC addresses between them, so that a region around a
+  // NIC's address reads as one range (the NIC itself is compared as a NIC, not as outside).
+  const compact = { 4: new Map<number, number>(), 6: new Map<number, number>() };
+  const outsideCells: { 4: AddressRange[]; 6: AddressRange[] } = { 4: [], 6: [] };
+  for (const group of space.outsideGroups) for (const c of group.cells) compact[group.family].set(c, -1);
+  for (const family of [4, 6] as const) {
+    const cells = space.addresses[family];
+    [...compact[family].keys()]
+      .sort((a, b) => a - b)
+      .forEach((c, i) => {
+        compact[family].set(c, i);
+        outsideCells[family].push(cells[c]!);
       });
+  }
+
+  const accepted = options.accepted ?? [];
+  interface Found {
+    pairing: Pairing;
+    kind: DifferenceKind;
+    protocol: FlowProtocol;
+    cells: Cell[];
+  }
+  const found = new Map<string, Found>();
+  /** A group's outside cells (compact numbering) whose difference of `kind` is not accepted, once per group and kind. */
+  const outsideMemo = new Map<AddressGroup, Map<string, readonly number[]>>();
+  const outsideOf = (
+    group: AddressGroup | undefined,
+    kind: DifferenceKind,
+    pairing: Pairing,
+  ): readonly number[] => {
+    if (!group) return NO_OUTSIDE;
+    let byKind = outsideMemo.get(group);
+    if (!byKind) outsideMemo.set(group, (byKind = new Map<string, readonly number[]>()));
+    const key = `${kind}|${pairing.direction}`;
+    let cells = byKind.get(key);
+    if (!cells) {
+      const all = space.addresses[pairing.family];
+      cells = group.cells
+        .filter((c) => !accepts(accepted, kind, pairing.direction, all[c]))
+        .map((c) => compact[pairing.family].get(c)!);
+      byKind.set(key, cells);
+    }
+    return cells;
+  };
+  const allPorts = new Map<FlowProtocol, ReturnType<typeof portCells>>();
+  let evaluations = 0;
+  pairings.forEach((pairing, pairingNumber) => {
+    const groups =
+      pairing.from === "outside" || pairing.to === "outside"
+        ? space.outsideGroups.filter((g) => g.family === pairing.family)
+        : [undefined];
+    for (const group of groups) {
+      const cells = group ? space.addresses[pairing.family] : [];
+      const address = group ? formatAddress(pairing.family, cells[group.cells[0]!]!.lo) : "";
+      const base = { from: pairing.fromName ?? address, to: pairing.toName ?? address };
+      const groupRules = group ? group.rules.map((r) => space.rules[r]!) : undefined;
+      for (const protocol of FLOW_PROTOCOLS) {
+        let ports: ReturnType<typeof portCells> | undefined;
+        if (hasPorts(protocol)) {
+          if (groupRules) ports = portCells(groupRules, protocol);
+          else {
+            ports = allPorts.get(protocol);
+            if (!ports) allPorts.set(protocol, (ports = portCells(space.rules, protocol)));
+          }
+        }
+        const sourcePorts = ports?.sourcePorts ?? [undefined];
+        const destinationPorts = ports?.destinationPorts ?? [undefined];
+        evaluations += 2 * sourcePorts.length * destinationPorts.length;
+        if (evaluations > MAX_EVALUATIONS) throw new ComparisonTooLarge("too many distinct flows to compare");
+        for (const sp of sourcePorts) {
+          for (const dp of destinationPorts) {
+            const flow: FlowInput = {
+              ...base,
+              protocol,
+              ...(sp ? { sourcePort: sp[0] } : {}),
+              ...(dp ? { port: dp[0] } : {}),
+            };
+            const mine = learner.evaluate(flow);
+            const theirs = reference.evaluate(flow);
+            if (!mine.ok || !theirs.ok || mine.value.access === theirs.value.access) continue;
+            const kind: DifferenceKind = mine.value.access === "Allow" ? "too-open" : "too-closed";
+            // One region per pair of ends, kind and protocol; outside addresses and ports merge within it.
+            const key = `${kind}|${pairingNumber}|${protocol}`;
+            let entry = found.get(key);
+            if (!entry) found.set(key, (entry = { pairing, kind, protocol, cells: [] }));
+            const sourcePort: PortInterval = sp ?? [0, 65535];
+            const port: PortInterval = dp ?? [0, 65535];
+            entry.cells.push({ outside: outsideOf(group, kind, pairing), sourcePort, port });
+          }
+        }
+      }
     }
   });
 
   const differences: Difference[] = [];
-  for (const { cell, kind, protocol, family, indices } of found.values()) {
-    for (const region of mergeCells(indices)) {
-      const addresses =
-        cell.outside >= 0
-          ? region.outside.map(([a, b]) => ({
-              family,
-              lo: outsideCells[family][a]!.lo,
-              hi: outsideCells[family][b]!.hi,
-            }))
-          : [];
-      const sourcePorts = hasPorts(protocol)
-        ? region.sourcePorts.map(([a, b]): PortInterval => [
-            space.sourcePorts[a]![0],
-            space.sourcePorts[b]![1],
-          ])
+  for (const { pairing, kind, protocol, cells } of found.values()) {
+    const family = pairing.family;
+    for (const region of mergeCells(cells)) {
+      const outsideEnd = pairing.from === "outside" || pairing.to === "outside";
+      const addresses = outsideEnd
+        ? region.outside.map(([a, b]): AddressRange => ({
+            family,
+            lo: outsideCells[family][a]!.lo,
+            hi: outsideCells[family][b]!.hi,
+          }))
         : [];
-      const ports = hasPorts(protocol)
-        ? region.ports.map(([a, b]): PortInterval => [
-            space.destinationPorts[a]![0],
-            space.destinationPorts[b]![1],
-          ])
-        : [];
-      const outsideEnd: DifferenceEnd = { kind: "outside", addresses };
-      const outsideAddress = addresses.length > 0 ? formatAddress(family, pickAddress(addresses)) : undefined;
+      const sourcePorts = hasPorts(protocol) ? region.sourcePorts : [];
+      const ports = hasPorts(protocol) ? region.ports : [];
+      const outsideAddress = addresses.length > 0 ? formatAddress(family, pickAddress(addresses)) : "";
       const witness: FlowInput = {
-        from: cell.from === "outside" ? outsideAddress! : cell.base.from,
-        to: cell.to === "outside" ? outsideAddress! : cell.base.to,
+        from: pairing.fromName ?? outsideAddress,
+        to: pairing.toName ?? outsideAddress,
         protocol,
         ...(hasPorts(protocol) ? { sourcePort: pickSourcePort(sourcePorts), port: pickPort(ports) } : {}),
       };
       const mine = learner.evaluate(witness);
       const theirs = reference.evaluate(witness);
       if (!mine.ok || !theirs.ok) continue;
+      const end = (e: DifferenceEnd | "outside"): DifferenceEnd =>
+        e === "outside" ? { kind: "outside", addresses } : e;
       differences.push({
         kind,
-        direction: cell.direction,
-        from: cell.from === "outside" ? outsideEnd : cell.from,
-        to: cell.to === "outside" ? outsideEnd : cell.to,
+        direction: pairing.direction,
+        from: end(pairing.from),
+        to: end(pairing.to),
         protocol,
         sourcePorts,
         ports,

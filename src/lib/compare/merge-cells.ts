@@ -1,12 +1,18 @@
+import type { PortInterval } from "../nsg/ports.ts";
+
 /**
- * Merges the differing cells of one region (outside-address cell × source-port cell ×
- * destination-port cell indices) into few boxes a person can read: ports that differ alike
- * for a run of adjacent addresses are written once, and adjacent cells become ranges.
+ * Merges the differing cells of one region (an outside-address cell index, a source-port range,
+ * a destination-port range) into few boxes a person can read: ports that differ alike for a run
+ * of adjacent addresses are written once, and adjacent ranges become one.
  */
-export interface CellIndex {
-  outside: number;
-  sourcePort: number;
-  port: number;
+export interface Cell {
+  /**
+   * The outside address cells this stands for (a group of cells every rule treats alike, shared
+   * by all of the group's entries), or [-1] when neither end is outside.
+   */
+  outside: readonly number[];
+  sourcePort: PortInterval;
+  port: PortInterval;
 }
 
 /** Inclusive runs of cell indices. */
@@ -14,8 +20,8 @@ export type Runs = [number, number][];
 
 export interface MergedBox {
   outside: Runs;
-  sourcePorts: Runs;
-  ports: Runs;
+  sourcePorts: PortInterval[];
+  ports: PortInterval[];
 }
 
 export function runsOf(indices: Iterable<number>): Runs {
@@ -29,49 +35,74 @@ export function runsOf(indices: Iterable<number>): Runs {
   return runs;
 }
 
-const runsKey = (runs: Runs) => runs.map(([a, b]) => `${a}-${b}`).join(",");
+/** Sorted, with touching ranges joined. */
+export function mergeRanges(ranges: Iterable<PortInterval>): PortInterval[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [lo, hi] of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  return merged;
+}
 
-/** Groups `items` by the key of what each maps to, keeping first-seen order. */
-function groupBy<T>(
-  items: Iterable<[number, T]>,
-  key: (value: T) => string,
-): { members: number[]; value: T }[] {
-  const groups = new Map<string, { members: number[]; value: T }>();
-  for (const [member, value] of items) {
-    const k = key(value);
-    const group = groups.get(k);
-    if (group) group.members.push(member);
-    else groups.set(k, { members: [member], value });
+const rangesKey = (ranges: readonly PortInterval[]) => ranges.map(([a, b]) => `${a}-${b}`).join(",");
+
+/** Groups `items` by a key of what each maps to, keeping first-seen order. */
+function groupBy<T>(items: Iterable<[T, string]>): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const [item, key] of items) {
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
   }
   return [...groups.values()];
 }
 
-export function mergeCells(cells: readonly CellIndex[]): MergedBox[] {
-  // outside cell → source-port cell → destination-port cells
-  const byOutside = new Map<number, Map<number, Set<number>>>();
+interface Shape {
+  sourcePorts: PortInterval[];
+  ports: PortInterval[];
+}
+
+export function mergeCells(cells: readonly Cell[]): MergedBox[] {
+  // outside group → source-port range → destination-port ranges
+  const byOutside = new Map<
+    readonly number[],
+    Map<string, { sourcePort: PortInterval; ports: PortInterval[] }>
+  >();
   for (const c of cells) {
     let bySource = byOutside.get(c.outside);
-    if (!bySource) byOutside.set(c.outside, (bySource = new Map<number, Set<number>>()));
-    let ports = bySource.get(c.sourcePort);
-    if (!ports) bySource.set(c.sourcePort, (ports = new Set<number>()));
-    ports.add(c.port);
+    if (!bySource)
+      byOutside.set(
+        c.outside,
+        (bySource = new Map<string, { sourcePort: PortInterval; ports: PortInterval[] }>()),
+      );
+    const key = `${c.sourcePort[0]}-${c.sourcePort[1]}`;
+    const entry = bySource.get(key);
+    if (entry) entry.ports.push(c.port);
+    else bySource.set(key, { sourcePort: c.sourcePort, ports: [c.port] });
   }
-  // For each outside cell: boxes of (source-port runs × port runs).
-  const shapeOf = (bySource: Map<number, Set<number>>) =>
+  const shapeOf = (bySource: Map<string, { sourcePort: PortInterval; ports: PortInterval[] }>): Shape[] =>
     groupBy(
-      [...bySource].map(([s, ports]): [number, Runs] => [s, runsOf(ports)]),
-      runsKey,
-    ).map((g) => ({ sourcePorts: runsOf(g.members), ports: g.value }));
-  const shapes = [...byOutside].map(([outside, bySource]): [number, ReturnType<typeof shapeOf>] => [
+      [...bySource.values()].map((e): [{ sourcePort: PortInterval; ports: PortInterval[] }, string] => {
+        const ports = mergeRanges(e.ports);
+        return [{ sourcePort: e.sourcePort, ports }, rangesKey(ports)];
+      }),
+    ).map((group) => ({ sourcePorts: mergeRanges(group.map((g) => g.sourcePort)), ports: group[0]!.ports }));
+  const shapes = [...byOutside].map(([outside, bySource]): [readonly number[], Shape[]] => [
     outside,
     shapeOf(bySource),
   ]);
   const boxes: MergedBox[] = [];
-  for (const group of groupBy(shapes, (shape) =>
-    shape.map((b) => `${runsKey(b.sourcePorts)}/${runsKey(b.ports)}`).join(";"),
+  for (const group of groupBy(
+    shapes.map(([outside, shape]): [[readonly number[], Shape[]], string] => [
+      [outside, shape],
+      shape.map((b) => `${rangesKey(b.sourcePorts)}/${rangesKey(b.ports)}`).join(";"),
+    ]),
   )) {
-    const outside = runsOf(group.members);
-    for (const box of group.value) boxes.push({ outside, ...box });
+    const outside = runsOf(group.flatMap(([o]) => o));
+    for (const box of group[0]![1]) boxes.push({ outside, ...box });
   }
   return boxes;
 }

@@ -54,7 +54,7 @@ export function gradeTopology(exercise: Exercise, topology: Topology, format?: R
     };
   });
   const passed = results.filter((r) => r.pass).length;
-  const differences =
+  const comparison =
     exercise.kind === "author-rules" ? compareWithReference(exercise, evaluator.value, format) : undefined;
   return {
     exercise: exercise.id,
@@ -65,8 +65,9 @@ export function gradeTopology(exercise: Exercise, topology: Topology, format?: R
     errors: [],
     warnings: [],
     lints: lintEditable(exercise, evaluator.value),
-    differences: differences ?? [],
-    compared: differences !== undefined,
+    differences: comparison && "differences" in comparison ? comparison.differences : [],
+    compared: comparison !== undefined,
+    ...(comparison && "tooLarge" in comparison ? { comparisonProblem: comparison.tooLarge } : {}),
   };
 }
 

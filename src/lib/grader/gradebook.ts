@@ -53,6 +53,7 @@ export function rowFromReport(
   const detail = [
     ...report.results.map((r) => `${r.pass ? "PASS" : "FAIL"} ${r.name}`),
     ...report.differences.map((d) => d.summary),
+    ...(report.comparisonProblem ? [report.comparisonProblem] : []),
   ].join("; ");
   return {
     ...base,

@@ -38,6 +38,8 @@ export interface GradeReport {
   differences: DifferenceResult[];
   /** True when the network was compared with a reference solution. */
   compared: boolean;
+  /** Why the comparison could not be made (far too many rules): the exercise is not complete then. */
+  comparisonProblem?: string;
 }
 
 /** An exercise is complete when every listed check passes and nothing differs from the reference. */
@@ -45,7 +47,8 @@ export const isComplete = (report: GradeReport): boolean =>
   report.status === "graded" &&
   report.results.length > 0 &&
   report.failed === 0 &&
-  report.differences.length === 0;
+  report.differences.length === 0 &&
+  report.comparisonProblem === undefined;
 
 export function invalidReport(exercise: string, errors: Issue[]): GradeReport {
   return {

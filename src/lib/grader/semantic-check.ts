@@ -1,5 +1,8 @@
 import {
+  ComparisonTooLarge,
+  MAX_EVALUATIONS,
   compareNetworks,
+  type Difference,
   type AcceptedDifference,
   type DifferenceKind,
   type FlowDirection,
@@ -65,31 +68,53 @@ function accepted(exercise: Exercise): AcceptedDifference[] {
   }));
 }
 
+/** What comparing found: the differences, or why the comparison could not be made. */
+export type Comparison = { differences: DifferenceResult[] } | { tooLarge: string };
+
+/** Suggestions re-compare once each: for large rule sets that costs more than a hint is worth. */
+const SUGGEST_UP_TO_RULES = 20;
+
 /** The differences from the reference, or undefined when there is nothing to compare with. */
 export function compareWithReference(
   exercise: Exercise,
   learner: Evaluator,
   format: RuleFormat = "json",
-): DifferenceResult[] | undefined {
+): Comparison | undefined {
   const reference = referenceNetwork(exercise);
   if (!reference?.ok) return undefined;
   const theirs = reference.value.evaluator;
-  const differences = compareNetworks(learner, theirs, {
-    editable: exercise.editable,
-    accepted: accepted(exercise),
-  });
-  return differences.map((d, i) => {
-    const suggestion =
-      i < SUGGESTIONS ? suggestFix(exercise, d, learner, theirs, format, differences.length) : undefined;
+  let differences: Difference[];
+  try {
+    differences = compareNetworks(learner, theirs, {
+      editable: exercise.editable,
+      accepted: accepted(exercise),
+    });
+  } catch (error) {
+    if (!(error instanceof ComparisonTooLarge)) throw error;
     return {
-      kind: d.kind,
-      direction: d.direction,
-      summary: differenceSummary(d, learner),
-      cause: differenceCause(d, learner, theirs, exercise.editable),
-      witness: d.witness,
-      trace: flattenTrace(d.learner),
-      referenceTrace: flattenTrace(d.reference),
-      ...(suggestion ? { suggestion } : {}),
+      tooLarge: `Your rules are too many or too scattered to compare with the task exactly (more than ${MAX_EVALUATIONS.toLocaleString("en-US")} distinct flows). This exercise needs only a few rules: remove the ones it does not ask for.`,
     };
-  });
+  }
+  const customRules = exercise.editable.reduce(
+    (n, nsg) => n + (learner.network.nsgs.get(nsg)?.securityRules.length ?? 0),
+    0,
+  );
+  return {
+    differences: differences.map((d, i) => {
+      const suggestion =
+        i < SUGGESTIONS && customRules <= SUGGEST_UP_TO_RULES
+          ? suggestFix(exercise, d, learner, theirs, format, differences.length)
+          : undefined;
+      return {
+        kind: d.kind,
+        direction: d.direction,
+        summary: differenceSummary(d, learner),
+        cause: differenceCause(d, learner, theirs, exercise.editable),
+        witness: d.witness,
+        trace: flattenTrace(d.learner),
+        referenceTrace: flattenTrace(d.reference),
+        ...(suggestion ? { suggestion } : {}),
+      };
+    }),
+  };
 }
