@@ -43,8 +43,9 @@ test("learner types a too-open rule, reads the difference, asks for a fix, appli
 
   await typeRules(page, rules("203.0.113.7", ["21", "23-65535"]));
   const score = page.locator("[data-score]");
-  await expect(score).toHaveText(
-    "All 8 checks pass, but your rules differ from the task: 1 too open, 1 too closed.",
+  await expect(score).toHaveText("All 8 checks pass.");
+  await expect(page.locator("[data-comparison]")).toHaveText(
+    "But your rules differ from the task: 1 too open, 1 too closed (see “Compared with the task”).",
   );
   const differences = page.locator("[data-differences] > li");
   await expect(differences).toHaveCount(2);
@@ -75,5 +76,6 @@ test("learner types a too-open rule, reads the difference, asks for a fix, appli
   await typeRules(page, rules("203.0.113.0/24", ["21"]));
   await expect(score).toHaveText("All 8 checks pass. Exercise complete ✓");
   await expect(page.locator("[data-differences-section]")).toBeHidden();
+  await expect(page.locator("[data-comparison]")).toBeHidden();
   errors.expectNone();
 });

@@ -39,7 +39,7 @@ import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
 import { confirmDialog } from "./confirm-dialog.ts";
 import { asyncHandler, copyText, downloadText, must, wireShareButton } from "./dom.ts";
 import { readExerciseData } from "./exercise-data.ts";
-import { renderChecks, renderDifferences, renderIssues, scoreText } from "./results-view.ts";
+import { comparisonText, renderChecks, renderDifferences, renderIssues, scoreText } from "./results-view.ts";
 
 const DEBOUNCE_MS = 150;
 
@@ -71,6 +71,7 @@ async function mount(root: HTMLElement): Promise<void> {
     score: q<HTMLElement>("[data-score]"),
     issuesSection: q<HTMLElement>("[data-issues-section]"),
     differencesSection: q<HTMLElement>("[data-differences-section]"),
+    comparison: q<HTMLElement>("[data-comparison]"),
     differences: q<HTMLElement>("[data-differences]"),
     issuesTitle: q<HTMLElement>("[data-issues-title]"),
     issues: q<HTMLElement>("[data-issues]"),
@@ -219,6 +220,9 @@ async function mount(root: HTMLElement): Promise<void> {
     root.dataset.status = report.status === "invalid" ? "invalid" : passed ? "passed" : "failing";
     const score = scoreText(report, errors.length) + (passed ? " Exercise complete ✓" : "");
     if (ui.score.textContent !== score) ui.score.textContent = score;
+    const comparison = comparisonText(report);
+    if (ui.comparison.textContent !== comparison) ui.comparison.textContent = comparison;
+    ui.comparison.hidden = comparison === "";
     if (passed) recordPass();
     if (attempts > 0 && exercise.solution !== undefined) ui.solution.hidden = false;
     // Grade + render time per re-grade, read by `npm run bench` (and visible in DevTools).

@@ -97,16 +97,20 @@ export function scoreText(report: GradeReport, errorCount: number): string {
   if (report.status === "invalid")
     return `Your rules have ${errorCount} ${errorCount === 1 ? "problem" : "problems"} to fix before they can be graded.`;
   const total = report.results.length;
-  const checks =
-    report.failed === 0 ? `All ${total} checks pass` : `${report.passed} of ${total} checks pass`;
-  if (report.comparisonProblem) return `${checks}, but: ${report.comparisonProblem}`;
+  return report.failed === 0 ? `All ${total} checks pass.` : `${report.passed} of ${total} checks pass.`;
+}
+
+/** How the rules compare with the task beyond the checks; empty when they do exactly what it asks. */
+export function comparisonText(report: GradeReport): string {
+  if (report.status === "invalid") return "";
+  if (report.comparisonProblem) return report.comparisonProblem;
   const open = report.differences.filter((d) => d.kind === "too-open").length;
   const closed = report.differences.length - open;
-  if (open + closed === 0) return `${checks}.`;
+  if (open + closed === 0) return "";
   const parts = [open > 0 ? `${open} too open` : "", closed > 0 ? `${closed} too closed` : ""].filter(
     Boolean,
   );
-  return `${checks}, but your rules differ from the task: ${parts.join(", ")}.`;
+  return `But your rules differ from the task: ${parts.join(", ")} (see “Compared with the task”).`;
 }
 
 /**

@@ -105,7 +105,7 @@ export function parseJsonTree(input: string): DataTreeResult {
       ok: false,
       errors: duplicates.slice(0, 20).flatMap(([first, second]) => {
         const key = JSON.stringify(String(first.value));
-        const note = "JSON would keep only the last one, silently";
+        const note = "only the last one would count, silently";
         return [
           {
             code: "duplicate-key",
@@ -236,12 +236,12 @@ function hasAlias(doc: Document): boolean {
 /** One YAML slip can cascade; the first few say what is wrong. */
 const YAML_ERRORS_LISTED = 20;
 /** How much of a large text is read first, to see whether it is hopelessly broken. */
-const YAML_PROBE_CHARS = 16 * 1024;
+const YAML_PROBE_CHARS = 8 * 1024;
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, strict: true } as const;
 
 /**
  * The yaml package spends about 5 µs on each problem it finds, and 64 KB of quotes holds 32,000
- * of them: over 300 ms per keystroke. So a large text is read in two steps. When its first 16 KB
+ * of them: over 300 ms per keystroke. So a large text is read in two steps. When its first 8 KB
  * already show more problems than are listed (well before the cut, so none is an artefact of
  * cutting), those are the answer; otherwise the whole text is read. Stack traces are off while
  * parsing: each problem is an Error, and capturing its stack is most of that cost.
@@ -250,8 +250,12 @@ function parseYamlDocument(text: string): { doc: Document; moreErrors: boolean }
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    const cut = text.length > 2 * YAML_PROBE_CHARS ? text.lastIndexOf("\n", YAML_PROBE_CHARS) : -1;
-    if (cut > YAML_PROBE_CHARS / 2) {
+    // Cut at a line end when there is one near the probe's size (else mid-line: errors near the
+    // cut are not counted anyway).
+    const lineEnd = text.lastIndexOf("\n", YAML_PROBE_CHARS);
+    const cut =
+      text.length <= 2 * YAML_PROBE_CHARS ? -1 : lineEnd > YAML_PROBE_CHARS / 2 ? lineEnd : YAML_PROBE_CHARS;
+    if (cut > 0) {
       const probe = parseDocument(text.slice(0, cut + 1), YAML_OPTIONS);
       const early = probe.errors.filter((e) => e.pos[1] < cut / 2);
       if (early.length > YAML_ERRORS_LISTED) {
@@ -268,6 +272,15 @@ function parseYamlDocument(text: string): { doc: Document; moreErrors: boolean }
 
 /** YAML 1.2 (JSON is valid YAML, so authors may use either). */
 export function parseYamlTree(text: string): DataTreeResult {
+  // Only blank lines: an empty document, without the yaml package's per-line work.
+  if (text.length > 0 && text.trim() === "") return parseYamlTree("");
+  // JSON is YAML 1.2, and the JSON reader is many times faster than the YAML one: YAML that is
+  // valid JSON (or JSON with a duplicate key) is read as JSON, with the same meaning.
+  if (startsLikeJson(text)) {
+    const json = parseJsonTree(text);
+    if (json.ok || json.errors.every((e) => e.code === "duplicate-key" || e.code === "nesting-too-deep"))
+      return json;
+  }
   const lines = new LineIndex(text);
   const bracketsAt = tooDeepAt(text, "yaml");
   const deepAt = bracketsAt >= 0 ? bracketsAt : yamlTooDeepAt(text);

@@ -2,6 +2,7 @@ import type { CompiledRule } from "../nsg/compile.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
 import { matchDetail, type MatchDetail, type Packet } from "../nsg/match.ts";
 import type { NsgStep, Step, Verdict } from "../nsg/verdict.ts";
+import { PRIORITY_MIN } from "../nsg/rule-schema.ts";
 import { hasPorts } from "../nsg/vocabulary.ts";
 import { describeRule } from "./describe-rule.ts";
 import type { Expectation } from "./exercise-schema.ts";
@@ -82,7 +83,11 @@ function nearMissAdvice(step: NsgStep, evaluator: Evaluator): string {
     (r) => r.rule.priority > step.rule.priority && FAILED_CONDITIONS.every((k) => matchDetail(r, packet)[k]),
   );
   if (shadowed) {
-    return `Your rule ${shadowed.rule.name} (priority ${shadowed.rule.priority}) would allow it, but ${step.rule.name} (priority ${step.rule.priority}) is checked first because lower numbers win: give ${shadowed.rule.name} a number below ${step.rule.priority}.`;
+    const first = `Your rule ${shadowed.rule.name} (priority ${shadowed.rule.priority}) would allow it, but ${step.rule.name} (priority ${step.rule.priority}) is checked first because lower numbers win`;
+    // Priorities run from 100 to 4096: nothing can go below 100, so then the deny must move instead.
+    return step.rule.priority > PRIORITY_MIN
+      ? `${first}: give ${shadowed.rule.name} a number from ${PRIORITY_MIN} to ${step.rule.priority - 1}, or narrow ${step.rule.name}.`
+      : `${first}, and no rule can go below ${PRIORITY_MIN}: give ${step.rule.name} a number above ${shadowed.rule.priority}, or narrow it.`;
   }
   const opposite = oppositeDirectionMatch(step, evaluator);
   if (opposite)
@@ -159,8 +164,9 @@ function explainUnexpectedAllow(verdict: Verdict, editable: readonly string[]): 
       : `${s.nsg} allows it with rule ${s.rule.name} (priority ${s.rule.priority})`,
   );
   const mine = allowing.filter((s) => editable.includes(s.nsg));
+  const room = (s: NsgStep) => s.rule.priority > PRIORITY_MIN;
   const fix = mine.some((s) => !s.rule.isDefault)
-    ? "Narrow that rule (its source, ports or protocol) so this flow no longer matches, or add a Deny rule with a lower number."
+    ? `Narrow that rule (its source, destination, ports or protocol) so this flow no longer matches${mine.some(room) ? ", or add a Deny rule with a lower number" : ""}.`
     : mine.length > 0
       ? `To block it, add a Deny rule with a lower number than ${mine[0]!.rule.priority} in ${mine[0]!.nsg}.`
       : "";
