@@ -2,7 +2,7 @@ import type { CompiledRule } from "../nsg/compile.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
 import { matchDetail, type MatchDetail, type Packet } from "../nsg/match.ts";
 import type { NsgStep, Step, Verdict } from "../nsg/verdict.ts";
-import { PRIORITY_MIN } from "../nsg/rule-schema.ts";
+import { PRIORITY_MAX, PRIORITY_MIN } from "../nsg/rule-schema.ts";
 import { hasPorts } from "../nsg/vocabulary.ts";
 import { describeRule } from "./describe-rule.ts";
 import type { Expectation } from "./exercise-schema.ts";
@@ -168,7 +168,9 @@ function explainUnexpectedAllow(verdict: Verdict, editable: readonly string[]): 
   const fix = mine.some((s) => !s.rule.isDefault)
     ? `Narrow that rule (its source, destination, ports or protocol) so this flow no longer matches${mine.some(room) ? ", or add a Deny rule with a lower number" : ""}.`
     : mine.length > 0
-      ? `To block it, add a Deny rule with a lower number than ${mine[0]!.rule.priority} in ${mine[0]!.nsg}.`
+      ? mine[0]!.rule.isDefault
+        ? `To block it, add a Deny rule to ${mine[0]!.nsg}: any priority from ${PRIORITY_MIN} to ${PRIORITY_MAX} comes before the default rules.`
+        : `To block it, add a Deny rule with a lower number than ${mine[0]!.rule.priority} in ${mine[0]!.nsg}.`
       : "";
   return `Allowed: ${parts.join("; ")}. ${fix}`.trim();
 }
