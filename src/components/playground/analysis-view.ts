@@ -11,6 +11,7 @@ const KIND_LABEL: Record<LintKind, string> = {
   "open-to-internet": "Open to the internet",
   "management-port-open": "Management port open",
   "default-rule-name": "Default rule's name",
+  "dead-rule": "Changes nothing",
 };
 
 export function renderLints(container: HTMLElement, findings: readonly NsgFindings[]): void {

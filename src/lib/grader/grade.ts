@@ -7,6 +7,7 @@ import { joinMessages } from "../result.ts";
 import { applyRules } from "./apply-rules.ts";
 import type { Exercise } from "./exercise-schema.ts";
 import { explainMiss } from "./explain.ts";
+import { deadRules } from "./least-privilege.ts";
 import { compareWithReference } from "./semantic-check.ts";
 import { isBlankRules, parseLearnerRules } from "./parse-learner-rules.ts";
 import { invalidReport, type ExpectationResult, type GradeReport } from "./report.ts";
@@ -64,7 +65,12 @@ export function gradeTopology(exercise: Exercise, topology: Topology, format?: R
     results,
     errors: [],
     warnings: [],
-    lints: lintEditable(exercise, evaluator.value),
+    lints: [
+      ...lintEditable(exercise, evaluator.value),
+      ...(exercise.kind === "author-rules" && passed === results.length
+        ? deadRules(exercise, evaluator.value)
+        : []),
+    ],
     differences: comparison && "differences" in comparison ? comparison.differences : [],
     compared: comparison !== undefined,
     ...(comparison && "tooLarge" in comparison ? { comparisonProblem: comparison.tooLarge } : {}),
