@@ -79,3 +79,26 @@ test("learner types a too-open rule, reads the difference, asks for a fix, appli
   await expect(page.locator("[data-comparison]")).toBeHidden();
   errors.expectNone();
 });
+
+test("learner reads, for each rule tried before the deciding one, which field missed", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto(PAGE);
+  await page.getByRole("button", { name: "Open the editor" }).click();
+  await expect(page.locator("[data-editor-host] .monaco-editor")).toBeVisible({ timeout: 20_000 });
+  await page.getByRole("group", { name: "Rules format" }).getByLabel("JSON").check();
+  // The rule points at the VM's public IP: NSGs see the private one, so it never matches.
+  await typeRules(
+    page,
+    rules("203.0.113.0/24", ["21"]).replace(
+      '"destinationAddressPrefix":"*"',
+      '"destinationAddressPrefix":"20.50.1.10"',
+    ),
+  );
+  const check = page
+    .locator("[data-check]")
+    .filter({ hasText: "FTP control from the studio reaches the VM" });
+  await expect(check.locator(".ex-trace__tried")).toContainText(
+    "Tried allow-ftp-from-studio (300): no match on destination address",
+  );
+  errors.expectNone();
+});

@@ -56,6 +56,12 @@ describe("grading the FTP capstone", () => {
         rule: "DenyAllInBound",
         priority: 65500,
         access: "Deny",
+        // Each rule tried first, and the condition it missed on: the rule points at the public IP.
+        tried: [
+          { rule: "allow-ftp-from-studio", priority: 300, failed: ["destination address"] },
+          { rule: "AllowVnetInBound", priority: 65000, failed: ["source address"] },
+          { rule: "AllowAzureLoadBalancerInBound", priority: 65001, failed: ["source address"] },
+        ],
       },
     ]);
   });

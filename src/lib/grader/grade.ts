@@ -47,7 +47,7 @@ export function gradeTopology(exercise: Exercise, topology: Topology, format?: R
       actual,
       pass,
       decider: deciderLabel(verdict.value),
-      trace: flattenTrace(verdict.value),
+      trace: flattenTrace(verdict.value, evaluator.value),
       verdict: verdict.value,
       ...(pass
         ? {}

@@ -111,8 +111,8 @@ export function compareWithReference(
         summary: differenceSummary(d, learner),
         cause: differenceCause(d, learner, theirs, exercise.editable),
         witness: d.witness,
-        trace: flattenTrace(d.learner),
-        referenceTrace: flattenTrace(d.reference),
+        trace: flattenTrace(d.learner, learner),
+        referenceTrace: flattenTrace(d.reference, theirs),
         ...(suggestion ? { suggestion } : {}),
       };
     }),

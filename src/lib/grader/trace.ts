@@ -1,4 +1,14 @@
-import type { Step, Verdict } from "../nsg/verdict.ts";
+import { CONDITION_LABEL, rulesTried } from "../analysis/rules-tried.ts";
+import type { Evaluator } from "../nsg/evaluator.ts";
+import type { NsgStep, Step, Verdict } from "../nsg/verdict.ts";
+
+/** A rule an NSG tried before the deciding one, and the conditions the packet failed there. */
+export interface TriedRule {
+  rule: string;
+  priority: number;
+  /** "source address", "destination port"… */
+  failed: string[];
+}
 
 /** One line of a verdict's path, in the grader's public JSON shape (docs/exercise-format.md). */
 export interface TraceEntry {
@@ -9,9 +19,37 @@ export interface TraceEntry {
   rule: string;
   priority: number | null;
   access: "Allow" | "Deny";
+  /** For an NSG step: the rules tried before the deciding one (at most TRIED_SHOWN), and why each missed. */
+  tried?: TriedRule[];
+  /** How many more rules were tried than `tried` lists. */
+  triedMore?: number;
 }
 
-function entry(step: Step): TraceEntry[] {
+/** A learner reads a handful of near misses; a 1,000-rule NSG would bury the one that matters. */
+const TRIED_SHOWN = 8;
+
+function triedAt(step: NsgStep, evaluator: Evaluator | undefined): Pick<TraceEntry, "tried" | "triedMore"> {
+  if (!evaluator) return {};
+  const vnet = evaluator.network.nicsByName.get(step.nic)?.vnet.name;
+  const compiled = vnet !== undefined ? evaluator.cache.get(step.nsg, vnet) : undefined;
+  if (!compiled) return {};
+  const tried = rulesTried(
+    step.direction === "Inbound" ? compiled.inbound : compiled.outbound,
+    step.packet,
+    step.rule,
+  );
+  if (tried.length === 0) return {};
+  return {
+    tried: tried.slice(0, TRIED_SHOWN).map((t) => ({
+      rule: t.rule.rule.name,
+      priority: t.rule.rule.priority,
+      failed: t.failed.map((f) => CONDITION_LABEL[f]),
+    })),
+    ...(tried.length > TRIED_SHOWN ? { triedMore: tried.length - TRIED_SHOWN } : {}),
+  };
+}
+
+function entry(step: Step, evaluator: Evaluator | undefined): TraceEntry[] {
   switch (step.kind) {
     case "nsg":
       return [
@@ -23,6 +61,7 @@ function entry(step: Step): TraceEntry[] {
           rule: step.rule.name,
           priority: step.rule.priority,
           access: step.access,
+          ...triedAt(step, evaluator),
         },
       ];
     case "no-nsg":
@@ -51,7 +90,7 @@ function entry(step: Step): TraceEntry[] {
       ];
     case "stateful":
       return [
-        ...flattenTrace(step.initiator),
+        ...flattenTrace(step.initiator, evaluator),
         {
           nsg: null,
           level: "stateful",
@@ -66,8 +105,9 @@ function entry(step: Step): TraceEntry[] {
   }
 }
 
-export function flattenTrace(verdict: Verdict): TraceEntry[] {
-  return verdict.steps.flatMap(entry);
+/** The path as trace entries; with the evaluator that judged it, each NSG step lists the rules tried first. */
+export function flattenTrace(verdict: Verdict, evaluator?: Evaluator): TraceEntry[] {
+  return verdict.steps.flatMap((step) => entry(step, evaluator));
 }
 
 /** The NSG and platform steps that took part, looking through stateful replies to their connection. */

@@ -1,7 +1,8 @@
 import type { CompiledRule } from "../nsg/compile.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
 import { EPHEMERAL_PORT } from "../nsg/flow-schema.ts";
-import { matchDetail, type MatchDetail, type Packet } from "../nsg/match.ts";
+import { CONDITION_LABEL, failedConditions, type MatchCondition } from "../analysis/rules-tried.ts";
+import type { Packet } from "../nsg/match.ts";
 import type { SecurityRule } from "../nsg/rule-schema.ts";
 import type { Level, NsgStep, OpenStep, RuleRef, Step, Verdict } from "../nsg/verdict.ts";
 import { hasPorts, type Access, type Direction } from "../nsg/vocabulary.ts";
@@ -14,15 +15,7 @@ import { hasPorts, type Access, type Direction } from "../nsg/vocabulary.ts";
  */
 
 export type RuleStatus = "no-match" | "deciding" | "not-evaluated";
-export type MatchCondition = keyof MatchDetail;
-
-export const CONDITION_LABEL: Record<MatchCondition, string> = {
-  protocol: "protocol",
-  sourceAddress: "source address",
-  sourcePort: "source port",
-  destinationAddress: "destination address",
-  destinationPort: "destination port",
-};
+export { CONDITION_LABEL, type MatchCondition };
 
 export interface RuleRow {
   name: string;
@@ -105,12 +98,7 @@ export function ruleRows(rules: readonly CompiledRule[], packet: Packet, decided
   return rules.map((r, i) => {
     if (at < 0 || i > at) return ruleRow(r, "not-evaluated");
     if (i === at) return ruleRow(r, "deciding");
-    const detail = matchDetail(r, packet);
-    return ruleRow(
-      r,
-      "no-match",
-      (Object.keys(CONDITION_LABEL) as MatchCondition[]).filter((k) => !detail[k]),
-    );
+    return ruleRow(r, "no-match", failedConditions(r, packet));
   });
 }
 
