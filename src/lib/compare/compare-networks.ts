@@ -3,6 +3,7 @@ import type { FlowInput } from "../nsg/flow-schema.ts";
 import { formatV4, formatV6 } from "../nsg/ip.ts";
 import type { NicPlacement } from "../nsg/network.ts";
 import type { PortInterval } from "../nsg/ports.ts";
+import type { VerdictResult } from "../nsg/evaluate-flow.ts";
 import type { Verdict } from "../nsg/verdict.ts";
 import { FLOW_PROTOCOLS, hasPorts, type FlowProtocol } from "../nsg/vocabulary.ts";
 import { flowSpace, portCells, type AddressGroup, type AddressRange } from "./flow-space.ts";
@@ -92,6 +93,29 @@ interface Pairing {
 
 const NO_OUTSIDE: readonly number[] = [-1];
 
+/**
+ * Verdicts of a network that does not change (the reference, compared again and again while a
+ * learner types and while fixes are verified), remembered per flow. Bounded: past the limit the
+ * memo starts over rather than grow.
+ */
+const MEMO_LIMIT = 200_000;
+const memos = new WeakMap<Evaluator, Map<string, VerdictResult>>();
+function memoized(network: Evaluator): (flow: FlowInput & { from: string; to: string }) => VerdictResult {
+  let memo = memos.get(network);
+  if (!memo) memos.set(network, (memo = new Map<string, VerdictResult>()));
+  const cache = memo;
+  return (flow) => {
+    const key = `${flow.from}|${flow.to}|${String(flow.protocol)}|${flow.sourcePort ?? ""}|${flow.port ?? ""}`;
+    let verdict = cache.get(key);
+    if (!verdict) {
+      if (cache.size >= MEMO_LIMIT) cache.clear();
+      verdict = network.evaluate(flow);
+      cache.set(key, verdict);
+    }
+    return verdict;
+  };
+}
+
 /** More evaluations than this and the comparison gives up, saying so: it never hangs a page. */
 export const MAX_EVALUATIONS = 100_000;
 
@@ -138,6 +162,7 @@ export function compareNetworks(
     [...placements, ...names.flatMap((n) => reference.network.nicsByName.get(n) ?? [])],
   );
 
+  const referenceVerdict = memoized(reference);
   const pairings: Pairing[] = [];
   const paired = new Set<string>();
   const relevant = new Set(names);
@@ -255,7 +280,7 @@ export function compareNetworks(
               ...(dp ? { port: dp[0] } : {}),
             };
             const mine = learner.evaluate(flow);
-            const theirs = reference.evaluate(flow);
+            const theirs = referenceVerdict(flow);
             if (!mine.ok || !theirs.ok || mine.value.access === theirs.value.access) continue;
             const kind: DifferenceKind = mine.value.access === "Allow" ? "too-open" : "too-closed";
             // One region per pair of ends, kind and protocol; outside addresses and ports merge within it.
