@@ -54,3 +54,15 @@ describe("advice on priorities", () => {
     expect(text).not.toContain("lower number than 65000");
   });
 });
+
+describe("advice in a task about associations", () => {
+  const subnet = exerciseFile("protect-the-whole-subnet.yaml");
+
+  it("talks about where NSGs are associated, never about adding rules", () => {
+    const report = gradeSubmission(subnet, subnet.starter!);
+    const explanations = report.results.flatMap((r) => (r.explanation ? [r.explanation] : []));
+    expect(explanations.some((e) => e.includes("this task is about where NSGs are associated"))).toBe(true);
+    for (const e of explanations) expect(e).not.toMatch(/add a Deny rule|give .* a number/);
+    expect(report.differences.every((d) => d.suggestion === undefined)).toBe(true);
+  });
+});

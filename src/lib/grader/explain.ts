@@ -18,12 +18,14 @@ export function explainMiss(
   verdict: Verdict,
   evaluator: Evaluator,
   editable: readonly string[],
+  options: { associationOnly?: boolean } = {},
 ): string {
   const actual = verdict.access === "Allow" ? "allow" : "deny";
   if (actual === expectation.expect) {
     const who = deciderLabel(verdict);
     return `The verdict is right (${actual}), but it was decided by ${who}; this check wants ${expectation.decidedBy === "platform" ? "the platform" : `"${expectation.decidedBy}"`} to decide it.`;
   }
+  if (options.associationOnly) return explainAssociation(verdict, actual);
   return actual === "deny"
     ? explainUnexpectedDeny(verdict, evaluator, editable)
     : explainUnexpectedAllow(verdict, editable);
@@ -150,6 +152,29 @@ function conditionReason(
       return `its destination ${rule.destinationApplicationSecurityGroups.length ? `ASG ${rule.destinationApplicationSecurityGroups.join(", ")}` : rule.destinationAddressPrefixes.join(", ")} does not include ${p.destination.text}`;
     }
   }
+}
+
+/**
+ * For tasks about associations: the rules are right already, so the advice is where NSGs sit
+ * on this flow's path, never a rule to add.
+ */
+function explainAssociation(verdict: Verdict, actual: "allow" | "deny"): string {
+  const steps = decisiveSteps(verdict);
+  const path = steps
+    .map((s) =>
+      s.kind === "nsg"
+        ? `${s.nsg} on ${s.level === "subnet" ? `the subnet of ${s.vm}` : `${s.vm}'s NIC`}`
+        : s.kind === "no-nsg"
+          ? `no NSG on ${s.level === "subnet" ? `the subnet of ${s.vm}` : `${s.vm}'s NIC`}`
+          : "the platform",
+    )
+    .join(", then ");
+  const verdictText = actual === "allow" ? "Allowed" : "Denied";
+  const advice =
+    actual === "allow"
+      ? "The NSG whose rules should stop it is not associated where this flow crosses: an NSG on a subnet filters every VM in it, one on a NIC only that VM."
+      : "An NSG is associated where this flow should not meet it: an NSG on a subnet filters every VM in it, so move it to the NIC (or back) as the task asks.";
+  return `${verdictText} (${deciderLabel(verdict)}). This flow crosses ${path}. The rules are written already; this task is about where NSGs are associated. ${advice}`;
 }
 
 function explainUnexpectedAllow(verdict: Verdict, editable: readonly string[]): string {

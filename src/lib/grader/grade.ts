@@ -8,6 +8,7 @@ import { applyRules } from "./apply-rules.ts";
 import type { Exercise } from "./exercise-schema.ts";
 import { explainMiss } from "./explain.ts";
 import { deadRules } from "./least-privilege.ts";
+import { isAssociationExercise } from "./reference.ts";
 import { compareWithReference } from "./semantic-check.ts";
 import { isBlankRules, parseLearnerRules } from "./parse-learner-rules.ts";
 import { invalidReport, type ExpectationResult, type GradeReport } from "./report.ts";
@@ -51,7 +52,11 @@ export function gradeTopology(exercise: Exercise, topology: Topology, format?: R
       verdict: verdict.value,
       ...(pass
         ? {}
-        : { explanation: explainMiss(expectation, verdict.value, evaluator.value, exercise.editable) }),
+        : {
+            explanation: explainMiss(expectation, verdict.value, evaluator.value, exercise.editable, {
+              associationOnly: isAssociationExercise(exercise),
+            }),
+          }),
     };
   });
   const passed = results.filter((r) => r.pass).length;

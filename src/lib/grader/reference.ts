@@ -29,3 +29,30 @@ function build(exercise: Exercise): Result<{ topology: Topology; evaluator: Eval
   const evaluator = createEvaluator(applied.value, exercise.subscription);
   return evaluator.ok ? ok({ topology: applied.value, evaluator: evaluator.value }) : fail(evaluator.errors);
 }
+
+/**
+ * True when the task is about where NSGs are associated, not what their rules say: the reference
+ * solution leaves every editable NSG's rules as the scenario has them and changes associations.
+ * Feedback then talks about associations (advising a new rule there would contradict the brief).
+ */
+const associationOnly = new WeakMap<Exercise, boolean>();
+export function isAssociationExercise(exercise: Exercise): boolean {
+  const known = associationOnly.get(exercise);
+  if (known !== undefined) return known;
+  const reference = referenceNetwork(exercise);
+  const rulesOf = (topology: Topology, nsg: string) =>
+    JSON.stringify(topology.nsgs.find((n) => n.name === nsg)?.securityRules ?? []);
+  const placement = (topology: Topology) =>
+    JSON.stringify([
+      topology.vnets.map((v) => v.subnets.map((s) => s.nsg ?? null)),
+      topology.vms.map((vm) => vm.nics.map((n) => n.nsg ?? null)),
+    ]);
+  const result =
+    reference?.ok === true &&
+    exercise.editable.every(
+      (nsg) => rulesOf(reference.value.topology, nsg) === rulesOf(exercise.topology, nsg),
+    ) &&
+    placement(reference.value.topology) !== placement(exercise.topology);
+  associationOnly.set(exercise, result);
+  return result;
+}

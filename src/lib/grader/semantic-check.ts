@@ -14,7 +14,7 @@ import type { FlowInput } from "../nsg/flow-schema.ts";
 import { parseCidrOrIp } from "../nsg/ip.ts";
 import type { Exercise } from "./exercise-schema.ts";
 import type { RuleFormat } from "../formats/rule-document.ts";
-import { referenceNetwork } from "./reference.ts";
+import { isAssociationExercise, referenceNetwork } from "./reference.ts";
 import { suggestFix } from "./suggest-fix.ts";
 import { flattenTrace, type TraceEntry } from "./trace.ts";
 
@@ -102,7 +102,8 @@ export function compareWithReference(
   return {
     differences: differences.map((d, i) => {
       const suggestion =
-        i < SUGGESTIONS && customRules <= SUGGEST_UP_TO_RULES
+        // Fixes are rule edits; in a task about associations they would contradict the brief.
+        i < SUGGESTIONS && customRules <= SUGGEST_UP_TO_RULES && !isAssociationExercise(exercise)
           ? suggestFix(exercise, d, learner, theirs, format, differences.length)
           : undefined;
       return {
