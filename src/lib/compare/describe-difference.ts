@@ -1,12 +1,13 @@
 import { ALL_ADDRESSES, type AddressSet } from "../nsg/address-set.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
 import { formatV4, formatV6 } from "../nsg/ip.ts";
-import type { CompiledRule } from "../nsg/compile.ts";
-import { matchDetail, type MatchDetail, type Packet } from "../nsg/match.ts";
+import type { Packet } from "../nsg/match.ts";
+import { rulesOfStep } from "../nsg/step-rules.ts";
 import type { SecurityRule } from "../nsg/rule-schema.ts";
 import type { PortInterval } from "../nsg/ports.ts";
-import type { NsgStep, Verdict } from "../nsg/verdict.ts";
+import type { NsgStep } from "../nsg/verdict.ts";
 import type { Difference, DifferenceEnd } from "./compare-networks.ts";
+import { closestAllow, editedStep, type Field } from "./closest-rule.ts";
 import type { AddressRange } from "./flow-space.ts";
 
 /**
@@ -178,14 +179,6 @@ export function differenceSummary(d: Difference, network?: Evaluator): string {
     : `Too closed: ${endText(d.from, named)} can't reach ${endText(d.to, named)} on ${what}${exampleText(d)}, which the task needs.`;
 }
 
-type Field = keyof MatchDetail;
-const FIELDS: readonly Field[] = [
-  "protocol",
-  "sourceAddress",
-  "sourcePort",
-  "destinationAddress",
-  "destinationPort",
-];
 /** Port fields are plural ("destination ports … include"). */
 const isPlural = (field: Field) => field === "sourcePort" || field === "destinationPort";
 const FIELD_NAMES: Record<Field, string> = {
@@ -230,35 +223,6 @@ function packetValue(packet: Packet, field: Field): string {
   }
 }
 
-/** The allow rule of `rules` that misses the packet in the fewest fields, and those fields. */
-function closestAllow(
-  rules: readonly CompiledRule[] | undefined,
-  packet: Packet,
-): { rule: CompiledRule; misses: Field[] } | undefined {
-  return (rules ?? [])
-    .filter((r) => r.rule.access === "Allow" && !r.isDefault)
-    .map((rule) => ({ rule, misses: FIELDS.filter((f) => !matchDetail(rule, packet)[f]) }))
-    .sort((a, b) => a.misses.length - b.misses.length)[0];
-}
-
-/** The step where an edited NSG decided the example flow. */
-function editedStep(
-  verdict: Verdict,
-  editable: ReadonlySet<string>,
-  access: "Allow" | "Deny",
-): NsgStep | undefined {
-  return verdict.steps.find(
-    (s): s is NsgStep => s.kind === "nsg" && editable.has(s.nsg) && s.access === access,
-  );
-}
-
-/** The compiled rules of one NSG direction, as `evaluator` sees them from `nic`'s VNet. */
-function rulesAt(evaluator: Evaluator, step: NsgStep): readonly CompiledRule[] | undefined {
-  const vnet = evaluator.network.nicsByName.get(step.nic)?.vnet.name;
-  const compiled = vnet !== undefined ? evaluator.cache.get(step.nsg, vnet) : undefined;
-  return step.direction === "Inbound" ? compiled?.inbound : compiled?.outbound;
-}
-
 const ruleLabel = (step: NsgStep) => `${step.rule.name} (priority ${step.rule.priority}, ${step.nsg})`;
 
 /**
@@ -280,8 +244,8 @@ export function differenceCause(
       return "None of your rules decides this flow: the reference solution has an NSG in its path that your network lacks there.";
     if (step.rule.isDefault)
       return `The default rule ${ruleLabel(step)} allows it; the reference solution decides it with a rule of its own first.`;
-    const mine = rulesAt(learner, step)?.find((r) => r.rule.name === step.rule.name);
-    const closest = closestAllow(rulesAt(reference, step), step.packet);
+    const mine = rulesOfStep(learner, step)?.find((r) => r.rule.name === step.rule.name);
+    const closest = closestAllow(rulesOfStep(reference, step), step.packet);
     if (!mine || !closest || closest.misses.length === 0) return `Your rule ${ruleLabel(step)} allows it.`;
     const fields = closest.misses.map(
       (f) =>
@@ -296,7 +260,7 @@ export function differenceCause(
       : "the platform denies it";
   const theirs = editedStep(d.reference, edited, "Allow");
   if (!theirs) return `In your network ${deniedBy}.`;
-  const closest = closestAllow(rulesAt(learner, theirs), theirs.packet);
+  const closest = closestAllow(rulesOfStep(learner, theirs), theirs.packet);
   if (!closest) return `In your network ${deniedBy}, and no rule of yours in ${theirs.nsg} allows it.`;
   if (closest.misses.length === 0)
     return `In your network ${deniedBy} before your rule ${closest.rule.rule.name} is reached.`;

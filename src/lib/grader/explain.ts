@@ -3,6 +3,7 @@ import type { Evaluator } from "../nsg/evaluator.ts";
 import { matchDetail, type MatchDetail, type Packet } from "../nsg/match.ts";
 import type { NsgStep, Step, Verdict } from "../nsg/verdict.ts";
 import { PRIORITY_MAX, PRIORITY_MIN } from "../nsg/rule-schema.ts";
+import { rulesOfStep } from "../nsg/step-rules.ts";
 import { hasPorts } from "../nsg/vocabulary.ts";
 import { describeRule } from "./describe-rule.ts";
 import type { Expectation } from "./exercise-schema.ts";
@@ -62,13 +63,6 @@ function explainUnexpectedDeny(verdict: Verdict, evaluator: Evaluator, editable:
   return advice.join(" ");
 }
 
-function compiledFor(step: NsgStep, evaluator: Evaluator): readonly CompiledRule[] {
-  const vnet = evaluator.network.nicsByName.get(step.nic)?.vnet.name;
-  const compiled = vnet ? evaluator.cache.get(step.nsg, vnet) : undefined;
-  if (!compiled) return [];
-  return step.direction === "Inbound" ? compiled.inbound : compiled.outbound;
-}
-
 const FAILED_CONDITIONS: (keyof MatchDetail)[] = [
   "protocol",
   "sourceAddress",
@@ -78,7 +72,7 @@ const FAILED_CONDITIONS: (keyof MatchDetail)[] = [
 ];
 
 function nearMissAdvice(step: NsgStep, evaluator: Evaluator): string {
-  const rules = compiledFor(step, evaluator);
+  const rules = rulesOfStep(evaluator, step);
   const packet = step.packet;
   const allows = rules.filter((r) => !r.isDefault && r.rule.access === "Allow");
   const shadowed = allows.find(

@@ -1,11 +1,10 @@
 import type { Difference } from "../compare/compare-networks.ts";
 import { compareNetworks } from "../compare/compare-networks.ts";
-import type { CompiledRule } from "../nsg/compile.ts";
+import { closestAllow, editedStep, type Field } from "../compare/closest-rule.ts";
 import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
-import { matchDetail, type MatchDetail, type Packet } from "../nsg/match.ts";
 import { PRIORITY_MIN, type SecurityRule } from "../nsg/rule-schema.ts";
+import { rulesOfStep } from "../nsg/step-rules.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
-import type { NsgStep, Verdict } from "../nsg/verdict.ts";
 import type { Exercise } from "./exercise-schema.ts";
 
 /**
@@ -13,15 +12,6 @@ import type { Exercise } from "./exercise-schema.ts";
  * and kept only when the example flow then gets the reference's verdict. Shown on request only
  * (it is a hint level), worded in the learner's format's own field names.
  */
-
-type Field = keyof MatchDetail;
-const FIELDS: readonly Field[] = [
-  "protocol",
-  "sourceAddress",
-  "sourcePort",
-  "destinationAddress",
-  "destinationPort",
-];
 
 /** Where each rule field lives, in a SecurityRule and in the az CLI. */
 const FIELD_PLACES: Record<Field, { keys: (keyof SecurityRule)[]; flag: string; json: string }> = {
@@ -74,22 +64,6 @@ function withRule(topology: Topology, nsg: string, rule: SecurityRule, replacing
   };
 }
 
-function rulesAt(evaluator: Evaluator, step: NsgStep): readonly CompiledRule[] {
-  const vnet = evaluator.network.nicsByName.get(step.nic)?.vnet.name;
-  const compiled = vnet !== undefined ? evaluator.cache.get(step.nsg, vnet) : undefined;
-  return (step.direction === "Inbound" ? compiled?.inbound : compiled?.outbound) ?? [];
-}
-
-function closestAllow(rules: readonly CompiledRule[], packet: Packet) {
-  return rules
-    .filter((r) => r.rule.access === "Allow" && !r.isDefault)
-    .map((rule) => ({ rule, misses: FIELDS.filter((f) => !matchDetail(rule, packet)[f]) }))
-    .sort((a, b) => a.misses.length - b.misses.length)[0];
-}
-
-const editedStep = (verdict: Verdict, editable: ReadonlySet<string>, access: "Allow" | "Deny") =>
-  verdict.steps.find((s): s is NsgStep => s.kind === "nsg" && editable.has(s.nsg) && s.access === access);
-
 interface Candidate {
   text: (format: "json" | "azcli" | "yaml") => string;
   topology: Topology;
@@ -115,8 +89,8 @@ function candidates(
   if (d.kind === "too-open") {
     const step = editedStep(d.learner, editable, "Allow");
     if (!step || step.rule.isDefault) return [];
-    const mine = rulesAt(learner, step).find((r) => r.rule.name === step.rule.name);
-    const closest = closestAllow(rulesAt(reference, step), step.packet);
+    const mine = rulesOfStep(learner, step).find((r) => r.rule.name === step.rule.name);
+    const closest = closestAllow(rulesOfStep(reference, step), step.packet);
     if (!mine) return [];
     if (!closest) {
       return [
@@ -144,8 +118,8 @@ function candidates(
   }
   const theirs = editedStep(d.reference, editable, "Allow");
   if (!theirs) return [];
-  const wanted = rulesAt(reference, theirs).find((r) => r.rule.name === theirs.rule.name);
-  const closest = closestAllow(rulesAt(learner, theirs), theirs.packet);
+  const wanted = rulesOfStep(reference, theirs).find((r) => r.rule.name === theirs.rule.name);
+  const closest = closestAllow(rulesOfStep(learner, theirs), theirs.packet);
   const out: Candidate[] = [];
   if (closest && wanted && closest.misses.length > 0) {
     const changed = copyFields(closest.rule.rule, wanted.rule, closest.misses);
@@ -158,7 +132,7 @@ function candidates(
   const denied = d.learner.decidingStep;
   if (closest && closest.misses.length === 0 && denied.kind === "nsg" && !denied.rule.isDefault) {
     const priority = denied.rule.priority - 1;
-    const used = rulesAt(learner, theirs).some(
+    const used = rulesOfStep(learner, theirs).some(
       (r) => r.rule.priority === priority && r.rule.direction === closest.rule.rule.direction,
     );
     if (priority >= PRIORITY_MIN && !used)
@@ -170,7 +144,7 @@ function candidates(
   }
   if (!closest && wanted) {
     const priority = wanted.rule.priority;
-    const free = !rulesAt(learner, theirs).some(
+    const free = !rulesOfStep(learner, theirs).some(
       (r) => r.rule.priority === priority && r.rule.direction === wanted.rule.direction,
     );
     if (free)

@@ -1,5 +1,6 @@
 import { CONDITION_LABEL, rulesTried } from "../analysis/rules-tried.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
+import { rulesOfStep } from "../nsg/step-rules.ts";
 import type { NsgStep, Step, Verdict } from "../nsg/verdict.ts";
 
 /** A rule an NSG tried before the deciding one, and the conditions the packet failed there. */
@@ -30,14 +31,7 @@ const TRIED_SHOWN = 8;
 
 function triedAt(step: NsgStep, evaluator: Evaluator | undefined): Pick<TraceEntry, "tried" | "triedMore"> {
   if (!evaluator) return {};
-  const vnet = evaluator.network.nicsByName.get(step.nic)?.vnet.name;
-  const compiled = vnet !== undefined ? evaluator.cache.get(step.nsg, vnet) : undefined;
-  if (!compiled) return {};
-  const tried = rulesTried(
-    step.direction === "Inbound" ? compiled.inbound : compiled.outbound,
-    step.packet,
-    step.rule,
-  );
+  const tried = rulesTried(rulesOfStep(evaluator, step), step.packet, step.rule);
   if (tried.length === 0) return {};
   return {
     tried: tried.slice(0, TRIED_SHOWN).map((t) => ({
