@@ -32,6 +32,20 @@ describe("solution mutants", () => {
     );
   });
 
+  it("moves an association to the other level, and the subnet task catches it", () => {
+    const subnet = exerciseFile("protect-the-whole-subnet.yaml");
+    const reference = referenceNetwork(subnet);
+    if (!reference?.ok) throw new Error("no reference");
+    const moved = solutionMutants(reference.value.topology, subnet.editable).filter(
+      (m) => m.kind === "wrong-level",
+    );
+    expect(moved.map((m) => m.description)).toEqual(
+      expect.arrayContaining(["nsg-snet-web associated with the NICs of snet-web instead of the subnet"]),
+    );
+    const check = checkExerciseText(readFileSync("graders/protect-the-whole-subnet.yaml", "utf8"));
+    expect(check.errors).toEqual([]);
+  });
+
   it("no exercise of the course accepts a typical wrong answer", () => {
     for (const file of readdirSync("graders")) {
       const check = checkExerciseText(readFileSync(`graders/${file}`, "utf8"));

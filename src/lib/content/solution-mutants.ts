@@ -202,7 +202,74 @@ function movedMutants(topology: Topology, editable: readonly string[]): Mutant[]
   return mutants;
 }
 
+/** A subnet's "vnet/subnet" reference, as NICs write it. */
+const subnetRef = (vnet: string, subnet: string) => `${vnet}/${subnet}`;
+
+/** Does a NIC's `subnet` (a "vnet/subnet" or a bare, unique subnet name) name this subnet? */
+const inSubnet = (nicSubnet: string, vnet: string, subnet: string) =>
+  nicSubnet === subnetRef(vnet, subnet) || nicSubnet === subnet;
+
+/**
+ * Each editable NSG the reference associates, moved to the other level: from a subnet onto each
+ * of its NICs instead, or from a NIC onto its subnet instead (the wrong level, the most common
+ * mistake of an association task).
+ */
+function levelMutants(reference: Topology, editable: readonly string[]): Mutant[] {
+  const mutants: Mutant[] = [];
+  for (const vnet of reference.vnets) {
+    for (const subnet of vnet.subnets) {
+      if (subnet.nsg === undefined || !editable.includes(subnet.nsg)) continue;
+      const nsg = subnet.nsg;
+      mutants.push({
+        kind: "wrong-level",
+        description: `${nsg} associated with the NICs of ${subnet.name} instead of the subnet`,
+        topology: {
+          ...reference,
+          vnets: reference.vnets.map((v) =>
+            v !== vnet
+              ? v
+              : { ...v, subnets: v.subnets.map((s) => (s === subnet ? { ...s, nsg: undefined } : s)) },
+          ),
+          vms: reference.vms.map((vm) => ({
+            ...vm,
+            nics: vm.nics.map((n) => (inSubnet(n.subnet, vnet.name, subnet.name) ? { ...n, nsg } : n)),
+          })),
+        },
+      });
+    }
+  }
+  for (const vm of reference.vms) {
+    for (const nic of vm.nics) {
+      if (nic.nsg === undefined || !editable.includes(nic.nsg)) continue;
+      const nsg = nic.nsg;
+      const home = reference.vnets.flatMap((v) =>
+        v.subnets.filter((s) => inSubnet(nic.subnet, v.name, s.name)).map((s) => ({ v, s })),
+      )[0];
+      if (!home || home.s.nsg !== undefined) continue;
+      mutants.push({
+        kind: "wrong-level",
+        description: `${nsg} associated with the subnet ${home.s.name} instead of ${nic.name}`,
+        topology: {
+          ...reference,
+          vnets: reference.vnets.map((v) =>
+            v !== home.v ? v : { ...v, subnets: v.subnets.map((s) => (s === home.s ? { ...s, nsg } : s)) },
+          ),
+          vms: reference.vms.map((m) => ({
+            ...m,
+            nics: m.nics.map((n) => (n === nic ? { ...n, nsg: undefined } : n)),
+          })),
+        },
+      });
+    }
+  }
+  return mutants;
+}
+
 export function solutionMutants(reference: Topology, editable: readonly string[]): Mutant[] {
   const nsgs = reference.nsgs.filter((n) => editable.includes(n.name));
-  return [...nsgs.flatMap((nsg) => ruleMutants(reference, nsg)), ...movedMutants(reference, editable)];
+  return [
+    ...nsgs.flatMap((nsg) => ruleMutants(reference, nsg)),
+    ...movedMutants(reference, editable),
+    ...levelMutants(reference, editable),
+  ];
 }
