@@ -44,27 +44,34 @@ export function semanticBench(line: (label: string, value: string) => void): voi
     .map((f) => loadExercise(readFileSync(`graders/${f}`, "utf8")))
     .flatMap((r) => (r.ok && r.value.kind === "author-rules" && r.value.solution ? [r.value] : []));
   console.log("\n4. Semantic comparison with the reference solution (every flow the edited NSGs can affect)");
-  let worst = { id: "", median: 0, checks: 1 };
+  let worst = { id: "", median: 0, checks: 1, withFixes: 0 };
   for (const exercise of exercises) {
     const starter = network(exercise, exercise.starter ?? "");
     const checks = measure(() => exercise.expectations.forEach((e) => starter.evaluate(e.flow)), {
       warmup: 5,
       runs: 21,
     });
-    const run = measure(() => compareWithReference(exercise, starter), { warmup: 3, runs: 11 });
-    if (run.median > worst.median) worst = { id: exercise.id, median: run.median, checks: checks.median };
+    // What every re-grade pays (fixes are verified only when the learner asks for them).
+    const run = measure(() => compareWithReference(exercise, starter, "json", false), {
+      warmup: 3,
+      runs: 11,
+    });
+    const withFixes = measure(() => compareWithReference(exercise, starter), { warmup: 1, runs: 5 });
+    if (run.median > worst.median)
+      worst = { id: exercise.id, median: run.median, checks: checks.median, withFixes: withFixes.median };
   }
   line(
     `slowest of ${exercises.length} exercises, starter vs reference (${worst.id})`,
     `${ms(worst.median)}  ${ratio(worst.median, EXERCISE_TARGET_MS)}; ${(worst.median / worst.checks).toFixed(0)}× its listed checks`,
   );
+  line("  the same, verifying the suggested fixes (on request)", ms(worst.withFixes));
   const ftp = exercises.find((e) => e.id === "ftp-active")!;
   const large = network(ftp, scattered(200));
   const checks = measure(() => ftp.expectations.forEach((e) => large.evaluate(e.flow)), {
     warmup: 5,
     runs: 21,
   });
-  const run = measure(() => compareWithReference(ftp, large), { warmup: 1, runs: 5 });
+  const run = measure(() => compareWithReference(ftp, large, "json", false), { warmup: 1, runs: 5 });
   line(
     "200-rule learner NSG (ftp-active)",
     `${ms(run.median)}  ${ratio(run.median, LARGE_TARGET_MS)}; ${(run.median / checks.median).toFixed(0)}× its listed checks`,

@@ -8,6 +8,7 @@ import { isComplete, type GradeReport } from "../../lib/grader/report.ts";
 import { browserStorage, completeLesson } from "../../lib/progress/browser.ts";
 import type { ExportFormat } from "../../lib/formats/export/index.ts";
 import { FORMAT_LABEL, isEditorFormat, type EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
+import { suggestFixesFor } from "../../lib/exercise-ui/grade-for-editor.ts";
 import {
   makeDraft,
   readDraft,
@@ -215,7 +216,13 @@ async function mount(root: HTMLElement): Promise<void> {
         ? `Problems (${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings.length ? `, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}` : ""})`
         : `Warnings (${warnings.length})`;
     renderChecks(root, report);
-    renderDifferences(ui.differencesSection, ui.differences, report);
+    const graded = { text, format };
+    let suggestions: (string | undefined)[] | undefined;
+    renderDifferences(ui.differencesSection, ui.differences, report, (i) => {
+      // Verified on request: each fix is applied and re-compared (see suggest-fix.ts).
+      suggestions ??= suggestFixesFor(exercise, graded.text, graded.format);
+      return suggestions[i];
+    });
     const passed = isComplete(report);
     root.dataset.status = report.status === "invalid" ? "invalid" : passed ? "passed" : "failing";
     const score = scoreText(report, errors.length) + (passed ? " Exercise complete ✓" : "");

@@ -133,27 +133,28 @@ export function comparisonText(report: GradeReport): string {
  * The differences from the reference solution: each region in words, its cause, the example
  * flow's path, and a verified fix behind a button (a hint the learner asks for).
  */
-export function renderDifferences(section: HTMLElement, list: HTMLElement, report: GradeReport): void {
+export function renderDifferences(
+  section: HTMLElement,
+  list: HTMLElement,
+  report: GradeReport,
+  suggest: (index: number) => string | undefined,
+): void {
   section.hidden = report.differences.length === 0;
   list.replaceChildren(
     ...report.differences.map((d, i) => {
       const kind = d.kind === "too-open" ? "Too open" : "Too closed";
-      const suggestion = d.suggestion
-        ? el(
-            "p",
-            { class: "ex-difference__suggestion", hidden: "", "data-suggestion": "" },
-            `Suggested fix: ${d.suggestion}.`,
-          )
-        : undefined;
-      const ask = suggestion
-        ? el(
-            "button",
-            { type: "button", class: "button-secondary", "data-suggest": String(i) },
-            "Suggest a fix",
-          )
-        : undefined;
-      ask?.addEventListener("click", () => {
-        suggestion!.hidden = false;
+      const suggestion = el("p", { class: "ex-difference__suggestion", hidden: "", "data-suggestion": "" });
+      const ask = el(
+        "button",
+        { type: "button", class: "button-secondary", "data-suggest": String(i) },
+        "Suggest a fix",
+      );
+      ask.addEventListener("click", () => {
+        const fix = d.suggestion ?? suggest(i);
+        suggestion.textContent = fix
+          ? `Suggested fix: ${fix}.`
+          : "No single edit was found that closes this on its own: compare the rule fields named above with the task.";
+        suggestion.hidden = false;
         ask.hidden = true;
       });
       const { from, to, protocol, port } = d.witness;
@@ -173,7 +174,8 @@ export function renderDifferences(section: HTMLElement, list: HTMLElement, repor
           `Example: ${from} → ${to}, ${String(protocol).toUpperCase()}${port !== undefined ? ` ${port}` : ""}. In your network:`,
         ),
         traceList(d.trace),
-        ...(ask && suggestion ? [el("p", {}, ask), suggestion] : []),
+        el("p", {}, ask),
+        suggestion,
       );
     }),
   );

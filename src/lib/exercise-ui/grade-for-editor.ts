@@ -12,11 +12,23 @@ export interface EditorGrade {
 }
 
 export function gradeForEditor(exercise: Exercise, text: string, format: EditorFormat): EditorGrade {
-  // Lints name rules; the parsed document says where each rule is written.
-  const { report, doc } = gradeWithDocument(exercise, text, format);
+  // Lints name rules; the parsed document says where each rule is written. Fixes are verified
+  // only when the learner asks (suggestFixesFor): each costs a comparison, on every keystroke.
+  const { report, doc } = gradeWithDocument(exercise, text, format, { suggestFixes: false });
   return {
     report,
     errors: issueMarkers(report.errors, text),
     warnings: [...issueMarkers(report.warnings, text, "warning"), ...lintMarkers(report.lints, text, doc)],
   };
+}
+
+/** The verified fix for each difference (undefined where none was found), for "Suggest a fix". */
+export function suggestFixesFor(
+  exercise: Exercise,
+  text: string,
+  format: EditorFormat,
+): (string | undefined)[] {
+  return gradeWithDocument(exercise, text, format, { suggestFixes: true }).report.differences.map(
+    (d) => d.suggestion,
+  );
 }

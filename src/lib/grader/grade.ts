@@ -15,7 +15,17 @@ import { invalidReport, type ExpectationResult, type GradeReport } from "./repor
 import { decidedByHolds, deciderLabel, flattenTrace } from "./trace.ts";
 
 /** Evaluates every expectation of an exercise against a (possibly learner-modified) network. */
-export function gradeTopology(exercise: Exercise, topology: Topology, format?: RuleFormat): GradeReport {
+/** `suggestFixes: false` skips verifying fixes (each re-compares): the editor asks for them on request. */
+export interface GradeOptions {
+  suggestFixes?: boolean;
+}
+
+export function gradeTopology(
+  exercise: Exercise,
+  topology: Topology,
+  format?: RuleFormat,
+  options: GradeOptions = {},
+): GradeReport {
   const evaluator = createEvaluator(topology, exercise.subscription);
   if (!evaluator.ok)
     return invalidReport(
@@ -61,7 +71,9 @@ export function gradeTopology(exercise: Exercise, topology: Topology, format?: R
   });
   const passed = results.filter((r) => r.pass).length;
   const comparison =
-    exercise.kind === "author-rules" ? compareWithReference(exercise, evaluator.value, format) : undefined;
+    exercise.kind === "author-rules"
+      ? compareWithReference(exercise, evaluator.value, format, options.suggestFixes ?? true)
+      : undefined;
   return {
     exercise: exercise.id,
     status: "graded",
@@ -107,9 +119,10 @@ export function gradeWithDocument(
   exercise: Exercise,
   text: string,
   format?: RuleFormat,
+  options: GradeOptions = {},
 ): { report: GradeReport; doc?: RuleDocument } {
   try {
-    return gradeText(exercise, text, format);
+    return gradeText(exercise, text, format, options);
   } catch (error) {
     // A safety net, never the plan (the hostile-input suite fuzzes for this message): whatever
     // slipped through still replaces the previous score with a located error, and the batch goes on.
@@ -125,9 +138,11 @@ export function gradeWithDocument(
 function gradeText(
   exercise: Exercise,
   text: string,
-  format?: RuleFormat,
+  format: RuleFormat | undefined,
+  options: GradeOptions,
 ): { report: GradeReport; doc?: RuleDocument } {
-  if (isBlankRules(text) && format !== "yaml") return { report: gradeTopology(exercise, exercise.topology) };
+  if (isBlankRules(text) && format !== "yaml")
+    return { report: gradeTopology(exercise, exercise.topology, format, options) };
   const doc = parseLearnerRules(text, exercise, format);
   if (!doc.ok) return { report: invalidReport(exercise.id, doc.errors) };
   const applied = applyRules(exercise, doc.value);
@@ -135,7 +150,7 @@ function gradeText(
     return { report: invalidReport(exercise.id, [...applied.errors, ...doc.value.warnings]), doc: doc.value };
   return {
     report: {
-      ...gradeTopology(exercise, applied.value, doc.value.format),
+      ...gradeTopology(exercise, applied.value, doc.value.format, options),
       warnings: capIssues(doc.value.warnings),
     },
     doc: doc.value,

@@ -79,6 +79,7 @@ export function compareWithReference(
   exercise: Exercise,
   learner: Evaluator,
   format: RuleFormat = "json",
+  suggestFixes = true,
 ): Comparison | undefined {
   const reference = referenceNetwork(exercise);
   if (!reference?.ok) return undefined;
@@ -103,7 +104,10 @@ export function compareWithReference(
     differences: differences.map((d, i) => {
       const suggestion =
         // Fixes are rule edits; in a task about associations they would contradict the brief.
-        i < SUGGESTIONS && customRules <= SUGGEST_UP_TO_RULES && !isAssociationExercise(exercise)
+        suggestFixes &&
+        i < SUGGESTIONS &&
+        customRules <= SUGGEST_UP_TO_RULES &&
+        !isAssociationExercise(exercise)
           ? suggestFix(exercise, d, learner, theirs, format, differences.length)
           : undefined;
       return {
