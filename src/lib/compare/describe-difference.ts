@@ -1,4 +1,4 @@
-import { ALL_ADDRESSES, type AddressSet } from "../nsg/address-set.ts";
+import { ALL_ADDRESSES } from "../nsg/address-set.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
 import { formatV4, formatV6 } from "../nsg/ip.ts";
 import type { Packet } from "../nsg/match.ts";
@@ -8,7 +8,7 @@ import type { PortInterval } from "../nsg/ports.ts";
 import type { NsgStep } from "../nsg/verdict.ts";
 import type { Difference, DifferenceEnd } from "./compare-networks.ts";
 import { closestAllow, editedStep, type Field } from "./closest-rule.ts";
-import type { AddressRange } from "./flow-space.ts";
+import { rangesOfSet, type AddressRange } from "./flow-space.ts";
 
 /**
  * A difference in words a learner understands: who can reach whom on what, with an example,
@@ -142,19 +142,6 @@ function exampleText(d: Difference): string {
   return parts.length > 0 ? ` (e.g. ${parts.join(", ")})` : "";
 }
 
-const fromSet = (set: AddressSet): AddressRange[] => [
-  ...Array.from({ length: set.v4.length / 2 }, (_, i): AddressRange => ({
-    family: 4,
-    lo: set.v4[2 * i]!,
-    hi: set.v4[2 * i + 1]!,
-  })),
-  ...Array.from({ length: set.v6.length / 2 }, (_, i): AddressRange => ({
-    family: 6,
-    lo: set.v6[2 * i]!,
-    hi: set.v6[2 * i + 1]!,
-  })),
-];
-
 /** The service tags as seen from the difference's NIC, for naming big regions. */
 function namedSets(d: Difference, network: Evaluator | undefined): NamedSet[] {
   const nic = [d.from, d.to].find((e) => e.kind === "nic");
@@ -164,9 +151,9 @@ function namedSets(d: Difference, network: Evaluator | undefined): NamedSet[] {
       : undefined;
   if (!tags) return [];
   return [
-    { name: "any Internet address", ranges: fromSet(tags.internet) },
-    { name: "any address of the virtual network", ranges: fromSet(tags.virtualNetwork) },
-    { name: "any address", ranges: fromSet(ALL_ADDRESSES) },
+    { name: "any Internet address", ranges: rangesOfSet(tags.internet) },
+    { name: "any address of the virtual network", ranges: rangesOfSet(tags.virtualNetwork) },
+    { name: "any address", ranges: rangesOfSet(ALL_ADDRESSES) },
   ];
 }
 

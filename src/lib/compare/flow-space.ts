@@ -25,6 +25,20 @@ export interface AddressRange {
   hi: number | bigint;
 }
 
+/** An address set as ranges, IPv4 first. */
+export const rangesOfSet = (set: AddressSet): AddressRange[] => [
+  ...Array.from({ length: set.v4.length / 2 }, (_, i): AddressRange => ({
+    family: 4,
+    lo: set.v4[2 * i]!,
+    hi: set.v4[2 * i + 1]!,
+  })),
+  ...Array.from({ length: set.v6.length / 2 }, (_, i): AddressRange => ({
+    family: 6,
+    lo: set.v6[2 * i]!,
+    hi: set.v6[2 * i + 1]!,
+  })),
+];
+
 /** Cuts recorded as "a new cell starts at this value". */
 class Cuts<T extends number | bigint> {
   readonly #starts = new Set<T>();

@@ -8,7 +8,7 @@ import {
   type FlowDirection,
 } from "../compare/compare-networks.ts";
 import { differenceCause, differenceSummary } from "../compare/describe-difference.ts";
-import type { AddressRange } from "../compare/flow-space.ts";
+import { rangesOfSet, type AddressRange } from "../compare/flow-space.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
 import type { FlowInput } from "../nsg/flow-schema.ts";
 import { parseCidrOrIp } from "../nsg/ip.ts";
@@ -44,20 +44,7 @@ const SUGGESTIONS = 3;
 const rangesOf = (prefixes: readonly string[]): AddressRange[] =>
   prefixes.flatMap((p) => {
     const set = parseCidrOrIp(p);
-    if (!set.ok) return [];
-    const { v4, v6 } = set.value;
-    return [
-      ...Array.from({ length: v4.length / 2 }, (_, i): AddressRange => ({
-        family: 4,
-        lo: v4[2 * i]!,
-        hi: v4[2 * i + 1]!,
-      })),
-      ...Array.from({ length: v6.length / 2 }, (_, i): AddressRange => ({
-        family: 6,
-        lo: v6[2 * i]!,
-        hi: v6[2 * i + 1]!,
-      })),
-    ];
+    return set.ok ? rangesOfSet(set.value) : [];
   });
 
 function accepted(exercise: Exercise): AcceptedDifference[] {
