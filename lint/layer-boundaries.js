@@ -5,59 +5,28 @@
 // The evaluator (src/lib/nsg) is pure: no parsers, no grading, no UI, no DOM, no Astro.
 // Nothing under src/lib imports a view (src/components, src/layouts, src/pages) or the CLI.
 
-/** Folders under src/lib that sit at the bottom of the graph: shared by every layer. */
-const FOUNDATION = ["result.ts", "issue-codes.ts", "zod.ts", "zod-no-eval.ts", "text"];
+// The foundation (result.ts, issue-codes.ts, zod.ts, zod-no-eval.ts, text/) is shared by every layer.
+
+/** The src/lib folders above the grader: the application around it. */
+const APPLICATION = [
+  "exercise-ui",
+  "playground",
+  "progress",
+  "content",
+  "course",
+  "classroom",
+  "assignments",
+];
+/** The layers between the evaluator and the grader; siblings never import each other. */
+const MIDDLE = ["formats", "analysis", "compare"];
 
 /** Each pure layer and the src/lib folders it may not import from. */
 const FORBIDDEN_BY_LAYER = {
-  nsg: [
-    "formats",
-    "analysis",
-    "grader",
-    "exercise-ui",
-    "playground",
-    "progress",
-    "content",
-    "course",
-    "classroom",
-    "assignments",
-    "security",
-  ],
-  formats: [
-    "analysis",
-    "grader",
-    "exercise-ui",
-    "playground",
-    "progress",
-    "content",
-    "course",
-    "classroom",
-    "assignments",
-  ],
-  analysis: [
-    "formats",
-    "grader",
-    "exercise-ui",
-    "playground",
-    "progress",
-    "content",
-    "course",
-    "classroom",
-    "assignments",
-  ],
-  compare: [
-    "formats",
-    "analysis",
-    "grader",
-    "exercise-ui",
-    "playground",
-    "progress",
-    "content",
-    "course",
-    "classroom",
-    "assignments",
-  ],
-  grader: ["exercise-ui", "playground", "progress", "content", "course", "classroom", "assignments"],
+  nsg: [...MIDDLE, "grader", ...APPLICATION, "security"],
+  ...Object.fromEntries(
+    MIDDLE.map((layer) => [layer, [...MIDDLE.filter((m) => m !== layer), "grader", ...APPLICATION]]),
+  ),
+  grader: APPLICATION,
 };
 
 const VIEWS = ["./src/components", "./src/layouts", "./src/pages", "./src/cli"];
@@ -115,5 +84,3 @@ export const layerBoundaries = [
     },
   },
 ];
-
-export { FOUNDATION };

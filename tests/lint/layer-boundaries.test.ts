@@ -37,6 +37,13 @@ describe("layer boundaries", { timeout: 120_000 }, () => {
     expect(broken).toContain(LAYER);
   });
 
+  it("refuses the evaluator importing the comparison, and a parser importing it too", async () => {
+    const code =
+      'import { compareNetworks } from "../compare/compare-networks.ts";\nexport const x = compareNetworks;\n';
+    expect(await rulesBroken("src/lib/nsg/ports.ts", code)).toContain(LAYER);
+    expect(await rulesBroken("src/lib/formats/sniff.ts", code)).toContain(LAYER);
+  });
+
   it("refuses the evaluator touching the DOM", async () => {
     const broken = await rulesBroken("src/lib/nsg/ports.ts", "export const title = () => document.title;\n");
     expect(broken).toContain("no-restricted-globals");
