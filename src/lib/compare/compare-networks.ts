@@ -1,12 +1,11 @@
 import type { Evaluator } from "../nsg/evaluator.ts";
 import type { FlowInput } from "../nsg/flow-schema.ts";
-import { formatV4, formatV6 } from "../nsg/ip.ts";
 import type { NicPlacement } from "../nsg/network.ts";
 import type { PortInterval } from "../nsg/ports.ts";
 import type { VerdictResult } from "../nsg/evaluate-flow.ts";
 import type { Verdict } from "../nsg/verdict.ts";
 import { FLOW_PROTOCOLS, hasPorts, type FlowProtocol } from "../nsg/vocabulary.ts";
-import { flowSpace, portCells, type AddressGroup, type AddressRange } from "./flow-space.ts";
+import { flowSpace, formatAddress, portCells, type AddressGroup, type AddressRange } from "./flow-space.ts";
 import { mergeCells, type Cell } from "./merge-cells.ts";
 import { pickAddress, pickPort, pickSourcePort } from "./witness.ts";
 
@@ -56,9 +55,6 @@ export interface CompareOptions {
   editable: readonly string[];
   accepted?: readonly AcceptedDifference[];
 }
-
-const formatAddress = (family: 4 | 6, value: number | bigint): string =>
-  family === 4 ? formatV4(value) : formatV6(BigInt(value));
 
 /** NICs whose path crosses an edited NSG in either network, or whose associations differ. */
 function nicsToCompare(learner: Evaluator, reference: Evaluator, editable: ReadonlySet<string>): string[] {

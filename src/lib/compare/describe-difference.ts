@@ -1,6 +1,5 @@
 import { ALL_ADDRESSES } from "../nsg/address-set.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
-import { formatV4, formatV6 } from "../nsg/ip.ts";
 import type { Packet } from "../nsg/match.ts";
 import { rulesOfStep } from "../nsg/step-rules.ts";
 import type { SecurityRule } from "../nsg/rule-schema.ts";
@@ -8,16 +7,13 @@ import type { PortInterval } from "../nsg/ports.ts";
 import type { NsgStep } from "../nsg/verdict.ts";
 import type { Difference, DifferenceEnd } from "./compare-networks.ts";
 import { closestAllow, editedStep, type Field } from "./closest-rule.ts";
-import { rangesOfSet, type AddressRange } from "./flow-space.ts";
+import { formatAddress, rangesOfSet, type AddressRange } from "./flow-space.ts";
 
 /**
  * A difference in words a learner understands: who can reach whom on what, with an example,
  * then which field of which rule makes it so ("Too open: your rules also let 203.0.113.7 reach
  * ingest-vm on TCP 23–65535 (e.g. TCP 3389)").
  */
-
-const formatAddress = (family: 4 | 6, value: number | bigint) =>
-  family === 4 ? formatV4(value) : formatV6(BigInt(value));
 
 /** The prefix length when [lo, hi] is exactly one CIDR block. */
 function cidrLength(range: AddressRange): number | undefined {

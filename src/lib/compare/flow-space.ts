@@ -1,7 +1,7 @@
 import type { AddressSet } from "../nsg/address-set.ts";
 import type { CompiledRule } from "../nsg/compile.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
-import type { IpAddress } from "../nsg/ip.ts";
+import { formatV4, formatV6, type IpAddress } from "../nsg/ip.ts";
 import type { NicPlacement } from "../nsg/network.ts";
 import type { PortInterval } from "../nsg/ports.ts";
 import type { FlowProtocol } from "../nsg/vocabulary.ts";
@@ -24,6 +24,10 @@ export interface AddressRange {
   lo: number | bigint;
   hi: number | bigint;
 }
+
+/** One address of a range, as text. */
+export const formatAddress = (family: 4 | 6, value: number | bigint): string =>
+  family === 4 ? formatV4(value) : formatV6(BigInt(value));
 
 /** An address set as ranges, IPv4 first. */
 export const rangesOfSet = (set: AddressSet): AddressRange[] => [
