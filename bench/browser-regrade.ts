@@ -46,7 +46,9 @@ const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 export async function browserRegradeBench(line: (label: string, value: string) => void): Promise<void> {
-  console.log("\n4. Re-grading while typing, in Chromium (grade + render per pause in typing)");
+  console.log(
+    "\n6. Re-grading while typing, in Chromium (grade with the semantic comparison, + render, per pause in typing)",
+  );
   const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(executablePath)) {
     line("skipped", `no Chromium at ${executablePath} (apt-get install -y chromium)`);

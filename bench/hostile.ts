@@ -6,7 +6,7 @@ import { ms, ratio } from "./measure.ts";
 const BUDGET_MS = 100;
 
 export async function hostileBench(): Promise<void> {
-  console.log("\nHostile input: slowest 64 KB adversarial input per reader (fastest of 5 runs)");
+  console.log("\n5. Hostile input: slowest 64 KB adversarial input per reader (fastest of 5 runs)");
   for (const reader of Object.keys(READERS)) {
     let slowest: Trial | undefined;
     for (const input of Object.keys(ADVERSARIAL_INPUTS)) {

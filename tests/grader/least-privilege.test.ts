@@ -35,4 +35,13 @@ describe("least-privilege review", () => {
     const report = gradeSubmission(smtp, smtp.solution!);
     expect(report.lints.filter((l) => l.kind === "dead-rule")).toEqual([]);
   });
+
+  it("notes that a deny of the whole VNet also meets Azure Load Balancer health probes, without failing", () => {
+    const asg = exerciseFile("app-tier-asg.yaml");
+    const report = gradeSubmission(asg, asg.solution!);
+    expect(isComplete(report)).toBe(true);
+    const probes = report.lints.filter((l) => l.kind === "blocks-load-balancer-probes");
+    expect(probes.map((l) => [l.severity, l.rule])).toEqual([["info", "Deny-VNet-To-App"]]);
+    expect(probes[0]!.message).toMatch(/168\.63\.129\.16.*no load balancer/);
+  });
 });

@@ -22,7 +22,7 @@ describe("rule analysis across a scenario", () => {
     });
     const findings = lintScenario(evaluatorFor(JSON.stringify(scenario)));
     expect(findings.map((f) => [f.nsg, f.attachedTo, f.lints.map((l) => `${l.kind} ${l.rule}`)])).toEqual([
-      ["web-subnet-nsg", ["subnet vnet/web"], ["shadowed allow-web"]],
+      ["web-subnet-nsg", ["subnet vnet/web"], ["shadowed allow-web", "blocks-load-balancer-probes deny-tcp"]],
       ["web-nic-nsg", ["NIC web-nic"], ["management-port-open ssh-anywhere"]],
       ["spare-nsg", [], ["redundant b"]],
     ]);

@@ -12,6 +12,7 @@ const KIND_LABEL: Record<LintKind, string> = {
   "management-port-open": "Management port open",
   "default-rule-name": "Default rule's name",
   "dead-rule": "Changes nothing",
+  "blocks-load-balancer-probes": "Blocks load balancer probes",
 };
 
 export function renderLints(container: HTMLElement, findings: readonly NsgFindings[]): void {

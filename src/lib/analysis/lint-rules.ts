@@ -11,7 +11,9 @@ export type LintKind =
   | "management-port-open"
   | "default-rule-name"
   /** Found by the grader's least-privilege review: removing the rule changes no flow at all. */
-  | "dead-rule";
+  | "dead-rule"
+  /** An inbound deny that Azure Load Balancer health probes (from 168.63.129.16) run into: probe-blocking.ts. */
+  | "blocks-load-balancer-probes";
 
 /** A finding about a rule that is legal but probably not what its author meant. */
 export interface RuleLint {

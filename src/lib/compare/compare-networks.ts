@@ -1,8 +1,8 @@
 import type { Evaluator } from "../nsg/evaluator.ts";
 import type { FlowInput } from "../nsg/flow-schema.ts";
 import type { NicPlacement } from "../nsg/network.ts";
-import type { PortInterval } from "../nsg/ports.ts";
-import type { VerdictResult } from "../nsg/evaluate-flow.ts";
+import { EPHEMERAL_PORT } from "../nsg/flow-schema.ts";
+import { ANY_PORT, type PortInterval } from "../nsg/ports.ts";
 import type { Verdict } from "../nsg/verdict.ts";
 import { FLOW_PROTOCOLS, hasPorts, type FlowProtocol } from "../nsg/vocabulary.ts";
 import { flowSpace, formatAddress, portCells, type AddressGroup, type AddressRange } from "./flow-space.ts";
@@ -89,29 +89,6 @@ interface Pairing {
 
 const NO_OUTSIDE: readonly number[] = [-1];
 
-/**
- * Verdicts of a network that does not change (the reference, compared again and again while a
- * learner types and while fixes are verified), remembered per flow. Bounded: past the limit the
- * memo starts over rather than grow.
- */
-const MEMO_LIMIT = 200_000;
-const memos = new WeakMap<Evaluator, Map<string, VerdictResult>>();
-function memoized(network: Evaluator): (flow: FlowInput & { from: string; to: string }) => VerdictResult {
-  let memo = memos.get(network);
-  if (!memo) memos.set(network, (memo = new Map<string, VerdictResult>()));
-  const cache = memo;
-  return (flow) => {
-    const key = `${flow.from}|${flow.to}|${String(flow.protocol)}|${flow.sourcePort ?? ""}|${flow.port ?? ""}`;
-    let verdict = cache.get(key);
-    if (!verdict) {
-      if (cache.size >= MEMO_LIMIT) cache.clear();
-      verdict = network.evaluate(flow);
-      cache.set(key, verdict);
-    }
-    return verdict;
-  };
-}
-
 /** More evaluations than this and the comparison gives up, saying so: it never hangs a page. */
 export const MAX_EVALUATIONS = 100_000;
 
@@ -158,7 +135,6 @@ export function compareNetworks(
     [...placements, ...names.flatMap((n) => reference.network.nicsByName.get(n) ?? [])],
   );
 
-  const referenceVerdict = memoized(reference);
   const pairings: Pairing[] = [];
   const paired = new Set<string>();
   const relevant = new Set(names);
@@ -242,7 +218,18 @@ export function compareNetworks(
     }
     return cells;
   };
-  const allPorts = new Map<FlowProtocol, ReturnType<typeof portCells>>();
+  /** Port cells per outside group (or for NIC-to-NIC pairings, all rules) and protocol: the same for every pairing. */
+  const portMemo = new Map<AddressGroup | undefined, Map<FlowProtocol, ReturnType<typeof portCells>>>();
+  const portsOf = (group: AddressGroup | undefined, protocol: FlowProtocol) => {
+    let byProtocol = portMemo.get(group);
+    if (!byProtocol) portMemo.set(group, (byProtocol = new Map()));
+    let ports = byProtocol.get(protocol);
+    if (!ports) {
+      const rules = group ? group.rules.map((r) => space.rules[r]!) : space.rules;
+      byProtocol.set(protocol, (ports = portCells(rules, protocol)));
+    }
+    return ports;
+  };
   let evaluations = 0;
   pairings.forEach((pairing, pairingNumber) => {
     const groups =
@@ -252,40 +239,32 @@ export function compareNetworks(
     for (const group of groups) {
       const cells = group ? space.addresses[pairing.family] : [];
       const address = group ? formatAddress(pairing.family, cells[group.cells[0]!]!.lo) : "";
-      const base = { from: pairing.fromName ?? address, to: pairing.toName ?? address };
-      const groupRules = group ? group.rules.map((r) => space.rules[r]!) : undefined;
+      const mine = learner.path(pairing.fromName ?? address, pairing.toName ?? address);
+      const theirs = reference.path(pairing.fromName ?? address, pairing.toName ?? address);
+      // Ends that make no flow (no public IP to be seen by) are alike in both networks: nothing to compare.
+      if (!mine.ok || !theirs.ok) continue;
       for (const protocol of FLOW_PROTOCOLS) {
-        let ports: ReturnType<typeof portCells> | undefined;
-        if (hasPorts(protocol)) {
-          if (groupRules) ports = portCells(groupRules, protocol);
-          else {
-            ports = allPorts.get(protocol);
-            if (!ports) allPorts.set(protocol, (ports = portCells(space.rules, protocol)));
-          }
-        }
+        const ports = hasPorts(protocol) ? portsOf(group, protocol) : undefined;
         const sourcePorts = ports?.sourcePorts ?? [undefined];
         const destinationPorts = ports?.destinationPorts ?? [undefined];
         evaluations += 2 * sourcePorts.length * destinationPorts.length;
         if (evaluations > MAX_EVALUATIONS) throw new ComparisonTooLarge("too many distinct flows to compare");
         for (const sp of sourcePorts) {
           for (const dp of destinationPorts) {
-            const flow: FlowInput = {
-              ...base,
-              protocol,
-              ...(sp ? { sourcePort: sp[0] } : {}),
-              ...(dp ? { port: dp[0] } : {}),
-            };
-            const mine = learner.evaluate(flow);
-            const theirs = referenceVerdict(flow);
-            if (!mine.ok || !theirs.ok || mine.value.access === theirs.value.access) continue;
-            const kind: DifferenceKind = mine.value.access === "Allow" ? "too-open" : "too-closed";
+            const sourcePort = sp ? sp[0] : EPHEMERAL_PORT;
+            const port = dp ? dp[0] : 0;
+            const access = mine.value.access(protocol, sourcePort, port);
+            if (access === theirs.value.access(protocol, sourcePort, port)) continue;
+            const kind: DifferenceKind = access === "Allow" ? "too-open" : "too-closed";
             // One region per pair of ends, kind and protocol; outside addresses and ports merge within it.
             const key = `${kind}|${pairingNumber}|${protocol}`;
             let entry = found.get(key);
             if (!entry) found.set(key, (entry = { pairing, kind, protocol, cells: [] }));
-            const sourcePort: PortInterval = sp ?? [0, 65535];
-            const port: PortInterval = dp ?? [0, 65535];
-            entry.cells.push({ outside: outsideOf(group, kind, pairing), sourcePort, port });
+            entry.cells.push({
+              outside: outsideOf(group, kind, pairing),
+              sourcePort: sp ?? ANY_PORT,
+              port: dp ?? ANY_PORT,
+            });
           }
         }
       }

@@ -8,6 +8,7 @@ import { applyRules } from "./apply-rules.ts";
 import type { Exercise } from "./exercise-schema.ts";
 import { explainMiss } from "./explain.ts";
 import { deadRules } from "./least-privilege.ts";
+import { probeBlockingRules } from "../analysis/probe-blocking.ts";
 import { isAssociationExercise } from "./reference.ts";
 import { compareWithReference } from "./semantic-check.ts";
 import { isBlankRules, parseLearnerRules } from "./parse-learner-rules.ts";
@@ -96,7 +97,7 @@ export function gradeTopology(
 
 function lintEditable(exercise: Exercise, evaluator: Evaluator): RuleLint[] {
   const { network, cache } = evaluator;
-  return exercise.editable.flatMap((nsg) => {
+  const perNsg = exercise.editable.flatMap((nsg) => {
     // Tags resolve per VNet: lint from the VNet the NSG is attached in (else the first VNet).
     const attached =
       [...network.nicsByName.values()].find((p) => p.nicNsg === nsg || p.subnetNsg === nsg)?.vnet.name ??
@@ -105,6 +106,7 @@ function lintEditable(exercise: Exercise, evaluator: Evaluator): RuleLint[] {
     const tags = attached ? network.tagsByVnet.get(attached) : undefined;
     return compiled && tags ? lintNsg(compiled, tags) : [];
   });
+  return [...perNsg, ...probeBlockingRules(evaluator, exercise.editable)];
 }
 
 /** Grades a learner's rules text (JSON, YAML or az CLI) against an exercise. */

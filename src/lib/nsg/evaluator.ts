@@ -1,5 +1,7 @@
 import { fail, ok, type Result } from "../result.ts";
-import { CompiledNsgCache, evaluateFlow, type VerdictResult } from "./evaluate-flow.ts";
+import { CompiledNsgCache } from "./compiled-nsg-cache.ts";
+import { evaluateFlow, type VerdictResult } from "./evaluate-flow.ts";
+import { resolvePath, type FlowPath } from "./flow-path.ts";
 import { canonicalFlow, flowSchema, type FlowInput } from "./flow-schema.ts";
 import { buildNetwork, type Network } from "./network.ts";
 import { topologySchema, type SubscriptionType, type Topology } from "./topology-schema.ts";
@@ -14,6 +16,11 @@ export interface Evaluator {
   readonly network: Network;
   readonly cache: CompiledNsgCache;
   evaluate(flow: FlowInput): VerdictResult;
+  /**
+   * The gates between two endpoints, for asking about many flows between them at once
+   * (`path.access(protocol, sourcePort, port)`): what the semantic comparison walks per cell.
+   */
+  path(from: string, to: string): Result<FlowPath>;
 }
 
 /** Parses and validates raw topology data (as read from a scenario file). */
@@ -41,5 +48,6 @@ export function createEvaluator(
       const flow = parseSchema(flowSchema, input);
       return flow.ok ? evaluateFlow(network, cache, flow.value) : flow;
     },
+    path: (from, to) => resolvePath(network, cache, from, to),
   });
 }

@@ -1,6 +1,7 @@
 /** Public API of the NSG evaluator: a pure model of Azure NSG semantics (no DOM). */
 export { createEvaluator, parseTopology, type Evaluator } from "./evaluator.ts";
 export type { VerdictResult } from "./evaluate-flow.ts";
+export type { FlowPath } from "./flow-path.ts";
 export {
   securityRuleSchema,
   flattenArmRule,

@@ -1,4 +1,5 @@
 import { lintNsg, type RuleLint } from "../analysis/lint-rules.ts";
+import { probeBlockingRules } from "../analysis/probe-blocking.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
 import { findSubnet } from "../nsg/network.ts";
 
@@ -16,6 +17,10 @@ export interface NsgFindings {
 
 export function lintScenario(evaluator: Evaluator): NsgFindings[] {
   const { topology } = evaluator.network;
+  const probes = probeBlockingRules(
+    evaluator,
+    topology.nsgs.map((n) => n.name),
+  );
   return topology.nsgs.map((nsg) => {
     const vnets = new Set<string>();
     const attachedTo: string[] = [];
@@ -48,6 +53,7 @@ export function lintScenario(evaluator: Evaluator): NsgFindings[] {
         lints.push(lint);
       }
     }
+    lints.push(...probes.filter((p) => p.nsg === nsg.name));
     return { nsg: nsg.name, attachedTo, lints };
   });
 }
