@@ -222,7 +222,8 @@ export function compareNetworks(
   const portMemo = new Map<AddressGroup | undefined, Map<FlowProtocol, ReturnType<typeof portCells>>>();
   const portsOf = (group: AddressGroup | undefined, protocol: FlowProtocol) => {
     let byProtocol = portMemo.get(group);
-    if (!byProtocol) portMemo.set(group, (byProtocol = new Map()));
+    if (!byProtocol)
+      portMemo.set(group, (byProtocol = new Map<FlowProtocol, ReturnType<typeof portCells>>()));
     let ports = byProtocol.get(protocol);
     if (!ports) {
       const rules = group ? group.rules.map((r) => space.rules[r]!) : space.rules;
