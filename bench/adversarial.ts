@@ -7,18 +7,19 @@
 import { readFileSync } from "node:fs";
 import { assignmentQuery, readAssignment } from "../src/lib/assignments/assignment-link.ts";
 import { decodeShareHash, toBase64Url } from "../src/lib/exercise-ui/share-link.ts";
-import { parseDraft } from "../src/lib/exercise-ui/draft-storage.ts";
-import { parseExerciseProgress } from "../src/lib/exercise-ui/exercise-progress.ts";
+import { DRAFT } from "../src/lib/store/records/draft.ts";
+import { EXERCISE_RESULTS } from "../src/lib/store/records/exercise-results.ts";
+import { LESSON_PROGRESS } from "../src/lib/store/records/lesson-progress.ts";
+import { PLAYGROUND } from "../src/lib/store/records/playground.ts";
+import { parseRecord } from "../src/lib/store/store.ts";
 import { gradeForEditor } from "../src/lib/exercise-ui/grade-for-editor.ts";
 import { parseSubmission } from "../src/lib/exercise-ui/submission-file.ts";
 import { parseDataRules } from "../src/lib/formats/parse-data-rules.ts";
 import { loadExercise, type Exercise } from "../src/lib/grader/index.ts";
 import { parseLearnerRules } from "../src/lib/grader/parse-learner-rules.ts";
-import { parseSaved } from "../src/lib/playground/autosave.ts";
 import { compilePlayground } from "../src/lib/playground/compile-playground.ts";
 import { parseScenario } from "../src/lib/playground/parse-scenario.ts";
 import { decodeShareState } from "../src/lib/playground/share-state.ts";
-import { parseProgress } from "../src/lib/progress/storage.ts";
 
 /** The size every input is filled out to: the suite's promise covers inputs up to 64 KB. */
 export const INPUT_BYTES = 64 * 1024;
@@ -169,10 +170,10 @@ export const READERS: Readonly<Record<string, Reader>> = {
       ),
   },
   "submission file": { text: false, read: (t) => answer(parseSubmission(t)) },
-  "saved draft": { text: false, read: (t) => answer(parseDraft(t)) },
-  "saved playground": { text: false, read: (t) => answer(parseSaved(t)) },
-  "saved progress": { text: false, read: (t) => answer(parseProgress(t)) },
-  "saved exercise results": { text: false, read: (t) => answer(parseExerciseProgress(t)) },
+  "saved draft": { text: false, read: (t) => answer(parseRecord(DRAFT, t)) },
+  "saved playground": { text: false, read: (t) => answer(parseRecord(PLAYGROUND, t)) },
+  "saved progress": { text: false, read: (t) => answer(parseRecord(LESSON_PROGRESS, t)) },
+  "saved exercise results": { text: false, read: (t) => answer(parseRecord(EXERCISE_RESULTS, t)) },
 };
 
 export interface Trial {

@@ -111,10 +111,14 @@ export const ISSUE_CODES = {
   // Browser storage, links and files
   "storage-unavailable": "Browser storage is missing, blocked or cannot be read or written.",
   "storage-full": "Browser storage is full, so nothing was saved.",
-  "storage-corrupt": "A stored value is not valid (hand-edited, truncated, another format).",
+  "storage-corrupt":
+    "A stored value is not valid (hand-edited, truncated, another format); a bad entry of a record is dropped with this code and the rest kept.",
   "share-link-too-long":
     "The rules or playground are too long for a link, or a link is longer than accepted.",
-  "share-link-damaged": "A share link cannot be decoded (cut when copied, or from a newer NSG Lab).",
+  "share-link-damaged":
+    "A share link cannot be decoded or fails its checksum (cut when copied, or from a newer NSG Lab).",
+  "share-link-elsewhere": "A share link's rules are for an exercise that is not on this page.",
+  "progress-file-invalid": "A progress file to import is not an NSG Lab progress file, or is damaged.",
   "decompression-unavailable": "The browser cannot decompress a compressed share link.",
   "wrong-exercise": "A submission file is for another exercise.",
   "assignment-empty": "An assignment link names no exercises.",

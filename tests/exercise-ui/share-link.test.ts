@@ -3,6 +3,7 @@ import {
   decodeShareHash,
   encodeShareHash,
   fromBase64Url,
+  linkTarget,
   MAX_SHARE_LENGTH,
   toBase64Url,
   withoutShareParam,
@@ -13,12 +14,18 @@ describe("share links", () => {
     const rules = {
       format: "azcli" as const,
       text: "# Öffne FTP → 20–21 ✓\naz network nsg rule create --name 'a b' \\\n  --priority 300\n",
+      exercise: "ftp-active",
     };
     const encoded = encodeShareHash(rules);
     expect(encoded.ok).toBe(true);
     if (!encoded.ok) return;
-    expect(encoded.value.hash).toMatch(/^#rules=v1\.azcli\.[A-Za-z0-9_-]+$/);
+    expect(encoded.value.hash).toMatch(/^#rules=v2\.ftp-active\.azcli\.[0-9a-f]{8}\.[A-Za-z0-9_-]+$/);
     expect(decodeShareHash(encoded.value.hash)).toEqual({ ok: true, value: rules });
+    // Version 1 links (no exercise, no checksum) are still read.
+    expect(decodeShareHash("#rules=v1.json.e30")).toEqual({
+      ok: true,
+      value: { format: "json", text: "{}" },
+    });
   });
 
   it("base64url-encodes UTF-8 without padding", () => {
@@ -27,7 +34,7 @@ describe("share links", () => {
   });
 
   it("refuses rules too long for a link, with a message", () => {
-    const encoded = encodeShareHash({ format: "json", text: "x".repeat(MAX_SHARE_LENGTH) });
+    const encoded = encodeShareHash({ format: "json", text: "x".repeat(MAX_SHARE_LENGTH), exercise: "a" });
     expect(encoded).toEqual({
       ok: false,
       errors: [
@@ -46,7 +53,7 @@ describe("share links", () => {
   });
 
   it("rejects damaged, foreign or cut links with a message", () => {
-    expect(decodeShareHash("#rules=v2.json.e30")).toMatchObject({ ok: false });
+    expect(decodeShareHash("#rules=v3.json.e30")).toMatchObject({ ok: false });
     expect(decodeShareHash("#rules=v1.yaml.e30")).toEqual({
       ok: false,
       errors: [
@@ -63,6 +70,37 @@ describe("share links", () => {
       ok: false,
       errors: [{ code: "share-link-damaged", message: expect.stringContaining("damaged") as unknown }],
     }); // invalid UTF-8
+  });
+
+  it("refuses a link cut anywhere, or with a changed character, instead of loading part of it", () => {
+    const encoded = encodeShareHash({
+      format: "azcli",
+      text: "az network nsg rule create -g rg --nsg-name nsg --name allow-ftp --priority 300 --destination-port-ranges 21",
+      exercise: "ftp-active",
+    });
+    if (!encoded.ok) throw new Error("no link");
+    const hash = encoded.value.hash;
+    for (let cut = "#rules=v2.".length; cut < hash.length; cut++) {
+      const read = decodeShareHash(hash.slice(0, cut));
+      expect(read.ok, `cut at ${cut}`).toBe(false);
+    }
+    const last = hash.at(-1) === "A" ? "B" : "A";
+    expect(decodeShareHash(hash.slice(0, -1) + last)).toMatchObject({
+      ok: false,
+      errors: [{ code: "share-link-damaged" }],
+    });
+  });
+
+  it("sends a link to the exercise it names, or to a page's only exercise for an old link", () => {
+    const named = { format: "json" as const, text: "[]", exercise: "ftp-active" };
+    expect(linkTarget(named, ["app-tier-asg", "ftp-active"])).toEqual({ ok: true, value: "ftp-active" });
+    expect(linkTarget(named, ["app-tier-asg"])).toMatchObject({
+      ok: false,
+      errors: [{ code: "share-link-elsewhere" }],
+    });
+    const old = { format: "json" as const, text: "[]" };
+    expect(linkTarget(old, ["app-tier-asg"])).toEqual({ ok: true, value: "app-tier-asg" });
+    expect(linkTarget(old, ["app-tier-asg", "ftp-active"])).toMatchObject({ ok: false });
   });
 
   it("removes only the rules from a fragment", () => {

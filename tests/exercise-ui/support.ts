@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { StorageLike } from "../../src/lib/progress/storage.ts";
+import type { StorageLike } from "../../src/lib/store/store.ts";
 import { loadExercise, type Exercise } from "../../src/lib/grader/index.ts";
 
 const GRADERS = join(import.meta.dirname, "../../graders");

@@ -2,11 +2,12 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parseSubmission } from "../../src/lib/exercise-ui/submission-file.ts";
 import { decodeShareHash, encodeShareHash } from "../../src/lib/exercise-ui/share-link.ts";
-import { parseDraft } from "../../src/lib/exercise-ui/draft-storage.ts";
-import { parseExerciseProgress } from "../../src/lib/exercise-ui/exercise-progress.ts";
-import { parseProgress } from "../../src/lib/progress/storage.ts";
+import { DRAFT, DRAFT_HISTORY } from "../../src/lib/store/records/draft.ts";
+import { EXERCISE_RESULTS } from "../../src/lib/store/records/exercise-results.ts";
+import { LESSON_PROGRESS } from "../../src/lib/store/records/lesson-progress.ts";
+import { PLAYGROUND, PLAYGROUND_HISTORY } from "../../src/lib/store/records/playground.ts";
+import { parseRecord } from "../../src/lib/store/store.ts";
 import { decodeShareState } from "../../src/lib/playground/share-state.ts";
-import { parseSaved } from "../../src/lib/playground/autosave.ts";
 import { readAssignment } from "../../src/lib/assignments/assignment-link.ts";
 import { joinMessages, type Result } from "../../src/lib/result.ts";
 
@@ -36,6 +37,7 @@ describe("fuzzing state the browser reads back", () => {
     const valid = encodeShareHash({
       text: "az network nsg rule create -g rg --nsg-name n -n r --priority 100",
       format: "azcli",
+      exercise: "ftp-active",
     });
     const base = valid.ok ? valid.value.hash : "#rules=";
     fc.assert(
@@ -89,10 +91,15 @@ describe("fuzzing state the browser reads back", () => {
   it("saved drafts, course progress, exercise results and playground autosave", () => {
     fc.assert(
       fc.property(junk, (raw) => {
-        failsWithReason(parseDraft(raw));
-        failsWithReason(parseProgress(raw));
-        failsWithReason(parseExerciseProgress(raw));
-        failsWithReason(parseSaved(raw));
+        for (const kind of [
+          DRAFT,
+          DRAFT_HISTORY,
+          LESSON_PROGRESS,
+          EXERCISE_RESULTS,
+          PLAYGROUND,
+          PLAYGROUND_HISTORY,
+        ])
+          failsWithReason(parseRecord<unknown>(kind as never, raw));
       }),
       { numRuns: 400 },
     );

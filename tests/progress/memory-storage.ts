@@ -1,4 +1,4 @@
-import type { StorageLike } from "../../src/lib/progress/index.ts";
+import type { StorageLike } from "../../src/lib/store/store.ts";
 
 /** An in-memory StorageLike; `failing` makes every call throw, like blocked site data. */
 export function memoryStorage(

@@ -5,18 +5,14 @@
  */
 import { createGrader, REGRADE_MEASURE, WORKER_THRESHOLD } from "./grading-client.ts";
 import { isComplete, type GradeReport } from "../../lib/grader/report.ts";
-import { browserStorage, completeLesson } from "../../lib/progress/browser.ts";
+import { completeLesson } from "../../lib/progress/browser.ts";
+import { browserStore } from "../../lib/store/store.ts";
+import type { Draft, KeptDraft } from "../../lib/store/records/draft.ts";
+import { ExerciseSession, type Notice, type SaveStatus } from "../../lib/exercise-ui/exercise-session.ts";
 import type { ExportFormat } from "../../lib/formats/export/index.ts";
 import { FORMAT_LABEL, isEditorFormat, type EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
 import { suggestFixesFor } from "../../lib/exercise-ui/grade-for-editor.ts";
-import {
-  makeDraft,
-  readDraft,
-  readPreviousDraft,
-  savePreviousDraft,
-  writeDraft,
-} from "../../lib/exercise-ui/draft-storage.ts";
-import { decodeShareHash, encodeShareHash, withoutShareParam } from "../../lib/exercise-ui/share-link.ts";
+import { withoutShareParam } from "../../lib/exercise-ui/share-link.ts";
 import {
   buildSubmission,
   submissionFileName,
@@ -28,17 +24,13 @@ import {
   exportLearnerRules,
   summaryOf,
 } from "../../lib/exercise-ui/format-conversion.ts";
-import { solutionRules, starterRules, type EditorRules } from "../../lib/exercise-ui/island-data.ts";
+import { solutionRules, type EditorRules } from "../../lib/exercise-ui/island-data.ts";
 import { learnerRulesSchema } from "../../lib/exercise-ui/rule-json-schema.ts";
-import {
-  EXERCISE_PASSED_EVENT,
-  lessonExercisesPassed,
-  recordExercisePassed,
-} from "../../lib/exercise-ui/exercise-progress.ts";
+import { EXERCISE_PASSED_EVENT } from "../../lib/exercise-ui/exercise-progress.ts";
 import { joinMessages } from "../../lib/result.ts";
 import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
 import { confirmDialog } from "./confirm-dialog.ts";
-import { asyncHandler, copyText, downloadText, must, wireShareButton } from "./dom.ts";
+import { asyncHandler, copyText, downloadText, el, must, wireShareButton } from "./dom.ts";
 import { readExerciseData } from "./exercise-data.ts";
 import { comparisonText, renderChecks, renderDifferences, renderIssues, scoreText } from "./results-view.ts";
 
@@ -60,7 +52,7 @@ export async function mountEditor(root: HTMLElement): Promise<void> {
 async function mount(root: HTMLElement): Promise<void> {
   const { exercise, lessonExercises } = readExerciseData(root);
   const id = exercise.id;
-  const storage = browserStorage();
+  const session = new ExerciseSession(exercise, browserStore(), lessonExercises);
   const q = <T extends Element>(selector: string) => must<T>(root, selector);
   const ui = {
     opener: q<HTMLElement>("[data-opener]"),
@@ -79,6 +71,15 @@ async function mount(root: HTMLElement): Promise<void> {
     formatRadios: [...root.querySelectorAll<HTMLInputElement>("[data-format-switch] input[type=radio]")],
     reset: q<HTMLButtonElement>("[data-reset]"),
     restore: q<HTMLButtonElement>("[data-restore]"),
+    historyPanel: q<HTMLDetailsElement>("[data-history-panel]"),
+    historyCount: q<HTMLElement>("[data-history-count]"),
+    historyList: q<HTMLOListElement>("[data-history-list]"),
+    conflict: q<HTMLElement>("[data-conflict]"),
+    conflictText: q<HTMLElement>("[data-conflict-text]"),
+    keepMine: q<HTMLButtonElement>("[data-keep-mine]"),
+    takeTheirs: q<HTMLButtonElement>("[data-take-theirs]"),
+    complete: q<HTMLElement>("[data-complete]"),
+    completeText: q<HTMLElement>("[data-complete-text]"),
     exportFormat: q<HTMLSelectElement>("[data-export-format]"),
     exportCopy: q<HTMLButtonElement>("[data-export-copy]"),
     exportOutput: q<HTMLTextAreaElement>("[data-export-output]"),
@@ -100,64 +101,56 @@ async function mount(root: HTMLElement): Promise<void> {
     ui.message.hidden = text === "";
   };
 
-  // Which rules to start with: a shared link, else the saved draft, else the starter.
-  const starter = starterRules(exercise);
-  const saved = readDraft(storage, id);
-  const notices: string[] = [];
-  if (saved.status === "corrupt") {
-    notices.push(
-      `Your saved rules for this exercise could not be read (${saved.message}), so the editor starts from the starter.` +
-        (saved.moved
-          ? ` The damaged copy was kept in this browser's storage under “${saved.backupKey}”.`
-          : ""),
-    );
-  } else if (saved.status === "unavailable")
-    notices.push(
-      `${saved.message} Your rules will stay in the editor while this page is open; download them to keep them.`,
-    );
-  let current: Rules =
-    saved.status === "ok" ? { text: saved.draft.text, format: saved.draft.format } : starter;
-  let fromLink = false;
-  const shared = decodeShareHash(location.hash);
-  const link = shared.ok ? shared.value : undefined;
-  if (link) {
-    const differs =
-      saved.status === "ok" && (saved.draft.text !== link.text || saved.draft.format !== link.format);
-    const accept =
-      !differs ||
-      (await confirmDialog({
-        title: "Load the rules from this link?",
-        message:
-          "You have saved rules for this exercise that differ from the link's. Loading the link's rules replaces them in the editor; “Restore previous rules” brings yours back.",
-        confirm: "Load the link's rules",
-        cancel: "Keep my saved rules",
-      }));
+  const showNotices = (notices: readonly Notice[]) => {
+    const worst = notices.some((n) => n.kind === "error")
+      ? "error"
+      : notices.some((n) => n.kind === "warning")
+        ? "warning"
+        : "info";
+    showMessage(notices.map((n) => n.text).join(" "), worst);
+  };
+
+  // Which rules to start with: a link meant for this exercise, else the saved draft, else the starter.
+  const exercisesOnPage = [...document.querySelectorAll<HTMLElement>("[data-exercise]")].map(
+    (e) => e.dataset.exercise ?? "",
+  );
+  const start = session.start(location.hash, exercisesOnPage);
+  let current: Rules = start.rules;
+  let notices = start.notices;
+  let fromLink = start.from === "link";
+  if (start.pendingLink) {
+    const accept = await confirmDialog({
+      title: "Load the rules from this link?",
+      message:
+        "You have saved rules for this exercise that differ from the link's. Loading the link's rules replaces them in the editor; yours stay under “Earlier versions”.",
+      confirm: "Load the link's rules",
+      cancel: "Keep my saved rules",
+    });
     if (accept) {
-      if (differs && saved.status === "ok") savePreviousDraft(storage, id, saved.draft);
-      current = link;
+      const loaded = session.acceptLink(start.rules, start.pendingLink);
+      current = loaded.rules;
+      notices = [...notices, ...loaded.notices];
       fromLink = true;
-      notices.push("Loaded the rules from the link.");
     }
+  }
+  // The link is used (or declined) here only: other exercises on the page never see it.
+  if (start.from === "link" || start.pendingLink)
     history.replaceState(
       history.state,
       "",
       `${location.pathname}${location.search}${withoutShareParam(location.hash)}`,
     );
-  } else if (!shared.ok) notices.push(joinMessages(shared.errors, " "));
 
   ui.opener.hidden = true;
   if (ui.openerNote) ui.openerNote.hidden = true;
   ui.editorUi.hidden = false;
-  showMessage(
-    notices.join(" "),
-    saved.status === "corrupt" || saved.status === "unavailable" || !shared.ok ? "warning" : "info",
-  );
+  root.dataset.editorOpen = "true";
+  showNotices(notices);
 
   let format: EditorFormat = current.format;
   let edited = false;
-  let attempts = saved.status === "ok" && saved.draft.text !== starter.text ? 1 : 0;
-  let lastSaved = saved.status === "ok" ? JSON.stringify([saved.draft.text, saved.draft.format]) : "";
-  let passRecorded = false;
+  let attempts = start.from === "draft" && current.text !== session.starter.text ? 1 : 0;
+  let conflict: Draft | undefined;
   let report: GradeReport | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const ariaLabel = () =>
@@ -181,20 +174,53 @@ async function mount(root: HTMLElement): Promise<void> {
   });
   ui.host.dataset.ready = "true";
 
-  function save(): void {
-    const text = editor.getText();
-    const key = JSON.stringify([text, format]);
-    if (key === lastSaved) return;
-    const result = writeDraft(storage, id, makeDraft(text, format));
-    if (result.ok) {
-      lastSaved = key;
-      ui.save.dataset.kind = "ok";
-      ui.save.textContent = `Saved in this browser at ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.`;
-    } else {
+  const showSave = (status: SaveStatus) => {
+    if (status.kind === "unchanged") return;
+    if (status.kind === "conflict") {
+      conflict = status.theirs;
+      ui.conflictText.textContent = status.text;
+      ui.conflict.hidden = false;
       ui.save.dataset.kind = "error";
-      ui.save.textContent = joinMessages(result.errors, " ");
+      ui.save.textContent = "Not saved: see above.";
+      return;
     }
+    ui.save.dataset.kind = status.kind === "saved" ? "ok" : "error";
+    ui.save.textContent = status.text;
+  };
+
+  function save(): void {
+    // While another tab's version waits for the learner's choice, nothing is written over it.
+    if (conflict) return;
+    showSave(session.save({ text: editor.getText(), format }));
   }
+
+  const showConflict = (theirs: Draft) => {
+    showSave({
+      kind: "conflict",
+      theirs,
+      text: "This exercise was just changed in another tab or window. Choose which version to keep: the other stays under “Earlier versions”.",
+    });
+  };
+  addEventListener("storage", (event: StorageEvent) => {
+    const theirs = session.foreignChange(event.key, event.newValue);
+    if (theirs) showConflict(theirs);
+  });
+  ui.keepMine.addEventListener("click", () => {
+    if (!conflict) return;
+    const theirs = conflict;
+    conflict = undefined;
+    ui.conflict.hidden = true;
+    showSave(session.keepMine({ text: editor.getText(), format }, theirs));
+    renderHistory();
+  });
+  ui.takeTheirs.addEventListener("click", () => {
+    const theirs = session.takeTheirs({ text: editor.getText(), format });
+    conflict = undefined;
+    ui.conflict.hidden = true;
+    if (theirs) putRules(theirs);
+    renderHistory();
+    showMessage("Loaded the other tab's rules. This tab's are under “Earlier versions”.", "info");
+  });
 
   const gradeText = createGrader(exercise);
 
@@ -225,24 +251,27 @@ async function mount(root: HTMLElement): Promise<void> {
     });
     const passed = isComplete(report);
     root.dataset.status = report.status === "invalid" ? "invalid" : passed ? "passed" : "failing";
-    const score = scoreText(report, errors.length) + (passed ? " Exercise complete ✓" : "");
+    const score = scoreText(report, errors.length);
     if (ui.score.textContent !== score) ui.score.textContent = score;
     const comparison = comparisonText(report);
     if (ui.comparison.textContent !== comparison) ui.comparison.textContent = comparison;
     ui.comparison.hidden = comparison === "";
-    if (passed) recordPass();
+    recordGrade(report, graded);
+    ui.complete.hidden = !passed;
     if (attempts > 0 && exercise.solution !== undefined) ui.solution.hidden = false;
     // Grade + render time per re-grade, read by `npm run bench` (and visible in DevTools).
     performance.measure(REGRADE_MEASURE, { start: started });
   }
 
-  function recordPass(): void {
-    if (passRecorded) return;
-    passRecorded = true;
-    const result = recordExercisePassed(storage, id);
-    if (result.ok && exercise.lesson && lessonExercisesPassed(result.value, lessonExercises))
-      completeLesson(exercise.lesson);
-    document.dispatchEvent(new CustomEvent(EXERCISE_PASSED_EVENT, { detail: { id: exercise.id } }));
+  function recordGrade(graded: GradeReport, rules: Rules): void {
+    const effect = session.graded(graded, rules);
+    if (effect.problem) {
+      ui.completeText.textContent = "Exercise complete ✓ (not recorded in this browser)";
+      showMessage(effect.problem, "warning");
+    } else if (isComplete(graded)) ui.completeText.textContent = "Exercise complete ✓";
+    if (effect.lessonCompleted && exercise.lesson) completeLesson(exercise.lesson);
+    if (effect.passRecorded)
+      document.dispatchEvent(new CustomEvent(EXERCISE_PASSED_EVENT, { detail: { id: exercise.id } }));
   }
 
   function refresh(): void {
@@ -254,22 +283,71 @@ async function mount(root: HTMLElement): Promise<void> {
     save();
   }
 
-  /** Keeps what is in the editor restorable, then puts other rules in. */
-  function replaceRules(next: Rules): void {
-    const previous = makeDraft(editor.getText(), format);
-    const kept = savePreviousDraft(storage, id, previous);
-    if (kept.ok) ui.restore.hidden = false;
+  function putRules(next: Rules): void {
     format = next.format;
     setRadio(format);
     editor.editor.updateOptions({ ariaLabel: ariaLabel() });
     editor.setText(next.text, next.format);
     edited = false;
     refresh();
-    if (!kept.ok)
+  }
+
+  /** Keeps what is in the editor among the earlier versions, then puts other rules in. */
+  function replaceRules(next: Rules, because: Parameters<typeof session.keepVersion>[1]): void {
+    const kept = session.keepVersion({ text: editor.getText(), format }, because);
+    putRules(next);
+    renderHistory();
+    if (!kept)
       showMessage(
-        `${joinMessages(kept.errors, " ")} Your previous rules could not be kept for “Restore”.`,
+        "Your previous rules could not be kept for “Restore” (browser storage is full or blocked).",
         "warning",
       );
+  }
+
+  const KEPT_LABEL: Record<KeptDraft["keptBecause"], string> = {
+    link: "before loading a shared link",
+    reset: "before a reset to the starter",
+    solution: "before the solution was put in",
+    format: "before converting the format",
+    restore: "before restoring an earlier version",
+    "other-tab": "from another tab",
+  };
+
+  function renderHistory(): void {
+    const entries = session.history();
+    ui.restore.hidden = entries.length === 0;
+    ui.historyPanel.hidden = entries.length === 0;
+    ui.historyCount.textContent = String(entries.length);
+    ui.historyList.replaceChildren(
+      ...entries.map((entry, index) => {
+        const when = new Date(entry.savedAt).toLocaleString([], {
+          month: "short",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+        });
+        const lines = entry.text.split("\n").length;
+        const button = el("button", { type: "button", class: "button-secondary" }, "Restore");
+        button.addEventListener("click", () => restoreVersion(index));
+        return el(
+          "li",
+          { "data-history-entry": String(index) },
+          el("span", {}, `${KEPT_LABEL[entry.keptBecause]} · ${when} · ${FORMAT_LABEL[entry.format]}, ${lines} ${lines === 1 ? "line" : "lines"} `),
+          button,
+        );
+      }),
+    );
+  }
+
+  function restoreVersion(index: number): void {
+    const restored = session.restore(index, { text: editor.getText(), format });
+    if (!restored) {
+      showMessage("There are no previous rules to restore.", "warning");
+      return;
+    }
+    putRules(restored);
+    renderHistory();
+    showMessage("Restored your previous rules. Pressing “Restore previous rules” again swaps back.", "info");
   }
 
   ui.formatRadios.forEach((radio) =>
@@ -282,7 +360,7 @@ async function mount(root: HTMLElement): Promise<void> {
         showMessage(summaryOf(result), "error");
         return;
       }
-      replaceRules({ text: result.value.text, format: to });
+      replaceRules({ text: result.value.text, format: to }, "format");
       showMessage(
         [
           `Converted your rules to ${FORMAT_LABEL[to]}.`,
@@ -304,21 +382,13 @@ async function mount(root: HTMLElement): Promise<void> {
         confirm: "Reset",
       });
       if (!ok) return;
-      replaceRules(starter);
+      replaceRules(session.starter, "reset");
       showMessage("Reset to the starter. “Restore previous rules” brings your rules back.", "info");
     }),
   );
 
-  ui.restore.addEventListener("click", () => {
-    const previous = readPreviousDraft(storage, id);
-    if (!previous) {
-      showMessage("There are no previous rules to restore.", "warning");
-      return;
-    }
-    replaceRules({ text: previous.text, format: previous.format });
-    showMessage("Restored your previous rules. Pressing “Restore previous rules” again swaps back.", "info");
-  });
-  ui.restore.hidden = readPreviousDraft(storage, id) === undefined;
+  ui.restore.addEventListener("click", () => restoreVersion(0));
+  renderHistory();
 
   ui.exportCopy.addEventListener(
     "click",
@@ -355,7 +425,7 @@ async function mount(root: HTMLElement): Promise<void> {
 
   wireShareButton(
     { button: ui.shareCopy, output: ui.shareOutput, status: ui.shareStatus },
-    () => Promise.resolve(encodeShareHash({ text: editor.getText(), format })),
+    () => Promise.resolve(session.shareHash({ text: editor.getText(), format })),
     "Whoever opens it sees these rules in the editor.",
   );
 
@@ -379,7 +449,7 @@ async function mount(root: HTMLElement): Promise<void> {
   );
   ui.solutionUse.addEventListener("click", () => {
     if (!solution) return;
-    replaceRules(solution);
+    replaceRules(solution, "solution");
     showMessage(
       "The reference solution is in the editor. “Restore previous rules” brings yours back.",
       "info",

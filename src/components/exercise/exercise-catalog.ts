@@ -5,6 +5,8 @@ import {
   type CatalogEntry,
 } from "../../lib/exercise-ui/exercise-catalog.ts";
 import { joinMessages } from "../../lib/result.ts";
+import { exerciseOrder } from "../../lib/course/exercise-order.ts";
+import { withBase } from "../../lib/course/base-path.ts";
 
 /**
  * Build-time access to graders/*.yaml for <Exercise> and the /exercises/ pages. The files are
@@ -17,7 +19,20 @@ const files = import.meta.glob<string>("/graders/*.{yaml,yml,json}", {
   eager: true,
 });
 
+const lessonTexts = import.meta.glob<string>("/content/lessons/*.mdx", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
+
 let cached: Map<string, CatalogEntry> | undefined;
+let order: string[] | undefined;
+
+/** Every exercise id in course order (see exerciseOrder). */
+export function courseExerciseOrder(): string[] {
+  order ??= exerciseOrder(lessonTexts, exerciseCatalog().keys());
+  return order;
+}
 
 export function exerciseCatalog(): Map<string, CatalogEntry> {
   if (cached) return cached;
@@ -35,4 +50,12 @@ export const getExercise = (id: string, usedIn?: string): CatalogEntry =>
 export function lessonExerciseIds(entry: CatalogEntry): string[] {
   const lesson = entry.exercise.lesson;
   return lesson ? (exercisesByLesson(exerciseCatalog()).get(lesson) ?? [entry.id]) : [];
+}
+
+/** The exercise after this one in course order (the rest of its lesson, then the next lessons'), with its page. */
+export function nextExercise(entry: CatalogEntry): { id: string; title: string; href: string } | undefined {
+  const order = courseExerciseOrder();
+  const next = order[order.indexOf(entry.id) + 1];
+  const found = next === undefined ? undefined : exerciseCatalog().get(next);
+  return found && { id: found.id, title: found.exercise.title, href: withBase(`exercises/${found.id}/`) };
 }

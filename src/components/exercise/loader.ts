@@ -9,8 +9,10 @@
  * every stylesheet reachable from a page script, dynamic imports included
  * (withastro/astro#9495): Monaco's 175 KB of CSS would load with every exercise page.
  */
-import { draftKey } from "../../lib/exercise-ui/draft-storage.ts";
-import { SHARE_PARAM } from "../../lib/exercise-ui/share-link.ts";
+import { DRAFT } from "../../lib/store/records/draft.ts";
+import { EXERCISE_RESULTS } from "../../lib/store/records/exercise-results.ts";
+import { browserStore, keyOf } from "../../lib/store/store.ts";
+import { decodeShareHash, linkTarget } from "../../lib/exercise-ui/share-link.ts";
 import { asyncHandler } from "./dom.ts";
 import editorIslandUrl from "./editor-island.ts?worker&url";
 import type { EditorIslandApi } from "./editor-island.ts";
@@ -57,20 +59,50 @@ function setupHints(root: HTMLElement): void {
 }
 
 function hasSavedDraft(id: string): boolean {
-  try {
-    return localStorage.getItem(draftKey(id)) !== null;
-  } catch {
-    return false;
+  const raw = browserStore().raw(keyOf(DRAFT, id));
+  return raw.ok && raw.value !== null;
+}
+
+/** Which exercise of the page a shared link is for, and why none when it can't be used here. */
+function sharedLinkTarget(): { id?: string; problem?: string } {
+  const shared = decodeShareHash(location.hash);
+  if (!shared.ok) return { problem: shared.errors[0]!.message };
+  if (!shared.value) return {};
+  const onPage = [...document.querySelectorAll<HTMLElement>("[data-exercise]")].map(
+    (e) => e.dataset.exercise ?? "",
+  );
+  const target = linkTarget(shared.value, onPage);
+  return target.ok ? { id: target.value } : { problem: target.errors[0]!.message };
+}
+
+/** What the learner did here before: shown before any heavy code loads. */
+function showEarlierResult(root: HTMLElement, id: string): void {
+  const score = root.querySelector<HTMLElement>("[data-score]");
+  const read = browserStore().read(EXERCISE_RESULTS);
+  if (!score || read.status !== "ok") return;
+  const result = Object.hasOwn(read.value.exercises, id) ? read.value.exercises[id]! : {};
+  if (result.passedAt) {
+    const day = new Date(result.passedAt).toLocaleDateString([], {
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+    });
+    root.dataset.progress = "passed";
+    score.textContent = `You passed this exercise on ${day}. ${root.dataset.kind === "predict" ? "Check your predictions again any time." : "Open the editor to see your rules graded again."}`;
+  } else if (result.attemptedAt) {
+    root.dataset.progress = "attempted";
+    score.textContent =
+      `You have started this exercise. ${root.dataset.kind === "predict" ? "" : "Open the editor to carry on."}`.trim();
   }
 }
 
-function setupEditorOpener(root: HTMLElement, id: string): void {
+function setupEditorOpener(root: HTMLElement, id: string, link: { id?: string; problem?: string }): void {
   const open = root.querySelector<HTMLButtonElement>("[data-open-editor]");
   const status = root.querySelector<HTMLElement>("[data-loader-status]");
   const note = root.querySelector<HTMLElement>("[data-opener-note]");
   if (!open || !status) return;
-  const shared = new URLSearchParams(location.hash.slice(1)).has(SHARE_PARAM);
-  if (note && shared) note.textContent = "This link carries someone's rules: open the editor to load them.";
+  if (note && link.id === id)
+    note.textContent = "This link carries someone's rules for this exercise: open the editor to load them.";
   else if (note && hasSavedDraft(id)) note.textContent = "Your saved rules for this exercise will be loaded.";
   open.addEventListener(
     "click",
@@ -118,11 +150,30 @@ function setupPredictions(root: HTMLElement): void {
 }
 
 export function setupExercises(): void {
-  for (const root of document.querySelectorAll<HTMLElement>("[data-exercise]")) {
-    if (root.dataset.ready) continue;
+  const roots = [...document.querySelectorAll<HTMLElement>("[data-exercise]")].filter(
+    (r) => !r.dataset.ready,
+  );
+  if (roots.length === 0) return;
+  const link = sharedLinkTarget();
+  for (const root of roots) {
     root.dataset.ready = "true";
+    const id = root.dataset.exercise ?? "";
     setupHints(root);
+    showEarlierResult(root, id);
     if (root.dataset.kind === "predict") setupPredictions(root);
-    else setupEditorOpener(root, root.dataset.exercise ?? "");
+    else setupEditorOpener(root, id, link);
+  }
+  const target = roots.find((r) => r.dataset.exercise === link.id);
+  if (target) {
+    // A link names its exercise: bring that one into view, wherever it sits on the page.
+    target.scrollIntoView({ block: "start" });
+    target.querySelector<HTMLButtonElement>("[data-open-editor]")?.focus({ preventScroll: true });
+  } else if (link.problem) {
+    const first = roots.find((r) => r.dataset.kind !== "predict");
+    const note = first?.querySelector<HTMLElement>("[data-opener-note]");
+    if (note) {
+      note.textContent = link.problem;
+      note.dataset.kind = "warning";
+    }
   }
 }

@@ -181,6 +181,9 @@ export function createRulesEditor(options: RulesEditorOptions): RulesEditor {
     ariaLabel: options.ariaLabel,
     automaticLayout: true,
     minimap: { enabled: false },
+    // Long az CLI lines wrap: a phone shows about 25 characters, and cut lines hide their flags.
+    wordWrap: "on",
+    wrappingIndent: "indent",
     fontSize: 14,
     tabSize: 2,
     insertSpaces: true,

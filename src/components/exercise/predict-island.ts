@@ -3,11 +3,12 @@
  * verdicts (gradePredictions), with the path that decided each flow. No editor is loaded.
  */
 import { gradePredictions, type Prediction } from "../../lib/grader/grade.ts";
-import { browserStorage, completeLesson } from "../../lib/progress/browser.ts";
+import { completeLesson } from "../../lib/progress/browser.ts";
+import { browserStore } from "../../lib/store/store.ts";
 import {
   EXERCISE_PASSED_EVENT,
   lessonExercisesPassed,
-  recordExercisePassed,
+  recordPass,
 } from "../../lib/exercise-ui/exercise-progress.ts";
 import { readExerciseData } from "./exercise-data.ts";
 import { renderPredictions } from "./results-view.ts";
@@ -39,7 +40,9 @@ export function checkPredictions(root: HTMLElement, form: HTMLFormElement): void
         : `${report.passed} of ${all} predictions are right.${unanswered ? ` ${unanswered} not answered yet.` : ""} Change your answers and check again.`;
   }
   if (report.failed === 0) {
-    const result = recordExercisePassed(browserStorage(), exercise.id);
+    const result = recordPass(browserStore(), exercise.id);
+    if (!result.ok && score)
+      score.textContent += ` This browser would not record the pass (${result.errors[0]!.message}).`;
     if (result.ok && exercise.lesson && lessonExercisesPassed(result.value, lessonExercises))
       completeLesson(exercise.lesson);
     document.dispatchEvent(new CustomEvent(EXERCISE_PASSED_EVENT, { detail: { id: exercise.id } }));

@@ -17,10 +17,10 @@ import {
 } from "../../lib/playground/flow-form.ts";
 import { buildPathModel } from "../../lib/playground/path-model.ts";
 import { makeState, sameState, type PlaygroundState } from "../../lib/playground/playground-state.ts";
-import { readPrevious, readSaved, savePrevious, writeSaved } from "../../lib/playground/autosave.ts";
+import { PlaygroundSession, type PlaygroundSave } from "../../lib/playground/playground-session.ts";
 import { lintScenario } from "../../lib/playground/scenario-analysis.ts";
 import { decodeShareState, encodeShareState, withoutShareParam } from "../../lib/playground/share-state.ts";
-import { browserStorage } from "../../lib/progress/browser.ts";
+import { browserStore } from "../../lib/store/store.ts";
 import { joinMessages } from "../../lib/result.ts";
 import { asyncHandler, el, must, wireShareButton } from "../exercise/dom.ts";
 import { renderIssues } from "../exercise/results-view.ts";
@@ -68,8 +68,15 @@ async function boot(root: HTMLElement): Promise<void> {
     exposureNic: q<HTMLSelectElement>("[data-nic-select=exposure]"),
     exposure: q("[data-exposure]"),
     lints: q("[data-lints]"),
+    conflict: q("[data-conflict]"),
+    conflictText: q("[data-conflict-text]"),
+    keepMine: q<HTMLButtonElement>("[data-keep-mine]"),
+    takeTheirs: q<HTMLButtonElement>("[data-take-theirs]"),
+    historyPanel: q<HTMLDetailsElement>("[data-history-panel]"),
+    historyCount: q("[data-history-count]"),
+    historyList: q<HTMLOListElement>("[data-history-list]"),
   };
-  const storage = browserStorage();
+  const session = new PlaygroundSession(browserStore());
   const form = new FlowFormView(root);
 
   let model: PlaygroundModel | undefined;
@@ -77,7 +84,8 @@ async function boot(root: HTMLElement): Promise<void> {
   let checked: FlowInput | null = null;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastSaved = "";
+  /** Another tab's playground, waiting for the learner to choose which to keep. */
+  let conflict: PlaygroundState | undefined;
 
   const showMessage = (text: string, kind: "info" | "warning" | "error" = "info") => {
     ui.message.textContent = text;
@@ -99,22 +107,89 @@ async function boot(root: HTMLElement): Promise<void> {
     makeState(editors.scenario.getText(), editors.cli.getText(), form.values());
 
   // ── Saving ────────────────────────────────────────────────────────────────
+  const showSave = (status: PlaygroundSave) => {
+    if (status.kind === "unchanged") return;
+    if (status.kind === "conflict") {
+      conflict = status.theirs;
+      ui.conflictText.textContent = status.text;
+      ui.conflict.hidden = false;
+      ui.saveStatus.dataset.kind = "error";
+      ui.saveStatus.textContent = "Not saved: see above.";
+      return;
+    }
+    ui.saveStatus.dataset.kind = status.kind === "saved" ? "ok" : "error";
+    ui.saveStatus.textContent = status.text;
+  };
   function save(): void {
     clearTimeout(saveTimer);
     saveTimer = undefined;
-    const state = currentState();
-    const key = JSON.stringify(state);
-    if (key === lastSaved) return;
-    const result = writeSaved(storage, state);
-    if (result.ok) {
-      lastSaved = key;
-      ui.saveStatus.dataset.kind = "ok";
-      ui.saveStatus.textContent = `Saved in this browser at ${new Date().toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}.`;
-    } else {
-      ui.saveStatus.dataset.kind = "error";
-      ui.saveStatus.textContent = joinMessages(result.errors, " ");
-    }
+    if (conflict) return; // nothing is written over the other tab's version before the learner chooses
+    showSave(session.save(currentState()));
   }
+  addEventListener("storage", (event: StorageEvent) => {
+    const theirs = session.foreignChange(event.key, event.newValue);
+    if (theirs)
+      showSave({
+        kind: "conflict",
+        theirs,
+        text: "The playground was just changed in another tab or window. Choose which version to keep; the other stays under “Earlier playgrounds”.",
+      });
+  });
+  ui.keepMine.addEventListener("click", () => {
+    if (!conflict) return;
+    const theirs = conflict;
+    conflict = undefined;
+    ui.conflict.hidden = true;
+    showSave(session.keepMine(currentState(), theirs));
+    renderHistory();
+  });
+  ui.takeTheirs.addEventListener("click", () => {
+    const theirs = session.takeTheirs(currentState());
+    conflict = undefined;
+    ui.conflict.hidden = true;
+    if (theirs) applyState(theirs);
+    renderHistory();
+    showMessage("Loaded the other tab's playground. This tab's is under “Earlier playgrounds”.");
+  });
+
+  function renderHistory(): void {
+    const entries = session.history();
+    ui.restore.hidden = entries.length === 0;
+    ui.historyPanel.hidden = entries.length === 0;
+    ui.historyCount.textContent = String(entries.length);
+    ui.historyList.replaceChildren(
+      ...entries.map((entry, index) => {
+        const when = new Date(entry.savedAt).toLocaleString([], {
+          month: "short",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+        });
+        const button = el("button", { type: "button", class: "button-secondary" }, "Restore");
+        button.addEventListener("click", () => restoreVersion(index));
+        const lines = entry.state.scenario.split("\n").length;
+        return el(
+          "li",
+          { "data-history-entry": String(index) },
+          el("span", {}, `${when} · scenario of ${lines} lines `),
+          button,
+        );
+      }),
+    );
+  }
+
+  function restoreVersion(index: number): void {
+    const restored = session.restore(index, currentState());
+    if (!restored) {
+      showMessage("There is no previous playground to restore.", "warning");
+      return;
+    }
+    applyState(restored);
+    save();
+    renderHistory();
+    showMessage("Restored the previous playground. Press “Restore previous playground” again to swap back.");
+  }
+
   function scheduleSave(): void {
     clearTimeout(saveTimer);
     saveTimer = setTimeout(save, SAVE_MS);
@@ -280,12 +355,12 @@ async function boot(root: HTMLElement): Promise<void> {
       !sameState(current, next) &&
       !sameState(current, makeState(BLANK_SCENARIO, BLANK_CLI, EMPTY_FLOW_FORM))
     ) {
-      const kept = savePrevious(storage, current);
-      if (kept.ok) ui.restore.hidden = false;
-      else message += ` (The previous playground could not be kept: ${joinMessages(kept.errors, " ")})`;
+      if (!session.keep(current))
+        message += " (The previous playground could not be kept: browser storage is full or blocked.)";
     }
     applyState(next);
     save();
+    renderHistory();
     showMessage(message);
   }
 
@@ -319,18 +394,8 @@ async function boot(root: HTMLElement): Promise<void> {
     );
   });
 
-  ui.restore.addEventListener("click", () => {
-    const previous = readPrevious(storage);
-    if (!previous) {
-      showMessage("There is no previous playground to restore.", "warning");
-      return;
-    }
-    replaceAll(
-      previous,
-      "Restored the previous playground. Press “Restore previous playground” again to swap back.",
-    );
-  });
-  ui.restore.hidden = readPrevious(storage) === undefined;
+  ui.restore.addEventListener("click", () => restoreVersion(0));
+  renderHistory();
 
   form.form.addEventListener("submit", (event) => {
     event.preventDefault();
@@ -382,24 +447,13 @@ async function boot(root: HTMLElement): Promise<void> {
   });
 
   // ── Start: a shared link, else the saved playground, else the starter ──────
-  const saved = readSaved(storage);
-  let start = makeState(BLANK_SCENARIO, BLANK_CLI, null);
-  let notice = "";
-  let kind: "info" | "warning" = "info";
-  if (saved.status === "ok") {
-    start = saved.state;
-    lastSaved = JSON.stringify(saved.state);
-    notice = "Your playground was restored from this browser.";
-  } else if (saved.status === "corrupt") {
-    kind = "warning";
-    notice = `Your saved playground could not be read (${saved.message}), so the blank scenario is shown.${saved.moved ? ` The damaged copy was set aside in this browser's storage under “${saved.backupKey}”.` : ""}`;
-  } else if (saved.status === "unavailable") {
-    kind = "warning";
-    notice = `${saved.message} Copy a share link to keep your work.`;
-  }
+  const saved = session.start();
+  const start = saved.status === "saved" ? saved.state : makeState(BLANK_SCENARIO, BLANK_CLI, null);
+  const notice = saved.status === "none" ? "" : saved.notice;
+  const kind = saved.status === "problem" ? "warning" : "info";
   applyState(start);
   showMessage(notice, kind);
-  if (!(await loadFromLink()) && saved.status === "corrupt") showMessage(notice, kind);
+  if (!(await loadFromLink()) && saved.status === "problem") showMessage(notice, kind);
 
   await loadMonaco();
 

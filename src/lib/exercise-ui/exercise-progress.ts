@@ -1,92 +1,76 @@
-import type { StorageLike } from "../progress/storage.ts";
 import { fail, issue, ok, type Result } from "../result.ts";
+import {
+  EXERCISE_RESULTS,
+  type ExerciseResult,
+  type ExerciseResults,
+  type Prediction,
+} from "../store/records/exercise-results.ts";
+import { keyOf, type Store } from "../store/store.ts";
 
 /**
- * Which exercises a learner has passed, beside the course progress (src/lib/progress keeps
- * lessons only). A lesson counts as done when every exercise it embeds has passed; the island
- * then marks the lesson complete through src/lib/progress.
+ * What a learner has done in each exercise (passed, attempted, a predict exercise's answers),
+ * kept in the browser store beside lesson progress. A lesson counts as done by its exercises
+ * when every exercise it embeds has passed; the island then marks it complete.
  */
-export const EXERCISE_PROGRESS_KEY = "nsg-lab:exercises:v1";
-/** Dispatched on `document` (detail: { id }) when an exercise passes, for lists on the same page. */
+export const EXERCISE_RESULTS_KEY = keyOf(EXERCISE_RESULTS);
+/** Dispatched on `document` (detail: { id }) when an exercise's result changes, for lists on the page. */
 export const EXERCISE_PASSED_EVENT = "nsg-lab:exercise-passed";
 
-export interface ExerciseProgress {
-  version: 1;
-  /** Exercise id → when it first passed (ISO 8601). */
-  passed: Record<string, string>;
-}
+export type { ExerciseResult, ExerciseResults, Prediction };
 
 /** Fails with `storage-corrupt` (the stored value is unusable) or `storage-unavailable`. */
-export type ExerciseProgressResult = Result<ExerciseProgress>;
-
-export const emptyExerciseProgress = (): ExerciseProgress => ({ version: 1, passed: {} });
-
-const corrupt = (message: string) => fail([issue("storage-corrupt", message)]);
-const unavailable = (message: string) => fail([issue("storage-unavailable", message)]);
-
-export function parseExerciseProgress(raw: string | null): ExerciseProgressResult {
-  if (raw === null) return ok(emptyExerciseProgress());
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return corrupt("Saved exercise results are not valid JSON.");
-  }
-  const d = data as { version?: unknown; passed?: unknown };
-  if (
-    typeof d !== "object" ||
-    d === null ||
-    d.version !== 1 ||
-    typeof d.passed !== "object" ||
-    d.passed === null ||
-    Array.isArray(d.passed)
-  ) {
-    return corrupt("Saved exercise results have an unknown shape.");
-  }
-  const passed: Record<string, string> = {};
-  for (const [id, at] of Object.entries(d.passed as Record<string, unknown>)) {
-    if (typeof at !== "string" || Number.isNaN(Date.parse(at)))
-      return corrupt(`Saved result for "${id}" has no valid date.`);
-    passed[id] = at;
-  }
-  return ok({ version: 1, passed });
+export function readExerciseResults(store: Store): Result<ExerciseResults> {
+  const read = store.read(EXERCISE_RESULTS);
+  if (read.status === "ok") return ok(read.value);
+  if (read.status === "none") return ok(EXERCISE_RESULTS.empty());
+  if (read.status === "corrupt")
+    return fail([issue("storage-corrupt", `Saved exercise results cannot be used: ${read.message}.`)]);
+  return fail([issue("storage-unavailable", read.message)]);
 }
 
-export function readExerciseProgress(storage: StorageLike | undefined): ExerciseProgressResult {
-  if (!storage) return unavailable("This browser does not offer local storage.");
-  try {
-    return parseExerciseProgress(storage.getItem(EXERCISE_PROGRESS_KEY));
-  } catch (error) {
-    return unavailable(`Local storage cannot be read: ${(error as Error).message}`);
-  }
-}
+export const resultOf = (results: ExerciseResults, id: string): ExerciseResult =>
+  Object.hasOwn(results.exercises, id) ? results.exercises[id]! : {};
 
-export const hasPassed = (progress: ExerciseProgress, id: string): boolean =>
-  Object.hasOwn(progress.passed, id);
+export const hasPassed = (results: ExerciseResults, id: string): boolean =>
+  resultOf(results, id).passedAt !== undefined;
+
+/** "passed", "attempted" (graded with the learner's own work, not passed yet) or "new". */
+export type ExerciseStatus = "passed" | "attempted" | "new";
+
+export function statusOf(results: ExerciseResults, id: string): ExerciseStatus {
+  const result = resultOf(results, id);
+  return result.passedAt !== undefined ? "passed" : result.attemptedAt !== undefined ? "attempted" : "new";
+}
 
 /** Every exercise of a lesson passed (a lesson with no exercises is not done by exercises). */
-export const lessonExercisesPassed = (progress: ExerciseProgress, exerciseIds: readonly string[]): boolean =>
-  exerciseIds.length > 0 && exerciseIds.every((id) => hasPassed(progress, id));
+export const lessonExercisesPassed = (results: ExerciseResults, exerciseIds: readonly string[]): boolean =>
+  exerciseIds.length > 0 && exerciseIds.every((id) => hasPassed(results, id));
+
+function change(
+  store: Store,
+  id: string,
+  edit: (result: ExerciseResult) => ExerciseResult,
+): Result<ExerciseResults> {
+  return store.update(EXERCISE_RESULTS, (results) => {
+    const before = resultOf(results, id);
+    const after = edit(before);
+    return after === before ? results : { version: 2, exercises: { ...results.exercises, [id]: after } };
+  });
+}
 
 /**
- * Records a pass (keeping the first date). A corrupt record is replaced, as the course
- * progress does: it could not be used anyway. Returns the progress now stored.
+ * Records a pass, keeping the first date. Earlier results survive an unusable entry (dropped
+ * on read, its original kept under the backup key) and an unusable record (backed up first).
  */
-export function recordExercisePassed(
-  storage: StorageLike | undefined,
+export const recordPass = (store: Store, id: string, now: Date = new Date()): Result<ExerciseResults> =>
+  change(store, id, (r) => (r.passedAt !== undefined ? r : { ...r, passedAt: now.toISOString() }));
+
+/** Records that the learner graded work of their own (not the starter as it came). */
+export const recordAttempt = (store: Store, id: string, now: Date = new Date()): Result<ExerciseResults> =>
+  change(store, id, (r) => ({ ...r, attemptedAt: now.toISOString() }));
+
+export const savePredictions = (
+  store: Store,
   id: string,
-  now: Date = new Date(),
-): ExerciseProgressResult {
-  const current = readExerciseProgress(storage);
-  if (!current.ok && current.errors.some((e) => e.code === "storage-unavailable")) return current;
-  const base = current.ok ? current.value : emptyExerciseProgress();
-  const next: ExerciseProgress = hasPassed(base, id)
-    ? base
-    : { version: 1, passed: { ...base.passed, [id]: now.toISOString() } };
-  try {
-    storage!.setItem(EXERCISE_PROGRESS_KEY, JSON.stringify(next));
-    return ok(next);
-  } catch (error) {
-    return unavailable(`Local storage cannot be written: ${(error as Error).message}`);
-  }
-}
+  predictions: readonly Prediction[],
+): Result<ExerciseResults> => change(store, id, (r) => ({ ...r, predictions: [...predictions] }));

@@ -1,43 +1,57 @@
-import { markComplete } from "./progress.ts";
-import type { Progress } from "./schema.ts";
-import {
-  clearProgress,
-  PROGRESS_KEY,
-  readProgress,
-  updateProgress,
-  type ProgressResult,
-  type StorageLike,
-} from "./storage.ts";
+import { issue, fail, ok, type Result } from "../result.ts";
+import { LESSON_PROGRESS } from "../store/records/lesson-progress.ts";
+import { browserStore, keyOf, type Store } from "../store/store.ts";
+import { markComplete, type Progress } from "./progress.ts";
 
 /**
- * The thin browser binding: which storage to use and how parts of a page (sidebar marks,
- * "Mark complete" button, exercise islands) hear about changes made by another part or tab.
+ * The browser binding of lesson progress: read and change it through the store, and let parts
+ * of a page (sidebar marks, "Mark complete", exercise islands) hear about changes made by
+ * another part or another tab.
  */
 export const PROGRESS_EVENT = "nsg-lab:progress-change";
+export const PROGRESS_KEY = keyOf(LESSON_PROGRESS);
 
-/** `localStorage` itself can throw (e.g. Chromium with site data blocked), so probe it. */
-export function browserStorage(): StorageLike | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
+/**
+ * Fails with `storage-corrupt` (the stored value is unusable: hand-edited, truncated, another
+ * format) or `storage-unavailable` (storage missing, blocked or full).
+ */
+export type ProgressResult = Result<Progress>;
+
+export function readProgress(store: Store): ProgressResult {
+  const read = store.read(LESSON_PROGRESS);
+  switch (read.status) {
+    case "none":
+      return ok(LESSON_PROGRESS.empty());
+    case "ok":
+      return ok(read.value);
+    case "corrupt":
+      return fail([issue("storage-corrupt", `Saved progress cannot be used: ${read.message}.`)]);
+    case "unavailable":
+      return fail([issue("storage-unavailable", read.message)]);
   }
 }
 
-export const loadProgress = (): ProgressResult => readProgress(browserStorage());
+export const loadProgress = (store: Store = browserStore()): ProgressResult => readProgress(store);
 
 function announce(result: ProgressResult): ProgressResult {
   globalThis.dispatchEvent?.(new CustomEvent<ProgressResult>(PROGRESS_EVENT, { detail: result }));
   return result;
 }
 
-export const changeProgress = (change: (progress: Progress) => Progress): ProgressResult =>
-  announce(updateProgress(browserStorage(), change));
+/** Read, change, write; an unusable stored value is kept under its backup key, never lost. */
+export const changeProgress = (
+  change: (progress: Progress) => Progress,
+  store: Store = browserStore(),
+): ProgressResult => announce(store.update(LESSON_PROGRESS, change));
 
-/** For exercise islands: call when the learner has passed a lesson's exercise. */
-export const completeLesson = (slug: string): ProgressResult => changeProgress((p) => markComplete(p, slug));
+/** For exercise islands: call when the learner has finished a lesson's exercises. */
+export const completeLesson = (slug: string, store?: Store): ProgressResult =>
+  changeProgress((p) => markComplete(p, slug), store);
 
-export const resetProgress = (): ProgressResult => announce(clearProgress(browserStorage()));
+export function resetProgress(store: Store = browserStore()): ProgressResult {
+  const removed = store.remove(LESSON_PROGRESS);
+  return announce(removed.ok ? ok(LESSON_PROGRESS.empty()) : removed);
+}
 
 /**
  * Calls `listener` now and after every change: from this page, from another tab (the

@@ -1,27 +1,25 @@
 /**
- * Course progress: which lessons a learner has completed, kept in localStorage under one
- * versioned key and validated on every read. Pure helpers take the storage as an argument;
- * `browser.ts` binds them to `localStorage` and broadcasts changes.
+ * Course progress: which lessons a learner has completed, kept in the browser store
+ * (src/lib/store, record `progress`). Pure helpers in progress.ts; browser.ts binds them to the
+ * store and broadcasts changes.
  */
-export { emptyProgress, progressSchema, type Progress } from "./schema.ts";
-export { countComplete, firstUnfinished, isComplete, markComplete, markIncomplete } from "./progress.ts";
+export { emptyLessonProgress as emptyProgress } from "../store/records/lesson-progress.ts";
 export {
-  clearProgress,
-  isQuotaExceeded,
-  parseProgress,
-  PROGRESS_KEY,
-  readProgress,
-  updateProgress,
-  writeProgress,
-  type ProgressResult,
-  type StorageLike,
-} from "./storage.ts";
+  countComplete,
+  firstUnfinished,
+  isComplete,
+  markComplete,
+  markIncomplete,
+  type Progress,
+} from "./progress.ts";
 export {
-  browserStorage,
   changeProgress,
   completeLesson,
   loadProgress,
   PROGRESS_EVENT,
+  PROGRESS_KEY,
+  readProgress,
   resetProgress,
   watchProgress,
+  type ProgressResult,
 } from "./browser.ts";

@@ -1,6 +1,7 @@
-import type { Progress } from "./schema.ts";
+import type { LessonProgress } from "../store/records/lesson-progress.ts";
 
-/** Pure operations on a Progress value; they never mutate their input. */
+/** Pure operations on lesson progress; they never mutate their input. */
+export type Progress = LessonProgress;
 
 export function isComplete(progress: Progress, slug: string): boolean {
   return Object.hasOwn(progress.completed, slug);
