@@ -21,9 +21,9 @@ interface Draft {
 }
 
 /** The exercise results the page records (src/lib/exercise-ui/exercise-progress.ts). */
-interface ExerciseProgress {
+interface ExerciseResults {
   version?: number;
-  passed?: Record<string, string>;
+  exercises?: Record<string, { passedAt?: string }>;
 }
 
 /** The downloaded submission file (src/lib/exercise-ui/submission-file.ts). */
@@ -114,15 +114,16 @@ test.describe(EXERCISE, () => {
 
     const fixed = { [nsg]: [rule("allow-ftp-from-studio", "203.0.113.0/24", "21")] };
     await typeRules(page, JSON.stringify(fixed));
-    await expect(page.locator("[data-score]")).toHaveText(
-      `All ${exercise.expectations.length} checks pass. Exercise complete ✓`,
-    );
+    await expect(page.locator("[data-score]")).toHaveText(`All ${exercise.expectations.length} checks pass.`);
+    // Said beside the editor, with the way on.
+    await expect(page.locator("[data-complete]")).toBeVisible();
+    await expect(page.locator("[data-complete]")).toContainText("Exercise complete ✓");
     await expect(page.locator('[data-check][data-state="pass"]')).toHaveCount(exercise.expectations.length);
     // The pass is recorded for progress lists (assignment pages, lesson completion).
     const passed = await page.evaluate(
-      () => JSON.parse(localStorage.getItem("nsg-lab:exercises:v1") ?? "{}") as ExerciseProgress,
+      () => JSON.parse(localStorage.getItem("nsg-lab:exercises:v2") ?? "{}") as ExerciseResults,
     );
-    expect(Object.keys(passed.passed ?? {})).toContain("ftp-active");
+    expect(passed.exercises?.["ftp-active"]?.passedAt).toEqual(expect.any(String));
     errors.expectNone();
   });
 
@@ -280,13 +281,13 @@ test.describe(EXERCISE, () => {
     await page.getByText("Share a link to these rules").click();
     await page.getByRole("button", { name: "Copy link" }).click();
     const link = await page.getByLabel("Link", { exact: true }).inputValue();
-    expect(link).toMatch(/\/nsg-lab\/exercises\/ftp-active\/#rules=v1\.json\./);
+    expect(link).toMatch(/\/nsg-lab\/exercises\/ftp-active\/#rules=v2\.ftp-active\.json\.[0-9a-f]{8}\./);
 
     const classmate = await browser.newContext();
     const other = await classmate.newPage();
     await other.goto(link);
     await expect(
-      other.getByText("This link carries someone's rules: open the editor to load them."),
+      other.getByText("This link carries someone's rules for this exercise: open the editor to load them."),
     ).toBeVisible();
     await openEditor(other);
     await expect(other.locator("[data-message]")).toContainText("Loaded the rules from the link.");

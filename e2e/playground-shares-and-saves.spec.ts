@@ -68,7 +68,7 @@ test("learner shares a link and a fresh browser reopens the same scenario, az CL
   await expect(other.getByLabel("Destination port")).toHaveValue("21");
   await expect(other.getByLabel("Source port")).toHaveValue("51000");
   await expect(other.locator("[data-editor-host=scenario] .view-lines")).toContainText(
-    "Scenario from the exercise graders/ftp-active-studio.yaml",
+    "Scenario from the exercise graders/ftp-active-studio",
   );
   // The link is consumed: the address bar is clean, and the state is now this browser's own.
   expect(new URL(other.url()).hash).toBe("");

@@ -27,7 +27,6 @@ import {
 import { solutionRules, type EditorRules } from "../../lib/exercise-ui/island-data.ts";
 import { learnerRulesSchema } from "../../lib/exercise-ui/rule-json-schema.ts";
 import { EXERCISE_PASSED_EVENT } from "../../lib/exercise-ui/exercise-progress.ts";
-import { joinMessages } from "../../lib/result.ts";
 import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
 import { confirmDialog } from "./confirm-dialog.ts";
 import { asyncHandler, copyText, downloadText, el, must, wireShareButton } from "./dom.ts";
@@ -332,7 +331,11 @@ async function mount(root: HTMLElement): Promise<void> {
         return el(
           "li",
           { "data-history-entry": String(index) },
-          el("span", {}, `${KEPT_LABEL[entry.keptBecause]} · ${when} · ${FORMAT_LABEL[entry.format]}, ${lines} ${lines === 1 ? "line" : "lines"} `),
+          el(
+            "span",
+            {},
+            `${KEPT_LABEL[entry.keptBecause]} · ${when} · ${FORMAT_LABEL[entry.format]}, ${lines} ${lines === 1 ? "line" : "lines"} `,
+          ),
           button,
         );
       }),

@@ -93,7 +93,10 @@ export function decodeShareHash(hash: string): ShareDecode {
   const format = v2 ? v2[2] : v1![1];
   if (!isEditorFormat(format))
     return fail([
-      issue("unknown-rule-format", `The link's rules are in an unknown format "${format}"; they were not loaded.`),
+      issue(
+        "unknown-rule-format",
+        `The link's rules are in an unknown format "${format}"; they were not loaded.`,
+      ),
     ]);
   const text = decodeText(v2 ? v2[4]! : v1![2]!);
   if (text === undefined) return damaged("its text is not valid");
