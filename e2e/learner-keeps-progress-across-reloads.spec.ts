@@ -49,11 +49,15 @@ test("one damaged saved result does not cost the learner their other passes", as
 
 test("when storage refuses the pass, the learner is told it was not recorded", async ({ page }) => {
   await page.addInitScript(() => {
-    const real = Storage.prototype.setItem;
-    Storage.prototype.setItem = function (key: string, value: string) {
+    const real = Object.getOwnPropertyDescriptor(Storage.prototype, "setItem")!.value as (
+      this: Storage,
+      key: string,
+      value: string,
+    ) => void;
+    Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
       if (key.startsWith("nsg-lab:exercises"))
         throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
-      return real.call(this, key, value);
+      real.call(this, key, value);
     };
   });
   await page.goto(`exercises/${ID}/`);
