@@ -4,6 +4,7 @@ import { parseSubmission } from "../../src/lib/exercise-ui/submission-file.ts";
 import { decodeShareHash, encodeShareHash } from "../../src/lib/exercise-ui/share-link.ts";
 import { parseDraft } from "../../src/lib/exercise-ui/draft-storage.ts";
 import { parseExerciseProgress } from "../../src/lib/exercise-ui/exercise-progress.ts";
+import { parsePredictAnswers } from "../../src/lib/exercise-ui/predict-answers.ts";
 import { parseProgress } from "../../src/lib/progress/storage.ts";
 import { decodeShareState } from "../../src/lib/playground/share-state.ts";
 import { parseSaved } from "../../src/lib/playground/autosave.ts";
@@ -86,13 +87,34 @@ describe("fuzzing state the browser reads back", () => {
     );
   });
 
-  it("saved drafts, course progress, exercise results and playground autosave", () => {
+  it("saved drafts, course progress, exercise results, predictions and playground autosave", () => {
     fc.assert(
       fc.property(junk, (raw) => {
         failsWithReason(parseDraft(raw));
         failsWithReason(parseProgress(raw));
         failsWithReason(parseExerciseProgress(raw));
+        failsWithReason(parsePredictAnswers(raw, 3));
         failsWithReason(parseSaved(raw));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("saved predictions that are nearly right", () => {
+    const attempt = fc.record(
+      {
+        answer: fc.oneof(fc.constantFrom("allow", "deny", "maybe"), fc.anything()),
+        wrongTries: fc.oneof(fc.nat(5), fc.integer(), fc.double(), fc.anything()),
+        revealed: fc.oneof(fc.boolean(), fc.anything()),
+        checked: fc.oneof(fc.boolean(), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(attempt, { maxLength: 4 }), fc.nat(4), (flows, count) => {
+        const r = parsePredictAnswers(JSON.stringify({ version: 1, flows }), count);
+        failsWithReason(r);
+        if (r.ok && r.value) expect(r.value.flows).toHaveLength(count);
       }),
       { numRuns: 400 },
     );
