@@ -29,6 +29,12 @@ for (const colorScheme of ["light", "dark"] as const) {
     await page.getByRole("button", { name: "Check" }).click();
     await expect(page.locator("[data-score]")).toContainText("predictions are right");
     await scan("predict exercise, checked");
+    await page
+      .getByRole("button", { name: /Show the answer/ })
+      .first()
+      .click();
+    await expect(page.locator('[data-view="shown"] .ex-rulecheck').first()).toBeVisible();
+    await scan("predict exercise, an answer shown with its rules field by field");
     await page.goto("exercises/ftp-active/");
     await scan("ftp-active, closed");
     await page.getByRole("button", { name: "Open the editor" }).click();

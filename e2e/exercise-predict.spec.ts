@@ -12,7 +12,7 @@ const exercise = parse(readFileSync(new URL(`../graders/${ID}.yaml`, import.meta
 };
 const opposite = (v: "allow" | "deny") => (v === "allow" ? "deny" : "allow");
 
-test("learner predicts each flow, checks, sees which were right with the deciding path, corrects one and passes", async ({
+test("learner predicts each flow, checks, sees which were right with the deciding path, retries the wrong one without being told, then passes", async ({
   page,
 }) => {
   const errors = watchErrors(page);
@@ -25,7 +25,7 @@ test("learner predicts each flow, checks, sees which were right with the decidin
 
   const items = page.locator("[data-check]");
   await expect(items).toHaveCount(exercise.expectations.length);
-  // The grader is fetched only when the learner checks; checking before answering reveals nothing.
+  // The grader is fetched only when the learner answers or checks; checking before answering reveals nothing.
   await page.waitForLoadState("networkidle");
   expect(requests.filter((u) => /predict-island|editor-island|monaco/.test(u))).toEqual([]);
   await page.getByRole("button", { name: "Check" }).click();
@@ -48,14 +48,18 @@ test("learner predicts each flow, checks, sees which were right with the decidin
   const first = items.first();
   await expect(first).toHaveAttribute("data-state", "fail");
   await expect(first.locator("[data-check-status]")).toHaveText("✗ Not quite");
-  await expect(first.locator(".ex-check__actual")).toContainText(
-    `You said ${opposite(exercise.expectations[0]!.expect)}.`,
+  // A first wrong prediction keeps the verdict and its path hidden: the learner thinks again.
+  await expect(first.locator(".ex-trace")).toHaveCount(0);
+  await expect(first.locator("[data-check-result]")).not.toContainText("Azure:");
+  await expect(first.getByRole("button", { name: /Show the answer/ })).toBeVisible();
+  const second = items.nth(1);
+  await expect(second.locator("[data-check-status]")).toHaveText("✓ Right");
+  await expect(second.locator(".ex-check__actual")).toContainText(
+    `You said ${exercise.expectations[1]!.expect}.`,
   );
-  await expect(first.locator(".ex-check__actual")).toContainText(
-    `Azure: ${exercise.expectations[0]!.expect}`,
+  await expect(second.locator(".ex-trace > li").last()).toContainText(
+    exercise.expectations[1]!.decidedBy ?? "",
   );
-  await expect(first.locator(".ex-trace li").last()).toContainText(exercise.expectations[0]!.decidedBy ?? "");
-  await expect(items.nth(1).locator("[data-check-status]")).toHaveText("✓ Right");
 
   await first
     .getByRole("radio", { name: exercise.expectations[0]!.expect === "allow" ? "Allow" : "Deny" })
@@ -65,6 +69,7 @@ test("learner predicts each flow, checks, sees which were right with the decidin
   await expect(page.locator("[data-score]")).toHaveText(
     `All ${total} predictions are right. Exercise complete ✓`,
   );
+  await expect(first.locator("[data-check-status]")).toHaveText("✓ Right");
   expect(requests.some((u) => /predict-island/.test(u))).toBe(true);
   expect(requests.filter((u) => /editor-island|monaco|worker/.test(u))).toEqual([]);
   errors.expectNone();

@@ -7,6 +7,8 @@ import { EXERCISE_RESULTS } from "../../src/lib/store/records/exercise-results.t
 import { LESSON_PROGRESS } from "../../src/lib/store/records/lesson-progress.ts";
 import { PLAYGROUND, PLAYGROUND_HISTORY } from "../../src/lib/store/records/playground.ts";
 import { parseRecord } from "../../src/lib/store/store.ts";
+import { PREDICTIONS } from "../../src/lib/store/records/predictions.ts";
+import { parsePredictAnswers } from "../../src/lib/exercise-ui/predict-answers.ts";
 import { decodeShareState } from "../../src/lib/playground/share-state.ts";
 import { readAssignment } from "../../src/lib/assignments/assignment-link.ts";
 import { joinMessages, type Result } from "../../src/lib/result.ts";
@@ -88,7 +90,7 @@ describe("fuzzing state the browser reads back", () => {
     );
   });
 
-  it("saved drafts, course progress, exercise results and playground autosave", () => {
+  it("saved drafts, course progress, exercise results, predictions and playground autosave", () => {
     fc.assert(
       fc.property(junk, (raw) => {
         for (const kind of [
@@ -98,8 +100,29 @@ describe("fuzzing state the browser reads back", () => {
           EXERCISE_RESULTS,
           PLAYGROUND,
           PLAYGROUND_HISTORY,
+          PREDICTIONS,
         ])
           failsWithReason(parseRecord<unknown>(kind as never, raw));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("saved predictions that are nearly right", () => {
+    const attempt = fc.record(
+      {
+        answer: fc.oneof(fc.constantFrom("allow", "deny", "maybe"), fc.anything()),
+        wrongTries: fc.oneof(fc.nat(5), fc.integer(), fc.double(), fc.anything()),
+        revealed: fc.oneof(fc.boolean(), fc.anything()),
+        checked: fc.oneof(fc.boolean(), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(attempt, { maxLength: 4 }), fc.nat(4), (flows, count) => {
+        const r = parsePredictAnswers(JSON.stringify({ version: 1, flows }), count);
+        failsWithReason(r);
+        if (r.ok && r.value) expect(r.value.flows).toHaveLength(count);
       }),
       { numRuns: 400 },
     );

@@ -1,7 +1,9 @@
 /**
  * The only exercise code a page loads up front: hints, and the buttons that fetch the heavy
  * parts on demand. Monaco and the grader arrive when the learner opens the editor
- * (author-rules) or checks predictions (predict), never on scroll or page load.
+ * (author-rules) or answers or checks predictions (predict), never on scroll or page load;
+ * the one exception is a predict exercise this browser remembers answers for, whose grader
+ * loads at once to show the earlier verdicts.
  *
  * The editor island is bundled on its own through Vite's `?worker&url` (one self-contained
  * file, its CSS injected when it runs, URLs under the site's base path) and loaded with a
@@ -16,6 +18,8 @@ import { decodeShareHash, linkTarget } from "../../lib/exercise-ui/share-link.ts
 import { asyncHandler } from "./dom.ts";
 import editorIslandUrl from "./editor-island.ts?worker&url";
 import type { EditorIslandApi } from "./editor-island.ts";
+import { readPredictAnswers } from "../../lib/exercise-ui/predict-answers.ts";
+import type { PredictTrigger } from "./predict-island.ts";
 
 let islandLoading: Promise<EditorIslandApi> | undefined;
 
@@ -129,24 +133,44 @@ function setupEditorOpener(root: HTMLElement, id: string, link: { id?: string; p
   );
 }
 
-function setupPredictions(root: HTMLElement): void {
+/**
+ * The predict form: the island (with the grader) arrives on the learner's first answer or
+ * Check, or at once when this browser remembers earlier predictions, to show them again.
+ */
+function setupPredictions(root: HTMLElement, id: string): void {
   const form = root.querySelector<HTMLFormElement>("form[data-predict-form]");
   const status = root.querySelector<HTMLElement>("[data-loader-status]");
   if (!form || !status) return;
-  form.addEventListener(
-    "submit",
-    asyncHandler(async (event) => {
-      event.preventDefault();
-      try {
-        const { checkPredictions } = await import("./predict-island.ts");
+  let loading: Promise<void> | undefined;
+  let mounted = false;
+  let checkWhenMounted = false;
+  const mount = (trigger: PredictTrigger) => {
+    loading ??= import("./predict-island.ts")
+      .then(({ mountPredictions }) => {
         status.textContent = "";
-        checkPredictions(root, form);
-      } catch (error) {
+        form.removeEventListener("submit", onSubmit);
+        form.removeEventListener("change", onChange);
+        mounted = true;
+        mountPredictions(root, form, checkWhenMounted ? "submit" : trigger);
+      })
+      .catch((error: unknown) => {
         console.warn("NSG Lab: the grader failed to load", error);
         status.textContent = "The checker could not be loaded (are you offline?). Try again.";
-      }
-    }),
-  );
+        loading = undefined;
+      });
+    return loading;
+  };
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    if (mounted) return;
+    checkWhenMounted = true;
+    void mount("submit");
+  };
+  const onChange = () => void mount("change");
+  form.addEventListener("submit", onSubmit);
+  form.addEventListener("change", onChange);
+  const saved = readPredictAnswers(browserStore(), id, root.querySelectorAll("[data-check]").length);
+  if (saved.ok && saved.value) void mount("restore");
 }
 
 export function setupExercises(): void {
@@ -160,7 +184,7 @@ export function setupExercises(): void {
     const id = root.dataset.exercise ?? "";
     setupHints(root);
     showEarlierResult(root, id);
-    if (root.dataset.kind === "predict") setupPredictions(root);
+    if (root.dataset.kind === "predict") setupPredictions(root, id);
     else setupEditorOpener(root, id, link);
   }
   const target = roots.find((r) => r.dataset.exercise === link.id);

@@ -1,8 +1,11 @@
 /**
- * The predict island: the learner's allow/deny answers checked against the evaluator's
- * verdicts (gradePredictions), with the path that decided each flow. No editor is loaded.
+ * The predict island, a thin view: the learner's allow/deny answers checked against the
+ * evaluator's verdicts (gradePredictions). What each flow shows, when a verdict is revealed and
+ * the score line come from predict-session.ts; why a flow got its verdict from prediction-why.ts;
+ * the answers are remembered through predict-answers.ts. No editor is loaded.
  */
-import { gradePredictions, type Prediction } from "../../lib/grader/grade.ts";
+import { gradePredictions } from "../../lib/grader/grade.ts";
+import type { GradeReport } from "../../lib/grader/report.ts";
 import { completeLesson } from "../../lib/progress/browser.ts";
 import { browserStore } from "../../lib/store/store.ts";
 import {
@@ -10,53 +13,127 @@ import {
   lessonExercisesPassed,
   recordPass,
 } from "../../lib/exercise-ui/exercise-progress.ts";
+import { readPredictAnswers, savePredictAnswers } from "../../lib/exercise-ui/predict-answers.ts";
+import {
+  answersOf,
+  check,
+  choose,
+  flowView,
+  isComplete,
+  neverChecked,
+  reveal,
+  scoreText,
+  startSession,
+  type Answer,
+  type PredictSession,
+} from "../../lib/exercise-ui/predict-session.ts";
+import { joinMessages } from "../../lib/result.ts";
 import { readExerciseData } from "./exercise-data.ts";
-import { renderPredictions } from "./results-view.ts";
+import { renderFlow } from "./predict-view.ts";
 
-export function checkPredictions(root: HTMLElement, form: HTMLFormElement): void {
+/** What brought the island in: a saved session to show, or the learner's first answer or Check. */
+export type PredictTrigger = "restore" | "change" | "submit";
+
+const radioAnswer = (item: HTMLElement): Answer | undefined => {
+  const value = item.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value;
+  return value === "allow" || value === "deny" ? value : undefined;
+};
+
+export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigger: PredictTrigger): void {
   const { exercise, lessonExercises } = readExerciseData(root);
-  const answers: Prediction[] = [...root.querySelectorAll<HTMLElement>("[data-check]")].map((item) => {
-    const chosen = item.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value;
-    return chosen === "allow" || chosen === "deny" ? chosen : undefined;
-  });
+  const items = [...root.querySelectorAll<HTMLElement>("[data-check]")];
   const score = root.querySelector<HTMLElement>("[data-score]");
-  const report = gradePredictions(exercise, answers);
-  if (report.status === "invalid") {
+  const status = root.querySelector<HTMLElement>("[data-loader-status]");
+  const store = browserStore();
+
+  const saved = readPredictAnswers(store, exercise.id, items.length);
+  let session: PredictSession = (saved.ok && saved.value) || startSession(items.length);
+  if (trigger === "restore") {
+    // The saved answers win over whatever the browser restored into the form.
+    items.forEach((item, i) => {
+      const answer = session.flows[i]?.answer;
+      for (const radio of item.querySelectorAll<HTMLInputElement>("input[type=radio]"))
+        radio.checked = radio.value === answer;
+    });
+  } else items.forEach((item, i) => (session = choose(session, i, radioAnswer(item))));
+
+  let report: GradeReport | undefined;
+  const grade = (): GradeReport | undefined => {
+    report = gradePredictions(exercise, answersOf(session));
+    if (report.status !== "invalid") return report;
     if (score) score.textContent = "This exercise's network could not be evaluated; please report it.";
-    return;
-  }
-  renderPredictions(root, report, answers);
-  const unanswered = answers.filter((a) => a === undefined).length;
-  const all = report.results.length;
-  if (unanswered === all) {
-    if (score) score.textContent = "Choose Allow or Deny for each flow, then press Check.";
-    return;
-  }
-  root.dataset.status = report.failed === 0 ? "passed" : "failing";
-  if (score) {
-    score.textContent =
-      report.failed === 0
-        ? `All ${all} predictions are right. Exercise complete ✓`
-        : `${report.passed} of ${all} predictions are right.${unanswered ? ` ${unanswered} not answered yet.` : ""} Change your answers and check again.`;
-  }
-  if (report.failed === 0) {
-    const result = recordPass(browserStore(), exercise.id);
-    if (!result.ok && score)
-      score.textContent += ` This browser would not record the pass (${result.errors[0]!.message}).`;
+    return undefined;
+  };
+  const passes = () => (report?.results ?? []).map((r) => r.pass);
+
+  const save = () => {
+    const written = savePredictAnswers(store, exercise.id, session);
+    if (status) status.textContent = written.ok ? "" : joinMessages(written.errors, " ");
+  };
+
+  const renderItem = (i: number) => {
+    const item = items[i];
+    if (!item) return;
+    renderFlow(
+      item,
+      flowView(session.flows[i]!, report?.results[i]?.pass),
+      report?.results[i],
+      session.flows[i]?.answer,
+      i,
+    );
+  };
+  const renderAll = () => {
+    items.forEach((_, i) => renderItem(i));
+    const text = scoreText(session, passes());
+    if (score && text !== undefined) score.textContent = text;
+  };
+
+  const onCheck = () => {
+    if (!grade()) return;
+    session = check(session, passes());
+    save();
+    renderAll();
+    const complete = isComplete(session, passes());
+    root.dataset.status = complete ? "passed" : "failing";
+    if (!complete) return;
+    const result = recordPass(store, exercise.id);
+    if (!result.ok && status)
+      status.textContent = `Exercise complete, but this browser would not record the pass (${result.errors[0]!.message}).`;
     if (result.ok && exercise.lesson && lessonExercisesPassed(result.value, lessonExercises))
       completeLesson(exercise.lesson);
     document.dispatchEvent(new CustomEvent(EXERCISE_PASSED_EVENT, { detail: { id: exercise.id } }));
-  }
-  // A changed answer makes its old verdict stale.
-  if (!form.dataset.watching) {
-    form.dataset.watching = "true";
-    form.addEventListener("change", (event) => {
-      const item = (event.target as HTMLElement).closest<HTMLElement>("[data-check]");
-      if (!item) return;
-      item.dataset.state = "pending";
-      const status = item.querySelector<HTMLElement>("[data-check-status]");
-      if (status) status.textContent = "";
-      item.querySelector<HTMLElement>("[data-check-result]")?.replaceChildren();
-    });
-  }
+  };
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    onCheck();
+  });
+  form.addEventListener("change", (event) => {
+    const item = (event.target as HTMLElement).closest<HTMLElement>("[data-check]");
+    const i = item ? items.indexOf(item) : -1;
+    if (!item || i < 0) return;
+    session = choose(session, i, radioAnswer(item));
+    save();
+    renderItem(i);
+  });
+  form.addEventListener("click", (event) => {
+    const button = (event.target as HTMLElement).closest<HTMLButtonElement>("[data-show-answer]");
+    if (!button) return;
+    const i = Number(button.dataset.showAnswer);
+    session = reveal(session, i);
+    save();
+    renderAll();
+    // The button is gone: keep the keyboard on the answer it asked for.
+    const box = items[i]?.querySelector<HTMLElement>("[data-check-result]");
+    if (box) {
+      box.tabIndex = -1;
+      box.focus();
+    }
+  });
+
+  if (trigger === "submit") onCheck();
+  else if (trigger === "restore" && grade()) {
+    renderAll();
+    if (!neverChecked(session)) root.dataset.status = isComplete(session, passes()) ? "passed" : "failing";
+  } else if (trigger === "change") save();
 }

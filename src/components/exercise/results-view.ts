@@ -79,36 +79,6 @@ export function renderChecks(root: HTMLElement, report: GradeReport): void {
   });
 }
 
-/**
- * Results of a predict exercise: the learner's answer, the verdict, the path. A flow the
- * learner has not answered keeps its verdict hidden, so "Check" cannot be used to peek.
- */
-export function renderPredictions(
-  root: HTMLElement,
-  report: GradeReport,
-  answers: readonly (string | undefined)[],
-): void {
-  checks(root).forEach((item, i) => {
-    const result = item.querySelector<HTMLElement>("[data-check-result]");
-    const r = report.results[i];
-    if (!result || !r) return;
-    const answer = answers[i];
-    if (answer === undefined) {
-      setStatus(item, "pending", "No answer yet");
-      result.replaceChildren(
-        el("p", { class: "ex-check__actual" }, "Choose Allow or Deny, then check again."),
-      );
-      return;
-    }
-    setStatus(item, r.pass ? "pass" : "fail", r.pass ? "✓ Right" : "✗ Not quite");
-    result.replaceChildren(
-      verdictLine(r, `You said ${answer}. `, "Azure: "),
-      traceList(r.trace),
-      ...(!r.pass && r.explanation ? [el("p", { class: "ex-check__explanation" }, r.explanation)] : []),
-    );
-  });
-}
-
 export function scoreText(report: GradeReport, errorCount: number): string {
   if (report.status === "invalid")
     return `Your rules have ${errorCount} ${errorCount === 1 ? "problem" : "problems"} to fix before they can be graded.`;

@@ -22,6 +22,7 @@ import { lintScenario } from "../../lib/playground/scenario-analysis.ts";
 import { decodeShareState, encodeShareState, withoutShareParam } from "../../lib/playground/share-state.ts";
 import { browserStore } from "../../lib/store/store.ts";
 import { joinMessages } from "../../lib/result.ts";
+import { asSentence, quoted } from "../../lib/text/sentence.ts";
 import { asyncHandler, el, must, wireShareButton } from "../exercise/dom.ts";
 import { renderIssues } from "../exercise/results-view.ts";
 import { renderExposure, renderLints } from "./analysis-view.ts";
@@ -378,7 +379,7 @@ async function boot(root: HTMLElement): Promise<void> {
         const text = await loadExerciseScenario(file);
         replaceAll(
           makeState(text, BLANK_CLI, null),
-          `Loaded the scenario of “${option.text}”. Pick one of its sample flows, or write your own. “Restore previous playground” brings back what you had.`,
+          `${asSentence(`Loaded the scenario of ${quoted(option.text)}`)} Pick one of its sample flows, or write your own. “Restore previous playground” brings back what you had.`,
         );
       } catch (error) {
         console.warn("NSG Lab: could not load the exercise scenario", error);
