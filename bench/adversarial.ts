@@ -61,6 +61,14 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
   "lines of errors": fill("foo\n"),
   "lines of bare az": fill("az\n"),
   "lines of broken JSON": fill('{"a": }\n'),
+  "ARM securityRules resources of the editable NSG": `[${fill(
+    '{"type": "Microsoft.Network/networkSecurityGroups/securityRules", "name": "ingest-nsg/r"},\n',
+    "{}]",
+  )}`,
+  "az rule output, each NSG in its id": `[${fill(
+    '{"id": "/s/networkSecurityGroups/x/securityRules/y", "description": null, "priority": 1},\n',
+    "{}]",
+  )}`,
   "duplicate keys": `{${fill('"a": 1, ', '"a": 1}')}`,
   "variable doubling, then unquoted use": fill(
     "az network nsg rule create -g rg --nsg-name ingest-nsg -n r --priority 100 --description $X$X$X$X\n",

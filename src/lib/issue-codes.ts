@@ -27,8 +27,9 @@ export const ISSUE_CODES = {
 
   // Learner rule documents (JSON / YAML / ARM)
   "invalid-document-shape":
-    "The rules are not one of the accepted shapes (rule list, NSG map, NSG resource, ARM template).",
-  "ambiguous-rule-list": "A bare list of rules, but the exercise has more than one editable NSG.",
+    "The rules are not one of the accepted shapes (a rule, rule list, NSG map, securityRules resource, NSG resource, ARM template).",
+  "ambiguous-rule-list":
+    "Rules that name no NSG (a bare list, one rule, an unnamed NSG), but the exercise has more than one editable NSG.",
   "invalid-resource-name": 'An ARM securityRules resource is not named "nsg-name/rule-name".',
   "ignored-resource": "An ARM resource that is not an NSG or a rule is ignored (a warning).",
   "arm-expression-unsupported":

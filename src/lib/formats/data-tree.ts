@@ -1,4 +1,4 @@
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { getNodeValue, parseTree, type Node, type ParseError } from "jsonc-parser";
 import {
   isMap,
   isScalar,
@@ -12,6 +12,7 @@ import {
   type YAMLMap,
 } from "yaml";
 import type { Issue, IssuePath, Result, SourceSpan } from "../result.ts";
+import { describeJsonSyntaxError } from "./json-syntax-error.ts";
 import { blankBom, MAX_NESTING, startsLikeJson, tooDeepAt, yamlTooDeepAt } from "./sniff.ts";
 import { formatSpan, LineIndex } from "./source-span.ts";
 
@@ -30,36 +31,6 @@ export interface DataTree {
 const DOCUMENT_START: SourceSpan = { line: 1, column: 1, endLine: 1, endColumn: 1 };
 
 export type DataTreeResult = Result<DataTree>;
-
-const JSON_ERRORS: Record<string, string> = {
-  InvalidSymbol: "unexpected character",
-  InvalidNumberFormat: "invalid number",
-  PropertyNameExpected: "expected a property name in double quotes",
-  ValueExpected: "expected a value",
-  ColonExpected: 'expected ":" after the property name',
-  CommaExpected: 'expected "," between items',
-  CloseBraceExpected: 'expected "}" to close the object',
-  CloseBracketExpected: 'expected "]" to close the list',
-  EndOfFileExpected: "unexpected text after the end of the document",
-  InvalidCommentToken: "invalid comment",
-  UnexpectedEndOfComment: "comment is not closed",
-  UnexpectedEndOfString: 'string is not closed (missing ")',
-  UnexpectedEndOfNumber: "number is cut short",
-  InvalidUnicode: "invalid unicode escape",
-  InvalidEscapeCharacter: "invalid escape character in string",
-  InvalidCharacter: "invalid character in string (use \\n for line breaks)",
-};
-
-function jsonErrorMessage(error: ParseError, text: string): string {
-  const code = printParseErrorCode(error.error);
-  const near = text.slice(error.offset, error.offset + Math.min(Math.max(error.length, 1), 20));
-  const base = JSON_ERRORS[code] ?? code;
-  if (code === "PropertyNameExpected" && near.startsWith("}"))
-    return 'trailing comma before "}" is not allowed in JSON';
-  if (code === "ValueExpected" && near.startsWith("]"))
-    return 'trailing comma before "]" is not allowed in JSON';
-  return near.trim() ? `${base} (near ${JSON.stringify(near)})` : base;
-}
 
 const tooDeep = (lines: LineIndex, at: number): DataTreeResult => ({
   ok: false,
@@ -86,16 +57,19 @@ export function parseJsonTree(input: string): DataTreeResult {
     allowEmptyContent: false,
   });
   if (errors.length > 0 || !root) {
-    const found =
-      errors.length > 0 ? errors : [{ error: 4 /* ValueExpected */, offset: 0, length: 0 } as ParseError];
+    // Only the first error: the parser's recovery turns one slip into a cascade of others.
+    const first: ParseError = errors[0] ?? { error: 4 /* ValueExpected */, offset: 0, length: 0 };
+    const described = describeJsonSyntaxError(text, first, lines);
     return {
       ok: false,
-      errors: found.slice(0, 20).map((e) => ({
-        code: "invalid-json",
-        message: `Invalid JSON: ${jsonErrorMessage(e, text)}`,
-        path: [],
-        span: lines.span(e.offset, e.offset + e.length),
-      })),
+      errors: [
+        {
+          code: "invalid-json",
+          message: `Invalid JSON: ${described.message}`,
+          path: [],
+          span: lines.span(described.start, described.end),
+        },
+      ],
     };
   }
   const { propertiesOf, duplicates } = indexProperties(root);
