@@ -2,8 +2,10 @@ import {
   buildCatalog,
   exercisesByLesson,
   findExercise,
+  inLessonOrder,
   type CatalogEntry,
 } from "../../lib/exercise-ui/exercise-catalog.ts";
+import { embeddedExerciseIds } from "../../lib/course/embedded-exercises.ts";
 import { joinMessages } from "../../lib/result.ts";
 
 /**
@@ -35,4 +37,12 @@ export const getExercise = (id: string, usedIn?: string): CatalogEntry =>
 export function lessonExerciseIds(entry: CatalogEntry): string[] {
   const lesson = entry.exercise.lesson;
   return lesson ? (exercisesByLesson(exerciseCatalog()).get(lesson) ?? [entry.id]) : [];
+}
+
+/** Every exercise in the order learners meet them in the course (`lessons` in course order). */
+export function exercisesInLessonOrder(lessons: readonly { slug: string; body?: string }[]): CatalogEntry[] {
+  return inLessonOrder(
+    exerciseCatalog().values(),
+    lessons.map((l) => ({ slug: l.slug, exerciseIds: embeddedExerciseIds(l.body ?? "") })),
+  );
 }
