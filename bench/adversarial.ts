@@ -71,7 +71,7 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
   )}`,
   "duplicate keys": `{${fill('"a": 1, ', '"a": 1}')}`,
   "variable doubling, then unquoted use": fill(
-    "az network nsg rule create -g rg --nsg-name ingest-nsg -n r --priority 100 --description $X$X$X$X\n",
+    "az network nsg rule create -g rg --nsg-name nsg-snet-ingest -n r --priority 100 --description $X$X$X$X\n",
     "",
     INPUT_BYTES - 200,
   ).replace(/^/, doubling(16)),

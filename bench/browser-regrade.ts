@@ -12,6 +12,12 @@ import { ms, ratio } from "./measure.ts";
 
 const OUT = "dist-bench";
 const FRAME_MS = 16;
+/** ftp-active's rule, typed into the editor before the measured keys. */
+const FTP_RULE = [
+  "az network nsg rule create -g rg-nsg-lab --nsg-name nsg-snet-ingest --name Allow-FTP-Control-Studio",
+  "--priority 200 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 198.51.100.0/28",
+  "--destination-address-prefixes 10.0.3.4 --destination-port-ranges 21",
+].join(" ");
 const TYPES: Record<string, string> = {
   ".html": "text/html",
   ".js": "text/javascript",
@@ -80,6 +86,9 @@ export async function browserRegradeBench(line: (label: string, value: string) =
       timeout: 30_000,
     });
     await page.keyboard.press("ControlOrMeta+End");
+    // The starter only explains the task: put a rule in, then re-grade it key by key.
+    await page.keyboard.insertText(FTP_RULE);
+    await page.waitForTimeout(400);
     await page.evaluate(() => performance.clearMeasures("nsg-lab:regrade"));
     for (const key of " --description 'studio uploads'") {
       await page.keyboard.type(key);

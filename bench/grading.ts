@@ -36,8 +36,9 @@ export function gradingBench(line: (label: string, value: string) => void): void
   const typicalRun = measure(() => gradeSubmission(ftp, typical), { warmup: 20, runs: 50 });
 
   const rules = largeRules(1000);
-  const json = JSON.stringify({ "ingest-nsg": rules.map(toArmRule) }, null, 2);
-  const azcli = exportRules("azcli", [{ nsg: "ingest-nsg", rules }], { resourceGroup: "media-rg" });
+  const nsg = ftp.editable[0]!;
+  const json = JSON.stringify({ [nsg]: rules.map(toArmRule) }, null, 2);
+  const azcli = exportRules("azcli", [{ nsg, rules }], { resourceGroup: "rg-nsg-lab" });
   const check = (text: string) => {
     const report = gradeSubmission(ftp, text);
     if (report.status !== "graded")

@@ -24,9 +24,9 @@ function network(exercise: Exercise, text: string): Evaluator {
   return built.value;
 }
 
-const scattered = (count: number) =>
+const scattered = (nsg: string, count: number) =>
   JSON.stringify({
-    "ingest-nsg": Array.from({ length: count }, (_, i) => ({
+    [nsg]: Array.from({ length: count }, (_, i) => ({
       name: `r${i}`,
       priority: 100 + i,
       direction: "Inbound",
@@ -66,7 +66,7 @@ export function semanticBench(line: (label: string, value: string) => void): voi
   );
   line("  the same, verifying the suggested fixes (on request)", ms(worst.withFixes));
   const ftp = exercises.find((e) => e.id === "ftp-active")!;
-  const large = network(ftp, scattered(200));
+  const large = network(ftp, scattered(ftp.editable[0]!, 200));
   const checks = measure(() => ftp.expectations.forEach((e) => large.evaluate(e.flow)), {
     warmup: 5,
     runs: 21,

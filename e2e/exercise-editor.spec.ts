@@ -47,13 +47,13 @@ const nsg = exercise.editable[0]!;
 /** A rule in ARM's flat shape, keys in the order the editor writes them back. */
 const rule = (name: string, source: string, ports: string) => ({
   name,
-  priority: 300,
+  priority: 200,
   direction: "Inbound",
   access: "Allow",
   protocol: "Tcp",
   sourceAddressPrefix: source,
   sourcePortRange: "*",
-  destinationAddressPrefix: "10.0.1.4",
+  destinationAddressPrefix: "10.0.3.4",
   destinationPortRange: ports,
 });
 
@@ -97,7 +97,7 @@ test.describe(EXERCISE, () => {
     await openEditor(page);
     await chooseFormat(page, "JSON");
 
-    const tooOpen = { [nsg]: [rule("allow-ftp-from-studio", "*", "20-21")] };
+    const tooOpen = { [nsg]: [rule("Allow-FTP-Control-Studio", "*", "20-21")] };
     await typeRules(page, JSON.stringify(tooOpen));
     const failing = page.locator('[data-check][data-state="fail"]');
     await expect(failing.first()).toBeVisible();
@@ -106,13 +106,13 @@ test.describe(EXERCISE, () => {
     await expect(closed.locator("[data-check-status]")).toHaveText("✗ Fail");
     // The path that decided, in order, and advice the learner can act on.
     const steps = closed.locator(".ex-trace li");
-    await expect(steps.last()).toContainText(`${nsg} (NIC NSG, inbound at ingest-vm)`);
-    await expect(steps.last()).toContainText("allow-ftp-from-studio (300)");
-    await expect(steps.last()).toContainText("→ Allow");
-    await expect(closed.locator(".ex-check__explanation")).toContainText("allow-ftp-from-studio");
+    await expect(steps.first()).toContainText(`${nsg} (subnet NSG, inbound at vm-ingest)`);
+    await expect(steps.first()).toContainText("Allow-FTP-Control-Studio (200)");
+    await expect(steps.first()).toContainText("→ Allow");
+    await expect(closed.locator(".ex-check__explanation")).toContainText("Allow-FTP-Control-Studio");
     await expect(page.locator("[data-score]")).toHaveText(/^\d+ of \d+ checks pass\.$/);
 
-    const fixed = { [nsg]: [rule("allow-ftp-from-studio", "203.0.113.0/24", "21")] };
+    const fixed = { [nsg]: [rule("Allow-FTP-Control-Studio", "198.51.100.0/28", "21")] };
     await typeRules(page, JSON.stringify(fixed));
     await expect(page.locator("[data-score]")).toHaveText(`All ${exercise.expectations.length} checks pass.`);
     // Said beside the editor, with the way on.
@@ -153,7 +153,7 @@ test.describe(EXERCISE, () => {
     await page.goto(PAGE);
     await openEditor(page);
     await chooseFormat(page, "JSON");
-    const rules = { [nsg]: [rule("kept-after-reload", "203.0.113.0/24", "21")] };
+    const rules = { [nsg]: [rule("kept-after-reload", "198.51.100.0/28", "21")] };
     await typeRules(page, JSON.stringify(rules));
     await waitForSave(page, "kept-after-reload");
     await page.reload();
@@ -170,7 +170,7 @@ test.describe(EXERCISE, () => {
     await chooseFormat(page, "JSON");
     const rules = {
       [nsg]: [
-        rule("round-trip", "203.0.113.0/24", "20-21"),
+        rule("round-trip", "198.51.100.0/28", "20-21"),
         { ...rule("round-trip-ssh", "198.51.100.0/24", "22"), priority: 310 },
       ],
     };
@@ -202,10 +202,10 @@ test.describe(EXERCISE, () => {
     };
     await typeRules(
       page,
-      JSON.stringify({ [nsg]: [denyAll, rule("allow-ftp-from-studio", "203.0.113.0/24", "21")] }),
+      JSON.stringify({ [nsg]: [denyAll, rule("Allow-FTP-Control-Studio", "198.51.100.0/28", "21")] }),
     );
     const warning = page.locator("[data-issues] .ex-issue--warning").filter({ hasText: "can never match" });
-    await expect(warning).toContainText("allow-ftp-from-studio (priority 300)");
+    await expect(warning).toContainText("Allow-FTP-Control-Studio (priority 200)");
     await expect(warning).toContainText("1:");
     await expect(page.locator("[data-editor-host] .squiggly-warning").first()).toBeVisible();
     // Warnings do not stop grading.
@@ -230,7 +230,7 @@ test.describe(EXERCISE, () => {
     await page.goto(PAGE);
     await openEditor(page);
     await chooseFormat(page, "JSON");
-    const rules = { [nsg]: [rule("exported-rule", "203.0.113.0/24", "20-21")] };
+    const rules = { [nsg]: [rule("exported-rule", "198.51.100.0/28", "20-21")] };
     await typeRules(page, JSON.stringify(rules));
     await waitForSave(page, "exported-rule");
 
@@ -241,10 +241,10 @@ test.describe(EXERCISE, () => {
     await expect(exported).toHaveValue(/az network nsg rule create/);
     const text = await exported.inputValue();
     for (const part of [
-      "--nsg-name ingest-nsg",
+      "--nsg-name nsg-snet-ingest",
       "--name exported-rule",
-      "--priority 300",
-      "--source-address-prefixes 203.0.113.0/24",
+      "--priority 200",
+      "--source-address-prefixes 198.51.100.0/28",
       "--destination-port-ranges 20-21",
     ]) {
       expect(text).toContain(part);
@@ -275,7 +275,7 @@ test.describe(EXERCISE, () => {
     await page.goto(PAGE);
     await openEditor(page);
     await chooseFormat(page, "JSON");
-    const rules = { [nsg]: [rule("shared-rule", "203.0.113.0/24", "21")] };
+    const rules = { [nsg]: [rule("shared-rule", "198.51.100.0/28", "21")] };
     await typeRules(page, JSON.stringify(rules));
     await waitForSave(page, "shared-rule");
     await page.getByText("Share a link to these rules").click();
@@ -306,14 +306,14 @@ test.describe(EXERCISE, () => {
           key,
           JSON.stringify({
             version: 1,
-            text: '{"ingest-nsg": []}',
+            text: '{"nsg-snet-ingest": []}',
             format: "json",
             savedAt: new Date().toISOString(),
           }),
         ),
       DRAFT_KEY,
     );
-    const hash = `#rules=v1.json.${Buffer.from(JSON.stringify({ [nsg]: [rule("from-link", "203.0.113.0/24", "21")] })).toString("base64url")}`;
+    const hash = `#rules=v1.json.${Buffer.from(JSON.stringify({ [nsg]: [rule("from-link", "198.51.100.0/28", "21")] })).toString("base64url")}`;
     await page.goto(`${PAGE}${hash}`);
     await page.getByRole("button", { name: "Open the editor" }).click();
     const dialog = page.getByRole("dialog", { name: "Load the rules from this link?" });
@@ -329,7 +329,7 @@ test.describe(EXERCISE, () => {
     await page.goto(PAGE);
     await openEditor(page);
     await chooseFormat(page, "JSON");
-    await typeRules(page, JSON.stringify({ [nsg]: [rule("before-reset", "203.0.113.0/24", "21")] }));
+    await typeRules(page, JSON.stringify({ [nsg]: [rule("before-reset", "198.51.100.0/28", "21")] }));
     await waitForSave(page, "before-reset");
     await page.getByRole("button", { name: "Reset to starter" }).click();
     const dialog = page.getByRole("dialog", { name: "Reset to the starter?" });
@@ -405,7 +405,7 @@ test.describe(EXERCISE, () => {
     await page.goto(PAGE);
     await openEditor(page);
     await chooseFormat(page, "JSON");
-    await typeRules(page, JSON.stringify({ [nsg]: [rule("not-saved", "203.0.113.0/24", "21")] }));
+    await typeRules(page, JSON.stringify({ [nsg]: [rule("not-saved", "198.51.100.0/28", "21")] }));
     await expect(page.locator("[data-save-status]")).toContainText("Browser storage is full");
     await expect(page.locator("[data-editor-host] .view-lines")).toContainText("not-saved");
     await expect(page.locator("[data-score]")).toHaveText(/checks pass/);
@@ -441,7 +441,7 @@ test.describe(EXERCISE, () => {
     await openEditor(page);
     await chooseFormat(page, "JSON");
     const evil = "<img src=x onerror=alert(1)>";
-    await typeRules(page, JSON.stringify({ [nsg]: [rule(evil, "203.0.113.0/24", "21")] }));
+    await typeRules(page, JSON.stringify({ [nsg]: [rule(evil, "198.51.100.0/28", "21")] }));
     const issues = page.locator("[data-issues]");
     await expect(issues).toContainText(evil);
     await expect(page.locator(".ex img")).toHaveCount(0);

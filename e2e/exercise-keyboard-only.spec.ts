@@ -27,12 +27,12 @@ test("keyboard-only learner opens the editor, writes the rule, passes every chec
     })
     .toBe(true);
   expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).toMatch(
-    /Rules for ingest-nsg.*Escape then Tab/,
+    /Rules for nsg-snet-ingest.*Escape then Tab/,
   );
   await page.keyboard.press("ControlOrMeta+A");
   await page.keyboard.press("Delete");
   await page.keyboard.type(
-    "az network nsg rule create -g media-rg --nsg-name ingest-nsg -n allow-ftp-from-studio --priority 300 --protocol Tcp --source-address-prefixes 203.0.113.0/24 --destination-address-prefixes 10.0.1.4 --destination-port-ranges 21",
+    "az network nsg rule create -g rg-nsg-lab --nsg-name nsg-snet-ingest -n Allow-FTP-Control-Studio --priority 200 --protocol Tcp --source-address-prefixes 198.51.100.0/28 --destination-address-prefixes 10.0.3.4 --destination-port-ranges 21",
   );
   await expect(page.locator("[data-score]").first()).toContainText(/8 of 8|all 8|Exercise complete/i, {
     timeout: 15_000,

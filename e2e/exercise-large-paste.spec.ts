@@ -17,7 +17,7 @@ function bigRuleSet(): string {
     destinationPortRange: String(1000 + i),
     description: `Rule ${i}: ${"x".repeat(120)}`,
   }));
-  const text = JSON.stringify({ "ingest-nsg": rules }, null, 2);
+  const text = JSON.stringify({ "nsg-snet-ingest": rules }, null, 2);
   return text + " ".repeat(Math.max(0, 1_000_000 - text.length));
 }
 

@@ -10,10 +10,10 @@ const PAGE = "exercises/ftp-active/";
 
 const rules = (source: string, ports: string[]) =>
   JSON.stringify({
-    "ingest-nsg": [
+    "nsg-snet-ingest": [
       {
-        name: "allow-ftp-from-studio",
-        priority: 300,
+        name: "Allow-FTP-Control-Studio",
+        priority: 200,
         direction: "Inbound",
         access: "Allow",
         protocol: "Tcp",
@@ -41,7 +41,7 @@ test("learner types a too-open rule, reads the difference, asks for a fix, appli
   await expect(page.locator("[data-editor-host] .monaco-editor")).toBeVisible({ timeout: 20_000 });
   await page.getByRole("group", { name: "Rules format" }).getByLabel("JSON").check();
 
-  await typeRules(page, rules("203.0.113.7", ["21", "23-65535"]));
+  await typeRules(page, rules("198.51.100.5", ["21", "23-65535"]));
   const score = page.locator("[data-score]");
   await expect(score).toHaveText("All 8 checks pass.");
   await expect(page.locator("[data-comparison]")).toHaveText(
@@ -51,29 +51,29 @@ test("learner types a too-open rule, reads the difference, asks for a fix, appli
   await expect(differences).toHaveCount(2);
   const open = differences.first();
   await expect(open).toContainText(
-    "Too open. your rules also let 203.0.113.7 reach ingest-vm on TCP 23–65535 (e.g. TCP 3389)",
+    "Too open. your rules also let 198.51.100.5 reach vm-ingest on TCP 23–65535 (e.g. TCP 3389)",
   );
   await expect(open).toContainText("its destination ports 21, 23-65535 include 3389 (the task needs 21)");
-  await expect(open.locator(".ex-trace")).toContainText("allow-ftp-from-studio");
+  await expect(open.locator(".ex-trace")).toContainText("Allow-FTP-Control-Studio");
   await expect(page.locator("[data-complete]")).toBeHidden();
 
   // The suggestion is a hint: hidden until asked for.
   await expect(open.locator("[data-suggestion]")).toBeHidden();
   await open.getByRole("button", { name: "Suggest a fix" }).click();
   await expect(open.locator("[data-suggestion]")).toHaveText(
-    "Suggested fix: change `destinationPortRanges` of allow-ftp-from-studio from `21 23-65535` to `21`.",
+    "Suggested fix: change `destinationPortRanges` of Allow-FTP-Control-Studio from `21 23-65535` to `21`.",
   );
 
-  await typeRules(page, rules("203.0.113.7", ["21"]));
+  await typeRules(page, rules("198.51.100.5", ["21"]));
   await expect(differences).toHaveCount(1);
   const closed = differences.first();
   await expect(closed).toContainText(
-    "Too closed. 203.0.113.0/24 except 203.0.113.7 can't reach ingest-vm on TCP 21",
+    "Too closed. 198.51.100.0/28 except 198.51.100.5 can't reach vm-ingest on TCP 21",
   );
   await closed.getByRole("button", { name: "Suggest a fix" }).click();
-  await expect(closed.locator("[data-suggestion]")).toContainText("from `203.0.113.7` to `203.0.113.0/24`");
+  await expect(closed.locator("[data-suggestion]")).toContainText("from `198.51.100.5` to `198.51.100.0/28`");
 
-  await typeRules(page, rules("203.0.113.0/24", ["21"]));
+  await typeRules(page, rules("198.51.100.0/28", ["21"]));
   await expect(score).toHaveText("All 8 checks pass.");
   await expect(page.locator("[data-complete]")).toContainText("Exercise complete ✓");
   await expect(page.locator("[data-differences-section]")).toBeHidden();
@@ -90,16 +90,16 @@ test("learner reads, for each rule tried before the deciding one, which field mi
   // The rule points at the VM's public IP: NSGs see the private one, so it never matches.
   await typeRules(
     page,
-    rules("203.0.113.0/24", ["21"]).replace(
+    rules("198.51.100.0/28", ["21"]).replace(
       '"destinationAddressPrefix":"*"',
-      '"destinationAddressPrefix":"20.50.1.10"',
+      '"destinationAddressPrefix":"192.0.2.30"',
     ),
   );
   const check = page
     .locator("[data-check]")
     .filter({ hasText: "FTP control from the studio reaches the VM" });
   await expect(check.locator(".ex-trace__tried")).toContainText(
-    "Tried allow-ftp-from-studio (300): no match on destination address",
+    "Tried Allow-FTP-Control-Studio (200): no match on destination address",
   );
   errors.expectNone();
 });

@@ -55,7 +55,7 @@ test("learner loads the FTP capstone, picks a flow and sees the verdict with the
   await page
     .getByLabel("Sample flow")
     .selectOption({ label: "The control connection works on the public IP too" });
-  await expect(banner(page)).toContainText("198.51.100.5 → 203.0.113.25");
+  await expect(banner(page)).toContainText("198.51.100.5 → 192.0.2.30");
   await expect(steps.nth(0)).toContainText("Azure translates it to the private 10.0.3.4");
   errors.expectNone();
 });

@@ -33,9 +33,9 @@ describe("grade CLI", () => {
     const text = h.out.join("\n");
     expect(text).toMatch(/FAIL {2}FTP stays closed to the rest of the internet/);
     expect(text).toMatch(
-      /path: no NSG on subnet \(Inbound\): \(no NSG associated\) → Allow {2}⟶ {2}ingest-nsg \(nic, Inbound\): allow-ftp-from-studio 300 → Allow/,
+      /path: nsg-snet-ingest \(subnet, Inbound\): Allow-FTP-Control-Studio 200 → Allow {2}⟶ {2}no NSG on nic \(Inbound\): \(no NSG associated\) → Allow/,
     );
-    expect(text).toMatch(/why: {2}Allowed: ingest-nsg allows it/);
+    expect(text).toMatch(/why: {2}Allowed: nsg-snet-ingest allows it/);
   });
 
   it("prints the spec's JSON shape with --json", () => {
@@ -46,26 +46,26 @@ describe("grade CLI", () => {
     expect(Object.keys(parsed.results[0]!)).toEqual(
       expect.arrayContaining(["name", "expect", "actual", "pass", "decidedBy", "trace"]),
     );
-    expect(parsed.results[0]!.trace[1]).toEqual({
-      nsg: "ingest-nsg",
-      level: "nic",
+    expect(parsed.results[0]!.trace[0]).toEqual({
+      nsg: "nsg-snet-ingest",
+      level: "subnet",
       direction: "Inbound",
-      vm: "ingest-vm",
-      rule: "allow-ftp-from-studio",
-      priority: 300,
+      vm: "vm-ingest",
+      rule: "Allow-FTP-Control-Studio",
+      priority: 200,
       access: "Allow",
     });
   });
 
   it("exits 2 with file:line:col for invalid rules, and no stack trace", () => {
-    const h = harness({ "rules.json": '{\n  "ingest-nsg": [ { "name": "x" ]\n}' });
+    const h = harness({ "rules.json": '{\n  "nsg-snet-ingest": [ { "name": "x" ]\n}' });
     expect(runGrade(["graders/ftp-active.yaml", "--rules", "rules.json"], h.io)).toBe(2);
     expect(h.err[0]).toMatch(/^rules\.json:2:\d+: error: Invalid JSON/);
     expect(h.err.join("\n")).not.toMatch(/at .*\.ts:\d+/);
   });
 
   it("lists invalid rules with their file, code and place under --json", () => {
-    const h = harness({ "rules.json": '{\n  "ingest-nsg": [ { "name": "x" ]\n}' });
+    const h = harness({ "rules.json": '{\n  "nsg-snet-ingest": [ { "name": "x" ]\n}' });
     expect(runGrade(["graders/ftp-active.yaml", "--rules", "rules.json", "--json"], h.io)).toBe(2);
     const parsed = JSON.parse(h.out.join("")) as { valid: boolean; errors: Record<string, unknown>[] };
     expect(parsed.valid).toBe(false);

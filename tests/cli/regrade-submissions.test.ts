@@ -57,7 +57,7 @@ describe("instructor re-grades a folder of submissions", () => {
     ),
     "inbox/erin/ftp-active-submission.json": submit("[]", [1, 0], { exercise: "no-such-exercise" }),
     "inbox/frank/ftp-active-submission.json": submit(
-      '{ "ingest-nsg": [ { "name": "x", "priority": 1 } ] }',
+      '{ "nsg-snet-ingest": [ { "name": "x", "priority": 1 } ] }',
       [0, 8],
       { learner: "Frank Li" },
     ),
@@ -72,7 +72,7 @@ describe("instructor re-grades a folder of submissions", () => {
     const byLearner = Object.fromEntries(rows.slice(1).map((r) => [r.split(",")[0]!, r] as const));
     expect(byLearner.alice).toMatch(/^alice,ftp-active,graded,8,8,0,true,8\/8,/);
     expect(byLearner.bob).toMatch(
-      /^bob,ftp-active,graded,7,8,1,false,3\/8,.*FAIL FTP stays closed to the rest of the internet.*Too open: your rules also let any address except 10\.0\.0\.0\/16, 168\.63\.129\.16, 203\.0\.113\.0\/24 reach ingest-vm on TCP 21/,
+      /^bob,ftp-active,graded,7,8,1,false,3\/8,.*FAIL FTP stays closed to the rest of the internet.*Too open: your rules also let any address except 10\.0\.0\.0\/16, 168\.63\.129\.16, 198\.51\.100\.0\/28 reach vm-ingest on TCP 21/,
     );
     expect(byLearner.carol).toMatch(/^carol,,submission-invalid,0,0,0,false,,.*not valid JSON/);
     expect(byLearner.dave).toMatch(/^dave,ftp-active,graded,6,8,\d+,false,8\/8,/); // forged claim ignored

@@ -1,6 +1,6 @@
 /**
  * The issue's over-permissive answer to ftp-active passes all eight listed checks, yet opens
- * 65,513 ports the task forbids and locks out 255 of the studio's 256 addresses. It must fail,
+ * 65,513 ports the task forbids and locks out 15 of the studio's 16 addresses. It must fail,
  * in the grader and in the batch re-grade, with a witness flow and its path.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -11,9 +11,9 @@ import { buildSubmission, submissionText } from "../../src/lib/exercise-ui/submi
 import type { GradebookRow } from "../../src/lib/grader/gradebook.ts";
 import { ftpRule, json } from "../grader/fixtures.ts";
 
-const OVER_PERMISSIVE = `az network nsg rule create --resource-group media-rg --nsg-name ingest-nsg \\
-  --name allow-ftp-from-studio --priority 300 --direction Inbound --access Allow --protocol Tcp \\
-  --source-address-prefixes 203.0.113.7 --source-port-ranges '*' \\
+const OVER_PERMISSIVE = `az network nsg rule create --resource-group rg-nsg-lab --nsg-name nsg-snet-ingest \\
+  --name Allow-FTP-Control-Studio --priority 200 --direction Inbound --access Allow --protocol Tcp \\
+  --source-address-prefixes 198.51.100.5 --source-port-ranges '*' \\
   --destination-address-prefixes '*' --destination-port-ranges 21 23-65535
 `;
 
@@ -36,12 +36,12 @@ describe("grading by what the rules do", () => {
     expect(runGrade(["graders/ftp-active.yaml", "--rules", "rules.sh"], h.io)).toBe(1);
     const text = h.out.join("\n");
     expect(text).toContain(
-      "TOO OPEN    Too open: your rules also let 203.0.113.7 reach ingest-vm on TCP 23–65535 (e.g. TCP 3389). The reference solution denies this.",
+      "TOO OPEN    Too open: your rules also let 198.51.100.5 reach vm-ingest on TCP 23–65535 (e.g. TCP 3389). The reference solution denies this.",
     );
-    expect(text).toContain("e.g.: 203.0.113.7 → ingest-vm Tcp 3389");
-    expect(text).toContain("ingest-nsg (nic, Inbound): allow-ftp-from-studio 300 → Allow");
+    expect(text).toContain("e.g.: 198.51.100.5 → vm-ingest Tcp 3389");
+    expect(text).toContain("nsg-snet-ingest (subnet, Inbound): Allow-FTP-Control-Studio 200 → Allow");
     expect(text).toContain(
-      "TOO CLOSED  Too closed: 203.0.113.0/24 except 203.0.113.7 can't reach ingest-vm on TCP 21",
+      "TOO CLOSED  Too closed: 198.51.100.0/28 except 198.51.100.5 can't reach vm-ingest on TCP 21",
     );
     expect(text).toMatch(/8 passed, 0 failed, 2 differences from the reference$/);
     // Too open comes first: it is the security hole.
@@ -57,14 +57,14 @@ describe("grading by what the rules do", () => {
     expect(report.differences.map((d) => d.kind)).toEqual(["too-open", "too-closed"]);
     expect(report.differences[0]).toMatchObject({
       direction: "inbound",
-      witness: { from: "203.0.113.7", to: "ingest-vm", protocol: "Tcp", port: 3389 },
+      witness: { from: "198.51.100.5", to: "vm-ingest", protocol: "Tcp", port: 3389 },
     });
-    expect(report.differences[0]!.trace.at(-1)).toMatchObject({
-      nsg: "ingest-nsg",
-      rule: "allow-ftp-from-studio",
+    expect(report.differences[0]!.trace[0]).toMatchObject({
+      nsg: "nsg-snet-ingest",
+      rule: "Allow-FTP-Control-Studio",
     });
     expect(report.differences[0]!.referenceTrace.at(-1)).toMatchObject({
-      nsg: "ingest-nsg",
+      nsg: "nsg-snet-ingest",
       rule: "DenyAllInBound",
     });
   });
@@ -95,7 +95,7 @@ describe("grading by what the rules do", () => {
     const [row] = JSON.parse(h.out.join("\n")) as GradebookRow[];
     expect(row).toMatchObject({ passed: 8, total: 8, differences: 2, complete: false });
     expect(row?.detail).toContain(
-      "Too open: your rules also let 203.0.113.7 reach ingest-vm on TCP 23–65535",
+      "Too open: your rules also let 198.51.100.5 reach vm-ingest on TCP 23–65535",
     );
   });
 });

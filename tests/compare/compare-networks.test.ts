@@ -1,7 +1,7 @@
 /**
  * The comparison judges what rules do: every flow that crosses the edited NSGs, not the
  * exercise's sample flows. The issue's own example: an answer that passes every listed check of
- * ftp-active while opening 65,513 more ports and locking out 255 of the studio's 256 addresses.
+ * ftp-active while opening 65,513 more ports and locking out 15 of the studio's 16 addresses.
  */
 import { describe, expect, it } from "vitest";
 import { compareNetworks, type Difference } from "../../src/lib/compare/compare-networks.ts";
@@ -33,9 +33,9 @@ const reference = network(ftp, ftp.solution!);
 const compare = (rules: string): Difference[] =>
   compareNetworks(network(ftp, rules), reference, { editable: ftp.editable });
 
-const OVER_PERMISSIVE = `az network nsg rule create --resource-group media-rg --nsg-name ingest-nsg \\
-  --name allow-ftp-from-studio --priority 300 --direction Inbound --access Allow --protocol Tcp \\
-  --source-address-prefixes 203.0.113.7 --source-port-ranges '*' \\
+const OVER_PERMISSIVE = `az network nsg rule create --resource-group rg-nsg-lab --nsg-name nsg-snet-ingest \\
+  --name Allow-FTP-Control-Studio --priority 200 --direction Inbound --access Allow --protocol Tcp \\
+  --source-address-prefixes 198.51.100.5 --source-port-ranges '*' \\
   --destination-address-prefixes '*' --destination-port-ranges 21 23-65535`;
 
 describe("comparing a learner's network with the reference", () => {
@@ -49,21 +49,21 @@ describe("comparing a learner's network with the reference", () => {
     expect(differences.map((d) => d.kind)).toEqual(["too-open", "too-closed"]);
     const [open, closed] = differences as [Difference, Difference];
     expect(open).toMatchObject({ direction: "inbound", protocol: "Tcp", ports: [[23, 65535]] });
-    expect(open.witness).toMatchObject({ from: "203.0.113.7", protocol: "Tcp", port: 3389 });
+    expect(open.witness).toMatchObject({ from: "198.51.100.5", protocol: "Tcp", port: 3389 });
     expect(open.learner.access).toBe("Allow");
     expect(open.reference.access).toBe("Deny");
     expect(differenceSummary(open)).toBe(
-      "Too open: your rules also let 203.0.113.7 reach ingest-vm on TCP 23–65535 (e.g. TCP 3389). The reference solution denies this.",
+      "Too open: your rules also let 198.51.100.5 reach vm-ingest on TCP 23–65535 (e.g. TCP 3389). The reference solution denies this.",
     );
     expect(differenceCause(open, learner, reference, ftp.editable)).toBe(
-      "Your rule allow-ftp-from-studio (priority 300, ingest-nsg) allows it: its destination ports 21, 23-65535 include 3389 (the task needs 21).",
+      "Your rule Allow-FTP-Control-Studio (priority 200, nsg-snet-ingest) allows it: its destination ports 21, 23-65535 include 3389 (the task needs 21).",
     );
     expect(closed).toMatchObject({ protocol: "Tcp", ports: [[21, 21]] });
     expect(differenceSummary(closed)).toBe(
-      "Too closed: 203.0.113.0/24 except 203.0.113.7 can't reach ingest-vm on TCP 21 (e.g. from 203.0.113.8), which the task needs.",
+      "Too closed: 198.51.100.0/28 except 198.51.100.5 can't reach vm-ingest on TCP 21 (e.g. from 198.51.100.7), which the task needs.",
     );
     expect(differenceCause(closed, learner, reference, ftp.editable)).toContain(
-      "its source 203.0.113.7 leaves out 203.0.113.8",
+      "its source 198.51.100.5 leaves out 198.51.100.7",
     );
   });
 
@@ -71,16 +71,16 @@ describe("comparing a learner's network with the reference", () => {
     const rewrites = [
       json([ftpRule()]),
       json([ftpRule({ name: "ftp", priority: 4000 })]),
-      json([ftpRule({ destinationAddressPrefix: "*" })]), // the NSG guards this one NIC only
+      json([ftpRule({ destinationAddressPrefix: "*" })]), // the subnet holds this one NIC only
       json([
         ftpRule({
           sourceAddressPrefix: undefined,
-          sourceAddressPrefixes: ["203.0.113.0/25", "203.0.113.128/25"],
+          sourceAddressPrefixes: ["198.51.100.0/29", "198.51.100.8/29"],
         }),
       ]),
       json([
-        ftpRule({ name: "a", sourceAddressPrefix: "203.0.113.0/25" }),
-        ftpRule({ name: "b", priority: 301, sourceAddressPrefix: "203.0.113.128/25" }),
+        ftpRule({ name: "a", sourceAddressPrefix: "198.51.100.0/29" }),
+        ftpRule({ name: "b", priority: 201, sourceAddressPrefix: "198.51.100.8/29" }),
       ]),
       json([ftpRule({ destinationPortRange: "21-21" })]),
     ];
@@ -91,12 +91,12 @@ describe("comparing a learner's network with the reference", () => {
     const learner = network(ftp, json([ftpRule({ sourceAddressPrefix: "Internet" })]));
     const [open] = compareNetworks(learner, reference, { editable: ftp.editable });
     expect(open?.kind).toBe("too-open");
-    expect(open?.witness).toMatchObject({ from: "198.51.100.7", port: 21 });
+    expect(open?.witness).toMatchObject({ from: "203.0.113.7", port: 21 });
     expect(open && differenceSummary(open, learner)).toBe(
-      "Too open: your rules also let any Internet address except 203.0.113.0/24 reach ingest-vm on TCP 21 (e.g. from 198.51.100.7). The reference solution denies this.",
+      "Too open: your rules also let any Internet address except 198.51.100.0/28 reach vm-ingest on TCP 21 (e.g. from 203.0.113.7). The reference solution denies this.",
     );
     expect(open && differenceCause(open, learner, reference, ftp.editable)).toBe(
-      "Your rule allow-ftp-from-studio (priority 300, ingest-nsg) allows it: its source Internet includes 198.51.100.7 (the task needs 203.0.113.0/24).",
+      "Your rule Allow-FTP-Control-Studio (priority 200, nsg-snet-ingest) allows it: its source Internet includes 203.0.113.7 (the task needs 198.51.100.0/28).",
     );
   });
 

@@ -18,8 +18,8 @@ function check(exercises: Record<string, string>, lessons: Record<string, string
 describe("check:content on broken content", () => {
   it("fails an exercise whose solution no longer passes, pointing at the file", () => {
     const broken = exercise.replace(
-      "10.0.1.4 --destination-port-ranges 21",
-      "10.0.1.4 --destination-port-ranges 2121",
+      "10.0.3.4 --destination-port-ranges 21 ",
+      "10.0.3.4 --destination-port-ranges 2121 ",
     );
     const { code, lines } = check({ "graders/ftp-active.yaml": broken });
     expect(code).toBe(1);

@@ -138,7 +138,7 @@ const wrongAnswers: Record<string, Record<string, string>> = {
     "the public IP as destination": rule(
       "vm-web1-nsg",
       "Allow-HTTPS",
-      `--priority 300 ${inbound} --protocol Tcp --destination-address-prefixes 203.0.113.10 --destination-port-ranges 443`,
+      `--priority 300 ${inbound} --protocol Tcp --destination-address-prefixes 192.0.2.10 --destination-port-ranges 443`,
     ),
     "an outbound rule": rule(
       "vm-web1-nsg",

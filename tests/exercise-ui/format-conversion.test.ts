@@ -20,11 +20,11 @@ describe("format conversion", () => {
     const json = convertRules(ftp, ftp.solution!, "azcli", "json");
     expect(json.ok).toBe(true);
     if (!json.ok) return;
-    const parsed = JSON.parse(json.value.text) as { "ingest-nsg": Record<string, unknown>[] };
-    expect(Object.keys(parsed)).toEqual(["ingest-nsg"]);
-    expect(parsed["ingest-nsg"][0]).toMatchObject({
-      name: "allow-ftp-from-studio",
-      priority: 300,
+    const parsed = JSON.parse(json.value.text) as { "nsg-snet-ingest": Record<string, unknown>[] };
+    expect(Object.keys(parsed)).toEqual(["nsg-snet-ingest"]);
+    expect(parsed["nsg-snet-ingest"][0]).toMatchObject({
+      name: "Allow-FTP-Control-Studio",
+      priority: 200,
       direction: "Inbound",
       access: "Allow",
       protocol: "Tcp",
@@ -33,8 +33,8 @@ describe("format conversion", () => {
     expect(cli.ok).toBe(true);
     if (!cli.ok) return;
     expect(cli.value.text).toContain("az network nsg rule create");
-    // The starter's resource group is kept.
-    expect(cli.value.text).toContain("--resource-group media-rg");
+    // The resource group the starter names is kept.
+    expect(cli.value.text).toContain("--resource-group rg-nsg-lab");
     expect(verdicts(gradeSubmission(ftp, cli.value.text, "azcli"))).toEqual(
       verdicts(gradeSubmission(ftp, ftp.solution!)),
     );
@@ -95,7 +95,7 @@ describe("format conversion", () => {
   });
 
   it("refuses to convert text with errors, and says how many", () => {
-    const result = convertRules(ftp, '{ "ingest-nsg": [ { "name": } ] }', "json", "azcli");
+    const result = convertRules(ftp, '{ "nsg-snet-ingest": [ { "name": } ] }', "json", "azcli");
     expect(result).toMatchObject({ ok: false });
     expect(!result.ok && result.errors[0]).toMatchObject({
       code: "rules-have-errors",
@@ -107,7 +107,7 @@ describe("format conversion", () => {
     if (!result.ok) expect(result.errors[1]?.span?.line).toBe(1);
     const invalidRule = convertRules(
       ftp,
-      '{ "ingest-nsg": [ { "name": "x", "priority": 5, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "21" } ] }',
+      '{ "nsg-snet-ingest": [ { "name": "x", "priority": 5, "direction": "Inbound", "access": "Allow", "protocol": "Tcp", "sourceAddressPrefix": "*", "sourcePortRange": "*", "destinationAddressPrefix": "*", "destinationPortRange": "21" } ] }',
       "json",
       "azcli",
     );
@@ -142,7 +142,7 @@ describe("format conversion", () => {
       ok: true,
       value: { text: ruleSetsToJson([], ftp.editable) },
     });
-    expect(JSON.parse(ruleSetsToJson([], ftp.editable))).toEqual({ "ingest-nsg": [] });
+    expect(JSON.parse(ruleSetsToJson([], ftp.editable))).toEqual({ "nsg-snet-ingest": [] });
     expect(readRuleSets(ftp, "  \n# nothing\n", "azcli")).toEqual({ ok: true, value: [] });
   });
 
@@ -150,7 +150,7 @@ describe("format conversion", () => {
     for (const format of EXPORT_FORMATS) {
       const result = exportLearnerRules(ftp, ftp.solution!, "azcli", format);
       expect(result.ok, format).toBe(true);
-      if (result.ok) expect(result.value.text, format).toContain("allow-ftp-from-studio");
+      if (result.ok) expect(result.value.text, format).toContain("Allow-FTP-Control-Studio");
     }
     const broken = exportLearnerRules(ftp, "{", "json", "arm");
     expect(broken).toMatchObject({ ok: false });

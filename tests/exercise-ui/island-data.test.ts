@@ -28,8 +28,11 @@ describe("what an exercise embeds for its island", () => {
     const ftp = exercise("ftp-active");
     expect(starterRules(ftp)).toEqual({ text: ftp.starter, format: "azcli" });
     expect(solutionRules(ftp)?.format).toBe("azcli");
+    // A starter of `#` comments only (the scenario as written) is a script not written yet.
+    expect(ftp.starter?.split("\n").every((l) => l === "" || l.startsWith("#"))).toBe(true);
+    expect(starterRules({ ...ftp, starter: "// only a note\n" }).format).toBe("json");
     const noStarter = { ...ftp, starter: undefined, solution: undefined };
-    expect(starterRules(noStarter)).toEqual({ text: '{\n  "ingest-nsg": []\n}\n', format: "json" });
+    expect(starterRules(noStarter)).toEqual({ text: '{\n  "nsg-snet-ingest": []\n}\n', format: "json" });
     expect(solutionRules(noStarter)).toBeUndefined();
   });
 

@@ -61,7 +61,7 @@ describe("issue markers", () => {
 
   it("maps the grader's located JSON errors", () => {
     const ftp = exercise("ftp-active");
-    const source = '{\n  "ingest-nsg": [ { "name": } ]\n}';
+    const source = '{\n  "nsg-snet-ingest": [ { "name": } ]\n}';
     const report = gradeSubmission(ftp, source, "json");
     const [first] = issueMarkers(report.errors, source);
     expect(first).toMatchObject({ startLineNumber: 2, severity: "error" });
@@ -71,9 +71,9 @@ describe("issue markers", () => {
   it("puts a lint on the rule it is about, through the parsed document or the rule's name", () => {
     const ftp = exercise("ftp-active");
     const source = [
-      "az network nsg rule create -g rg --nsg-name ingest-nsg --name wide-open --priority 100 \\",
+      "az network nsg rule create -g rg --nsg-name nsg-snet-ingest --name wide-open --priority 100 \\",
       "  --direction Inbound --access Allow --protocol '*' --source-address-prefixes '*' --destination-port-ranges '*'",
-      "az network nsg rule create -g rg --nsg-name ingest-nsg --name never-used --priority 200 \\",
+      "az network nsg rule create -g rg --nsg-name nsg-snet-ingest --name never-used --priority 200 \\",
       "  --direction Inbound --access Deny --protocol Tcp --source-address-prefixes '*' --destination-port-ranges 22",
     ].join("\n");
     const report = gradeSubmission(ftp, source, "azcli");
@@ -82,7 +82,7 @@ describe("issue markers", () => {
     const markers = lintMarkers(report.lints, source, doc.ok ? doc.value : undefined);
     const shadowed = markers.find((m) => m.message.startsWith("never-used"));
     expect(shadowed).toMatchObject({ startLineNumber: 3, severity: "warning", located: true });
-    expect(locateRule("ingest-nsg", "never-used", source)).toMatchObject({ line: 3 });
-    expect(locateRule("ingest-nsg", "wide", source)).toBeUndefined();
+    expect(locateRule("nsg-snet-ingest", "never-used", source)).toMatchObject({ line: 3 });
+    expect(locateRule("nsg-snet-ingest", "wide", source)).toBeUndefined();
   });
 });

@@ -52,7 +52,7 @@ describe("the editor's JSON schema for learner rules", () => {
 
   it("suggests the exercise's own addresses beside the service tags", () => {
     expect(addressSuggestions(ftp)).toEqual(
-      expect.arrayContaining(["*", "Internet", "VirtualNetwork", "10.0.1.4", "10.0.1.0/24"]),
+      expect.arrayContaining(["*", "Internet", "VirtualNetwork", "10.0.3.4", "10.0.3.0/24"]),
     );
   });
 });

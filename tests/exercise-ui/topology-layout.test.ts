@@ -14,26 +14,28 @@ const inside = (inner: { x: number; y: number; width: number; height: number }, 
   inner.y + inner.height <= outer.y + outer.height;
 
 describe("the topology diagram", () => {
-  it("draws the FTP network: outside hosts, the VNet, its subnet and the NIC with its NSG marked as the learner's", () => {
+  it("draws the FTP network: outside hosts, the VNet, its subnet with its NSG marked as the learner's, and the NIC", () => {
     const ftp = exercise("ftp-active");
     const d = layoutTopology(ftp);
     expect(d.rects.map((r) => r.kind)).toEqual(["outside", "vnet", "subnet", "nic"]);
     const [, vnet, subnet, nic] = d.rects;
     expect(inside(subnet!, vnet!)).toBe(true);
     expect(inside(nic!, subnet!)).toBe(true);
-    expect(d.badges).toEqual([expect.objectContaining({ nsg: "ingest-nsg", level: "nic", editable: true })]);
-    expect(inside(d.badges[0]!, nic!)).toBe(true);
+    expect(d.badges).toEqual([
+      expect.objectContaining({ nsg: "nsg-snet-ingest", level: "subnet", editable: true }),
+    ]);
+    expect(inside(d.badges[0]!, subnet!)).toBe(true);
     expect(d.texts.map((t) => t.full)).toEqual(
-      expect.arrayContaining(["ingest-vm", "NIC ingest-nic", "10.0.1.4 · public 20.50.1.10"]),
+      expect.arrayContaining(["vm-ingest", "NIC vm-ingest-nic", "10.0.3.4 · public 192.0.2.30"]),
     );
     expect(d.description).toContain(
-      "VM ingest-vm: NIC ingest-nic in media-vnet/ingest, private IP 10.0.1.4, public IP 20.50.1.10, NSG ingest-nsg (you edit it).",
+      "VM vm-ingest: NIC vm-ingest-nic in vnet-lab/snet-ingest, private IP 10.0.3.4, public IP 192.0.2.30, no NIC NSG.",
     );
-    expect(d.description).toContain("You write the rules of: ingest-nsg.");
+    expect(d.description).toContain("You write the rules of: nsg-snet-ingest.");
   });
 
   it("lists flow endpoints outside the network", () => {
-    expect(outsideEndpoints(exercise("ftp-active"))).toEqual(["203.0.113.7", "198.51.100.20"]);
+    expect(outsideEndpoints(exercise("ftp-active"))).toEqual(["198.51.100.5", "198.51.100.20"]);
   });
 
   it("lays out every exercise with boxes inside the drawing and nothing overlapping its siblings", () => {

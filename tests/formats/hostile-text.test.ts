@@ -14,8 +14,8 @@ const BOM = "\uFEFF";
 describe("a byte-order mark", () => {
   it("is ignored in JSON, YAML and az CLI rules", () => {
     expect(parseLearnerRules(`${BOM}${json([ftpRule()])}`, ftp, "json").ok).toBe(true);
-    expect(parseLearnerRules(`${BOM}ingest-nsg: []\n`, ftp, "yaml").ok).toBe(true);
-    const cli = `${BOM}az network nsg rule create -g media-rg --nsg-name ingest-nsg -n r --priority 300 --destination-port-ranges 21`;
+    expect(parseLearnerRules(`${BOM}nsg-snet-ingest: []\n`, ftp, "yaml").ok).toBe(true);
+    const cli = `${BOM}az network nsg rule create -g rg-nsg-lab --nsg-name nsg-snet-ingest -n r --priority 300 --destination-port-ranges 21`;
     expect(parseLearnerRules(cli, ftp, "azcli").ok).toBe(true);
   });
 });

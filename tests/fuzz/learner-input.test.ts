@@ -36,7 +36,7 @@ describe("fuzzing learner and author input", () => {
         fc.oneof(anyText, mutated(validJson)),
         fc.constantFrom<"json" | "yaml" | "auto">("json", "yaml", "auto"),
         (text, format) => {
-          const result = parseDataRules(text, format, { editable: ["ingest-nsg"] });
+          const result = parseDataRules(text, format, { editable: ["nsg-snet-ingest"] });
           if (!result.ok) for (const e of result.errors) expect(e.span).toBeDefined();
         },
       ),

@@ -8,17 +8,18 @@ export function exerciseFile(name: string): Exercise {
   return loaded.value;
 }
 
+/** The least-privilege answer to ftp-active (lesson 7's rule 1), with fields overridden. */
 export const ftpRule = (over: Record<string, unknown> = {}) => ({
-  name: "allow-ftp-from-studio",
-  priority: 300,
+  name: "Allow-FTP-Control-Studio",
+  priority: 200,
   direction: "Inbound",
   access: "Allow",
   protocol: "Tcp",
-  sourceAddressPrefix: "203.0.113.0/24",
+  sourceAddressPrefix: "198.51.100.0/28",
   sourcePortRange: "*",
-  destinationAddressPrefix: "10.0.1.4",
+  destinationAddressPrefix: "10.0.3.4",
   destinationPortRange: "21",
   ...over,
 });
 
-export const json = (rules: unknown[]) => JSON.stringify({ "ingest-nsg": rules }, null, 2);
+export const json = (rules: unknown[]) => JSON.stringify({ "nsg-snet-ingest": rules }, null, 2);

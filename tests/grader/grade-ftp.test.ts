@@ -14,7 +14,7 @@ describe("grading the FTP capstone", () => {
     expect(report.passed).toBe(ftp.expectations.length);
   });
 
-  it("fails the starter's wide-open answer and says which NSG and rule decided", () => {
+  it("fails a wide-open answer and says which NSG and rule decided", () => {
     const report = gradeSubmission(
       ftp,
       json([ftpRule({ sourceAddressPrefix: "*", protocol: "*", destinationPortRange: "21" })]),
@@ -23,9 +23,11 @@ describe("grading the FTP capstone", () => {
     expect(rest).toMatchObject({
       pass: false,
       actual: "allow",
-      decider: "ingest-nsg/allow-ftp-from-studio (300)",
+      decider: "nsg-snet-ingest/Allow-FTP-Control-Studio (200)",
     });
-    expect(rest.explanation).toMatch(/ingest-nsg allows it with rule allow-ftp-from-studio \(priority 300\)/);
+    expect(rest.explanation).toMatch(
+      /nsg-snet-ingest allows it with rule Allow-FTP-Control-Studio \(priority 200\)/,
+    );
     expect(result(report, /Only TCP/).pass).toBe(false);
     const port20 = result(report, /port 20/);
     expect(port20).toMatchObject({ pass: true, actual: "deny" });
@@ -34,31 +36,22 @@ describe("grading the FTP capstone", () => {
   });
 
   it("explains that NSGs see the private address, not the public IP", () => {
-    const report = gradeSubmission(ftp, json([ftpRule({ destinationAddressPrefix: "20.50.1.10" })]));
+    const report = gradeSubmission(ftp, json([ftpRule({ destinationAddressPrefix: "192.0.2.30" })]));
     const control = result(report, /control from the studio/);
     expect(control.pass).toBe(false);
-    expect(control.explanation).toMatch(/NSGs see the VM's private address 10\.0\.1\.4/);
+    expect(control.explanation).toMatch(/NSGs see the VM's private address 10\.0\.3\.4/);
     expect(control.trace).toEqual([
       {
-        nsg: null,
+        nsg: "nsg-snet-ingest",
         level: "subnet",
         direction: "Inbound",
-        vm: "ingest-vm",
-        rule: "(no NSG associated)",
-        priority: null,
-        access: "Allow",
-      },
-      {
-        nsg: "ingest-nsg",
-        level: "nic",
-        direction: "Inbound",
-        vm: "ingest-vm",
+        vm: "vm-ingest",
         rule: "DenyAllInBound",
         priority: 65500,
         access: "Deny",
         // Each rule tried first, and the condition it missed on: the rule points at the public IP.
         tried: [
-          { rule: "allow-ftp-from-studio", priority: 300, failed: ["destination address"] },
+          { rule: "Allow-FTP-Control-Studio", priority: 200, failed: ["destination address"] },
           { rule: "AllowVnetInBound", priority: 65000, failed: ["source address"] },
           { rule: "AllowAzureLoadBalancerInBound", priority: 65001, failed: ["source address"] },
         ],
@@ -69,7 +62,7 @@ describe("grading the FTP capstone", () => {
   it("explains a deny rule that shadows the allow by priority", () => {
     const deny = ftpRule({
       name: "deny-internet",
-      priority: 200,
+      priority: 100,
       access: "Deny",
       sourceAddressPrefix: "Internet",
       destinationAddressPrefix: "*",
@@ -79,15 +72,18 @@ describe("grading the FTP capstone", () => {
     const report = gradeSubmission(ftp, json([deny, ftpRule()]));
     const control = result(report, /control from the studio/);
     expect(control.explanation).toMatch(
-      /allow-ftp-from-studio \(priority 300\) would allow it, but deny-internet \(priority 200\) is checked first/,
+      /Allow-FTP-Control-Studio \(priority 200\) would allow it, but deny-internet \(priority 100\) is checked first/,
     );
-    expect(report.lints.map((l) => [l.kind, l.rule])).toContainEqual(["shadowed", "allow-ftp-from-studio"]);
+    expect(report.lints.map((l) => [l.kind, l.rule])).toContainEqual([
+      "shadowed",
+      "Allow-FTP-Control-Studio",
+    ]);
   });
 
   it("explains an outbound rule written for inbound traffic", () => {
     const report = gradeSubmission(
       ftp,
-      json([ftpRule({ direction: "Outbound", sourceAddressPrefix: "203.0.113.0/24" })]),
+      json([ftpRule({ direction: "Outbound", sourceAddressPrefix: "198.51.100.0/28" })]),
     );
     expect(result(report, /control from the studio/).explanation).toMatch(
       /would match this flow, but it is an Outbound rule/,
@@ -103,14 +99,14 @@ describe("grading the FTP capstone", () => {
     const report = gradeSubmission(ftp, json([ftpRule({ name: "ftp" })]));
     const control = result(report, /control from the studio/);
     expect(control).toMatchObject({ actual: "allow", pass: false });
-    expect(control.explanation).toMatch(/wants "allow-ftp-from-studio" to decide/);
+    expect(control.explanation).toMatch(/wants "Allow-FTP-Control-Studio" to decide/);
   });
 
   it("returns located validation errors instead of grading invalid rules", () => {
     const text = json([
       ftpRule({
         priority: 5000,
-        sourceAddressPrefix: "203.0.113.0/33",
+        sourceAddressPrefix: "198.51.100.0/33",
         destinationAddressPrefix: "Intranet",
       }),
     ]);
@@ -120,7 +116,7 @@ describe("grading the FTP capstone", () => {
     expect(messages).toEqual(
       expect.arrayContaining([
         "5:19 priority 5000 is out of range: custom rules use whole numbers from 100 to 4096",
-        '9:30 "203.0.113.0/33": an IPv4 prefix length is 0 to 32',
+        '9:30 "198.51.100.0/33": an IPv4 prefix length is 0 to 32',
       ]),
     );
   });
@@ -135,7 +131,7 @@ describe("grading the FTP capstone", () => {
     expect(report.errors.map((e) => e.message)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/unknown service tag "Intranet"/),
-        expect.stringMatching(/priority 300 is already used by inbound rule "allow-ftp-from-studio"/),
+        expect.stringMatching(/priority 200 is already used by inbound rule "Allow-FTP-Control-Studio"/),
       ]),
     );
     expect(report.errors.every((e) => e.span !== undefined)).toBe(true);
@@ -145,7 +141,7 @@ describe("grading the FTP capstone", () => {
     const report = gradeSubmission(ftp, "  \n# nothing yet\n");
     expect(report.status).toBe("graded");
     expect(result(report, /control from the studio/).explanation).toMatch(
-      /No allow rule in ingest-nsg matches inbound Tcp port 21 from 203\.0\.113\.7, so it falls through to the default rule DenyAllInBound \(65500\)/,
+      /No allow rule in nsg-snet-ingest matches inbound Tcp port 21 from 198\.51\.100\.5, so it falls through to the default rule DenyAllInBound \(65500\)/,
     );
   });
 });

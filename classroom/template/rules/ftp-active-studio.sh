@@ -4,6 +4,6 @@ az network nsg rule create --resource-group rg-nsg-lab --nsg-name nsg-snet-inges
   --name Allow-FTP-Control-Studio --priority 200 \
   --direction Inbound --access Allow --protocol Tcp \
   --source-address-prefixes '*' --source-port-ranges '*' \
-  --destination-address-prefixes 203.0.113.25 --destination-port-ranges 20-21
+  --destination-address-prefixes 192.0.2.30 --destination-port-ranges 20-21
 
 # TODO: Allow-FTP-Active-Data-Studio

@@ -1,7 +1,5 @@
-# The setup guide says "open ports 20-21" on ingest-vm. Which does the studio connect to?
-# Edit the command: the checks below re-grade as you type.
-az network nsg rule create --resource-group media-rg --nsg-name ingest-nsg \
-  --name allow-ftp-from-studio --priority 300 \
-  --direction Inbound --access Allow --protocol Tcp \
-  --source-address-prefixes '*' --source-port-ranges '*' \
-  --destination-address-prefixes '*' --destination-port-ranges 21
+# nsg-snet-ingest holds only Azure's default rules: nothing from the internet
+# reaches vm-ingest yet. The setup guide says "open ports 20-21". Which one does
+# the studio connect to, and which connections start on the VM?
+# Write your rule below; the checks re-grade as you type. Start it with:
+#   az network nsg rule create --resource-group rg-nsg-lab --nsg-name nsg-snet-ingest

@@ -4,4 +4,4 @@ az network nsg rule create --resource-group rg-nsg-lab --nsg-name vm-web1-nsg \
   --name Allow-HTTPS --priority 300 \
   --direction Inbound --access Allow --protocol '*' \
   --source-address-prefixes '*' --source-port-ranges '*' \
-  --destination-address-prefixes 203.0.113.10 --destination-port-ranges 22
+  --destination-address-prefixes 192.0.2.10 --destination-port-ranges 22

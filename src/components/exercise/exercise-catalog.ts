@@ -2,10 +2,11 @@ import {
   buildCatalog,
   exercisesByLesson,
   findExercise,
+  inLessonOrder,
   type CatalogEntry,
 } from "../../lib/exercise-ui/exercise-catalog.ts";
+import { embeddedExerciseIds } from "../../lib/course/embedded-exercises.ts";
 import { joinMessages } from "../../lib/result.ts";
-import { exerciseOrder } from "../../lib/course/exercise-order.ts";
 import { withBase } from "../../lib/course/base-path.ts";
 
 /**
@@ -28,9 +29,14 @@ const lessonTexts = import.meta.glob<string>("/content/lessons/*.mdx", {
 let cached: Map<string, CatalogEntry> | undefined;
 let order: string[] | undefined;
 
-/** Every exercise id in course order (see exerciseOrder). */
+/** Every exercise id in course order: lesson files sort in course order by their number prefix. */
 export function courseExerciseOrder(): string[] {
-  order ??= exerciseOrder(lessonTexts, exerciseCatalog().keys());
+  order ??= inLessonOrder(
+    exerciseCatalog().values(),
+    Object.keys(lessonTexts)
+      .sort()
+      .map((path) => ({ slug: path, exerciseIds: embeddedExerciseIds(lessonTexts[path]!) })),
+  ).map((e) => e.id);
   return order;
 }
 
@@ -58,4 +64,12 @@ export function nextExercise(entry: CatalogEntry): { id: string; title: string; 
   const next = order[order.indexOf(entry.id) + 1];
   const found = next === undefined ? undefined : exerciseCatalog().get(next);
   return found && { id: found.id, title: found.exercise.title, href: withBase(`exercises/${found.id}/`) };
+}
+
+/** Every exercise in the order learners meet them in the course (`lessons` in course order). */
+export function exercisesInLessonOrder(lessons: readonly { slug: string; body?: string }[]): CatalogEntry[] {
+  return inLessonOrder(
+    exerciseCatalog().values(),
+    lessons.map((l) => ({ slug: l.slug, exerciseIds: embeddedExerciseIds(l.body ?? "") })),
+  );
 }

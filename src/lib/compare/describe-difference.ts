@@ -11,8 +11,8 @@ import { formatAddress, rangesOfSet, type AddressRange } from "./flow-space.ts";
 
 /**
  * A difference in words a learner understands: who can reach whom on what, with an example,
- * then which field of which rule makes it so ("Too open: your rules also let 203.0.113.7 reach
- * ingest-vm on TCP 23–65535 (e.g. TCP 3389)").
+ * then which field of which rule makes it so ("Too open: your rules also let 198.51.100.5 reach
+ * vm-ingest on TCP 23–65535 (e.g. TCP 3389)").
  */
 
 /** The prefix length when [lo, hi] is exactly one CIDR block. */

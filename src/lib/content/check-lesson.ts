@@ -1,5 +1,6 @@
 import { parseYamlTree } from "../formats/data-tree.ts";
 import { LineIndex } from "../formats/source-span.ts";
+import { embeddedExercises } from "../course/embedded-exercises.ts";
 import { lessonFrontmatterSchema, type LessonFrontmatter } from "../course/lesson-frontmatter.ts";
 import { parseSchema } from "../nsg/zod-issues.ts";
 import type { Issue } from "../result.ts";
@@ -41,11 +42,9 @@ export function checkLessonText(text: string, knownExercises: ReadonlySet<string
     }
   }
   const exerciseIds: string[] = [];
-  for (const found of text.matchAll(/<Exercise\s+[^>]*?\bid=["']([^"']*)["']/g)) {
-    const id = found[1]!;
+  for (const { id, at } of embeddedExercises(text)) {
     exerciseIds.push(id);
     if (!knownExercises.has(id)) {
-      const at = found.index + found[0].lastIndexOf(id);
       errors.push({
         code: "unknown-exercise",
         message: `<Exercise id="${id}"> names no exercise in graders/`,

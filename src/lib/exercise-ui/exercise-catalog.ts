@@ -101,3 +101,34 @@ export function exercisesByLesson(catalog: ReadonlyMap<string, CatalogEntry>): M
 
 /** Fixtures for browser tests are built but not listed. */
 export const isListed = (id: string): boolean => !id.startsWith("e2e-");
+
+/** A lesson as the course orders it, with the exercises it embeds in page order. */
+export interface LessonExercises {
+  slug: string;
+  exerciseIds: readonly string[];
+}
+
+/**
+ * Exercises in the order a learner meets them: lesson by lesson (`lessons` in course order),
+ * and inside a lesson in the order the page embeds them. An exercise no lesson embeds comes
+ * after its own lesson's embedded ones (by title); one without a lesson comes last (by title).
+ */
+export function inLessonOrder<E extends Pick<CatalogEntry, "id" | "exercise">>(
+  entries: Iterable<E>,
+  lessons: readonly LessonExercises[],
+): E[] {
+  const place = new Map<string, [number, number]>();
+  lessons.forEach((lesson, l) =>
+    lesson.exerciseIds.forEach((id, i) => {
+      if (!place.has(id)) place.set(id, [l, i]);
+    }),
+  );
+  const lessonIndex = new Map(lessons.map((l, i) => [l.slug, i]));
+  const key = (e: E): [number, number] =>
+    place.get(e.id) ?? [lessonIndex.get(e.exercise.lesson ?? "") ?? lessons.length, Number.MAX_SAFE_INTEGER];
+  return [...entries].sort((a, b) => {
+    const [la, ia] = key(a);
+    const [lb, ib] = key(b);
+    return la - lb || ia - ib || a.exercise.title.localeCompare(b.exercise.title) || a.id.localeCompare(b.id);
+  });
+}

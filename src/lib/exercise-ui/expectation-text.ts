@@ -25,7 +25,7 @@ export function flowService(flow: Flow): string {
   return `${flow.response ? "reply packet, " : ""}${protocol}${port}${source}`;
 }
 
-/** One line per flow: "203.0.113.7 → ingest-vm · TCP port 21". */
+/** One line per flow: "198.51.100.5 → vm-ingest · TCP port 21". */
 export const flowText = (flow: Flow): string => `${flowRoute(flow)} · ${flowService(flow)}`;
 
 const LEVEL_LABEL: Record<TraceEntry["level"], string> = {
@@ -35,7 +35,7 @@ const LEVEL_LABEL: Record<TraceEntry["level"], string> = {
   stateful: "connection tracking",
 };
 
-/** Where a step happened: "ingest-nsg (NIC NSG, inbound at ingest-vm)". */
+/** Where a step happened: "nsg-snet-ingest (subnet NSG, inbound at vm-ingest)". */
 export function traceWhere(entry: TraceEntry): string {
   const direction = entry.direction ? entry.direction.toLowerCase() : "";
   const at = [direction, entry.vm ? `at ${entry.vm}` : ""].filter(Boolean).join(" ");
@@ -49,6 +49,6 @@ export function traceWhere(entry: TraceEntry): string {
 export const traceRule = (entry: TraceEntry): string =>
   entry.priority === null ? entry.rule : `${entry.rule} (${entry.priority})`;
 
-/** A whole step for screen readers and copy: "ingest-nsg (NIC NSG, inbound at ingest-vm): allow-ftp (300) → Allow". */
+/** A whole step for screen readers and copy: "nsg-snet-ingest (subnet NSG, inbound at vm-ingest): Allow-FTP-Control-Studio (200) → Allow". */
 export const traceText = (entry: TraceEntry): string =>
   `${traceWhere(entry)}: ${traceRule(entry)} → ${entry.access}`;

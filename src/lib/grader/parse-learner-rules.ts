@@ -7,11 +7,11 @@ import type { Exercise } from "./exercise-schema.ts";
 
 /** Guesses the format: az CLI scripts start with `az` (or a variable), data starts with { or [, else YAML. */
 export function detectRuleFormat(text: string): RuleFormat {
-  const firstLine = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .find((l) => l !== "" && !l.startsWith("#") && !l.startsWith("//"));
-  if (!firstLine) return "json";
+  const lines = text.split(/\r?\n/).map((l) => l.trim());
+  const firstLine = lines.find((l) => l !== "" && !l.startsWith("#") && !l.startsWith("//"));
+  // Only `#` comments: a shell script not written yet (JSON has no `#` comments), e.g. a
+  // starter that only explains the task.
+  if (!firstLine) return lines.some((l) => l.startsWith("#")) ? "azcli" : "json";
   if (/^(az\s|\$?[A-Za-z_][A-Za-z0-9_]*\s*=)/.test(firstLine)) return "azcli";
   if (firstLine.startsWith("{") || firstLine.startsWith("[") || firstLine.startsWith("/*")) return "json";
   return "yaml";

@@ -12,7 +12,7 @@ export interface ExpectationResult {
   actual: "allow" | "deny" | "error";
   pass: boolean;
   decidedBy?: string;
-  /** Who actually decided, e.g. "ingest-nsg/allow-ftp (300)". */
+  /** Who actually decided, e.g. "nsg-snet-ingest/Allow-FTP-Control-Studio (200)". */
   decider: string;
   trace: TraceEntry[];
   /** For a miss: what went wrong, in words a learner can act on. */

@@ -26,7 +26,7 @@ import { flattenTrace, type TraceEntry } from "./trace.ts";
 export interface DifferenceResult {
   kind: DifferenceKind;
   direction: FlowDirection;
-  /** "Too open: your rules also let 203.0.113.7 reach ingest-vm on TCP 23–65535 (e.g. TCP 3389)…" */
+  /** "Too open: your rules also let 198.51.100.5 reach vm-ingest on TCP 23–65535 (e.g. TCP 3389)…" */
   summary: string;
   /** Which rule and field cause it. */
   cause: string;

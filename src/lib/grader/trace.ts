@@ -125,7 +125,7 @@ export function decidedByHolds(verdict: Verdict, decidedBy: string): boolean {
   return steps.some((s) => s.kind === "nsg" && s.access === "Allow" && s.rule.name.toLowerCase() === wanted);
 }
 
-/** A short name for who decided: "ingest-nsg/allow-ftp (300)", "the platform", … */
+/** A short name for who decided: "nsg-snet-ingest/Allow-FTP-Control-Studio (200)", "the platform", … */
 export function deciderLabel(verdict: Verdict): string {
   const steps = decisiveSteps(verdict);
   const decisive =

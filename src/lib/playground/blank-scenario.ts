@@ -16,7 +16,7 @@ topology:
   vms:
     - name: vm-web
       nics:
-        - { name: vm-web-nic, subnet: vnet-demo/snet-web, privateIp: 10.1.1.4, publicIp: 20.50.0.10 }
+        - { name: vm-web-nic, subnet: vnet-demo/snet-web, privateIp: 10.1.1.4, publicIp: 192.0.2.50 }
     - name: vm-db
       nics:
         - { name: vm-db-nic, subnet: vnet-demo/snet-db, privateIp: 10.1.2.4, nsg: nsg-db-nic }
@@ -29,7 +29,7 @@ topology:
         - { name: Allow-SQL-From-Web, priority: 200, direction: Inbound, access: Allow, protocol: Tcp, sourceAddressPrefix: 10.1.1.0/24, sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "1433" }
 flows:
   - name: Browser to the web VM's public IP (HTTPS)
-    flow: { from: 203.0.113.7, to: 20.50.0.10, protocol: Tcp, port: 443 }
+    flow: { from: 203.0.113.7, to: 192.0.2.50, protocol: Tcp, port: 443 }
   - name: Web VM to the database (SQL)
     flow: { from: vm-web, to: vm-db, protocol: Tcp, port: 1433 }
 `;
