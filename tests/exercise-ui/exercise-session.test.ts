@@ -18,8 +18,8 @@ function twoTabs() {
   const store = new Store(storage);
   return {
     storage,
-    a: new ExerciseSession(ftp, store, ["ftp-active"]),
-    b: new ExerciseSession(ftp, store, ["ftp-active"]),
+    a: new ExerciseSession(ftp, store),
+    b: new ExerciseSession(ftp, store),
   };
 }
 
@@ -100,29 +100,25 @@ describe("the exercise session", () => {
     expect(a.restore(5, { text: "x", format: "json" })).toBeUndefined();
   });
 
-  it("records an attempt for the learner's own work and a pass once, completing the lesson", () => {
+  it("records an attempt for the learner's own work and a pass once", () => {
     const storage = memoryStorage();
-    const session = new ExerciseSession(ftp, new Store(storage), ["ftp-active"]);
+    const session = new ExerciseSession(ftp, new Store(storage));
     session.start("", []);
     const starter = session.starter;
     expect(session.graded(gradeSubmission(ftp, starter.text), starter, at)).toEqual({
       passRecorded: false,
-      lessonCompleted: false,
     });
     expect(session.passedBefore()).toBeUndefined();
     const solution = { text: ftp.solution!, format: "azcli" as const };
     expect(session.graded(gradeSubmission(ftp, solution.text), solution, at)).toEqual({
       passRecorded: true,
-      lessonCompleted: true,
     });
     expect(session.passedBefore()).toBe(at.toISOString());
     expect(session.graded(gradeSubmission(ftp, solution.text), solution, at).passRecorded).toBe(false);
   });
 
   it("says so when the pass cannot be recorded", () => {
-    const session = new ExerciseSession(ftp, new Store(memoryStorage({}, { write: "quota" })), [
-      "ftp-active",
-    ]);
+    const session = new ExerciseSession(ftp, new Store(memoryStorage({}, { write: "quota" })));
     const solution = { text: ftp.solution!, format: "azcli" as const };
     const effect = session.graded(gradeSubmission(ftp, solution.text), solution, at);
     expect(effect.passRecorded).toBe(false);

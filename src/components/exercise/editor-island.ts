@@ -5,7 +5,6 @@
  */
 import { createGrader, REGRADE_MEASURE, WORKER_THRESHOLD } from "./grading-client.ts";
 import { isComplete, type GradeReport } from "../../lib/grader/report.ts";
-import { completeLesson } from "../../lib/progress/browser.ts";
 import { browserStore } from "../../lib/store/store.ts";
 import type { Draft, KeptDraft } from "../../lib/store/records/draft.ts";
 import { ExerciseSession, type Notice, type SaveStatus } from "../../lib/exercise-ui/exercise-session.ts";
@@ -49,9 +48,9 @@ export async function mountEditor(root: HTMLElement): Promise<void> {
 }
 
 async function mount(root: HTMLElement): Promise<void> {
-  const { exercise, lessonExercises } = readExerciseData(root);
+  const { exercise } = readExerciseData(root);
   const id = exercise.id;
-  const session = new ExerciseSession(exercise, browserStore(), lessonExercises);
+  const session = new ExerciseSession(exercise, browserStore());
   const q = <T extends Element>(selector: string) => must<T>(root, selector);
   const ui = {
     opener: q<HTMLElement>("[data-opener]"),
@@ -268,7 +267,6 @@ async function mount(root: HTMLElement): Promise<void> {
       ui.completeText.textContent = "Exercise complete ✓ (not recorded in this browser)";
       showMessage(effect.problem, "warning");
     } else if (isComplete(graded)) ui.completeText.textContent = "Exercise complete ✓";
-    if (effect.lessonCompleted && exercise.lesson) completeLesson(exercise.lesson);
     if (effect.passRecorded)
       document.dispatchEvent(new CustomEvent(EXERCISE_PASSED_EVENT, { detail: { id: exercise.id } }));
   }

@@ -1,6 +1,5 @@
 import {
   buildCatalog,
-  exercisesByLesson,
   findExercise,
   inLessonOrder,
   type CatalogEntry,
@@ -51,12 +50,6 @@ export function exerciseCatalog(): Map<string, CatalogEntry> {
 
 export const getExercise = (id: string, usedIn?: string): CatalogEntry =>
   findExercise(exerciseCatalog(), id, usedIn);
-
-/** Ids of every exercise that belongs to the same lesson (the lesson is done when all pass). */
-export function lessonExerciseIds(entry: CatalogEntry): string[] {
-  const lesson = entry.exercise.lesson;
-  return lesson ? (exercisesByLesson(exerciseCatalog()).get(lesson) ?? [entry.id]) : [];
-}
 
 /** The exercise after this one in course order (the rest of its lesson, then the next lessons'), with its page. */
 export function nextExercise(entry: CatalogEntry): { id: string; title: string; href: string } | undefined {

@@ -6,13 +6,8 @@
  */
 import { gradePredictions } from "../../lib/grader/grade.ts";
 import type { GradeReport } from "../../lib/grader/report.ts";
-import { completeLesson } from "../../lib/progress/browser.ts";
 import { browserStore } from "../../lib/store/store.ts";
-import {
-  EXERCISE_PASSED_EVENT,
-  lessonExercisesPassed,
-  recordPass,
-} from "../../lib/exercise-ui/exercise-progress.ts";
+import { EXERCISE_PASSED_EVENT, recordPass } from "../../lib/exercise-ui/exercise-progress.ts";
 import { readPredictAnswers, savePredictAnswers } from "../../lib/exercise-ui/predict-answers.ts";
 import {
   answersOf,
@@ -40,7 +35,7 @@ const radioAnswer = (item: HTMLElement): Answer | undefined => {
 };
 
 export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigger: PredictTrigger): void {
-  const { exercise, lessonExercises } = readExerciseData(root);
+  const { exercise } = readExerciseData(root);
   const items = [...root.querySelectorAll<HTMLElement>("[data-check]")];
   const score = root.querySelector<HTMLElement>("[data-score]");
   const status = root.querySelector<HTMLElement>("[data-loader-status]");
@@ -99,8 +94,6 @@ export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigg
     const result = recordPass(store, exercise.id);
     if (!result.ok && status)
       status.textContent = `Exercise complete, but this browser would not record the pass (${result.errors[0]!.message}).`;
-    if (result.ok && exercise.lesson && lessonExercisesPassed(result.value, lessonExercises))
-      completeLesson(exercise.lesson);
     document.dispatchEvent(new CustomEvent(EXERCISE_PASSED_EVENT, { detail: { id: exercise.id } }));
   };
 

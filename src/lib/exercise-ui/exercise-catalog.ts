@@ -89,16 +89,6 @@ export function findExercise(
   );
 }
 
-/** Exercises grouped by the lesson that embeds them (`lesson:` in the file). */
-export function exercisesByLesson(catalog: ReadonlyMap<string, CatalogEntry>): Map<string, string[]> {
-  const byLesson = new Map<string, string[]>();
-  for (const { id, exercise } of catalog.values()) {
-    if (!exercise.lesson) continue;
-    byLesson.set(exercise.lesson, [...(byLesson.get(exercise.lesson) ?? []), id]);
-  }
-  return byLesson;
-}
-
 /** Fixtures for browser tests are built but not listed. */
 export const isListed = (id: string): boolean => !id.startsWith("e2e-");
 

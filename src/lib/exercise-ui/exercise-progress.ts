@@ -42,10 +42,6 @@ export function statusOf(results: ExerciseResults, id: string): ExerciseStatus {
   return result.passedAt !== undefined ? "passed" : result.attemptedAt !== undefined ? "attempted" : "new";
 }
 
-/** Every exercise of a lesson passed (a lesson with no exercises is not done by exercises). */
-export const lessonExercisesPassed = (results: ExerciseResults, exerciseIds: readonly string[]): boolean =>
-  exerciseIds.length > 0 && exerciseIds.every((id) => hasPassed(results, id));
-
 function change(
   store: Store,
   id: string,

@@ -13,13 +13,7 @@ import {
   type KeptDraft,
 } from "../store/records/draft.ts";
 import type { Store } from "../store/store.ts";
-import {
-  lessonExercisesPassed,
-  recordAttempt,
-  recordPass,
-  resultOf,
-  readExerciseResults,
-} from "./exercise-progress.ts";
+import { recordAttempt, recordPass, resultOf, readExerciseResults } from "./exercise-progress.ts";
 import { starterRules, type EditorRules } from "./island-data.ts";
 import { decodeShareHash, encodeShareHash, linkTarget, type ShareEncode } from "./share-link.ts";
 
@@ -56,8 +50,6 @@ export type SaveStatus =
 export interface GradeEffect {
   /** The pass was recorded now (first time this session). */
   passRecorded: boolean;
-  /** Every exercise of the lesson has passed: the lesson was marked complete. */
-  lessonCompleted: boolean;
   /** Said when the pass could not be recorded (storage full or blocked). */
   problem?: string;
 }
@@ -67,15 +59,13 @@ const timeOf = (at: Date) => at.toLocaleTimeString([], { hour: "2-digit", minute
 export class ExerciseSession {
   readonly exercise: Exercise;
   readonly #store: Store;
-  readonly #lessonExercises: readonly string[];
   readonly #drafts: Autosaver<Draft>;
   #attemptRecorded = false;
   #passRecorded = false;
 
-  constructor(exercise: Exercise, store: Store, lessonExercises: readonly string[] = []) {
+  constructor(exercise: Exercise, store: Store) {
     this.exercise = exercise;
     this.#store = store;
-    this.#lessonExercises = lessonExercises;
     this.#drafts = new Autosaver(store, DRAFT, exercise.id);
   }
 
@@ -215,7 +205,7 @@ export class ExerciseSession {
 
   /** Records what a grade means: an attempt (work of the learner's own) and a pass. */
   graded(report: GradeReport, rules: EditorRules, now: Date = new Date()): GradeEffect {
-    const effect: GradeEffect = { passRecorded: false, lessonCompleted: false };
+    const effect: GradeEffect = { passRecorded: false };
     const own = rules.text !== this.starter.text;
     if (own && !this.#attemptRecorded && report.status !== "invalid") {
       this.#attemptRecorded = recordAttempt(this.#store, this.exercise.id, now).ok;
@@ -228,8 +218,6 @@ export class ExerciseSession {
     }
     this.#passRecorded = true;
     effect.passRecorded = true;
-    effect.lessonCompleted =
-      this.exercise.lesson !== undefined && lessonExercisesPassed(recorded.value, this.#lessonExercises);
     return effect;
   }
 

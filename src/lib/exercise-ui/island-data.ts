@@ -7,8 +7,6 @@ import { ruleSetsToJson } from "./format-conversion.ts";
 export interface ExerciseData {
   /** Validated at build time; for `predict` exercises the answers (expect, decidedBy) are left out. */
   exercise: Exercise;
-  /** Ids of the exercises of the same lesson, for marking the lesson done. */
-  lessonExercises: string[];
 }
 
 /**
