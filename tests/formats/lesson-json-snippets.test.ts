@@ -4,6 +4,7 @@
  * fragment of a rule (properties without their braces, as the lessons show single fields).
  */
 import { readdirSync, readFileSync } from "node:fs";
+import { RULE_FIELD_ORDER } from "../../src/lib/formats/rule-fields.ts";
 import { describe, expect, it } from "vitest";
 import { parseDataTree } from "../../src/lib/formats/data-tree.ts";
 import { applyRules, loadExercise, parseLearnerRules, type Exercise } from "../../src/lib/grader/index.ts";
@@ -31,24 +32,7 @@ const exercises: Exercise[] = readdirSync(gradersDir)
   .filter((e) => e.kind === "author-rules");
 
 /** The fields a rule may have, in ARM's spelling. */
-const RULE_FIELDS = new Set([
-  "name",
-  "description",
-  "priority",
-  "direction",
-  "access",
-  "protocol",
-  "sourceAddressPrefix",
-  "sourceAddressPrefixes",
-  "sourcePortRange",
-  "sourcePortRanges",
-  "destinationAddressPrefix",
-  "destinationAddressPrefixes",
-  "destinationPortRange",
-  "destinationPortRanges",
-  "sourceApplicationSecurityGroups",
-  "destinationApplicationSecurityGroups",
-]);
+const RULE_FIELDS: ReadonlySet<string> = new Set(RULE_FIELD_ORDER);
 
 const isDocument = (json: string) => parseDataTree(json, "json").ok;
 

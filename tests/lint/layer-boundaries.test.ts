@@ -60,7 +60,7 @@ describe("layer boundaries", { timeout: 120_000 }, () => {
   it("refuses src/lib importing a view", async () => {
     const broken = await rulesBroken(
       "src/lib/grader/grade.ts",
-      'import { el } from "../../components/exercise/dom.ts";\nexport const x = el;\n',
+      'import { el } from "../../components/shared/dom.ts";\nexport const x = el;\n',
     );
     expect(broken).toContain(LAYER);
   });

@@ -26,11 +26,13 @@ import {
 import { solutionRules, type EditorRules } from "../../lib/exercise-ui/island-data.ts";
 import { learnerRulesSchema } from "../../lib/exercise-ui/rule-json-schema.ts";
 import { EXERCISE_PASSED_EVENT } from "../../lib/exercise-ui/exercise-progress.ts";
-import { createRulesEditor, type RulesEditor } from "./monaco-setup.ts";
-import { confirmDialog } from "./confirm-dialog.ts";
-import { asyncHandler, copyText, downloadText, el, must, wireShareButton } from "./dom.ts";
+import { createRulesEditor, type RulesEditor } from "../shared/monaco-setup.ts";
+import { confirmDialog } from "../shared/confirm-dialog.ts";
+import { asyncHandler, copyText, downloadText, must, wireShareButton } from "../shared/dom.ts";
 import { readExerciseData } from "./exercise-data.ts";
-import { comparisonText, renderChecks, renderDifferences, renderIssues, scoreText } from "./results-view.ts";
+import { comparisonText, renderChecks, renderDifferences, scoreText } from "./results-view.ts";
+import { renderIssues } from "../shared/issues-view.ts";
+import { renderHistoryList, showSaveStatus } from "../shared/saved-work-view.ts";
 
 const DEBOUNCE_MS = 150;
 
@@ -173,17 +175,8 @@ async function mount(root: HTMLElement): Promise<void> {
   ui.host.dataset.ready = "true";
 
   const showSave = (status: SaveStatus) => {
-    if (status.kind === "unchanged") return;
-    if (status.kind === "conflict") {
-      conflict = status.theirs;
-      ui.conflictText.textContent = status.text;
-      ui.conflict.hidden = false;
-      ui.save.dataset.kind = "error";
-      ui.save.textContent = "Not saved: see above.";
-      return;
-    }
-    ui.save.dataset.kind = status.kind === "saved" ? "ok" : "error";
-    ui.save.textContent = status.text;
+    if (status.kind === "conflict") conflict = status.theirs;
+    showSaveStatus({ status: ui.save, conflict: ui.conflict, conflictText: ui.conflictText }, status);
   };
 
   function save(): void {
@@ -311,32 +304,15 @@ async function mount(root: HTMLElement): Promise<void> {
   };
 
   function renderHistory(): void {
-    const entries = session.history();
-    ui.restore.hidden = entries.length === 0;
-    ui.historyPanel.hidden = entries.length === 0;
-    ui.historyCount.textContent = String(entries.length);
-    ui.historyList.replaceChildren(
-      ...entries.map((entry, index) => {
-        const when = new Date(entry.savedAt).toLocaleString([], {
-          month: "short",
-          day: "numeric",
-          hour: "2-digit",
-          minute: "2-digit",
-        });
-        const lines = entry.text.split("\n").length;
-        const button = el("button", { type: "button", class: "button-secondary" }, "Restore");
-        button.addEventListener("click", () => restoreVersion(index));
-        return el(
-          "li",
-          { "data-history-entry": String(index) },
-          el(
-            "span",
-            {},
-            `${KEPT_LABEL[entry.keptBecause]} · ${when} · ${FORMAT_LABEL[entry.format]}, ${lines} ${lines === 1 ? "line" : "lines"} `,
-          ),
-          button,
-        );
-      }),
+    const entries = session.history().map((entry) => {
+      const lines = entry.text.split("\n").length;
+      const label = `${KEPT_LABEL[entry.keptBecause]} · ${FORMAT_LABEL[entry.format]}, ${lines} ${lines === 1 ? "line" : "lines"}`;
+      return { savedAt: entry.savedAt, label };
+    });
+    renderHistoryList(
+      { restore: ui.restore, panel: ui.historyPanel, count: ui.historyCount, list: ui.historyList },
+      entries,
+      restoreVersion,
     );
   }
 

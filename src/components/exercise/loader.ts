@@ -15,7 +15,7 @@ import { DRAFT } from "../../lib/store/records/draft.ts";
 import { EXERCISE_RESULTS } from "../../lib/store/records/exercise-results.ts";
 import { browserStore, keyOf } from "../../lib/store/store.ts";
 import { decodeShareHash, linkTarget } from "../../lib/exercise-ui/share-link.ts";
-import { asyncHandler } from "./dom.ts";
+import { asyncHandler } from "../shared/dom.ts";
 import editorIslandUrl from "./editor-island.ts?worker&url";
 import type { EditorIslandApi } from "./editor-island.ts";
 import { readPredictAnswers } from "../../lib/exercise-ui/predict-answers.ts";

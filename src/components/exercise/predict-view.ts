@@ -12,7 +12,7 @@ import {
   type RuleCheck,
   type WhyStep,
 } from "../../lib/exercise-ui/prediction-why.ts";
-import { el } from "./dom.ts";
+import { el } from "../shared/dom.ts";
 
 /**
  * One flow of a predict exercise, as predict-session.ts's `flowView` says it stands: nothing

@@ -1,44 +1,8 @@
 import type { GradeReport } from "../../lib/grader/report.ts";
-import type { TraceEntry } from "../../lib/grader/trace.ts";
-import { traceRule, traceWhere } from "../../lib/exercise-ui/expectation-text.ts";
-import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
-import { el } from "./dom.ts";
+import { el } from "../shared/dom.ts";
+import { traceList } from "../shared/trace-view.ts";
 
 /** Renders grading results into the server-rendered check list; all text via text nodes. */
-
-export function traceList(trace: readonly TraceEntry[]): HTMLOListElement {
-  return el(
-    "ol",
-    { class: "ex-trace", "aria-label": "How the flow was decided, step by step" },
-    ...trace.map((t) =>
-      el(
-        "li",
-        { class: `ex-trace__step ex-trace__step--${t.access.toLowerCase()}` },
-        el("span", { class: "ex-trace__where" }, traceWhere(t)),
-        " ",
-        el("span", { class: "ex-trace__rule" }, traceRule(t)),
-        " ",
-        el("strong", { class: `ex-verdict ex-verdict--${t.access.toLowerCase()}` }, `→ ${t.access}`),
-        ...(t.tried ? [triedList(t)] : []),
-      ),
-    ),
-  );
-}
-
-/**
- * The rules an NSG tried before the deciding one, each with the conditions it missed on. Lines
- * of a block, not list items: a step's own list item stays the step.
- */
-function triedList(t: TraceEntry): HTMLElement {
-  return el(
-    "div",
-    { class: "ex-trace__tried" },
-    ...(t.tried ?? []).map((r) =>
-      el("p", {}, `Tried ${r.rule} (${r.priority}): no match on ${r.failed.join(", ")}`),
-    ),
-    ...(t.triedMore ? [el("p", {}, `…and ${t.triedMore} more rules that did not match`)] : []),
-  );
-}
 
 const checks = (root: HTMLElement) => [...root.querySelectorAll<HTMLElement>("[data-check]")];
 
@@ -147,34 +111,6 @@ export function renderDifferences(
         el("p", {}, ask),
         suggestion,
       );
-    }),
-  );
-}
-
-/** The clickable list of problems under the editor. */
-export function renderIssues(
-  list: HTMLElement,
-  markers: readonly EditorMarker[],
-  jump: (line: number, column: number) => void,
-): void {
-  list.replaceChildren(
-    ...markers.map((m) => {
-      const button = el(
-        "button",
-        { type: "button", class: "ex-issue__jump", title: "Go to this place in the editor" },
-        el("span", { class: "sr-only" }, "Line "),
-        el("span", { class: "ex-issue__where" }, m.where),
-        " ",
-        el(
-          "span",
-          { class: "ex-issue__severity" },
-          m.severity === "error" ? "error" : m.severity === "warning" ? "warning" : "note",
-        ),
-        " ",
-        el("span", { class: "ex-issue__message" }, m.message),
-      );
-      button.addEventListener("click", () => jump(m.startLineNumber, m.startColumn));
-      return el("li", { class: `ex-issue ex-issue--${m.severity}` }, button);
     }),
   );
 }

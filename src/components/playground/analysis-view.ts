@@ -1,4 +1,4 @@
-import { el } from "../exercise/dom.ts";
+import { el } from "../shared/dom.ts";
 import type { InternetExposure } from "../../lib/analysis/internet-exposure.ts";
 import type { LintKind } from "../../lib/analysis/lint-rules.ts";
 import { formatPortRanges, type NsgFindings } from "../../lib/playground/scenario-analysis.ts";

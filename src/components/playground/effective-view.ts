@@ -1,4 +1,4 @@
-import { el } from "../exercise/dom.ts";
+import { el } from "../shared/dom.ts";
 import type { EffectiveLevel, EffectiveRules } from "../../lib/analysis/effective-rules.ts";
 import { rulesTable } from "./rules-table.ts";
 

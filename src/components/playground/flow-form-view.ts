@@ -1,4 +1,4 @@
-import { el, must } from "../exercise/dom.ts";
+import { el, must } from "../shared/dom.ts";
 import {
   FLOW_FIELDS,
   fieldOf,

@@ -23,8 +23,9 @@ import { decodeShareState, encodeShareState, withoutShareParam } from "../../lib
 import { browserStore } from "../../lib/store/store.ts";
 import { joinMessages } from "../../lib/result.ts";
 import { asSentence, quoted } from "../../lib/text/sentence.ts";
-import { asyncHandler, el, must, wireShareButton } from "../exercise/dom.ts";
-import { renderIssues } from "../exercise/results-view.ts";
+import { asyncHandler, el, must, wireShareButton } from "../shared/dom.ts";
+import { renderIssues } from "../shared/issues-view.ts";
+import { renderHistoryList, showSaveStatus } from "../shared/saved-work-view.ts";
 import { renderExposure, renderLints } from "./analysis-view.ts";
 import { renderEffective } from "./effective-view.ts";
 import { FlowFormView } from "./flow-form-view.ts";
@@ -109,17 +110,8 @@ async function boot(root: HTMLElement): Promise<void> {
 
   // ── Saving ────────────────────────────────────────────────────────────────
   const showSave = (status: PlaygroundSave) => {
-    if (status.kind === "unchanged") return;
-    if (status.kind === "conflict") {
-      conflict = status.theirs;
-      ui.conflictText.textContent = status.text;
-      ui.conflict.hidden = false;
-      ui.saveStatus.dataset.kind = "error";
-      ui.saveStatus.textContent = "Not saved: see above.";
-      return;
-    }
-    ui.saveStatus.dataset.kind = status.kind === "saved" ? "ok" : "error";
-    ui.saveStatus.textContent = status.text;
+    if (status.kind === "conflict") conflict = status.theirs;
+    showSaveStatus({ status: ui.saveStatus, conflict: ui.conflict, conflictText: ui.conflictText }, status);
   };
   function save(): void {
     clearTimeout(saveTimer);
@@ -154,28 +146,14 @@ async function boot(root: HTMLElement): Promise<void> {
   });
 
   function renderHistory(): void {
-    const entries = session.history();
-    ui.restore.hidden = entries.length === 0;
-    ui.historyPanel.hidden = entries.length === 0;
-    ui.historyCount.textContent = String(entries.length);
-    ui.historyList.replaceChildren(
-      ...entries.map((entry, index) => {
-        const when = new Date(entry.savedAt).toLocaleString([], {
-          month: "short",
-          day: "numeric",
-          hour: "2-digit",
-          minute: "2-digit",
-        });
-        const button = el("button", { type: "button", class: "button-secondary" }, "Restore");
-        button.addEventListener("click", () => restoreVersion(index));
-        const lines = entry.state.scenario.split("\n").length;
-        return el(
-          "li",
-          { "data-history-entry": String(index) },
-          el("span", {}, `${when} · scenario of ${lines} lines `),
-          button,
-        );
-      }),
+    const entries = session.history().map((entry) => ({
+      savedAt: entry.savedAt,
+      label: `scenario of ${entry.state.scenario.split("\n").length} lines`,
+    }));
+    renderHistoryList(
+      { restore: ui.restore, panel: ui.historyPanel, count: ui.historyCount, list: ui.historyList },
+      entries,
+      restoreVersion,
     );
   }
 

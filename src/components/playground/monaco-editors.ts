@@ -6,7 +6,7 @@
  */
 import "monaco-editor/languages/definitions/yaml/register.js";
 import { z } from "../../lib/zod.ts";
-import { createRulesEditor } from "../exercise/monaco-setup.ts";
+import { createRulesEditor } from "../shared/monaco-setup.ts";
 import { scenarioDocumentSchema } from "../../lib/playground/scenario-schema.ts";
 import type { EditorLanguage, TextEditor } from "./text-editor.ts";
 

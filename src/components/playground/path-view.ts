@@ -1,5 +1,5 @@
-import { el } from "../exercise/dom.ts";
-import { traceList } from "../exercise/results-view.ts";
+import { el } from "../shared/dom.ts";
+import { traceList } from "../shared/trace-view.ts";
 import { flowText } from "../../lib/exercise-ui/expectation-text.ts";
 import { flattenTrace } from "../../lib/grader/trace.ts";
 import type { Verdict } from "../../lib/nsg/verdict.ts";

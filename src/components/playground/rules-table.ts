@@ -1,4 +1,4 @@
-import { el } from "../exercise/dom.ts";
+import { el } from "../shared/dom.ts";
 import { CONDITION_LABEL, type RuleRow } from "../../lib/playground/path-model.ts";
 
 /**

@@ -1,4 +1,5 @@
 import type { IssueCode } from "../issue-codes.ts";
+import { RULE_ONLY_FIELDS } from "./rule-fields.ts";
 
 /**
  * The shapes learner rules come in as data (JSON or YAML), as the course shows them and as people
@@ -52,22 +53,7 @@ const RULE_TYPE = "microsoft.network/networksecuritygroups/securityrules";
 const NESTED_RULE_TYPE = "securityrules";
 
 /** The fields only a rule has: an object with any of them is read as a rule. */
-const RULE_FIELDS = [
-  "priority",
-  "direction",
-  "access",
-  "protocol",
-  "sourceAddressPrefix",
-  "sourceAddressPrefixes",
-  "sourcePortRange",
-  "sourcePortRanges",
-  "destinationAddressPrefix",
-  "destinationAddressPrefixes",
-  "destinationPortRange",
-  "destinationPortRanges",
-  "sourceApplicationSecurityGroups",
-  "destinationApplicationSecurityGroups",
-];
+const RULE_FIELDS: readonly string[] = RULE_ONLY_FIELDS;
 /** Optional rule fields that az and ARM print as null when they are not set. */
 const NULLABLE_FIELDS = new Set([...RULE_FIELDS.slice(4), "description"]);
 /** What an ARM resource carries around a rule, which is not part of the rule. */

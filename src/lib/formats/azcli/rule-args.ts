@@ -1,4 +1,5 @@
 import { flattenArmRule } from "../../nsg/rule-schema.ts";
+import { RULE_FIELD_ORDER } from "../rule-fields.ts";
 import {
   subSpan,
   type ArgOccurrence,
@@ -79,24 +80,7 @@ export const RULE_PROPERTY_ARGS: readonly ArgSpec[] = [
 ];
 
 /** The order az and ARM print rule properties in; anything else (id, etag...) follows. */
-const FIELD_ORDER = [
-  "name",
-  "priority",
-  "direction",
-  "access",
-  "protocol",
-  "sourceAddressPrefix",
-  "sourceAddressPrefixes",
-  "sourcePortRange",
-  "sourcePortRanges",
-  "destinationAddressPrefix",
-  "destinationAddressPrefixes",
-  "destinationPortRange",
-  "destinationPortRanges",
-  "sourceApplicationSecurityGroups",
-  "destinationApplicationSecurityGroups",
-  "description",
-];
+const FIELD_ORDER: readonly string[] = RULE_FIELD_ORDER;
 
 export function orderRule(rule: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};

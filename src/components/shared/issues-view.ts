@@ -1,0 +1,30 @@
+import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
+import { el } from "./dom.ts";
+
+/** The clickable list of problems under the editor. */
+export function renderIssues(
+  list: HTMLElement,
+  markers: readonly EditorMarker[],
+  jump: (line: number, column: number) => void,
+): void {
+  list.replaceChildren(
+    ...markers.map((m) => {
+      const button = el(
+        "button",
+        { type: "button", class: "ex-issue__jump", title: "Go to this place in the editor" },
+        el("span", { class: "sr-only" }, "Line "),
+        el("span", { class: "ex-issue__where" }, m.where),
+        " ",
+        el(
+          "span",
+          { class: "ex-issue__severity" },
+          m.severity === "error" ? "error" : m.severity === "warning" ? "warning" : "note",
+        ),
+        " ",
+        el("span", { class: "ex-issue__message" }, m.message),
+      );
+      button.addEventListener("click", () => jump(m.startLineNumber, m.startColumn));
+      return el("li", { class: `ex-issue ex-issue--${m.severity}` }, button);
+    }),
+  );
+}
