@@ -9,7 +9,7 @@ async function openPlayground(page: Page, path = "playground/") {
   await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
 }
 
-/** The autosaved playground (src/lib/playground/autosave.ts); "{}" when nothing is saved yet. */
+/** The autosaved playground (record playground, src/lib/store/records/playground.ts); "{}" when nothing is saved yet. */
 interface Saved {
   version?: number;
   scenario?: string;
