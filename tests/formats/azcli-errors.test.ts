@@ -130,8 +130,8 @@ describe("argument errors, worded like az's", () => {
 
 describe("commands", () => {
   it("unknown commands and non-az commands are errors, not skipped", () => {
-    expect(second("az group create -n rg -l westeurope")).toEqual([
-      '2:1-2:16 "az group create" is not one of the commands NSG Lab runs: az network nsg create, az network nsg rule create|update|delete, az network nic update, az network vnet subnet update and az vm open-port',
+    expect(second("az network vnet create -g rg -n vnet1")).toEqual([
+      '2:1-2:23 "az network vnet create" is not one of the commands NSG Lab runs: az network nsg create, az network nsg rule create|update|delete, az network nic update, az network vnet subnet update and az vm open-port',
     ]);
     expect(second("az network nsg rule craete -g rg")).toEqual([
       "2:21-2:27 'craete' is not in the 'az network nsg rule' command group (did you mean 'create'?)",
@@ -268,7 +268,7 @@ describe("error codes", () => {
     expect(codesOf("az network nsg rule create -g rg --nsg-name web-nsg -n r1")).toEqual([
       "missing-argument",
     ]);
-    expect(codesOf("az group create -n rg -l westeurope")).toEqual(["unsupported-az-command"]);
+    expect(codesOf("az vm create -n vm1 -g rg --image Ubuntu2204")).toEqual(["unsupported-az-command"]);
     expect(codesOf("  echo done")).toEqual(["not-an-az-command"]);
     expect(
       codesOf("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 --colour red"),
@@ -301,5 +301,34 @@ describe("error codes", () => {
     expect(
       codesOf("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 --description 'Allow"),
     ).toEqual(["unterminated-quote"]);
+  });
+});
+
+describe("commands that change no rule", () => {
+  it("are noted where they stand and skipped, so a tutorial pasted as written runs to its end", () => {
+    // Shapes of the commands in Microsoft's filter-traffic tutorial and IP flow verify quickstart.
+    const script = [
+      "az group create --name test-rg --location eastus2",
+      OK_LINE,
+      "az network nsg rule list --resource-group test-rg --nsg-name web-nsg --output table",
+      "az network nsg show -g test-rg -n web-nsg",
+      "az network watcher test-ip-flow --vm web-vm --direction Inbound --protocol TCP --local 10.0.0.4:80 --remote 13.107.21.200:60000 --resource-group test-rg",
+    ].join("\n");
+    const result = parseAzCli(script, EXERCISE);
+    if (!result.ok) throw new Error(result.errors.map((e) => e.message).join("; "));
+    expect(result.value.warnings.map((w) => [w.code, w.severity, w.span!.line, w.span!.column])).toEqual([
+      ["az-command-noted", "warning", 1, 1],
+      ["az-command-noted", "warning", 3, 1],
+      ["az-command-noted", "warning", 4, 1],
+      ["az-command-noted", "warning", 5, 1],
+    ]);
+    expect(result.value.warnings[2]!.message).toContain('"az network nsg show" only reads');
+    expect(result.value.warnings[3]!.message).toContain("az network watcher test-ip-flow");
+  });
+
+  it("does not excuse a misspelt command that would change rules", () => {
+    expect(second("az network nsg rule updat -g rg")).toEqual([
+      "2:21-2:26 'updat' is not in the 'az network nsg rule' command group (did you mean 'update'?)",
+    ]);
   });
 });

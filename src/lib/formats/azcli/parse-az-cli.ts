@@ -7,6 +7,7 @@ import { LineIndex } from "../source-span.ts";
 import { ArgParser, type Offsets, type Report } from "./arg-parser.ts";
 import type { AzCommand } from "./command.ts";
 import { resolveCommand } from "./command-table.ts";
+import { notedCommand } from "./read-only-commands.ts";
 import { detectDialect } from "./dialect.ts";
 import { ScriptState, type AzCliOptions } from "./script-state.ts";
 import { ShellReader, type Word } from "./shell-words.ts";
@@ -68,7 +69,15 @@ function execute(words: Word[], state: ScriptState, report: Report): void {
   }
   const resolved = resolveCommand(words);
   if ("error" in resolved) {
-    report(resolved.code, resolved.error, resolved.at);
+    const noted = notedCommand(words);
+    if (noted)
+      report(
+        "az-command-noted",
+        `"${noted.name}" ${noted.why}: it changes no NSG rule, so NSG Lab notes it and goes on`,
+        noted.at,
+        "warning",
+      );
+    else report(resolved.code, resolved.error, resolved.at);
     return;
   }
   const { command, argsFrom, nameSpan } = resolved;
