@@ -70,6 +70,19 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
     "{}]",
   )}`,
   "duplicate keys": `{${fill('"a": 1, ', '"a": 1}')}`,
+  "ARM template of doubling variables and deep expressions": JSON.stringify({
+    variables: Object.fromEntries(
+      Array.from({ length: 40 }, (_, i): [string, string] => [
+        `v${i + 1}`,
+        `[concat(variables('v${i}'), variables('v${i}'))]`,
+      ]).concat([["v0", "ab"]]),
+    ),
+    resources: Array.from({ length: 9 }, () => ({
+      name: "[variables('v40')]",
+      deep: `[${"concat(".repeat(400)}'x'${")".repeat(400)}]`,
+      wide: `[concat(${Array(600).fill("'ab'").join(", ")})]`,
+    })),
+  }),
   "variable doubling, then unquoted use": fill(
     "az network nsg rule create -g rg --nsg-name nsg-snet-ingest -n r --priority 100 --description $X$X$X$X\n",
     "",

@@ -33,7 +33,7 @@ export const ISSUE_CODES = {
   "invalid-resource-name": 'An ARM securityRules resource is not named "nsg-name/rule-name".',
   "ignored-resource": "An ARM resource that is not an NSG or a rule is ignored (a warning).",
   "arm-expression-unsupported":
-    "An ARM template expression such as [parameters('x')], which needs a deployment.",
+    "An ARM template expression NSG Lab cannot evaluate (a function outside the subset, a parameter without a default, or an expression outside a template).",
   "not-editable-nsg": "The rules change an NSG the exercise does not let the learner edit.",
   "duplicate-nsg": "The same NSG appears twice in one rules document.",
 

@@ -300,15 +300,23 @@ describe("ARM templates", () => {
     expect(result.errors![0]!.message).toContain('"nsg-snet-web/Allow-HTTPS-From-Office"');
   });
 
-  it("a name built by an expression is refused once, at the name", () => {
+  it("a name built by an expression is evaluated, as a deployment would", () => {
     const template = JSON.parse(QUICKSTART) as { resources: { name: string }[] };
     template.resources[1]!.name = "[format('{0}/{1}', 'nsg-snet-web', 'Allow-SSH-Office')]";
     const result = applied(JSON.stringify(template, null, 2), shadowed);
-    expect(result.errors?.map((e) => e.code)).toEqual(["arm-expression-unsupported"]);
-    expect(codesAt(result)).toEqual(["arm-expression-unsupported 40:15"]);
+    expect(result.errors).toBeUndefined();
+    expect(result.nsgs?.["nsg-snet-web"]).toContain("Allow-SSH-Office");
   });
 
-  it("an expression inside a rule is refused at its place", () => {
+  it("a name built by a function NSG Lab does not evaluate is refused once, at the name, naming it", () => {
+    const template = JSON.parse(QUICKSTART) as { resources: { name: string }[] };
+    template.resources[1]!.name = "[concat('nsg-snet-web/', uniqueString(resourceGroup().id))]";
+    const result = applied(JSON.stringify(template, null, 2), shadowed);
+    expect(codesAt(result)).toEqual(["arm-expression-unsupported 40:15"]);
+    expect(result.errors![0]!.message).toContain("uniqueString()");
+  });
+
+  it("an expression inside a rule outside a template is refused at its place", () => {
     const text = LESSON_3.replace('"10.0.1.4"', "\"[parameters('webIp')]\"");
     expect(codesAt(applied(text, shadowed))).toEqual(["arm-expression-unsupported 13:33"]);
   });

@@ -1,6 +1,7 @@
 import { capIssues } from "../cap-issues.ts";
 import type { IssueCode } from "../issue-codes.ts";
 import { fail, ok, type Issue, type IssuePath } from "../result.ts";
+import { evaluateTemplate } from "./arm-expressions.ts";
 import { parseDataTree, type DataTree } from "./data-tree.ts";
 import type { NsgRules, ParseOptions, RuleDocumentResult } from "./rule-document.ts";
 import {
@@ -64,11 +65,20 @@ export function parseDataRules(
   const report = (code: IssueCode, message: string, path: TreePath, severity?: "error" | "warning") =>
     errors.push({ code, message, path, span: tree.spanAt(path), ...(severity ? { severity } : {}) });
 
-  const placed = collectNsgs(tree.value, options.editable, report);
+  // A template's expressions are evaluated as a deployment would, with default parameter values.
+  const template = evaluateTemplate(tree.value);
+  for (const problem of template.problems)
+    report("arm-expression-unsupported", problem.message, problem.path);
+  const unevaluated = new Set(template.problems.map((p) => JSON.stringify(p.path)));
+  // An expression the evaluator could not evaluate has been named already: not twice.
+  const placed = collectNsgs(template.value, options.editable, (code, message, path, severity) => {
+    if (code !== "arm-expression-unsupported" || !unevaluated.has(JSON.stringify(path)))
+      report(code, message, path, severity);
+  });
   const expressions: TreePath[] = [];
   for (const nsg of placed)
     for (const rule of nsg.rules) findArmExpressions(rule.value, rule.path, expressions);
-  for (const path of expressions.slice(0, 20))
+  for (const path of expressions.filter((p) => !unevaluated.has(JSON.stringify(p))).slice(0, 20))
     errors.push({
       code: "arm-expression-unsupported",
       message: EXPRESSION_MESSAGE,
