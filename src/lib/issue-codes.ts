@@ -95,6 +95,15 @@ export const ISSUE_CODES = {
   "unset-variable": "A variable is used before it is set.",
   "invalid-assignment": "A variable assignment without a value, or with more than one.",
 
+  // Azure PowerShell (Az.Network) scripts
+  "unsupported-cmdlet": "A PowerShell command that is not one of the Az.Network cmdlets NSG Lab runs.",
+  "cmdlet-noted":
+    "A PowerShell cmdlet that changes no NSG rule (Get-AzNetworkSecurityRuleConfig, Write-Host, Connect-AzAccount, a Get-AzNetworkSecurityGroup never changed) is noted and skipped.",
+  "unsaved-nsg-change":
+    "An NSG object is changed in memory (Add-, Set-, Remove-AzNetworkSecurityRuleConfig) and never saved with Set-AzNetworkSecurityGroup, so Azure keeps its rules.",
+  "unsupported-powershell-syntax":
+    "PowerShell syntax NSG Lab does not read (properties, script blocks, hashtables, control flow), or that is incomplete.",
+
   // Exercises and lessons (npm run check:content, the build)
   "duplicate-id": "Two exercise files have the same id.",
   "file-name-mismatch": "An exercise file's name is not its id.",
