@@ -8,8 +8,11 @@ import type { Exercise } from "./exercise-schema.ts";
 
 /** A cmdlet such as `New-AzNetworkSecurityRuleConfig`, `Get-AzNetworkSecurityGroup`, `Connect-AzAccount`. */
 const AZ_CMDLET = /^[A-Za-z]+-Az[A-Za-z]/;
-/** `$rule1 = New-AzNetworkSecurityRuleConfig …` (a cmdlet assigned, not az's `$rg = "value"`). */
-const ASSIGNED_CMDLET = /^\$[A-Za-z_][A-Za-z0-9_]*\s*=\s*[A-Za-z]+-[A-Za-z]/;
+/**
+ * `$rule1 = New-AzNetworkSecurityRuleConfig …` or `$nsg | Set-AzNetworkSecurityGroup`: a cmdlet
+ * assigned or piped into, not az's `$rg = "value"`.
+ */
+const ASSIGNED_CMDLET = /^\$[A-Za-z_][A-Za-z0-9_]*\s*[=|]\s*[A-Za-z]+-[A-Za-z]/;
 
 /**
  * Guesses the format: PowerShell starts with a `Verb-Az…` cmdlet or a cmdlet assigned to a

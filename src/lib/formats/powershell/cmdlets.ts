@@ -271,6 +271,8 @@ export const NOTED_CMDLETS: ReadonlyMap<string, string> = new Map([
   ["write-host", "only prints"],
   ["write-output", "only prints"],
   ["connect-azaccount", "signs in to Azure, which NSG Lab does not need"],
+  ["login-azaccount", "signs in to Azure, which NSG Lab does not need"],
+  ["get-azsubscription", "only reads"],
   ["set-azcontext", "picks a subscription, which the scenario already has"],
   ["select-azsubscription", "picks a subscription, which the scenario already has"],
   ["new-azresourcegroup", "creates the resource group, which the scenario already has"],

@@ -191,7 +191,8 @@ export class PowerShellReader {
   #stage(): Stage | undefined {
     const t = this.#text;
     const c = t[this.#pos]!;
-    if (c === "$" || c === "'" || c === '"' || c === "@" || c === "(") {
+    // A number starts an expression, not a command: `$port = 8081`.
+    if (c === "$" || c === "'" || c === '"' || c === "@" || c === "(" || (c >= "0" && c <= "9")) {
       const value = this.#list();
       return value ? { kind: "expression", value } : undefined;
     }
