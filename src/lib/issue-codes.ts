@@ -76,15 +76,18 @@ export const ISSUE_CODES = {
   // az CLI scripts
   "not-an-az-command": "A statement is neither an az command nor a NAME=value variable.",
   "unsupported-az-command": "An az command NSG Lab does not run.",
-  "unknown-argument": "An az argument the command does not have.",
-  "ambiguous-argument": "An abbreviated az argument matches more than one argument.",
-  "missing-argument-value": "An az argument is given without the value it needs.",
-  "invalid-argument-value": "An az argument's value cannot be read (not a number, not a boolean).",
-  "missing-argument": "A required az argument is missing.",
-  "conflicting-arguments": "Two az arguments that exclude each other are both given (--ids and names).",
+  "unknown-argument":
+    "An az argument or PowerShell parameter the command does not have (a positional value too, for a cmdlet).",
+  "ambiguous-argument": "An abbreviated az argument or PowerShell parameter matches more than one.",
+  "missing-argument-value": "An az argument or PowerShell parameter is given without the value it needs.",
+  "invalid-argument-value":
+    "An az argument's or PowerShell parameter's value cannot be read (not a number, not a boolean, not one of the choices).",
+  "missing-argument": "A required az argument or mandatory PowerShell parameter is missing.",
+  "conflicting-arguments":
+    "Two az arguments that exclude each other are both given (--ids and names), or a PowerShell parameter is given twice.",
   "unsupported-argument": "An az argument NSG Lab does not support (--set, --add, --remove, --help).",
   "invalid-resource-id": "An --ids value is not a resource ID of the right type.",
-  "rule-not-found": "An az command names a security rule the NSG does not have.",
+  "rule-not-found": "An az command or PowerShell cmdlet names a security rule the NSG does not have.",
   "vm-not-found": "An az command names a VM the exercise does not have.",
   "vm-without-nsg": "az vm open-port on a VM whose NIC or subnet has no NSG.",
   "unsupported-shell-syntax":

@@ -33,8 +33,8 @@ export interface SyntaxError extends Offsets {
   message: string;
 }
 
-/** Deeper `@(` nesting than any script needs is refused, so recursion stays shallow. */
-const MAX_DEPTH = 32;
+/** Deeper `@(` nesting than any script needs is refused (64 levels, as for JSON), so recursion stays shallow. */
+const MAX_DEPTH = 64;
 
 const isSpace = (c: string) => c === " " || c === "\t" || c === "\r" || c === "\f" || c === "\v";
 const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
