@@ -158,6 +158,7 @@ export const READERS: Readonly<Record<string, Reader>> = {
   },
   "az CLI rules": { text: true, read: (t) => answer(parseLearnerRules(t, exercise, "azcli")) },
   "PowerShell rules": { text: true, read: (t) => answer(parseLearnerRules(t, exercise, "powershell")) },
+  "rules, format detected": { text: true, read: (t) => answer(parseLearnerRules(t, exercise)) },
   "editor grade (JSON)": { text: true, read: (t) => editorAnswer(t, "json") },
   "editor grade (az CLI)": { text: true, read: (t) => editorAnswer(t, "azcli") },
   "exercise file": { text: true, read: (t) => answer(loadExercise(t)) },

@@ -20,8 +20,7 @@ const ASSIGNED_CMDLET = /^\$[A-Za-z_][A-Za-z0-9_]*\s*[=|]\s*[A-Za-z]+-[A-Za-z]/;
  */
 export function detectRuleFormat(text: string): RuleFormat {
   // `<# … #>` block comments are PowerShell's; they say nothing about the format.
-  const lines = text
-    .replace(/<#[\s\S]*?#>/g, "")
+  const lines = withoutBlockComments(text)
     .split(/\r?\n/)
     .map((l) => l.trim());
   const code = lines.filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("//"));
@@ -37,6 +36,19 @@ export function detectRuleFormat(text: string): RuleFormat {
   if (/^(az\s|\$?[A-Za-z_][A-Za-z0-9_]*\s*=)/.test(firstLine)) return "azcli";
   if (firstLine.startsWith("{") || firstLine.startsWith("[") || firstLine.startsWith("/*")) return "json";
   return "yaml";
+}
+
+/** The text without `<# … #>` blocks; one pass (a lazy regex is quadratic on many unclosed `<#`). */
+function withoutBlockComments(text: string): string {
+  let out = "";
+  let from = 0;
+  for (let open = text.indexOf("<#"); open >= 0; open = text.indexOf("<#", from)) {
+    out += text.slice(from, open);
+    const close = text.indexOf("#>", open + 2);
+    if (close < 0) return out;
+    from = close + 2;
+  }
+  return out + text.slice(from);
 }
 
 /** True when the text holds nothing but whitespace and comments: the scenario as written. */
