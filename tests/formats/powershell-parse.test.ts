@@ -228,6 +228,26 @@ Set-AzNetworkSecurityGroup -NetworkSecurityGroup $nsg`);
     expect(doc.warnings.map((w) => [w.code, w.severity])).toEqual([["rule-not-found", "warning"]]);
   });
 
+  it("ASGs as objects (Get-AzApplicationSecurityGroup) or as IDs", () => {
+    const id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/db";
+    const doc = parseOk(`$web = Get-AzApplicationSecurityGroup -Name web -ResourceGroupName rg
+$r = New-AzNetworkSecurityRuleConfig -Name asg -Priority 100 -SourceApplicationSecurityGroup $web \`
+  -DestinationApplicationSecurityGroupId "${id}"
+New-AzNetworkSecurityGroup -Name nsg1 -ResourceGroupName rg -Location westus -SecurityRules $r`);
+    expect(rulesOf(doc, "nsg1")).toEqual([
+      {
+        name: "asg",
+        priority: 100,
+        sourceApplicationSecurityGroups: [
+          {
+            id: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/applicationSecurityGroups/web",
+          },
+        ],
+        destinationApplicationSecurityGroups: [{ id }],
+      },
+    ]);
+  });
+
   it("a Get-AzNetworkSecurityGroup that changes nothing is noted", () => {
     const doc = parseOk(`Get-AzNetworkSecurityGroup -Name nsg1 -ResourceGroupName rg1\nWrite-Host "done"`);
     expect(doc.warnings.map((w) => w.code)).toEqual(["cmdlet-noted", "cmdlet-noted"]);
