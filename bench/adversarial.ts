@@ -92,6 +92,17 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
   "PowerShell backtick continuations": fill("`\n"),
   "unclosed quotes per line": fill("az network nsg rule create --name 'x\n"),
   "byte-order mark, then JSON": `\uFEFF${fill("[", "", INPUT_BYTES / 2)}`,
+  // Azure PowerShell: openers never closed, runaway arrays and pipelines, floods of bad parameters.
+  "unclosed @( openers": fill("@("),
+  "unclosed <# block comments": fill("<#"),
+  'unclosed "${ in strings': fill('"${'),
+  'unclosed "$( in strings': fill('"$('),
+  "one long comma array": `$a = ${fill("1,", "1")}`,
+  "pipelines continued by a trailing |": fill("$nsg |\n"),
+  "cmdlets with ambiguous parameters": fill("New-AzNetworkSecurityRuleConfig -Name r -Dest 1 -Source 2\n"),
+  "unsaved in-memory changes": `$n = Get-AzNetworkSecurityGroup -Name nsg-snet-ingest -ResourceGroupName g\n${fill(
+    "Remove-AzNetworkSecurityRuleConfig -Name x -NetworkSecurityGroup $n\n",
+  )}`,
 };
 
 const exerciseText = readFileSync(new URL("../graders/ftp-active.yaml", import.meta.url), "utf8");
@@ -159,6 +170,8 @@ export const READERS: Readonly<Record<string, Reader>> = {
     read: (t) => answer(parseDataRules(t, "yaml", { editable: exercise.editable })),
   },
   "az CLI rules": { text: true, read: (t) => answer(parseLearnerRules(t, exercise, "azcli")) },
+  "PowerShell rules": { text: true, read: (t) => answer(parseLearnerRules(t, exercise, "powershell")) },
+  "rules, format detected": { text: true, read: (t) => answer(parseLearnerRules(t, exercise)) },
   "editor grade (JSON)": { text: true, read: (t) => editorAnswer(t, "json") },
   "editor grade (az CLI)": { text: true, read: (t) => editorAnswer(t, "azcli") },
   "exercise file": { text: true, read: (t) => answer(loadExercise(t)) },

@@ -6,6 +6,7 @@ import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
 import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
 import type { Issue } from "../lib/result.ts";
+import { formatOfFileName, RULE_FORMATS, type RuleFormat } from "../lib/formats/rule-document.ts";
 
 function looksLikeSubmission(text: string): boolean {
   try {
@@ -16,7 +17,7 @@ function looksLikeSubmission(text: string): boolean {
 }
 
 const USAGE = [
-  "usage: npm run grade -- <exercise-file> [--rules <file>] [--json]",
+  `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
   "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json]",
 ].join("\n");
 
@@ -29,6 +30,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
       allowPositionals: true,
       options: {
         rules: { type: "string" },
+        format: { type: "string" },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h" },
         submissions: { type: "string", multiple: true },
@@ -51,6 +53,11 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
       { csv: args.values.csv, exercisesDir: args.values.exercises, json: args.values.json },
       io,
     );
+  }
+  const formatArg = args.values.format;
+  if (formatArg !== undefined && !(RULE_FORMATS as readonly string[]).includes(formatArg)) {
+    io.err(`--format must be one of ${RULE_FORMATS.join(", ")}\n${USAGE}`);
+    return 2;
   }
   const [exerciseFile, ...extra] = args.positionals;
   if (!exerciseFile || extra.length > 0) {
@@ -99,15 +106,10 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
       ? parseSubmission(rulesText, exercise.value.id)
       : undefined;
     if (submission && !submission.ok) return invalid(rulesFile, submission.errors);
+    // --format, else the submission's own, else the file's extension, else detected from the text.
     const format = submission?.ok
       ? submission.value.rulesFormat
-      : rulesFile.endsWith(".json")
-        ? "json"
-        : /\.ya?ml$/.test(rulesFile)
-          ? "yaml"
-          : rulesFile.endsWith(".sh") || rulesFile.endsWith(".azcli")
-            ? "azcli"
-            : undefined;
+      : ((formatArg as RuleFormat | undefined) ?? formatOfFileName(rulesFile));
     report = gradeSubmission(exercise.value, submission?.ok ? submission.value.rules : rulesText, format);
     if (report.status === "invalid") return invalid(rulesFile, [...report.errors, ...report.warnings]);
   } else {

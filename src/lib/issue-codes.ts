@@ -76,15 +76,18 @@ export const ISSUE_CODES = {
   // az CLI scripts
   "not-an-az-command": "A statement is neither an az command nor a NAME=value variable.",
   "unsupported-az-command": "An az command NSG Lab does not run.",
-  "unknown-argument": "An az argument the command does not have.",
-  "ambiguous-argument": "An abbreviated az argument matches more than one argument.",
-  "missing-argument-value": "An az argument is given without the value it needs.",
-  "invalid-argument-value": "An az argument's value cannot be read (not a number, not a boolean).",
-  "missing-argument": "A required az argument is missing.",
-  "conflicting-arguments": "Two az arguments that exclude each other are both given (--ids and names).",
+  "unknown-argument":
+    "An az argument or PowerShell parameter the command does not have (a positional value too, for a cmdlet).",
+  "ambiguous-argument": "An abbreviated az argument or PowerShell parameter matches more than one.",
+  "missing-argument-value": "An az argument or PowerShell parameter is given without the value it needs.",
+  "invalid-argument-value":
+    "An az argument's or PowerShell parameter's value cannot be read (not a number, not a boolean, not one of the choices).",
+  "missing-argument": "A required az argument or mandatory PowerShell parameter is missing.",
+  "conflicting-arguments":
+    "Two az arguments that exclude each other are both given (--ids and names), or a PowerShell parameter is given twice.",
   "unsupported-argument": "An az argument NSG Lab does not support (--set, --add, --remove, --help).",
   "invalid-resource-id": "An --ids value is not a resource ID of the right type.",
-  "rule-not-found": "An az command names a security rule the NSG does not have.",
+  "rule-not-found": "An az command or PowerShell cmdlet names a security rule the NSG does not have.",
   "vm-not-found": "An az command names a VM the exercise does not have.",
   "vm-without-nsg": "az vm open-port on a VM whose NIC or subnet has no NSG.",
   "unsupported-shell-syntax":
@@ -94,6 +97,15 @@ export const ISSUE_CODES = {
     "A line continuation character followed by spaces, so the line does not continue.",
   "unset-variable": "A variable is used before it is set.",
   "invalid-assignment": "A variable assignment without a value, or with more than one.",
+
+  // Azure PowerShell (Az.Network) scripts
+  "unsupported-cmdlet": "A PowerShell command that is not one of the Az.Network cmdlets NSG Lab runs.",
+  "cmdlet-noted":
+    "A PowerShell cmdlet that changes no NSG rule (Get-AzNetworkSecurityRuleConfig, Write-Host, Connect-AzAccount, a Get-AzNetworkSecurityGroup never changed) is noted and skipped.",
+  "unsaved-nsg-change":
+    "An NSG object is changed in memory (Add-, Set-, Remove-AzNetworkSecurityRuleConfig) and never saved with Set-AzNetworkSecurityGroup, so Azure keeps its rules.",
+  "unsupported-powershell-syntax":
+    "PowerShell syntax NSG Lab does not read (properties, script blocks, hashtables, control flow), or that is incomplete.",
 
   // Exercises and lessons (npm run check:content, the build)
   "duplicate-id": "Two exercise files have the same id.",

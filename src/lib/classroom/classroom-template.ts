@@ -1,5 +1,6 @@
 import type { Exercise } from "../grader/exercise-schema.ts";
 import { detectRuleFormat } from "../grader/parse-learner-rules.ts";
+import { RULE_FILE_EXTENSIONS } from "../formats/rule-document.ts";
 
 /**
  * A GitHub Classroom starter repository: one rules file per exercise (the exercise's starter)
@@ -15,7 +16,7 @@ export interface ClassroomOptions {
 
 export function rulesFileName(exercise: Exercise): string {
   const format = exercise.starter ? detectRuleFormat(exercise.starter) : "azcli";
-  return `rules/${exercise.id}.${format === "azcli" ? "sh" : format === "json" ? "json" : "yaml"}`;
+  return `rules/${exercise.id}.${RULE_FILE_EXTENSIONS[format]}`;
 }
 
 function starterText(exercise: Exercise): string {

@@ -40,11 +40,31 @@ export interface Association {
   span: SourceSpan;
 }
 
-export type RuleFormat = "json" | "yaml" | "azcli";
+export type RuleFormat = "json" | "yaml" | "azcli" | "powershell";
 
 export type RuleDocumentResult = Result<RuleDocument>;
 
 export interface ParseOptions {
   /** NSGs the learner may edit; a bare rule array belongs to the only one. */
   editable: readonly string[];
+}
+
+export const RULE_FORMATS = ["json", "yaml", "azcli", "powershell"] as const satisfies readonly RuleFormat[];
+
+/** The file extension a rules file of each format gets (classroom starters, `npm run grade`). */
+export const RULE_FILE_EXTENSIONS: Readonly<Record<RuleFormat, string>> = {
+  json: "json",
+  yaml: "yaml",
+  azcli: "sh",
+  powershell: "ps1",
+};
+
+/** The format a rules file's name says, if it says one (`.json`, `.yml`, `.sh`, `.azcli`, `.ps1`). */
+export function formatOfFileName(path: string): RuleFormat | undefined {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".json")) return "json";
+  if (lower.endsWith(".yaml") || lower.endsWith(".yml")) return "yaml";
+  if (lower.endsWith(".sh") || lower.endsWith(".azcli")) return "azcli";
+  if (lower.endsWith(".ps1")) return "powershell";
+  return undefined;
 }

@@ -6,6 +6,7 @@ import { PRIORITY_MIN, type SecurityRule } from "../nsg/rule-schema.ts";
 import { rulesOfStep } from "../nsg/step-rules.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import type { Exercise } from "./exercise-schema.ts";
+import type { RuleFormat } from "../formats/rule-document.ts";
 
 /**
  * The smallest edit that closes a difference, verified: it is applied to the learner's network
@@ -14,23 +15,34 @@ import type { Exercise } from "./exercise-schema.ts";
  */
 
 /** Where each rule field lives, in a SecurityRule and in the az CLI. */
-const FIELD_PLACES: Record<Field, { keys: (keyof SecurityRule)[]; flag: string; json: string }> = {
-  protocol: { keys: ["protocol"], flag: "--protocol", json: "protocol" },
+const FIELD_PLACES: Record<
+  Field,
+  { keys: (keyof SecurityRule)[]; flag: string; json: string; param: string }
+> = {
+  protocol: { keys: ["protocol"], flag: "--protocol", json: "protocol", param: "-Protocol" },
   sourceAddress: {
     keys: ["sourceAddressPrefixes", "sourceApplicationSecurityGroups"],
     flag: "--source-address-prefixes",
     json: "sourceAddressPrefixes",
+    param: "-SourceAddressPrefix",
   },
-  sourcePort: { keys: ["sourcePortRanges"], flag: "--source-port-ranges", json: "sourcePortRanges" },
+  sourcePort: {
+    keys: ["sourcePortRanges"],
+    flag: "--source-port-ranges",
+    json: "sourcePortRanges",
+    param: "-SourcePortRange",
+  },
   destinationAddress: {
     keys: ["destinationAddressPrefixes", "destinationApplicationSecurityGroups"],
     flag: "--destination-address-prefixes",
     json: "destinationAddressPrefixes",
+    param: "-DestinationAddressPrefix",
   },
   destinationPort: {
     keys: ["destinationPortRanges"],
     flag: "--destination-port-ranges",
     json: "destinationPortRanges",
+    param: "-DestinationPortRange",
   },
 };
 
@@ -65,15 +77,16 @@ function withRule(topology: Topology, nsg: string, rule: SecurityRule, replacing
 }
 
 interface Candidate {
-  text: (format: "json" | "azcli" | "yaml") => string;
+  text: (format: RuleFormat) => string;
   topology: Topology;
 }
 
 function changeText(rule: SecurityRule, fields: readonly Field[], to: SecurityRule) {
-  return (format: "json" | "azcli" | "yaml") =>
+  return (format: RuleFormat) =>
     fields
       .map((f) => {
-        const name = format === "azcli" ? FIELD_PLACES[f].flag : FIELD_PLACES[f].json;
+        const place = FIELD_PLACES[f];
+        const name = format === "azcli" ? place.flag : format === "powershell" ? place.param : place.json;
         return `change \`${name}\` of ${rule.name} from \`${fieldText(rule, f)}\` to \`${fieldText(to, f)}\``;
       })
       .join(", and ");
@@ -163,7 +176,7 @@ export function suggestFix(
   d: Difference,
   learner: Evaluator,
   reference: Evaluator,
-  format: "json" | "azcli" | "yaml",
+  format: RuleFormat,
   differencesNow: number,
 ): string | undefined {
   const editable = new Set(exercise.editable);

@@ -1,6 +1,6 @@
 import { flattenArmRule } from "../../nsg/rule-schema.ts";
 import type { IssuePath } from "../../result.ts";
-import type { Association, NsgRules, RuleDocument } from "../rule-document.ts";
+import type { Association, NsgRules, RuleDocument, RuleFormat } from "../rule-document.ts";
 import type { SourceSpan } from "../../result.ts";
 import type { LineIndex } from "../source-span.ts";
 import type { Offsets, Report } from "./arg-parser.ts";
@@ -236,11 +236,29 @@ export class ScriptState {
     for (const [k, e] of nsg.byName) if (e === entry) nsg.byName.delete(k);
   }
 
+  /**
+   * The NSG as it stands now, without counting as a change (a read such as PowerShell's
+   * Get-AzNetworkSecurityGroup); undefined for a name neither the exercise nor the script has.
+   */
+  readNsg(name: string): NsgState | undefined {
+    return this.#known.has(key(name)) ? this.#state(name) : undefined;
+  }
+
+  /** Every rule of the NSG at once (PowerShell saves a whole NSG object with Set-AzNetworkSecurityGroup). */
+  replaceRules(nsg: NsgState, entries: readonly RuleEntry[]): void {
+    nsg.rules = entries.map((e) => ({ ...e }));
+    nsg.byName = new Map();
+    for (const entry of nsg.rules) {
+      const n = ruleName(entry.rule);
+      if (n !== undefined && !nsg.byName.has(key(n))) nsg.byName.set(key(n), entry);
+    }
+  }
+
   associate(association: Omit<Association, "span">, at: Offsets): void {
     this.associations.push({ association, at });
   }
 
-  document(lines: LineIndex): RuleDocument {
+  document(lines: LineIndex, format: RuleFormat = "azcli"): RuleDocument {
     const touched = [...this.#touched];
     const span = (o: Offsets): SourceSpan => lines.span(o.start, o.end);
     const nsgs: NsgRules[] = touched.map((n) => ({
@@ -256,7 +274,7 @@ export class ScriptState {
       const found = locateOffsets(touched, path);
       return found ? span(found) : undefined;
     };
-    return { format: "azcli", nsgs, associations, warnings: [], locate };
+    return { format, nsgs, associations, warnings: [], locate };
   }
 }
 
