@@ -1,15 +1,14 @@
-import { capIssues } from "../../cap-issues.ts";
-import type { IssueCode } from "../../issue-codes.ts";
-import { fail, ok, type Issue } from "../../result.ts";
+import { fail } from "../../result.ts";
 import type { RuleDocumentResult } from "../rule-document.ts";
 import { blankBom } from "../sniff.ts";
 import { LineIndex } from "../source-span.ts";
-import { ArgParser, type Offsets, type Report } from "./arg-parser.ts";
+import { ArgParser, type Report } from "./arg-parser.ts";
 import type { AzCommand } from "./command.ts";
 import { resolveCommand } from "./command-table.ts";
 import { notedCommand } from "./read-only-commands.ts";
 import { detectDialect } from "./dialect.ts";
 import { ScriptState, type AzCliOptions } from "./script-state.ts";
+import { collector, scriptResult } from "./script-issues.ts";
 import { ShellReader, type Word } from "./shell-words.ts";
 
 /**
@@ -32,27 +31,14 @@ export function parseAzCli(text: string, options: AzCliOptions): RuleDocumentRes
 }
 
 function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumentResult {
-  const found: { code: IssueCode; message: string; at: Offsets; severity: "error" | "warning" }[] = [];
-  const report: Report = (code, message, at, severity = "error") =>
-    found.push({ code, message, at: { start: at.start, end: at.end }, severity });
+  const { found, report } = collector();
   const reader = new ShellReader(text, detectDialect(text));
   const state = new ScriptState(options);
   for (let statement = reader.next(); statement; statement = reader.next()) {
     if (!statement.broken) execute(statement.words, state, report);
   }
   for (const e of reader.errors) found.push({ code: e.code, message: e.message, at: e, severity: "error" });
-  found.sort((a, b) => a.at.start - b.at.start);
-  // Decided before capping: an error beyond the listed issues still fails the script.
-  const failed = found.some((e) => e.severity !== "warning");
-  const issues: Issue[] = capIssues(found).map((e) => ({
-    code: e.code,
-    message: e.message,
-    path: [],
-    span: lines.span(e.at.start, Math.max(e.at.end, e.at.start + 1)),
-    ...(e.severity === "warning" ? { severity: "warning" as const } : {}),
-  }));
-  if (failed) return fail(issues);
-  return ok({ ...state.document(lines), warnings: issues });
+  return scriptResult(found, lines, () => state.document(lines));
 }
 
 const PARSERS = new WeakMap<AzCommand, ArgParser>();

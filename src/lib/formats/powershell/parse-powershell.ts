@@ -1,8 +1,7 @@
-import { capIssues } from "../../cap-issues.ts";
-import type { IssueCode } from "../../issue-codes.ts";
-import { fail, ok, type Issue } from "../../result.ts";
-import type { Offsets, Report } from "../azcli/arg-parser.ts";
+import { fail } from "../../result.ts";
+import type { Report } from "../azcli/arg-parser.ts";
 import { ScriptState, type AzCliOptions } from "../azcli/script-state.ts";
+import { collector, scriptResult } from "../azcli/script-issues.ts";
 import type { RuleDocumentResult } from "../rule-document.ts";
 import { blankBom } from "../sniff.ts";
 import { LineIndex } from "../source-span.ts";
@@ -30,9 +29,7 @@ export function parsePowerShell(text: string, options: AzCliOptions): RuleDocume
 const SUPPORTED = [...CMDLETS.values()].map((c) => c.name).join(", ");
 
 function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumentResult {
-  const found: { code: IssueCode; message: string; at: Offsets; severity: "error" | "warning" }[] = [];
-  const report: Report = (code, message, at, severity = "error") =>
-    found.push({ code, message, at: { start: at.start, end: at.end }, severity });
+  const { found, report } = collector();
   const reader = new PowerShellReader(text);
   const state = new ScriptState(options);
   const vars: Variables = new Map();
@@ -55,17 +52,7 @@ function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumen
         "warning",
       );
   }
-  found.sort((a, b) => a.at.start - b.at.start);
-  const failed = found.some((e) => e.severity !== "warning");
-  const issues: Issue[] = capIssues(found).map((e) => ({
-    code: e.code,
-    message: e.message,
-    path: [],
-    span: lines.span(e.at.start, Math.max(e.at.end, e.at.start + 1)),
-    ...(e.severity === "warning" ? { severity: "warning" as const } : {}),
-  }));
-  if (failed) return fail(issues);
-  return ok({ ...state.document(lines, "powershell"), warnings: issues });
+  return scriptResult(found, lines, () => state.document(lines, "powershell"));
 }
 
 function execute(
