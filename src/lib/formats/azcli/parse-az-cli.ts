@@ -1,14 +1,12 @@
-import { fail } from "../../result.ts";
 import type { RuleDocumentResult } from "../rule-document.ts";
-import { blankBom } from "../sniff.ts";
-import { LineIndex } from "../source-span.ts";
+import type { LineIndex } from "../source-span.ts";
 import { ArgParser, type Report } from "./arg-parser.ts";
 import type { AzCommand } from "./command.ts";
 import { resolveCommand } from "./command-table.ts";
 import { notedCommand } from "./read-only-commands.ts";
 import { detectDialect } from "./dialect.ts";
 import { ScriptState, type AzCliOptions } from "./script-state.ts";
-import { collector, scriptResult } from "./script-issues.ts";
+import { collector, readScript, scriptResult } from "./script-issues.ts";
 import { ShellReader, type Word } from "./shell-words.ts";
 
 /**
@@ -17,18 +15,8 @@ import { ShellReader, type Word } from "./shell-words.ts";
  * makes, and a way from any rule field back to the text that wrote it. Every problem comes back
  * as an error with its place in the text; nothing is skipped silently and nothing throws.
  */
-export function parseAzCli(text: string, options: AzCliOptions): RuleDocumentResult {
-  // Non-text (a missing editor value) reads as an empty script; a byte-order mark as a space.
-  const source = typeof text === "string" ? blankBom(text) : "";
-  const lines = new LineIndex(source);
-  try {
-    return run(source, options, lines);
-  } catch (error) {
-    // A safety net only: the tests fuzz for this message.
-    const message = `internal error while reading the script: ${error instanceof Error ? error.message : String(error)}`;
-    return fail([{ code: "internal-error", message, path: [], span: lines.span(0, 1) }]);
-  }
-}
+export const parseAzCli = (text: string, options: AzCliOptions): RuleDocumentResult =>
+  readScript(text, (source, lines) => run(source, options, lines));
 
 function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumentResult {
   const { found, report } = collector();

@@ -2,7 +2,8 @@ import { capIssues } from "../../cap-issues.ts";
 import type { IssueCode } from "../../issue-codes.ts";
 import { fail, ok, type Issue } from "../../result.ts";
 import type { RuleDocument, RuleDocumentResult } from "../rule-document.ts";
-import type { LineIndex } from "../source-span.ts";
+import { blankBom } from "../sniff.ts";
+import { LineIndex } from "../source-span.ts";
 import type { Offsets, Report } from "./arg-parser.ts";
 
 /** What a script reader (az CLI, PowerShell) found, in text offsets, before it becomes issues. */
@@ -41,4 +42,23 @@ export function scriptResult(
   }));
   if (failed) return fail(issues);
   return ok({ ...document(), warnings: issues });
+}
+
+/**
+ * Runs a script reader over `text` safely: non-text (a missing editor value) reads as an empty
+ * script, a byte-order mark as a space, and anything the reader throws becomes one located error.
+ */
+export function readScript(
+  text: string,
+  run: (source: string, lines: LineIndex) => RuleDocumentResult,
+): RuleDocumentResult {
+  const source = typeof text === "string" ? blankBom(text) : "";
+  const lines = new LineIndex(source);
+  try {
+    return run(source, lines);
+  } catch (error) {
+    // A safety net only: the tests fuzz for this message.
+    const message = `internal error while reading the script: ${error instanceof Error ? error.message : String(error)}`;
+    return fail([{ code: "internal-error", message, path: [], span: lines.span(0, 1) }]);
+  }
 }

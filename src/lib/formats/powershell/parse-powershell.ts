@@ -1,10 +1,8 @@
-import { fail } from "../../result.ts";
 import type { Report } from "../azcli/arg-parser.ts";
 import { ScriptState, type AzCliOptions } from "../azcli/script-state.ts";
-import { collector, scriptResult } from "../azcli/script-issues.ts";
+import { collector, readScript, scriptResult } from "../azcli/script-issues.ts";
 import type { RuleDocumentResult } from "../rule-document.ts";
-import { blankBom } from "../sniff.ts";
-import { LineIndex } from "../source-span.ts";
+import type { LineIndex } from "../source-span.ts";
 import { CMDLETS, NOTED_CMDLETS } from "./cmdlets.ts";
 import { bindParams, evaluate, type NsgObject, type PsValue, type Variables } from "./params.ts";
 import { PowerShellReader, type Stage, type Statement } from "./syntax.ts";
@@ -15,16 +13,8 @@ import { PowerShellReader, type Stage, type Statement } from "./syntax.ts";
  * ends. Changes made to an NSG object and never saved with Set-AzNetworkSecurityGroup change
  * nothing in Azure, so they are left out and warned about where they are made. Never throws.
  */
-export function parsePowerShell(text: string, options: AzCliOptions): RuleDocumentResult {
-  const source = typeof text === "string" ? blankBom(text) : "";
-  const lines = new LineIndex(source);
-  try {
-    return run(source, options, lines);
-  } catch (error) {
-    const message = `internal error while reading the script: ${error instanceof Error ? error.message : String(error)}`;
-    return fail([{ code: "internal-error", message, path: [], span: lines.span(0, 1) }]);
-  }
-}
+export const parsePowerShell = (text: string, options: AzCliOptions): RuleDocumentResult =>
+  readScript(text, (source, lines) => run(source, options, lines));
 
 const SUPPORTED = [...CMDLETS.values()].map((c) => c.name).join(", ");
 
