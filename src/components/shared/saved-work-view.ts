@@ -1,3 +1,4 @@
+import type { SaveStatus } from "../../lib/store/autosaver.ts";
 import { el } from "./dom.ts";
 
 /**
@@ -16,7 +17,7 @@ export type SaveStatusView =
   { kind: "saved" | "error"; text: string } | { kind: "unchanged" } | { kind: "conflict"; text: string };
 
 /** Shows what saving did; for a conflict, the choice, and "Not saved" on the status line. */
-export function showSaveStatus(ui: SaveStatusUi, status: SaveStatusView): void {
+export function showSaveStatus(ui: SaveStatusUi, status: SaveStatus<unknown>): void {
   if (status.kind === "unchanged") return;
   if (status.kind === "conflict") {
     ui.conflictText.textContent = status.text;

@@ -1,7 +1,14 @@
 import type { Exercise } from "../grader/exercise-schema.ts";
 import { isComplete, type GradeReport } from "../grader/report.ts";
 import { joinMessages } from "../result.ts";
-import { Autosaver, type SaveOutcome } from "../store/autosaver.ts";
+import {
+  Autosaver,
+  saveStatus,
+  timeOf,
+  type SaveOutcome,
+  type SaveStatus as StoreSaveStatus,
+  type SaveWords,
+} from "../store/autosaver.ts";
 import {
   DRAFT,
   DRAFT_HISTORY,
@@ -40,11 +47,7 @@ export interface Start {
 }
 
 /** What saving did, in words for the status line beside the editor. */
-export type SaveStatus =
-  | { kind: "saved"; text: string }
-  | { kind: "unchanged" }
-  | { kind: "conflict"; theirs: Draft; text: string }
-  | { kind: "error"; text: string };
+export type SaveStatus = StoreSaveStatus<Draft>;
 
 /** What a grade changed in the learner's progress. */
 export interface GradeEffect {
@@ -54,7 +57,14 @@ export interface GradeEffect {
   problem?: string;
 }
 
-const timeOf = (at: Date) => at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+const SAVE_WORDS: SaveWords<Draft, Draft> = {
+  theirs: (draft) => draft,
+  conflict: (draft) =>
+    `Not saved: this exercise was changed in another tab or window at ${timeOf(new Date(draft.savedAt))}. Choose which version to keep.`,
+  full: "Browser storage is full, so your latest rules were not saved. They are still in the editor: download them or free some space.",
+  failed: (message) =>
+    `Your rules could not be saved (${message}). They are still in the editor: download them to keep them.`,
+};
 
 export class ExerciseSession {
   readonly exercise: Exercise;
@@ -141,26 +151,7 @@ export class ExerciseSession {
   }
 
   #status(outcome: SaveOutcome<Draft>): SaveStatus {
-    switch (outcome.status) {
-      case "saved":
-        return { kind: "saved", text: `Saved in this browser at ${timeOf(outcome.at)}.` };
-      case "unchanged":
-        return { kind: "unchanged" };
-      case "conflict":
-        return {
-          kind: "conflict",
-          theirs: outcome.theirs,
-          text: `Not saved: this exercise was changed in another tab or window at ${timeOf(new Date(outcome.theirs.savedAt))}. Choose which version to keep.`,
-        };
-      case "failed":
-        return {
-          kind: "error",
-          text:
-            outcome.code === "storage-full"
-              ? "Browser storage is full, so your latest rules were not saved. They are still in the editor: download them or free some space."
-              : `Your rules could not be saved (${outcome.message}). They are still in the editor: download them to keep them.`,
-        };
-    }
+    return saveStatus(outcome, SAVE_WORDS);
   }
 
   /** A `storage` event: another tab's version, when it differs from what this tab saved. */

@@ -1,4 +1,10 @@
-import { Autosaver, type SaveOutcome } from "../store/autosaver.ts";
+import {
+  Autosaver,
+  saveStatus,
+  type SaveOutcome,
+  type SaveStatus,
+  type SaveWords,
+} from "../store/autosaver.ts";
 import {
   PLAYGROUND,
   PLAYGROUND_HISTORY,
@@ -14,18 +20,20 @@ import { sameState, type PlaygroundState } from "./playground-state.ts";
  * so that two links in a row never lose the learner's own work.
  */
 
-export type PlaygroundSave =
-  | { kind: "saved"; text: string }
-  | { kind: "unchanged" }
-  | { kind: "conflict"; theirs: PlaygroundState; text: string }
-  | { kind: "error"; text: string };
+export type PlaygroundSave = SaveStatus<PlaygroundState>;
 
 export type PlaygroundStart =
   | { status: "saved"; state: PlaygroundState; notice: string }
   | { status: "none" }
   | { status: "problem"; notice: string };
 
-const timeOf = (at: Date) => at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+const SAVE_WORDS: SaveWords<SavedPlayground, PlaygroundState> = {
+  theirs: (saved) => saved.state,
+  conflict: () =>
+    "Not saved: the playground was changed in another tab or window. Choose which version to keep; the other stays under “Earlier playgrounds”.",
+  full: "Browser storage is full, so the playground was not saved. It is still on the page: copy a share link to keep it.",
+  failed: (message) => `The playground could not be saved (${message}). Copy a share link to keep it.`,
+};
 
 export class PlaygroundSession {
   readonly #store: Store;
@@ -61,26 +69,7 @@ export class PlaygroundSession {
   }
 
   #status(outcome: SaveOutcome<SavedPlayground>): PlaygroundSave {
-    switch (outcome.status) {
-      case "saved":
-        return { kind: "saved", text: `Saved in this browser at ${timeOf(outcome.at)}.` };
-      case "unchanged":
-        return { kind: "unchanged" };
-      case "conflict":
-        return {
-          kind: "conflict",
-          theirs: outcome.theirs.state,
-          text: "Not saved: the playground was changed in another tab or window. Choose which version to keep; the other stays under “Earlier playgrounds”.",
-        };
-      case "failed":
-        return {
-          kind: "error",
-          text:
-            outcome.code === "storage-full"
-              ? "Browser storage is full, so the playground was not saved. It is still on the page: copy a share link to keep it."
-              : `The playground could not be saved (${outcome.message}). Copy a share link to keep it.`,
-        };
-    }
+    return saveStatus(outcome, SAVE_WORDS);
   }
 
   save(state: PlaygroundState, now: Date = new Date()): PlaygroundSave {

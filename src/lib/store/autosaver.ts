@@ -87,3 +87,37 @@ export class Autosaver<T> {
     return key === this.key && newValue !== null && newValue !== this.#known;
   }
 }
+
+/** What saving did, in words for the status line beside the work. */
+export type SaveStatus<U> =
+  | { kind: "saved"; text: string }
+  | { kind: "unchanged" }
+  | { kind: "conflict"; theirs: U; text: string }
+  | { kind: "error"; text: string };
+
+/** The words that differ between the exercise editor and the playground. */
+export interface SaveWords<T, U> {
+  /** The other tab's version as the caller works with it. */
+  theirs: (stored: T) => U;
+  conflict: (stored: T) => string;
+  full: string;
+  failed: (message: string) => string;
+}
+
+export const timeOf = (at: Date): string => at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+
+export function saveStatus<T, U>(outcome: SaveOutcome<T>, words: SaveWords<T, U>): SaveStatus<U> {
+  switch (outcome.status) {
+    case "saved":
+      return { kind: "saved", text: `Saved in this browser at ${timeOf(outcome.at)}.` };
+    case "unchanged":
+      return { kind: "unchanged" };
+    case "conflict":
+      return { kind: "conflict", theirs: words.theirs(outcome.theirs), text: words.conflict(outcome.theirs) };
+    case "failed":
+      return {
+        kind: "error",
+        text: outcome.code === "storage-full" ? words.full : words.failed(outcome.message),
+      };
+  }
+}
