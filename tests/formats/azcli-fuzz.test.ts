@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { expectLocated } from "./located.ts";
 import { describe, expect, it } from "vitest";
 import { parseAzCli, type AzCliOptions } from "../../src/lib/formats/azcli/index.ts";
 
@@ -55,15 +56,7 @@ function check(text: string) {
     return;
   }
   expect(result.errors.length).toBeGreaterThan(0);
-  for (const e of result.errors) {
-    expect(e.message).not.toMatch(/internal error/);
-    expect(e.span).toBeDefined();
-    const s = e.span!;
-    expect(s.line).toBeGreaterThanOrEqual(1);
-    expect(s.column).toBeGreaterThanOrEqual(1);
-    expect(s.endLine).toBeLessThanOrEqual(lineCount);
-    expect(s.endLine > s.line || (s.endLine === s.line && s.endColumn >= s.column)).toBe(true);
-  }
+  expectLocated(result.errors, lineCount);
 }
 
 /** Characters that matter to a shell or to az, so mutations hit the interesting paths. */
