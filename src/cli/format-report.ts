@@ -13,7 +13,10 @@ export function formatIssue(file: string, issue: Issue): string {
 }
 
 function traceLine(t: TraceEntry): string {
-  if (t.level === "platform") return "platform: outbound TCP 25 blocked";
+  if (t.level === "platform")
+    return t.access === "Deny"
+      ? "platform: outbound TCP 25 blocked"
+      : `platform: ${t.service ?? "host service"}, not filtered by NSGs → Allow`;
   if (t.level === "stateful") return `stateful: ${t.rule}`;
   const where = t.nsg ? `${t.nsg} (${t.level}, ${t.direction})` : `no NSG on ${t.level} (${t.direction})`;
   return `${where}: ${t.rule}${t.priority !== null ? ` ${t.priority}` : ""} → ${t.access}`;

@@ -53,6 +53,13 @@ const EXCEPTIONS: { address: string; reason: string; files: string[] }[] = [
     ],
   },
   {
+    address: "169.254.169.254",
+    reason:
+      "The Instance Metadata Service's link-local address: lesson 5 teaches that the host's services " +
+      "there and at 168.63.129.16 are not filtered by NSGs unless a rule targets their AzurePlatform tag.",
+    files: ["content/lessons/05-the-default-rules.mdx"],
+  },
+  {
     address: "0.0.0.0/0",
     reason: "Not a host: the notation for every IPv4 address, as Azure shows a source or destination of Any.",
     files: ["content/lessons/03-anatomy-of-a-security-rule.mdx", "content/lessons/05-the-default-rules.mdx"],

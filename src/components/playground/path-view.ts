@@ -76,14 +76,14 @@ function stepItem(step: PathStep, headingLevel: number, open: boolean): HTMLLIEl
     case "platform":
       return el(
         "li",
-        { class: "pg-step pg-step--deny", "data-step": "platform" },
+        { class: `pg-step pg-step--${step.access.toLowerCase()}`, "data-step": "platform" },
         el(
           "div",
           { class: "pg-step__head" },
           el(h, { class: "pg-step__title" }, step.title),
-          badge("Deny", "deny"),
+          badge(step.access, step.access === "Deny" ? "deny" : "allow"),
         ),
-        el("p", {}, step.reason, "."),
+        el("p", {}, step.access === "Deny" ? `${step.reason}.` : step.reason),
       );
     case "no-nsg":
       return el(

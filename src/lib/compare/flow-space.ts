@@ -1,7 +1,8 @@
 import type { AddressSet } from "../nsg/address-set.ts";
 import type { CompiledRule } from "../nsg/compile.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
-import { formatV4, formatV6, type IpAddress } from "../nsg/ip.ts";
+import { HOST_SERVICE_ADDRESSES, HOST_SERVICE_PORTS } from "../nsg/host-services.ts";
+import { formatV4, formatV6, parseIp, type IpAddress } from "../nsg/ip.ts";
 import type { NicPlacement } from "../nsg/network.ts";
 import type { PortInterval } from "../nsg/ports.ts";
 import type { FlowProtocol } from "../nsg/vocabulary.ts";
@@ -75,8 +76,20 @@ const stepBigint = (value: bigint, by: -1 | 1): bigint => value + BigInt(by);
 const IPV4_MAX = 0xffffffff;
 const IPV6_MAX = (1n << 128n) - 1n;
 const PORT_MAX = 65535;
-/** Outbound TCP 25 is blocked by the platform for most subscriptions (platform.ts). */
-const PLATFORM_PORTS: readonly PortInterval[] = [[25, 25]];
+/**
+ * Ports the platform treats apart whatever the rules say: outbound TCP 25 is blocked for most
+ * subscriptions (platform.ts), and the host services' ports are exempt from NSGs (host-services.ts).
+ */
+const PLATFORM_PORTS: readonly PortInterval[] = [
+  [25, 25],
+  ...HOST_SERVICE_PORTS.map((p): PortInterval => [p, p]),
+];
+
+/** Host service addresses: cells and groups of their own, since NSGs treat their traffic apart. */
+const HOST_ADDRESSES: readonly IpAddress[] = HOST_SERVICE_ADDRESSES.flatMap((text) => {
+  const parsed = parseIp(text);
+  return parsed.ok ? [parsed.value] : [];
+});
 
 /** Outside addresses that every rule treats alike: one is evaluated for all. */
 export interface AddressGroup {
@@ -162,7 +175,8 @@ function groupOutside(
   const groups = new Map<string, AddressGroup>();
   cells.forEach((cell, c) => {
     if (isNicAddress(cell)) return;
-    const key = bits[c]!.join(",");
+    const host = family === 4 && cell.lo === cell.hi && HOST_ADDRESSES.some((a) => a.value === cell.lo);
+    const key = `${host ? `host ${cell.lo}:` : ""}${bits[c]!.join(",")}`;
     let group = groups.get(key);
     if (!group) {
       const held: number[] = [];
@@ -195,6 +209,7 @@ export function flowSpace(networks: readonly Evaluator[], nics: readonly NicPlac
       }
     }
   }
+  for (const ip of HOST_ADDRESSES) addIp(cuts4, cuts6, ip);
   for (const rule of rules) {
     addSet(cuts4, cuts6, rule.sourceAddresses);
     addSet(cuts4, cuts6, rule.destinationAddresses);

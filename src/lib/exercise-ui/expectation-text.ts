@@ -39,7 +39,10 @@ const LEVEL_LABEL: Record<TraceEntry["level"], string> = {
 export function traceWhere(entry: TraceEntry): string {
   const direction = entry.direction ? entry.direction.toLowerCase() : "";
   const at = [direction, entry.vm ? `at ${entry.vm}` : ""].filter(Boolean).join(" ");
-  if (entry.level === "platform") return "Azure platform (outbound TCP 25 is blocked for this subscription)";
+  if (entry.level === "platform")
+    return entry.access === "Deny"
+      ? "Azure platform (outbound TCP 25 is blocked for this subscription)"
+      : `Azure platform (${entry.service ?? "a host service"} is not filtered by NSGs)`;
   if (entry.level === "stateful") return "connection tracking (NSGs are stateful)";
   if (entry.nsg === null) return `no ${LEVEL_LABEL[entry.level]}${at ? ` (${at})` : ""}`;
   return `${entry.nsg} (${LEVEL_LABEL[entry.level]}${at ? `, ${at}` : ""})`;

@@ -139,7 +139,11 @@ function pathSentences(trace: readonly TraceEntry[]): string[] {
   const unfiltered = unfilteredText(trace);
   if (nsgs.length > 0 && !platform && unfiltered && nsgs.every((e) => e.access === "Allow"))
     sentences.push(`There is no NSG on ${unfiltered}, so nothing filters it there.`);
-  if (platform)
+  if (platform?.access === "Allow")
+    sentences.push(
+      `It goes to ${platform.service ?? "a host service"}, a platform service of the VM's host: NSGs don't filter it unless a rule names its AzurePlatform service tag.`,
+    );
+  else if (platform)
     sentences.push(
       "The NSGs let it out, but Azure blocks outbound TCP port 25 to the internet for this subscription type, and no NSG rule can lift that.",
     );

@@ -11,7 +11,16 @@ import { ACCESSES, DIRECTIONS, RULE_PROTOCOLS } from "../nsg/vocabulary.ts";
 
 type Schema = Record<string, unknown>;
 
-const BUILT_IN_TAGS = ["*", "Internet", "VirtualNetwork", "AzureLoadBalancer"];
+// Spelled out rather than imported from src/lib/nsg, which would pull the evaluator into the editor.
+const BUILT_IN_TAGS = [
+  "*",
+  "Internet",
+  "VirtualNetwork",
+  "AzureLoadBalancer",
+  "AzurePlatformDNS",
+  "AzurePlatformIMDS",
+  "AzurePlatformLKM",
+];
 
 function addressSchema(suggestions: string[], description: string): Schema {
   return {

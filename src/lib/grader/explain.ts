@@ -173,6 +173,12 @@ function explainAssociation(verdict: Verdict, actual: "allow" | "deny"): string 
 
 function explainUnexpectedAllow(verdict: Verdict, editable: readonly string[]): string {
   const steps: Step[] = decisiveSteps(verdict);
+  const last = steps[steps.length - 1];
+  if (last?.kind === "platform" && last.restriction === "host-service") {
+    return last.tag
+      ? `${last.reason} To block it, add an outbound Deny rule whose destination is the ${last.tag} service tag.`
+      : `${last.reason} Azure lets the VM reach it whatever the NSG rules say.`;
+  }
   if (steps.length > 0 && steps.every((s) => s.kind === "no-nsg")) {
     return "No NSG is associated with the subnet or the NIC on this path, so nothing filters the traffic: Azure allows it.";
   }

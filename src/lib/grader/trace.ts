@@ -24,6 +24,8 @@ export interface TraceEntry {
   tried?: TriedRule[];
   /** How many more rules were tried than `tried` lists. */
   triedMore?: number;
+  /** For a platform step that let a host service's traffic past the NSGs: which service. */
+  service?: string;
 }
 
 /** A learner reads a handful of near misses; a 1,000-rule NSG would bury the one that matters. */
@@ -79,7 +81,8 @@ function entry(step: Step, evaluator: Evaluator | undefined): TraceEntry[] {
           vm: null,
           rule: "platform",
           priority: null,
-          access: "Deny",
+          access: step.access,
+          ...(step.restriction === "host-service" ? { service: step.service } : {}),
         },
       ];
     case "stateful":
@@ -128,8 +131,12 @@ export function decidedByHolds(verdict: Verdict, decidedBy: string): boolean {
 /** A short name for who decided: "nsg-snet-ingest/Allow-FTP-Control-Studio (200)", "the platform", … */
 export function deciderLabel(verdict: Verdict): string {
   const steps = decisiveSteps(verdict);
+  const last = steps[steps.length - 1];
+  // An allowed flow names its last allowing NSG rule, unless the platform let it past the NSGs.
   const decisive =
-    verdict.access === "Deny" ? steps[steps.length - 1] : steps.filter((s) => s.kind === "nsg").pop();
+    verdict.access === "Deny" || last?.kind === "platform"
+      ? last
+      : steps.filter((s) => s.kind === "nsg").pop();
   if (!decisive) return "no NSG on the path";
   if (decisive.kind === "platform") return "the platform";
   if (decisive.kind === "nsg") return `${decisive.nsg}/${decisive.rule.name} (${decisive.rule.priority})`;

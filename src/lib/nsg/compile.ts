@@ -4,7 +4,7 @@ import { parseCidrOrIp } from "./ip.ts";
 import type { Network, TagSets } from "./network.ts";
 import { ANY_PORT, parsePortSpec, type PortInterval } from "./ports.ts";
 import type { SecurityRule } from "./rule-schema.ts";
-import { builtInTag } from "./service-tags.ts";
+import { builtInTag, isPlatformServiceTag, type PlatformServiceTag } from "./service-tags.ts";
 import type { Direction } from "./vocabulary.ts";
 
 /**
@@ -18,6 +18,8 @@ export interface CompiledRule {
   destinationAddresses: AddressSet;
   sourcePorts: readonly PortInterval[];
   destinationPorts: readonly PortInterval[];
+  /** The platform services this rule's destination names by tag: only such rules filter them. */
+  targetsPlatform: readonly PlatformServiceTag[];
 }
 
 export interface CompiledNsg {
@@ -32,6 +34,9 @@ function resolveAddress(value: string, tags: TagSets, network: Network): Address
   if (tag === "VirtualNetwork") return tags.virtualNetwork;
   if (tag === "Internet") return tags.internet;
   if (tag === "AzureLoadBalancer") return tags.azureLoadBalancer;
+  // A platform tag names a host service, not an address: only that service's traffic meets the
+  // rule (match.ts, firstTargeting), so for everything else it matches nothing.
+  if (isPlatformServiceTag(tag)) return EMPTY_SET;
   const custom = network.customTags.get(value.toLowerCase());
   if (custom) return custom;
   const parsed = parseCidrOrIp(value);
@@ -68,6 +73,9 @@ export function compileRule(
     destinationAddresses: compileSide(rule, "destination", tags, network),
     sourcePorts: compilePorts(rule.sourcePortRanges),
     destinationPorts: compilePorts(rule.destinationPortRanges),
+    targetsPlatform: rule.destinationAddressPrefixes
+      .map(builtInTag)
+      .filter((t): t is PlatformServiceTag => isPlatformServiceTag(t)),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { CompiledNsgCache } from "./compiled-nsg-cache.ts";
 import { EPHEMERAL_PORT, type Flow } from "./flow-schema.ts";
 import { resolvePath, within, type FlowPath, type NsgGate } from "./flow-path.ts";
-import { firstMatch, type Packet } from "./match.ts";
+import type { CompiledRule } from "./compile.ts";
+import { hostServiceStep } from "./host-services.ts";
+import type { Packet } from "./match.ts";
 import type { Network } from "./network.ts";
 import { platformRestriction } from "./platform.ts";
 import { hasPorts } from "./vocabulary.ts";
@@ -11,7 +13,7 @@ import type { Verdict } from "./verdict.ts";
 
 export type VerdictResult = Result<Verdict>;
 
-function nsgStep(gate: NsgGate, packet: Packet): Step {
+function nsgStep(gate: NsgGate, decided: CompiledRule | undefined, packet: Packet): Step {
   const where = {
     level: gate.level,
     direction: gate.direction,
@@ -20,9 +22,7 @@ function nsgStep(gate: NsgGate, packet: Packet): Step {
     subnet: `${gate.at.vnet.name}/${gate.at.subnetName}`,
     packet,
   };
-  if (!gate.rules || gate.nsg === undefined) return { kind: "no-nsg", access: "Allow", ...where };
-  // The default DenyAll rules match everything, so some rule always decides.
-  const decided = firstMatch(gate.rules, packet)!;
+  if (!decided || gate.nsg === undefined) return { kind: "no-nsg", access: "Allow", ...where };
   const { rule } = decided;
   return {
     kind: "nsg",
@@ -48,11 +48,25 @@ function walk(path: FlowPath, flow: Flow): Verdict {
     steps,
     decidingStep,
   });
+  const service = path.hostService(sent);
+  const bypassed: string[] = [];
   for (const gate of path.gates) {
-    const step =
-      gate.kind === "platform"
-        ? platformRestriction(sent, gate.senderTags, path.network.subscription)
-        : nsgStep(gate, gate.side === "sent" ? sent : received);
+    let step: Step | undefined;
+    if (gate.kind === "platform") {
+      step = service
+        ? hostServiceStep(service, bypassed)
+        : platformRestriction(sent, gate.senderTags, path.network.subscription);
+    } else {
+      const packet = gate.side === "sent" ? sent : received;
+      // The default DenyAll rules match everything, so some rule always decides, except for a
+      // host service's traffic, which only rules naming its tag filter.
+      const decided = path.decide(gate, packet, service);
+      if (service && gate.side === "sent" && gate.nsg !== undefined && !decided) {
+        bypassed.push(gate.nsg);
+        continue;
+      }
+      step = nsgStep(gate, decided, packet);
+    }
     if (!step) continue;
     steps.push(step);
     if (step.access === "Deny") return verdict(step);

@@ -2,7 +2,8 @@ import type { CompiledRule } from "./compile.ts";
 import type { CompiledNsgCache } from "./compiled-nsg-cache.ts";
 import { resolveEndpoint, type ResolvedEndpoint } from "./endpoints.ts";
 import type { IpAddress } from "./ip.ts";
-import { firstMatch, type Packet } from "./match.ts";
+import { hostServiceOf, isHostServiceAddress, type HostService } from "./host-services.ts";
+import { firstMatch, firstTargeting, type Packet } from "./match.ts";
 import type { Network, NicPlacement, TagSets } from "./network.ts";
 import { platformRestriction } from "./platform.ts";
 import type { Access, Direction, FlowProtocol } from "./vocabulary.ts";
@@ -82,6 +83,8 @@ export class FlowPath {
   readonly sent: PacketAddresses;
   readonly received: PacketAddresses;
   readonly network: Network;
+  /** A VM sending to a host platform service's address: NSGs may not apply (host-services.ts). */
+  readonly towardHostService: boolean;
   /** Reused by `access`, which runs for every cell of a comparison: no allocation per flow. */
   readonly #packets: { sent: Packet; received: Packet };
 
@@ -99,6 +102,8 @@ export class FlowPath {
     this.gates = gates;
     this.sent = sent;
     this.received = received;
+    this.towardHostService =
+      source.kind === "nic" && destination.kind === "external" && isHostServiceAddress(sent);
     const blank = { protocol: "Tcp", sourcePort: 0, destinationPort: 0 } as const;
     this.#packets = { sent: { ...blank, ...sent }, received: { ...blank, ...received } };
   }
@@ -108,19 +113,34 @@ export class FlowPath {
     return { protocol, ...this[side], sourcePort, destinationPort };
   }
 
+  /** The host platform service a packet the sender sends is for, if any. */
+  hostService(packet: Packet): HostService | undefined {
+    return this.towardHostService ? hostServiceOf(packet) : undefined;
+  }
+
+  /**
+   * The rule of an NSG gate that decides `packet`: the first match, or for a host service's
+   * traffic the first matching rule that targets the service's tag (undefined: the NSG is passed).
+   */
+  decide(gate: NsgGate, packet: Packet, service: HostService | undefined): CompiledRule | undefined {
+    if (!gate.rules) return undefined;
+    return service && gate.side === "sent"
+      ? firstTargeting(gate.rules, packet, service.tag)
+      : firstMatch(gate.rules, packet);
+  }
+
   /** Whether an initiating flow gets through: the verdict's access, without its trace. */
   access(protocol: FlowProtocol, sourcePort: number, destinationPort: number): Access {
     const { sent, received } = this.#packets;
     sent.protocol = received.protocol = protocol;
     sent.sourcePort = received.sourcePort = sourcePort;
     sent.destinationPort = received.destinationPort = destinationPort;
+    const service = this.hostService(sent);
     for (const gate of this.gates) {
       if (gate.kind === "platform") {
+        if (service) return "Allow";
         if (platformRestriction(sent, gate.senderTags, this.network.subscription)) return "Deny";
-      } else if (
-        gate.rules &&
-        firstMatch(gate.rules, gate.side === "sent" ? sent : received)!.rule.access === "Deny"
-      ) {
+      } else if (this.decide(gate, gate.side === "sent" ? sent : received, service)?.rule.access === "Deny") {
         return "Deny";
       }
     }

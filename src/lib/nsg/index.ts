@@ -33,7 +33,14 @@ export { validateTopology, validateRules } from "./validate-topology.ts";
 export { ruleMatches, matchDetail, firstMatch, type Packet, type MatchDetail } from "./match.ts";
 export { compileNsg, compileRule, type CompiledNsg, type CompiledRule } from "./compile.ts";
 export { isSmtpBlocked } from "./platform.ts";
-export { BUILT_IN_TAGS, AZURE_PLATFORM_IP, builtInTag } from "./service-tags.ts";
+export {
+  BUILT_IN_TAGS,
+  AZURE_PLATFORM_IP,
+  IMDS_IP,
+  builtInTag,
+  type PlatformServiceTag,
+} from "./service-tags.ts";
+export { hostServiceOf, type HostService } from "./host-services.ts";
 export { parseIp, parseCidrOrIp, type IpAddress } from "./ip.ts";
 export { parsePortSpec, formatPorts, type PortInterval } from "./ports.ts";
 export {
@@ -52,6 +59,8 @@ export type {
   NsgStep,
   OpenStep,
   PlatformStep,
+  HostServiceStep,
+  SmtpBlockStep,
   StatefulStep,
   Endpoint,
   Level,

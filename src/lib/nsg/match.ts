@@ -3,6 +3,7 @@ import type { CompiledRule } from "./compile.ts";
 import type { IpAddress } from "./ip.ts";
 import { portInList } from "./ports.ts";
 import { portIndex, segmentOf } from "./rule-index.ts";
+import type { PlatformServiceTag } from "./service-tags.ts";
 import { hasPorts, type FlowProtocol } from "./vocabulary.ts";
 
 /** What one NSG sees of a flow on one leg: addresses after NAT, ports, protocol. */
@@ -71,6 +72,26 @@ export function firstMatch(rules: readonly CompiledRule[], packet: Packet): Comp
     if (!portInList(packet.sourcePort, rule.sourcePorts)) continue;
     if (!containsIp(rule.sourceAddresses, packet.source)) continue;
     if (containsIp(rule.destinationAddresses, packet.destination)) return rule;
+  }
+  return undefined;
+}
+
+/**
+ * For a host platform service's traffic, which Azure exempts from NSGs: the first rule, in
+ * priority order, that names the service's tag and matches (host-services.ts). None for a service
+ * no tag can target (the VM agent's WireServer, DHCP).
+ */
+export function firstTargeting(
+  rules: readonly CompiledRule[],
+  packet: Packet,
+  tag: PlatformServiceTag | undefined,
+): CompiledRule | undefined {
+  if (tag === undefined) return undefined;
+  for (const rule of rules) {
+    if (!rule.targetsPlatform.includes(tag)) continue;
+    // The destination is the tag, which is the service: every other field must still match.
+    const met = matchDetail(rule, packet);
+    if (met.protocol && met.sourceAddress && met.sourcePort && met.destinationPort) return rule;
   }
   return undefined;
 }

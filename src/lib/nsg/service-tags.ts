@@ -5,8 +5,17 @@ import { cidrSet } from "./ip.ts";
  * The service tags every NSG understands. Tags are matched case-insensitively, and the
  * legacy upper-case names (VIRTUAL_NETWORK, AZURE_LOADBALANCER, INTERNET) still work in Azure.
  */
-export const BUILT_IN_TAGS = ["VirtualNetwork", "AzureLoadBalancer", "Internet"] as const;
+export const BUILT_IN_TAGS = [
+  "VirtualNetwork",
+  "AzureLoadBalancer",
+  "Internet",
+  // The host's platform services; see host-services.ts for what naming them changes.
+  "AzurePlatformDNS",
+  "AzurePlatformIMDS",
+  "AzurePlatformLKM",
+] as const;
 export type BuiltInTag = (typeof BUILT_IN_TAGS)[number];
+export type PlatformServiceTag = Extract<BuiltInTag, `AzurePlatform${string}`>;
 
 const LEGACY_NAMES: Record<string, BuiltInTag> = {
   virtual_network: "VirtualNetwork",
@@ -19,9 +28,22 @@ export function builtInTag(text: string): BuiltInTag | undefined {
   return BUILT_IN_TAGS.find((t) => t.toLowerCase() === lower) ?? LEGACY_NAMES[lower];
 }
 
-/** Azure's platform address: load balancer health probes, DHCP, DNS, IMDS-adjacent services. */
+/** Azure's platform address: load balancer health probes, DHCP, DNS, the VM agent's WireServer. */
 export const AZURE_PLATFORM_IP = "168.63.129.16";
 export const AZURE_LOAD_BALANCER: AddressSet = cidrSet([`${AZURE_PLATFORM_IP}/32`]);
+
+/** Instance Metadata Service (Learn, "Azure Instance Metadata Service"): HTTP on a link-local address. */
+export const IMDS_IP = "169.254.169.254";
+
+/**
+ * Azure's KMS hosts for Windows activation on TCP 1688 (Learn, "Troubleshoot Azure Windows virtual
+ * machine activation problems": azkms.core.windows.net is 20.118.99.224 and 40.83.235.53, the
+ * older kms.core.windows.net 23.102.135.246). AzurePlatformLKM is the tag that targets them.
+ */
+export const KMS_IPS = ["20.118.99.224", "40.83.235.53", "23.102.135.246"] as const;
+
+export const isPlatformServiceTag = (tag: BuiltInTag | undefined): tag is PlatformServiceTag =>
+  tag !== undefined && tag.startsWith("AzurePlatform");
 
 /**
  * Address space that is never "the internet": private, shared, loopback, link-local,

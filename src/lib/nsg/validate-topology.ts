@@ -237,7 +237,7 @@ export function validateRules(
             rule[`${side}AddressPrefixes`].length === 1 ? `${side}AddressPrefix` : `${side}AddressPrefixes`;
           add(
             "unknown-service-tag",
-            `unknown service tag "${prefix}": use VirtualNetwork, AzureLoadBalancer, Internet, *, an IP address or a CIDR range`,
+            `unknown service tag "${prefix}": use VirtualNetwork, AzureLoadBalancer, Internet, an AzurePlatform tag (DNS, IMDS, LKM), *, an IP address or a CIDR range`,
             [...at, field, ...(field.endsWith("es") ? [i] : [])],
           );
         }

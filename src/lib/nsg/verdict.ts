@@ -1,6 +1,7 @@
 import type { Flow } from "./flow-schema.ts";
 import type { IpAddress } from "./ip.ts";
 import type { Packet } from "./match.ts";
+import type { PlatformServiceTag } from "./service-tags.ts";
 import type { SubscriptionType } from "./topology-schema.ts";
 import type { Access, Direction } from "./vocabulary.ts";
 
@@ -42,13 +43,32 @@ export interface OpenStep extends LegStep {
 }
 
 /** Azure's platform blocked the flow whatever the NSGs say (outbound TCP 25). */
-export interface PlatformStep {
+export interface SmtpBlockStep {
   kind: "platform";
   restriction: "outbound-smtp";
   subscription: SubscriptionType;
   access: "Deny";
   reason: string;
 }
+
+/**
+ * Traffic to one of the host's platform services (DNS, DHCP, IMDS, WireServer, KMS), which the
+ * NSGs on the sender's path did not filter because none of their rules targets it by tag.
+ */
+export interface HostServiceStep {
+  kind: "platform";
+  restriction: "host-service";
+  /** "Azure DNS (168.63.129.16, UDP 53)". */
+  service: string;
+  /** The tag a rule must name to filter it; undefined when no rule can (WireServer, DHCP). */
+  tag: PlatformServiceTag | undefined;
+  /** The NSGs the traffic passed without their rules applying. */
+  bypassed: string[];
+  access: "Allow";
+  reason: string;
+}
+
+export type PlatformStep = SmtpBlockStep | HostServiceStep;
 
 /** A reply packet: allowed because NSGs are stateful and the connection it answers was allowed. */
 export interface StatefulStep {

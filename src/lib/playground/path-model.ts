@@ -59,7 +59,7 @@ export type PathStep =
   | (Leg & { kind: "nsg"; nsg: string; access: Access; rule: RuleRef; packet: PacketView; rules: RuleRow[] })
   | (Leg & { kind: "no-nsg"; access: "Allow"; packet: PacketView })
   | (Leg & { kind: "not-reached"; nsg: string | null })
-  | { kind: "platform"; access: "Deny"; title: string; reason: string };
+  | { kind: "platform"; access: Access; title: string; reason: string };
 
 export interface PathModel {
   access: Access;
@@ -194,8 +194,11 @@ function steps(verdict: Verdict, evaluator: Evaluator): PathStep[] {
     if (step.kind === "platform") {
       out.push({
         kind: "platform",
-        access: "Deny",
-        title: "Azure platform: outbound SMTP block",
+        access: step.access,
+        title:
+          step.restriction === "outbound-smtp"
+            ? "Azure platform: outbound SMTP block"
+            : `Azure platform: ${step.service}, not filtered by NSGs`,
         reason: step.reason,
       });
       continue;
@@ -238,6 +241,7 @@ function summary(verdict: Verdict, path: PathStep[]): string {
       return `Denied by ${step.nsg}, the ${step.role}'s ${step.level === "nic" ? "NIC" : "subnet"} NSG (${step.direction.toLowerCase()}), rule ${ruleText(step.rule)}.`;
     return "Denied.";
   }
+  if (decisive.kind === "platform") return `Allowed by the Azure platform: ${decisive.reason}`;
   const allowed = path.filter((s): s is Extract<PathStep, { kind: "nsg" }> => s.kind === "nsg");
   if (allowed.length === 0)
     return "Allowed: no NSG is associated anywhere on this path, so nothing filters the traffic.";

@@ -33,7 +33,7 @@ export function verdictOf(evaluator: Evaluator, flow: FlowInput): Verdict {
 export type TraceEntry =
   | { nsg: string; level: string; direction: string; rule: string; priority: number; access: string }
   | { nsg: null; level: string; direction: string; access: "Allow" }
-  | { platform: string; access: "Deny" }
+  | { platform: string; access: "Allow" | "Deny" }
   | { stateful: true; access: string };
 
 export function traceEntry(step: Step): TraceEntry {

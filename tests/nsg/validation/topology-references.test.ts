@@ -100,7 +100,7 @@ describe("references", () => {
       {
         code: "unknown-service-tag",
         message:
-          'unknown service tag "Sql.WestEurope": use VirtualNetwork, AzureLoadBalancer, Internet, *, an IP address or a CIDR range',
+          'unknown service tag "Sql.WestEurope": use VirtualNetwork, AzureLoadBalancer, Internet, an AzurePlatform tag (DNS, IMDS, LKM), *, an IP address or a CIDR range',
         path: ["nsgs", 0, "securityRules", 0, "destinationAddressPrefix"],
       },
     ]);
