@@ -4,6 +4,7 @@ import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
+import { runVerify } from "./verify-command.ts";
 import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
 import type { Issue } from "../lib/result.ts";
 import { formatOfFileName, RULE_FORMATS, type RuleFormat } from "../lib/formats/rule-document.ts";
@@ -19,6 +20,8 @@ function looksLikeSubmission(text: string): boolean {
 const USAGE = [
   `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
   "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json]",
+  "       npm run grade -- <exercise-file> [--rules <file>] --verify-script az   (a script that checks the rules on Azure)",
+  "       npm run grade -- <exercise-file> [--rules <file>] --azure-results <file>   (compare what Azure answered)",
 ].join("\n");
 
 /** Exit codes (docs/exercise-format.md): 0 every expectation holds, 1 any fails, 2 invalid input. */
@@ -36,6 +39,8 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
         submissions: { type: "string", multiple: true },
         csv: { type: "string" },
         exercises: { type: "string", default: "graders" },
+        "verify-script": { type: "string" },
+        "azure-results": { type: "string" },
       },
     });
   } catch (e) {
@@ -95,6 +100,28 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   if (exerciseText === undefined) return 2;
   const exercise = loadExercise(exerciseText, exerciseFile.endsWith(".json") ? "json" : "auto");
   if (!exercise.ok) return invalid(exerciseFile, exercise.errors);
+
+  const verifyScript = args.values["verify-script"];
+  const azureResults = args.values["azure-results"];
+  if (verifyScript !== undefined || azureResults !== undefined) {
+    const rulesPath = args.values.rules;
+    const rulesText = rulesPath !== undefined ? read(rulesPath) : "";
+    const resultsText = azureResults !== undefined ? read(azureResults) : undefined;
+    if (rulesText === undefined || (azureResults !== undefined && resultsText === undefined)) return 2;
+    const format =
+      (formatArg as RuleFormat | undefined) ?? (rulesPath ? formatOfFileName(rulesPath) : undefined);
+    return runVerify(
+      exercise.value,
+      rulesPath !== undefined ? { path: rulesPath, text: rulesText, format } : undefined,
+      {
+        ...(verifyScript !== undefined ? { script: verifyScript } : {}),
+        ...(azureResults !== undefined && resultsText !== undefined
+          ? { results: { path: azureResults, text: resultsText } }
+          : {}),
+      },
+      io,
+    );
+  }
 
   let report: GradeReport;
   const rulesFile = args.values.rules;

@@ -143,6 +143,11 @@ export const ISSUE_CODES = {
   "not-expressible-in-json":
     "A script does something the JSON format cannot express (associations, new NSGs).",
   "no-rules": "There are no rules to export.",
+
+  // Checking the simulator on Azure (verification scripts and their recorded answers)
+  "azure-results-invalid": "A file of IP flow verify answers is not as the verification script writes it.",
+  "azure-results-mismatch":
+    "Recorded IP flow verify answers belong to another exercise, other rules or another scenario.",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;
