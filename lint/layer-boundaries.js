@@ -18,6 +18,7 @@ const APPLICATION = [
   "assignments",
   "store",
   "azure-verify",
+  "class-report",
 ];
 /** The layers between the evaluator and the grader; siblings never import each other. */
 const MIDDLE = ["formats", "analysis", "compare"];
