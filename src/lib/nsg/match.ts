@@ -2,7 +2,7 @@ import { containsV4, containsV6, type AddressSet } from "./address-set.ts";
 import type { CompiledRule } from "./compile.ts";
 import type { IpAddress } from "./ip.ts";
 import { portInList } from "./ports.ts";
-import { portIndex, segmentOf } from "./rule-index.ts";
+import { nextCandidate, portIndex, startCandidates } from "./rule-index.ts";
 import type { PlatformServiceTag } from "./service-tags.ts";
 import { hasPorts, type FlowProtocol } from "./vocabulary.ts";
 
@@ -63,10 +63,9 @@ export function firstMatch(rules: readonly CompiledRule[], packet: Packet): Comp
     for (const rule of rules) if (ruleMatches(rule, packet)) return rule;
     return undefined;
   }
-  const index = portIndex(rules);
-  const candidates = index.rulesBySegment[segmentOf(index.starts, packet.destinationPort)]!;
-  for (let i = 0; i < candidates.length; i++) {
-    const rule = rules[candidates[i]!]!;
+  startCandidates(portIndex(rules), packet.destinationPort);
+  for (let r = nextCandidate(); r >= 0; r = nextCandidate()) {
+    const rule = rules[r]!;
     const protocol = rule.rule.protocol;
     if (protocol !== "*" && protocol !== packet.protocol) continue;
     if (!portInList(packet.sourcePort, rule.sourcePorts)) continue;

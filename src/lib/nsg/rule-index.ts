@@ -1,16 +1,30 @@
 import type { CompiledRule } from "./compile.ts";
 
 /**
- * An index over one NSG direction's rules (already in priority order) by destination port.
- * The port space is cut at every rule's range boundaries into segments; each segment lists, in
- * priority order, the rules whose destination ports cover it. A TCP or UDP packet then only tries
- * the rules that can match its port, and the first of those that matches is still the first rule
- * overall — rules left out could never have matched. Built once per rule list, on first use.
+ * An index over one NSG direction's rules (already in priority order) by destination port, in
+ * space linear in the rules (times the depth of a tree): the port space is cut at every rule's
+ * range boundaries into segments, and a segment tree over them keeps each rule in the few nodes
+ * that exactly cover its ranges (each node's rules in priority order). A packet's port is a leaf;
+ * the rules that can match it are those on the nodes from that leaf to the root, and merging
+ * those short sorted lists yields them in priority order, so the first of them that matches is
+ * still the first rule overall. (A list per segment, as before, held every wide rule in every
+ * segment: 3.3 million entries for 4,000 rules.) Built once per rule list, on first use.
  */
 export interface PortIndex {
   /** Segment k covers ports starts[k] .. starts[k + 1] - 1 (the last one up to 65535). */
   starts: Int32Array;
-  rulesBySegment: Int32Array[];
+  /** Leaves of the tree: a power of two, at least the number of segments. */
+  size: number;
+  /** Node n's rules are members[from[n]] .. members[from[n + 1]] - 1, ascending (priority order). */
+  from: Int32Array;
+  members: Int32Array;
+  /**
+   * Segments already queried, their candidates merged once into one list (the common case: a
+   * grade asks about a handful of ports many times), while the space they take stays within
+   * `budget` entries: linear in the rules, however they overlap.
+   */
+  merged: (Int32Array | undefined)[];
+  budget: number;
 }
 
 const indexes = new WeakMap<readonly CompiledRule[], PortIndex>();
@@ -24,6 +38,30 @@ export function portIndex(rules: readonly CompiledRule[]): PortIndex {
   return index;
 }
 
+/** A rule's port ranges as sorted, disjoint segment spans [first, last]. */
+function segmentSpans(rule: CompiledRule, starts: Int32Array): [number, number][] {
+  const ranges = [...rule.destinationPorts].sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [lo, hi] of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
+    else merged.push([lo, hi]);
+  }
+  return merged.map(([lo, hi]) => [segmentOf(starts, lo), segmentOf(starts, hi)]);
+}
+
+/** The tree nodes that exactly cover segments first..last (the classic bottom-up walk). */
+function coveringNodes(size: number, first: number, last: number, visit: (node: number) => void): void {
+  let l = first + size;
+  let r = last + size + 1;
+  while (l < r) {
+    if (l & 1) visit(l++);
+    if (r & 1) visit(--r);
+    l >>= 1;
+    r >>= 1;
+  }
+}
+
 function buildPortIndex(rules: readonly CompiledRule[]): PortIndex {
   const cuts = new Set<number>([0]);
   for (const rule of rules) {
@@ -33,17 +71,20 @@ function buildPortIndex(rules: readonly CompiledRule[]): PortIndex {
     }
   }
   const starts = Int32Array.from([...cuts].sort((a, b) => a - b));
-  const lists: number[][] = Array.from({ length: starts.length }, () => []);
-  rules.forEach((rule, r) => {
-    for (const [lo, hi] of rule.destinationPorts) {
-      for (let k = segmentOf(starts, lo); k < starts.length && starts[k]! <= hi; k++) {
-        const list = lists[k]!;
-        // A rule's own ranges may overlap ("80" and "70-90"): list it once per segment.
-        if (list[list.length - 1] !== r) list.push(r);
-      }
-    }
+  let size = 1;
+  while (size < starts.length) size <<= 1;
+  const spans = rules.map((rule) => segmentSpans(rule, starts));
+  // Two passes: count each node's rules, then place them; rules go in order, so lists stay sorted.
+  const from = new Int32Array(2 * size + 1);
+  for (const ruleSpans of spans)
+    for (const [first, last] of ruleSpans) coveringNodes(size, first, last, (n) => from[n + 1]!++);
+  for (let n = 1; n < from.length; n++) from[n]! += from[n - 1]!;
+  const members = new Int32Array(from[from.length - 1]!);
+  const fill = from.slice(0, -1);
+  spans.forEach((ruleSpans, r) => {
+    for (const [first, last] of ruleSpans) coveringNodes(size, first, last, (n) => (members[fill[n]!++] = r));
   });
-  return { starts, rulesBySegment: lists.map((l) => Int32Array.from(l)) };
+  return { starts, size, from, members, merged: [], budget: 4 * members.length + 4096 };
 }
 
 /** The segment holding `port`: the last start that is <= port. */
@@ -56,4 +97,67 @@ export function segmentOf(starts: Int32Array, port: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+/**
+ * One query at a time (evaluation is synchronous and never nests a query inside another), so its
+ * state lives here and a query allocates nothing once its segment is merged: a tree is at most
+ * 18 levels deep.
+ */
+const position = new Int32Array(32);
+const end = new Int32Array(32);
+let lists = 0;
+let queried: Int32Array = new Int32Array(0);
+/** A merged segment being read: its list and the next place in it. */
+let flat: Int32Array | undefined;
+let flatAt = 0;
+
+/** The rules on the path from segment k's leaf to the root, as sorted lists to merge. */
+function openPath(index: PortIndex, segment: number): void {
+  const { from } = index;
+  queried = index.members;
+  lists = 0;
+  for (let n = segment + index.size; n >= 1; n >>= 1) {
+    if (from[n + 1]! > from[n]!) {
+      position[lists] = from[n]!;
+      end[lists] = from[n + 1]!;
+      lists++;
+    }
+  }
+}
+
+function mergeNext(): number {
+  if (lists === 0) return -1;
+  const members = queried;
+  let best = 0;
+  for (let j = 1; j < lists; j++) if (members[position[j]!]! < members[position[best]!]!) best = j;
+  const rule = members[position[best]!]!;
+  if (++position[best]! === end[best]) {
+    lists--;
+    position[best] = position[lists]!;
+    end[best] = end[lists]!;
+  }
+  return rule;
+}
+
+/** Starts listing the rules whose destination ports cover `port`; `nextCandidate` yields them. */
+export function startCandidates(index: PortIndex, port: number): void {
+  const segment = segmentOf(index.starts, port);
+  flat = index.merged[segment];
+  flatAt = 0;
+  if (flat) return;
+  openPath(index, segment);
+  let count = 0;
+  for (let j = 0; j < lists; j++) count += end[j]! - position[j]!;
+  if (count > index.budget) return; // merge on the fly instead
+  const list = new Int32Array(count);
+  for (let i = 0; i < count; i++) list[i] = mergeNext();
+  index.merged[segment] = flat = list;
+  index.budget -= count;
+}
+
+/** The next candidate rule's index in priority order, or -1. */
+export function nextCandidate(): number {
+  if (flat) return flatAt < flat.length ? flat[flatAt++]! : -1;
+  return mergeNext();
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { firstMatch, parseIp, ruleMatches, type Packet } from "../../../src/lib/nsg/index.ts";
 import { generateFlows, largeScenario } from "../../../bench/generators.ts";
 import { seeded } from "../../../bench/random.ts";
+import { nextCandidate, portIndex, startCandidates } from "../../../src/lib/nsg/rule-index.ts";
 import { evaluatorFor } from "../support/scenario.ts";
 
 describe("indexed first match on 1,000-rule NSGs", () => {
@@ -62,5 +63,38 @@ describe("indexed first match on 1,000-rule NSGs", () => {
         expect(step.rule.name).toBe(rules.find((r) => ruleMatches(r, step.packet))!.rule.name);
       }
     }
+  });
+});
+
+describe("the port index stays linear in the rules", () => {
+  const rng = seeded(11);
+  const { topology } = largeScenario(rng);
+  const evaluator = evaluatorFor(topology);
+  const template = evaluator.cache.get(topology.nsgs![0]!.name, "vnet")!.inbound[0]!;
+  // 4,000 wide, overlapping ranges: a list per segment would hold 16 million entries.
+  const wide = Array.from({ length: 4000 }, (_, i) => ({
+    ...template,
+    destinationPorts: [[(i * 7) % 60000, 60000 + (i % 5000)] as const],
+  }));
+
+  it("keeps each rule in at most two nodes per tree level", () => {
+    const index = portIndex(wide);
+    const levels = Math.log2(index.size) + 1;
+    expect(index.members.length).toBeLessThanOrEqual(wide.length * 2 * levels);
+    expect(index.members.length).toBeLessThan(100_000);
+  });
+
+  it("merges a queried segment once, within its budget, and still lists candidates in priority order", () => {
+    for (const port of [0, 22, 30000, 59999, 60000, 64999, 65535]) {
+      startCandidates(portIndex(wide), port);
+      const seen: number[] = [];
+      for (let r = nextCandidate(); r >= 0; r = nextCandidate()) seen.push(r);
+      const expected = wide.flatMap((rule, r) =>
+        rule.destinationPorts.some(([lo, hi]) => lo <= port && port <= hi) ? [r] : [],
+      );
+      expect(seen).toEqual(expected);
+    }
+    const index = portIndex(wide);
+    expect(index.budget).toBeGreaterThanOrEqual(0);
   });
 });
