@@ -252,10 +252,9 @@ describe("a resource copy loop over securityRules child resources", () => {
   });
 
   it("is refused on a rule nested in its NSG, which Azure cannot copy", () => {
-    const template = resourceLoop();
-    const [nsg, child] = template.resources as Record<string, unknown>[];
-    nsg!.resources = [{ ...child, type: "securityRules", name: "[format('Allow-{0}', copyIndex())]" }];
-    template.resources = [nsg!];
+    const [nsg, child] = resourceLoop().resources as Record<string, unknown>[];
+    const nested = { type: "securityRules", name: "[format('Allow-{0}', copyIndex())]" };
+    const template = { ...resourceLoop(), resources: [{ ...nsg, resources: [{ ...child, ...nested }] }] };
     const { problems } = evaluateTemplate(template);
     expect(problems.map((p) => [p.code, p.path.join(".")])).toEqual([
       ["invalid-copy-loop", "resources.0.resources.0.copy"],
