@@ -83,6 +83,51 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
       wide: `[concat(${Array(600).fill("'ab'").join(", ")})]`,
     })),
   }),
+  // ARM copy loops: loops inside loops inside a copied resource, counts past Azure's 800, and
+  // a long expression copied 800 times (Learn: "Resource iteration", "Property iteration").
+  "ARM copy loops inside copy loops": JSON.stringify({
+    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    parameters: { n: { type: "int", defaultValue: 800 } },
+    resources: Array.from({ length: 120 }, (_, i) => ({
+      type: "Microsoft.Network/networkSecurityGroups",
+      name: `[format('nsg-{0}-{1}', ${i}, copyIndex())]`,
+      copy: { name: "nsgs", count: i % 7 === 0 ? 1_000_000_000 : "[parameters('n')]" },
+      properties: {
+        copy: [
+          {
+            name: "securityRules",
+            count: "[parameters('n')]",
+            input: {
+              name: "[format('r{0}', copyIndex('securityRules'))]",
+              properties: {
+                copy: [{ name: "inner", count: 800, input: { a: "[copyIndex('inner', copyIndex())]" } }],
+              },
+            },
+          },
+        ],
+      },
+    })),
+  }),
+  "ARM copy loop of a long expression": JSON.stringify({
+    $schema: "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+    resources: [
+      {
+        type: "Microsoft.Network/networkSecurityGroups",
+        name: "nsg-snet-ingest",
+        properties: {
+          copy: [
+            {
+              name: "securityRules",
+              count: 800,
+              input: {
+                name: `[concat(${Array(6000).fill("'ab'").join(", ")}, string(copyIndex('securityRules')))]`,
+              },
+            },
+          ],
+        },
+      },
+    ],
+  }),
   "variable doubling, then unquoted use": fill(
     "az network nsg rule create -g rg --nsg-name nsg-snet-ingest -n r --priority 100 --description $X$X$X$X\n",
     "",

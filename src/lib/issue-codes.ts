@@ -34,6 +34,10 @@ export const ISSUE_CODES = {
   "ignored-resource": "An ARM resource that is not an NSG or a rule is ignored (a warning).",
   "arm-expression-unsupported":
     "An ARM template expression NSG Lab cannot evaluate (a function outside the subset, a parameter without a default, or an expression outside a template).",
+  "invalid-copy-loop":
+    "An ARM copy loop Azure would refuse: no name, count or input, a count that is not a whole number from 0 to 800, copyIndex() outside its loop, a property both written and made by a loop, or a loop on a nested child resource.",
+  "template-too-large":
+    "An ARM template whose copy loops and expressions make more values than NSG Lab works out for one text (60,000 units of work, enough for 800 copied rules).",
   "not-editable-nsg": "The rules change an NSG the exercise does not let the learner edit.",
   "duplicate-nsg": "The same NSG appears twice in one rules document.",
 

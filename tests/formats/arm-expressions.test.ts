@@ -3,7 +3,7 @@
  * deployment with default parameter values would (Learn: "Template functions").
  */
 import { describe, expect, it } from "vitest";
-import { evaluateTemplate } from "../../src/lib/formats/arm-expressions.ts";
+import { evaluateTemplate } from "../../src/lib/formats/arm-template.ts";
 
 /** The shape of the "create an NSG" quickstart templates: a name and location from parameters. */
 const QUICKSTART = {
@@ -73,6 +73,7 @@ describe("ARM template expressions", () => {
       ...QUICKSTART,
       resources: [
         {
+          type: "Microsoft.Network/networkSecurityGroups",
           id: "[variables('nsgId')]",
           child: "[resourceId('Microsoft.Network/networkSecurityGroups/securityRules', 'nsg', 'r1')]",
         },
@@ -92,6 +93,7 @@ describe("ARM template expressions", () => {
       ...QUICKSTART,
       resources: [
         {
+          type: "Microsoft.Network/networkSecurityGroups",
           a: "[uniqueString(resourceGroup().id)]",
           b: "[parameters('adminPort')]",
           c: "[parameters('missing')]",
@@ -103,7 +105,7 @@ describe("ARM template expressions", () => {
     expect(problems.map((p) => [p.path.join("."), p.message.split(":")[0]])).toEqual([
       [
         "resources.0.a",
-        "the template function uniqueString() is not one NSG Lab evaluates (it evaluates parameters, variables, concat, format, string, int, tolower, toupper, resourcegroup, resourceid)",
+        "the template function uniqueString() is not one NSG Lab evaluates (it evaluates parameters, variables, copyindex, concat, format, string, int, tolower, toupper, resourcegroup, resourceid, length, add, sub, mul, div, mod, createarray, array, range)",
       ],
       [
         "resources.0.b",
@@ -123,6 +125,7 @@ describe("ARM template expressions", () => {
       variables: { ...doubling, self: "[variables('self')]" },
       resources: [
         {
+          type: "Microsoft.Network/networkSecurityGroups",
           a: "[variables('self')]",
           b: `[${"concat(".repeat(5000)}'x'${")".repeat(5000)}]`,
           c: "[variables('v16')]",
@@ -139,8 +142,57 @@ describe("ARM template expressions", () => {
     ]);
   });
 
+  it("computes numbers and lists as Learn's function examples publish them", () => {
+    // Learn, "Numeric functions" (add 5+3 = 8, div 8/3 = 2, mod 7%3 = 1, mul 5*3 = 15) and
+    // "Array functions" (createArray, array, range, length).
+    const expressions = {
+      add: "[add(5, 3)]",
+      sub: "[sub(7, 3)]",
+      div: "[div(8, 3)]",
+      mod: "[mod(7, 3)]",
+      mul: "[mul(5, 3)]",
+      createArray: "[createArray('a', 'b', 'c')]",
+      emptyArray: "[createArray()]",
+      array: "[array('efgh')]",
+      range: "[range(5, 3)]",
+      lengthOfList: "[length(createArray(1, 2, 3))]",
+      lengthOfText: "[length('One Two Three')]",
+    };
+    const template = {
+      ...QUICKSTART,
+      resources: [{ type: "Microsoft.Network/networkSecurityGroups", ...expressions }],
+    };
+    const { value, problems } = evaluateTemplate(template);
+    expect(problems).toEqual([]);
+    expect(resource(value)).toMatchObject({
+      add: 8,
+      sub: 4,
+      div: 2,
+      mod: 1,
+      mul: 15,
+      createArray: ["a", "b", "c"],
+      emptyArray: [],
+      array: ["efgh"],
+      range: [5, 6, 7],
+      lengthOfList: 3,
+      lengthOfText: 13,
+    });
+    const wrong = {
+      ...QUICKSTART,
+      resources: [
+        { type: "Microsoft.Network/networkSecurityGroups", a: "[div(1, 0)]", b: "[range(0, 10001)]" },
+      ],
+    };
+    expect(evaluateTemplate(wrong).problems.map((p) => p.message)).toEqual([
+      "div() cannot divide by 0",
+      "range()'s count must be from 0 to 10,000, not 10001",
+    ]);
+  });
+
   it("leaves anything that is not a template as it is", () => {
     const rule = { name: "[parameters('x')]" };
-    expect(evaluateTemplate(rule)).toEqual({ value: rule, problems: [] });
+    const { value, problems, sourcePath } = evaluateTemplate(rule);
+    expect({ value, problems }).toEqual({ value: rule, problems: [] });
+    expect(sourcePath(["name"])).toEqual(["name"]);
   });
 });

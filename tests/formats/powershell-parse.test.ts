@@ -132,6 +132,20 @@ describe("PowerShell reader: documentation examples", () => {
     expect(doc.warnings).toEqual([]);
   });
 
+  it("continues a pipeline on a line that starts with |, as PowerShell 7 does", () => {
+    const leading = ADD_PIPELINE.replace(" |\nAdd-", "\n  | Add-").replace(" |\n    Set-", "\n    | Set-");
+    expect(leading).toContain("\n  | Add-");
+    expect(rulesOf(parseOk(leading), "nsg1")).toEqual([RDP]);
+    // `||` chains a second pipeline; it does not continue the first.
+    const chained = errorsOf(
+      "Get-AzNetworkSecurityGroup -Name nsg1 -ResourceGroupName rg1\n|| Write-Host x\n",
+    );
+    expect(chained.map((e) => [e.code, e.span?.line])).toEqual([
+      ["cmdlet-noted", 1],
+      ["unsupported-powershell-syntax", 2],
+    ]);
+  });
+
   it("runs the Service Fabric sample: sign-in noted, variables interpolated, $nsg saved", () => {
     const doc = parseOk(SERVICE_FABRIC);
     expect(rulesOf(doc, "nsg1")).toEqual([

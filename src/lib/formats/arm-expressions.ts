@@ -1,29 +1,17 @@
-import { isObject, type TreePath } from "./rule-shapes.ts";
+import { capped, ExpressionError, outsideLoops, spend, type Context, type Value } from "./arm-context.ts";
+import { expandObject, hasPropertyLoops, iterate, readLoop } from "./arm-copy.ts";
+import { PURE_FUNCTIONS } from "./arm-functions.ts";
+import { isObject } from "./rule-shapes.ts";
 
 /**
- * The subset of ARM template expressions that published quickstart templates use around their
- * NSGs, evaluated the way a deployment would with default parameter values: `parameters()`
- * (its `defaultValue`), `variables()`, `concat`, `format`, `string`, `int`, `toLower`, `toUpper`,
- * `resourceGroup()` (`.location`, `.name`), `resourceId` and property access. Anything else
- * stays unevaluated and is named in a located message. (Learn: "Template functions".)
+ * The subset of ARM template expressions that published templates use around their NSGs,
+ * evaluated the way a deployment would with default parameter values (or the values a
+ * parameters file supplies): `parameters()`, `variables()` (including variables a copy loop
+ * makes), `copyIndex()`, the functions of arm-functions.ts, property access and list indexes.
+ * Anything else stays unevaluated and is named in a located message. (Learn: "Template functions".)
  */
 
-export interface ExpressionProblem {
-  path: TreePath;
-  message: string;
-}
-
-/** What a deployment would see where the scenario does not say: a resource group and its region. */
-const RESOURCE_GROUP = {
-  name: "rg",
-  location: "eastus",
-  id: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg",
-};
 const MAX_DEPTH = 64;
-
-type Value = unknown;
-
-class ExpressionError extends Error {}
 
 /** A small recursive-descent reader over one expression's text (without its outer brackets). */
 class Reader {
@@ -54,105 +42,118 @@ class Reader {
   }
 }
 
-interface Context {
-  template: Record<string, unknown>;
-  depth: number;
-  /** Variables being evaluated, to refuse a variable defined by itself. */
-  resolving: Set<string>;
-  /** Variables already evaluated: each is worked out once, however often it is used. */
-  known: Map<string, Value>;
+/** The entry of `section` named `name`, case-insensitively (ARM names are), or undefined. */
+function entryOf(section: unknown, name: string): { key: string; value: unknown } | undefined {
+  if (!isObject(section)) return undefined;
+  const key = Object.keys(section).find((k) => k.toLowerCase() === name.toLowerCase());
+  return key === undefined ? undefined : { key, value: section[key] };
 }
 
-/** No expression produces more text than this: a template of variables that double must not fill memory. */
-const MAX_TEXT = 100_000;
-const capped = (text: string): string => {
-  if (text.length > MAX_TEXT)
-    throw new ExpressionError(`an expression produces more than ${MAX_TEXT.toLocaleString("en")} characters`);
-  return text;
+const nameOf = (name: unknown, fn: string, what: string): string => {
+  if (typeof name !== "string") throw new ExpressionError(`${fn}() takes the name of a ${what} as a string`);
+  return name;
 };
 
-function lookup(section: unknown, name: unknown, what: string): unknown {
-  if (typeof name !== "string")
-    throw new ExpressionError(`${what}() takes the name of a ${what.slice(0, -1)} as a string`);
-  if (!isObject(section)) throw new ExpressionError(`${what}('${name}'): the template has no "${what}"`);
-  const key = Object.keys(section).find((k) => k.toLowerCase() === name.toLowerCase());
-  if (key === undefined)
-    throw new ExpressionError(`${what}('${name}'): the template defines no ${what.slice(0, -1)} "${name}"`);
-  return section[key];
+/** `parameters('x')`: the value a parameters file supplies, else the parameter's `defaultValue`. */
+function parameter(name: string, ctx: Context): Value {
+  const key = name.toLowerCase();
+  if (ctx.parameterValues.has(key)) return ctx.parameterValues.get(key);
+  const supplied = entryOf(ctx.supplied, name)?.value;
+  let value: Value;
+  if (isObject(supplied) && "value" in supplied) {
+    // A parameters file gives values, not expressions: they are used as written.
+    value = supplied.value;
+  } else {
+    const declared = entryOf(ctx.template.parameters, name);
+    if (!declared)
+      throw new ExpressionError(
+        isObject(ctx.template.parameters)
+          ? `parameters('${name}'): the template defines no parameter "${name}"`
+          : `parameters('${name}'): the template has no "parameters"`,
+      );
+    if (!isObject(declared.value) || !("defaultValue" in declared.value))
+      throw new ExpressionError(
+        `parameters('${name}') has no defaultValue, so NSG Lab cannot know the value you would deploy with: give it a defaultValue or write the value`,
+      );
+    value = evaluateValue(declared.value.defaultValue, outsideLoops(ctx), false);
+  }
+  ctx.parameterValues.set(key, value);
+  return value;
+}
+
+/** `variables('x')`: a variable as written, or one the variables' own `copy` loops make. */
+function variable(name: string, ctx: Context): Value {
+  const key = name.toLowerCase();
+  if (ctx.known.has(key)) return ctx.known.get(key);
+  if (ctx.resolving.has(key)) throw new ExpressionError(`variables('${name}') is defined in terms of itself`);
+  const variables = ctx.template.variables;
+  if (!isObject(variables))
+    throw new ExpressionError(`variables('${name}'): the template has no "variables"`);
+  const written = key === "copy" ? undefined : entryOf(variables, name);
+  // Learn, "Variable iteration": "copy" in the variables section makes a variable per loop.
+  const loops: unknown[] = Array.isArray(variables.copy) ? (variables.copy as unknown[]) : [];
+  const loop = written
+    ? undefined
+    : loops.find((l) => isObject(l) && typeof l.name === "string" && l.name.toLowerCase() === key);
+  if (!written && loop === undefined)
+    throw new ExpressionError(`variables('${name}'): the template defines no variable "${name}"`);
+  ctx.resolving.add(key);
+  try {
+    const own = outsideLoops(ctx);
+    let value: Value;
+    if (written) value = evaluateValue(written.value, own);
+    else {
+      const read = readLoop(loop, "variable", (v) => evaluateValue(v, own));
+      value = iterate(read, "variable", own, (inner) => evaluateValue(read.input, inner));
+    }
+    ctx.known.set(key, value);
+    return value;
+  } finally {
+    ctx.resolving.delete(key);
+  }
+}
+
+/**
+ * `copyIndex(loopName?, offset?)`: "If no value is provided for loopName, the current resource
+ * type iteration is used. Provide a value for loopName when iterating on a property." An offset
+ * is added to the zero-based index (Learn: "Numeric functions", copyIndex).
+ */
+function copyIndex(args: Value[], ctx: Context): Value {
+  const named = typeof args[0] === "string" ? args[0] : undefined;
+  const offsetArg = named === undefined ? args[0] : args[1];
+  if (args.length > (named === undefined ? 1 : 2))
+    throw new ExpressionError("copyIndex() takes a loop name and an offset, at most");
+  const offset = offsetArg === undefined ? 0 : offsetArg;
+  if (typeof offset !== "number" || !Number.isSafeInteger(offset))
+    throw new ExpressionError(`copyIndex()'s offset must be a whole number, not ${JSON.stringify(offset)}`);
+  if (named === undefined) {
+    if (ctx.resourceIndex === undefined)
+      throw new ExpressionError(
+        ctx.loops.size > 0
+          ? `copyIndex() without a loop name counts a resource's copies; inside a property or variable loop write copyIndex('${[...ctx.loops.keys()].pop()}')`
+          : "copyIndex() is used outside a copy loop: it only has a value inside a resource's, a property's or a variable's copy loop",
+        "invalid-copy-loop",
+      );
+    return ctx.resourceIndex + offset;
+  }
+  const index = ctx.loops.get(named.toLowerCase());
+  if (index === undefined)
+    throw new ExpressionError(
+      ctx.loops.size > 0
+        ? `copyIndex('${named}'): no copy loop named "${named}" is being expanded here (the loops here: ${[...ctx.loops.keys()].join(", ")})`
+        : `copyIndex('${named}') is used outside a copy loop named "${named}"`,
+      "invalid-copy-loop",
+    );
+  return index + offset;
 }
 
 const FUNCTIONS: Record<string, (args: Value[], ctx: Context) => Value> = {
-  parameters([name], ctx) {
-    const parameter = lookup(ctx.template.parameters, name, "parameters");
-    if (!isObject(parameter) || !("defaultValue" in parameter))
-      throw new ExpressionError(
-        `parameters('${String(name)}') has no defaultValue, so NSG Lab cannot know the value you would deploy with: give it a defaultValue or write the value`,
-      );
-    return evaluateValue(parameter.defaultValue, ctx);
-  },
-  variables([name], ctx) {
-    const key = String(name).toLowerCase();
-    if (ctx.known.has(key)) return ctx.known.get(key);
-    if (ctx.resolving.has(key))
-      throw new ExpressionError(`variables('${String(name)}') is defined in terms of itself`);
-    ctx.resolving.add(key);
-    try {
-      const value = evaluateValue(lookup(ctx.template.variables, name, "variables"), ctx);
-      ctx.known.set(key, value);
-      return value;
-    } finally {
-      ctx.resolving.delete(key);
-    }
-  },
-  concat(args) {
-    if (args.length > 0 && args.every(Array.isArray)) {
-      const list = (args as Value[][]).flat();
-      if (list.length > 10_000) throw new ExpressionError("concat() makes a list of more than 10,000 items");
-      return list;
-    }
-    return capped(args.map(asText).join(""));
-  },
-  format([pattern, ...args]) {
-    return capped(
-      asText(pattern).replace(/\{(\d+)(?::[^}]*)?\}/g, (whole, n: string) =>
-        Number(n) < args.length ? asText(args[Number(n)]) : whole,
-      ),
-    );
-  },
-  string: ([v]) => (typeof v === "string" ? v : JSON.stringify(v)),
-  int([v]) {
-    const n = typeof v === "number" ? v : Number.parseInt(asText(v), 10);
-    if (!Number.isInteger(n)) throw new ExpressionError(`int(${JSON.stringify(v)}) is not a whole number`);
-    return n;
-  },
-  tolower: ([v]) => asText(v).toLowerCase(),
-  toupper: ([v]) => asText(v).toUpperCase(),
-  resourcegroup: () => RESOURCE_GROUP,
-  resourceid(args) {
-    const texts = args.map(asText);
-    // An optional subscription id and resource group may come first; the type is the first with a "/".
-    const typeAt = texts.findIndex((t) => t.includes("/"));
-    if (typeAt < 0)
-      throw new ExpressionError(
-        "resourceId() needs a resource type such as 'Microsoft.Network/networkSecurityGroups'",
-      );
-    const [provider, ...types] = texts[typeAt]!.split("/");
-    const names = texts.slice(typeAt + 1);
-    if (names.length !== types.length)
-      throw new ExpressionError(
-        `resourceId('${texts[typeAt]}') needs ${types.length} name(s), got ${names.length}`,
-      );
-    const group = typeAt >= 1 ? texts[typeAt - 1]! : RESOURCE_GROUP.name;
-    const path = types.flatMap((t, i) => [t, names[i]!]).join("/");
-    return `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/${group}/providers/${provider}/${path}`;
-  },
+  parameters: ([name], ctx) => parameter(nameOf(name, "parameters", "parameter"), ctx),
+  variables: ([name], ctx) => variable(nameOf(name, "variables", "variable"), ctx),
+  copyindex: copyIndex,
+  ...PURE_FUNCTIONS,
 };
-
-function asText(v: Value): string {
-  if (typeof v === "string") return v;
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  throw new ExpressionError(`expected text, found ${JSON.stringify(v)}`);
-}
+const FUNCTION_NAMES = Object.keys(FUNCTIONS).join(", ");
 
 const NUMBER = /-?\d+/y;
 const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -199,11 +200,11 @@ function readValue(r: Reader, ctx: Context, depth = 0): Value {
     r.expect(")");
     if (!fn)
       throw new ExpressionError(
-        `the template function ${name}() is not one NSG Lab evaluates (it evaluates ${Object.keys(FUNCTIONS).join(", ")}): write the value it gives`,
+        `the template function ${name}() is not one NSG Lab evaluates (it evaluates ${FUNCTION_NAMES}): write the value it gives`,
       );
     value = fn(args, ctx);
   }
-  // Property access and indexes: resourceGroup().location, variables('x')[0].
+  // Property access and indexes: resourceGroup().location, parameters('rules')[copyIndex()].name.
   for (;;) {
     const next = r.peek();
     if (next === ".") {
@@ -221,59 +222,39 @@ function readValue(r: Reader, ctx: Context, depth = 0): Value {
       const index = readValue(r, ctx, depth + 1);
       r.expect("]");
       if (!Array.isArray(value) || typeof index !== "number" || value[index] === undefined)
-        throw new ExpressionError(`index ${JSON.stringify(index)} is not in the list`);
+        throw new ExpressionError(
+          Array.isArray(value) && typeof index === "number"
+            ? `index ${index} is not in the list, which has ${value.length} item(s)`
+            : `index ${JSON.stringify(index)} is not in the list`,
+        );
       value = value[index] as Value;
     } else return value;
   }
 }
 
-/** A value with every expression in it evaluated (throws ExpressionError with the reason). */
-function evaluateValue(value: Value, ctx: Context): Value {
+/**
+ * A value with every expression in it evaluated (throws ExpressionError with the reason). With
+ * `loops`, an object's `copy` array makes the properties it names (variables may hold them).
+ */
+export function evaluateValue(value: Value, ctx: Context, loops = true): Value {
   if (ctx.depth > MAX_DEPTH) throw new ExpressionError("the expressions nest too deeply");
+  spend(ctx.budget, 1);
   const inner = { ...ctx, depth: ctx.depth + 1 };
   if (typeof value === "string") {
     const text = value.trim();
     if (text.startsWith("[[")) return value.replace("[[", "[");
     if (!(text.startsWith("[") && text.endsWith("]"))) return value;
+    spend(ctx.budget, Math.ceil(text.length / 32));
     const r = new Reader(text.slice(1, -1));
     const result = readValue(r, inner);
     if (r.peek() !== "") throw new ExpressionError(`unexpected "${r.peek()}" after the expression`);
-    return result;
+    return typeof result === "string" ? capped(result, ctx) : result;
   }
-  if (Array.isArray(value)) return value.map((v) => evaluateValue(v, inner));
-  if (isObject(value))
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateValue(v, inner)]));
+  if (Array.isArray(value)) return value.map((v) => evaluateValue(v, inner, loops));
+  if (isObject(value)) {
+    if (loops && hasPropertyLoops(value))
+      return expandObject(value, inner, (v, c) => evaluateValue(v, c, loops));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, evaluateValue(v, inner, loops)]));
+  }
   return value;
-}
-
-const isTemplate = (value: unknown): value is Record<string, unknown> =>
-  isObject(value) &&
-  "resources" in value &&
-  ("parameters" in value || "variables" in value || "$schema" in value);
-
-/**
- * For an ARM template: its resources with every expression evaluated where it can be, and a
- * located problem for each expression that cannot (the expression is then left as written).
- * Anything else is returned as it is.
- */
-export function evaluateTemplate(value: unknown): { value: unknown; problems: ExpressionProblem[] } {
-  if (!isTemplate(value)) return { value, problems: [] };
-  const problems: ExpressionProblem[] = [];
-  const ctx: Context = { template: value, depth: 0, resolving: new Set(), known: new Map() };
-  const walk = (v: unknown, path: TreePath): unknown => {
-    if (typeof v === "string") {
-      try {
-        return evaluateValue(v, ctx);
-      } catch (error) {
-        if (!(error instanceof ExpressionError)) throw error;
-        if (problems.length < 20) problems.push({ path, message: error.message });
-        return v;
-      }
-    }
-    if (Array.isArray(v)) return v.map((item, i) => walk(item, [...path, i]));
-    if (isObject(v))
-      return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, walk(item, [...path, k])]));
-    return v;
-  };
-  return { value: { ...value, resources: walk(value.resources, ["resources"]) }, problems };
 }

@@ -1,7 +1,7 @@
 import { capIssues } from "../cap-issues.ts";
 import type { IssueCode } from "../issue-codes.ts";
 import { fail, ok, type Issue, type IssuePath } from "../result.ts";
-import { evaluateTemplate } from "./arm-expressions.ts";
+import { evaluateTemplate } from "./arm-template.ts";
 import { parseDataTree, type DataTree } from "./data-tree.ts";
 import type { NsgRules, ParseOptions, RuleDocumentResult } from "./rule-document.ts";
 import {
@@ -62,36 +62,48 @@ export function parseDataRules(
   if (!parsed.ok) return parsed;
   const tree = parsed.value;
   const errors: Issue[] = [];
-  const report = (code: IssueCode, message: string, path: TreePath, severity?: "error" | "warning") =>
-    errors.push({ code, message, path, span: tree.spanAt(path), ...(severity ? { severity } : {}) });
 
-  // A template's expressions are evaluated as a deployment would, with default parameter values.
+  // A template's expressions are evaluated and its copy loops expanded, as a deployment would
+  // with default parameter values. Places in what it gives are reported where the text writes
+  // them (a copied rule is written once, in its loop's input).
   const template = evaluateTemplate(tree.value);
-  for (const problem of template.problems)
-    report("arm-expression-unsupported", problem.message, problem.path);
+  const source = template.sourcePath;
+  const report = (code: IssueCode, message: string, at: TreePath, severity?: "error" | "warning") => {
+    const path = source(at);
+    errors.push({ code, message, path, span: tree.spanAt(path), ...(severity ? { severity } : {}) });
+  };
+  for (const problem of template.problems) report(problem.code, problem.message, problem.path);
   const unevaluated = new Set(template.problems.map((p) => JSON.stringify(p.path)));
   // An expression the evaluator could not evaluate has been named already: not twice.
   const placed = collectNsgs(template.value, options.editable, (code, message, path, severity) => {
-    if (code !== "arm-expression-unsupported" || !unevaluated.has(JSON.stringify(path)))
+    if (code !== "arm-expression-unsupported" || !unevaluated.has(JSON.stringify(source(path))))
       report(code, message, path, severity);
   });
   const expressions: TreePath[] = [];
   for (const nsg of placed)
     for (const rule of nsg.rules) findArmExpressions(rule.value, rule.path, expressions);
-  for (const path of expressions.filter((p) => !unevaluated.has(JSON.stringify(p))).slice(0, 20))
+  const named = new Set<string>();
+  for (const at of expressions) {
+    const path = source(at);
+    const id = JSON.stringify(path);
+    if (unevaluated.has(id) || named.has(id)) continue;
+    if (named.size === 20) break;
+    named.add(id);
     errors.push({
       code: "arm-expression-unsupported",
       message: EXPRESSION_MESSAGE,
       path,
       span: tree.spanAt(path),
     });
+  }
   for (const nsg of placed) {
     if (!options.editable.includes(nsg.name)) {
+      const path = source(nsg.namePath);
       errors.push({
         code: "not-editable-nsg",
         message: notEditableMessage(nsg, options.editable),
-        path: nsg.namePath,
-        span: nsg.namedBy === "key" ? tree.keySpanAt(nsg.namePath) : tree.spanAt(nsg.namePath),
+        path,
+        span: nsg.namedBy === "key" ? tree.keySpanAt(path) : tree.spanAt(path),
       });
     }
   }
@@ -108,8 +120,8 @@ export function parseDataRules(
     const nsg = byName.get(String(nsgName));
     if (!nsg) return tree.spanAt([]);
     const rule = typeof ruleIndex === "number" ? nsg.rules[ruleIndex] : undefined;
-    if (!rule) return tree.spanAt(nsg.namePath);
-    if (field === undefined) return tree.spanAt(rule.path);
+    if (!rule) return tree.spanAt(source(nsg.namePath));
+    if (field === undefined) return tree.spanAt(source(rule.path));
     // The normalized rule has plural lists; the text may have used the singular field, or vice versa.
     const alias = SINGULAR_PLURAL[String(field)] ?? PLURAL_SINGULAR[String(field)];
     const candidates = [
@@ -121,9 +133,9 @@ export function parseDataRules(
             fieldPath(rule, alias),
           ]
         : []),
-    ];
+    ].map(source);
     const found = candidates.find((c) => hasValue(tree, c));
-    return tree.spanAt(found ?? rule.path);
+    return tree.spanAt(found ?? source(rule.path));
   };
   return ok({
     warnings: capIssues(errors),

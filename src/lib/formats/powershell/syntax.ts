@@ -125,6 +125,21 @@ export class PowerShellReader {
     }
   }
 
+  /**
+   * PowerShell 7 (the shell of Azure Cloud Shell) continues a pipeline on the next line when
+   * that line starts with `|`, as the Az.Network help examples write a line `    | Get-…`
+   * (the PowerShell repository's LineContinuance tests). `||` there is a pipeline chain, not this.
+   */
+  #leadingPipe(): boolean {
+    const t = this.#text;
+    if (t[this.#pos] !== "\n") return false;
+    let i = this.#pos + 1;
+    while (i < t.length && isSpace(t[i]!)) i++;
+    if (t[i] !== "|" || t[i + 1] === "|") return false;
+    this.#pos = i;
+    return true;
+  }
+
   #atStatementEnd(): boolean {
     const c = this.#text[this.#pos];
     return c === undefined || c === "\n" || c === ";";
@@ -170,7 +185,7 @@ export class PowerShellReader {
       if (!stage) break;
       stages.push(stage);
       this.#skipBlank(false);
-      if (t[this.#pos] !== "|") break;
+      if (t[this.#pos] !== "|" && !this.#leadingPipe()) break;
       this.#pos++;
       this.#skipAfterJoin();
     }
