@@ -4,6 +4,9 @@ export default defineConfig({
   test: {
     include: ["tests/**/*.test.ts"],
     environment: "node",
+    // No unit test is a timing test (speed is npm run bench's job): the fuzz and property suites
+    // do real work, and a busy CI machine must not fail them for being slow.
+    testTimeout: 30_000,
     coverage: {
       provider: "v8",
       // The pure layers and the CLI; views are covered by the e2e journeys instead.
