@@ -143,6 +143,7 @@ export function convertRules(
 
 export const EXPORT_LABEL: Record<ExportFormat, string> = {
   azcli: "az CLI",
+  powershell: "Azure PowerShell",
   arm: "ARM template (JSON)",
   bicep: "Bicep",
   terraform: "Terraform",
