@@ -22,7 +22,7 @@ export const ISSUE_CODES = {
   "conflicting-fields": "Two properties that exclude each other are both set.",
   "unsupported-version":
     "A versioned value (draft, saved state, submission) has a version NSG Lab does not read.",
-  "unknown-rule-format": "A rules format the editor does not know (it knows json and azcli).",
+  "unknown-rule-format": "A rules format the editor does not know (it knows json, azcli and powershell).",
   "internal-error": "A bug in NSG Lab, caught and reported instead of thrown.",
 
   // Learner rule documents (JSON / YAML / ARM)
@@ -142,6 +142,8 @@ export const ISSUE_CODES = {
   "rules-have-errors": "The rules have errors, so they are not converted or exported (the errors follow).",
   "not-expressible-in-json":
     "A script does something the JSON format cannot express (associations, new NSGs).",
+  "not-expressible-in-powershell":
+    "An az CLI script does something NSG Lab's PowerShell format cannot express (associations with subnets or NICs).",
   "no-rules": "There are no rules to export.",
 } as const;
 

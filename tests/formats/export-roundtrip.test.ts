@@ -256,6 +256,27 @@ describe("round trip through the az CLI export", () => {
   });
 });
 
+describe("round trip through the az CLI export of NSGs that do not exist yet", () => {
+  it("creates each with az network nsg create before its rules", () => {
+    fc.assert(
+      fc.property(ruleSets, (sets) => {
+        const script = exportAzCli(sets, { newNsgs: sets.map((s) => s.nsg) });
+        const result = parseAzCli(script, { editable: [] });
+        expect(result.ok, script).toBe(true);
+        if (!result.ok) return;
+        expect(
+          result.value.nsgs.map((n) => ({
+            nsg: n.name,
+            created: n.created,
+            rules: n.rules.map((r) => securityRuleSchema.parse(r)),
+          })),
+        ).toEqual(sets.map((s) => ({ ...s, created: true })));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
 describe("round trip through the Azure PowerShell export", () => {
   it("keeps hand-picked rules: tags, lists, ASGs, ICMP, IPv6, quoting, descriptions", () =>
     psRoundTrip(HAND_PICKED));

@@ -1,5 +1,5 @@
 import type { SecurityRule } from "../../nsg/rule-schema.ts";
-import { resourceGroupOf, type ExportOptions, type NsgRuleSet } from "./rule-properties.ts";
+import { isNewNsg, resourceGroupOf, type ExportOptions, type NsgRuleSet } from "./rule-properties.ts";
 
 /**
  * Rules as an Azure PowerShell (Az.Network) script, written the way the cmdlets' Learn help
@@ -11,7 +11,7 @@ import { resourceGroupOf, type ExportOptions, type NsgRuleSet } from "./rule-pro
  * This keeps everything else the NSG has (its region, tags and associations), needs no region,
  * and touches only the rules, as the az CLI and Terraform exports do. Re-creating the NSG with
  * New-AzNetworkSecurityGroup would be a PUT of the whole resource with a region to guess, so it
- * is kept for NSGs that do not exist yet (`newNsgs`): each rule goes into a variable with
+ * is kept for NSGs that do not exist yet (`options.newNsgs`): each rule goes into a variable with
  * New-AzNetworkSecurityRuleConfig, then New-AzNetworkSecurityGroup -SecurityRules, as Learn's
  * "filter network traffic with PowerShell" tutorial does.
  *
@@ -23,8 +23,6 @@ import { resourceGroupOf, type ExportOptions, type NsgRuleSet } from "./rule-pro
 export interface PowerShellExportOptions extends ExportOptions {
   /** The rule names each NSG holds before the script runs (by NSG name); default none. */
   existingRules?: Readonly<Record<string, readonly string[]>>;
-  /** NSGs that do not exist yet: created with New-AzNetworkSecurityGroup -SecurityRules. */
-  newNsgs?: readonly string[];
   /** The region New-AzNetworkSecurityGroup needs for a new NSG; default "westeurope". */
   location?: string;
 }
@@ -90,7 +88,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function exportPowerShell(nsgs: readonly NsgRuleSet[], options: PowerShellExportOptions = {}): string {
   const group = psQuote(resourceGroupOf(options));
-  const isNew = (nsg: string) => (options.newNsgs ?? []).some((n) => n.toLowerCase() === nsg.toLowerCase());
+  const isNew = (nsg: string) => isNewNsg(nsg, options);
   const existing = (nsg: string) =>
     Object.entries(options.existingRules ?? {}).find(([k]) => k.toLowerCase() === nsg.toLowerCase())?.[1] ??
     [];
