@@ -33,7 +33,7 @@ test("learner shares a link and a fresh browser reopens the same scenario, az CL
   await openPlayground(page);
   await page.getByLabel("Load exercise scenario").selectOption("ftp-active-studio");
   await page.getByRole("button", { name: "Load", exact: true }).click();
-  await page.getByRole("tab", { name: /az CLI changes/ }).click();
+  await page.getByRole("tab", { name: /^Changes/ }).click();
   await page.locator("[data-editor-host=cli] .view-lines").click();
   await page.keyboard.press("Control+End");
   await page.keyboard.insertText(
