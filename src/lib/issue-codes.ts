@@ -113,6 +113,8 @@ export const ISSUE_CODES = {
   "expectation-mismatch": "An expectation's expect is not what the evaluator says.",
   "invalid-flow": "An expectation's flow cannot be evaluated.",
   "solution-fails": "The reference solution fails an expectation.",
+  "solution-format-fails":
+    "The reference solution, converted to another of the editor's formats (JSON, az CLI, PowerShell), cannot be converted, does not read, fails an expectation or differs from the reference (check:content).",
   "mutant-passes": "A typical wrong answer made from the solution passes the exercise (check:content).",
   "starter-passes": "The starter already passes every expectation.",
   "missing-frontmatter": "A lesson does not start with a frontmatter block.",
