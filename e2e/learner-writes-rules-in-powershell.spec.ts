@@ -152,3 +152,30 @@ test("on a 360 px phone the three-format switch fits and PowerShell can be chose
   await expectNoHorizontalScroll(page);
   errors.expectNone();
 });
+
+test("learner's PowerShell that creates an NSG is not turned into JSON: the reason is said and the script stays", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await openEditor(page);
+  await formats(page).getByLabel("PowerShell").check();
+  await expect(message(page)).toContainText("Converted your rules to PowerShell.");
+  const script = [
+    "$rule = New-AzNetworkSecurityRuleConfig -Name Allow-FTP -Priority 200 -Direction Inbound -Access Allow `",
+    "-Protocol Tcp -SourceAddressPrefix 198.51.100.0/28 -SourcePortRange '*' -DestinationAddressPrefix '*' -DestinationPortRange 21",
+    "New-AzNetworkSecurityGroup -Name nsg-extra -ResourceGroupName rg-nsg-lab -Location westeurope -SecurityRules $rule",
+  ].join("\n");
+  await typeRules(page, script);
+  await expect.poll(async () => (await savedDraft(page)).text).toContain("nsg-extra -ResourceGroupName");
+  const typed = (await savedDraft(page)).text;
+
+  // The switch refuses, so the radio does not stay checked: click, not check().
+  await formats(page).getByLabel("JSON").click();
+  await expect(message(page)).toHaveText(
+    'Cannot switch to JSON: your script creates NSG "nsg-extra", which the JSON format cannot express. Your text is unchanged.',
+  );
+  await expect(formats(page).getByLabel("PowerShell")).toBeChecked();
+  expect((await savedDraft(page)).text).toBe(typed);
+  expect((await savedDraft(page)).format).toBe("powershell");
+  errors.expectNone();
+});
