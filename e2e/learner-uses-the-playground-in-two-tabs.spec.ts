@@ -6,7 +6,7 @@ async function openPlayground(page: Page) {
 }
 
 async function typeCli(page: Page, text: string) {
-  await page.getByRole("tab", { name: /az CLI changes/ }).click();
+  await page.getByRole("tab", { name: /^Changes/ }).click();
   await page.locator("[data-editor-host=cli] .view-lines").click();
   await page.keyboard.press("Control+End");
   await page.keyboard.insertText(text);

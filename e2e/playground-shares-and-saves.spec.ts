@@ -33,7 +33,7 @@ test("learner shares a link and a fresh browser reopens the same scenario, az CL
   await openPlayground(page);
   await page.getByLabel("Load exercise scenario").selectOption("ftp-active-studio");
   await page.getByRole("button", { name: "Load", exact: true }).click();
-  await page.getByRole("tab", { name: /az CLI changes/ }).click();
+  await page.getByRole("tab", { name: /^Changes/ }).click();
   await page.locator("[data-editor-host=cli] .view-lines").click();
   await page.keyboard.press("Control+End");
   await page.keyboard.insertText(
@@ -50,7 +50,11 @@ test("learner shares a link and a fresh browser reopens the same scenario, az CL
   const link = page.getByLabel(/^Link/);
   await expect(link).toHaveValue(/\/nsg-lab\/playground\/#playground=v1\.z\./);
   const url = await link.inputValue();
+  // Both the changes and the chosen flow are saved (two debounced saves: wait for the last).
   await expect.poll(async () => (await savedState(page))?.cli ?? "").toContain("Allow-FTP-Control");
+  await expect
+    .poll(async () => JSON.stringify((await savedState(page))?.flow ?? null))
+    .toContain('"port":"21"');
   const original = await savedState(page);
 
   const fresh = await browser.newContext();

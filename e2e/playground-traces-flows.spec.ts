@@ -159,7 +159,7 @@ test("learner applies az CLI changes on top of the scenario, with errors located
   await page.getByLabel("Sample flow").selectOption({ label: "Web VM to the database (SQL)" });
   await expect(banner(page)).toContainText("Allowed");
 
-  await page.getByRole("tab", { name: /az CLI changes/ }).click();
+  await page.getByRole("tab", { name: /^Changes/ }).click();
   const cli = page.locator("[data-editor-host=cli] .monaco-editor");
   await expect(cli).toBeVisible();
   await cli.locator(".view-lines").click();
@@ -176,7 +176,7 @@ test("learner applies az CLI changes on top of the scenario, with errors located
   );
   const problems = page.locator("[data-issues-section=cli]");
   await expect(problems).toContainText('NSG "nsg-nope" was not found');
-  await expect(problems.locator(".ex-issue__where").first()).toHaveText(/^6:\d+$/);
-  await expect(page.getByRole("tab", { name: /az CLI changes/ })).toContainText("(1 error)");
+  await expect(problems.locator(".ex-issue__where").first()).toHaveText(/^12:\d+$/);
+  await expect(page.getByRole("tab", { name: /^Changes/ })).toContainText("(1 error)");
   errors.expectNone();
 });

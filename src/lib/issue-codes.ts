@@ -22,7 +22,7 @@ export const ISSUE_CODES = {
   "conflicting-fields": "Two properties that exclude each other are both set.",
   "unsupported-version":
     "A versioned value (draft, saved state, submission) has a version NSG Lab does not read.",
-  "unknown-rule-format": "A rules format the editor does not know (it knows json and azcli).",
+  "unknown-rule-format": "A rules format the editor does not know (it knows json, azcli and powershell).",
   "internal-error": "A bug in NSG Lab, caught and reported instead of thrown.",
 
   // Learner rule documents (JSON / YAML / ARM)
@@ -117,6 +117,8 @@ export const ISSUE_CODES = {
   "expectation-mismatch": "An expectation's expect is not what the evaluator says.",
   "invalid-flow": "An expectation's flow cannot be evaluated.",
   "solution-fails": "The reference solution fails an expectation.",
+  "solution-format-fails":
+    "The reference solution, converted to another of the editor's formats (JSON, az CLI, PowerShell), cannot be converted, does not read, fails an expectation or differs from the reference (check:content).",
   "mutant-passes": "A typical wrong answer made from the solution passes the exercise (check:content).",
   "starter-passes": "The starter already passes every expectation.",
   "missing-frontmatter": "A lesson does not start with a frontmatter block.",
@@ -146,6 +148,8 @@ export const ISSUE_CODES = {
   "rules-have-errors": "The rules have errors, so they are not converted or exported (the errors follow).",
   "not-expressible-in-json":
     "A script does something the JSON format cannot express (associations, new NSGs).",
+  "not-expressible-in-powershell":
+    "An az CLI script does something NSG Lab's PowerShell format cannot express (associations with subnets or NICs).",
   "no-rules": "There are no rules to export.",
 
   // Checking the simulator on Azure (verification scripts and their recorded answers)

@@ -22,6 +22,11 @@ const submit = (rules: string, claimed: [number, number], extra: Record<string, 
     ...extra,
   });
 
+const submitAs = (rulesFormat: "powershell", rules: string, claimed: [number, number]) =>
+  submissionText(
+    buildSubmission({ exercise: "ftp-active", rulesFormat, rules, passed: claimed[0], failed: claimed[1] }),
+  );
+
 /** An in-memory class folder: inbox/<learner>/ftp-active-submission.json, plus the real graders/. */
 function classroom(files: Record<string, string>) {
   const written: Record<string, string> = {};
@@ -102,6 +107,24 @@ describe("instructor re-grades a folder of submissions", () => {
       ["alice", 8],
       ["bob", 7],
     ]);
+  });
+
+  it("re-grades submissions written in PowerShell like any other, with the script's errors located", () => {
+    const script = `Get-AzNetworkSecurityGroup -Name nsg-snet-ingest -ResourceGroupName rg |
+  Add-AzNetworkSecurityRuleConfig -Name Allow-FTP-Control-Studio -Priority 200 -Direction Inbound \`
+    -Access Allow -Protocol Tcp -SourceAddressPrefix 198.51.100.0/28 -SourcePortRange * \`
+    -DestinationAddressPrefix 10.0.3.4 -DestinationPortRange 21 |
+  Set-AzNetworkSecurityGroup
+`;
+    const ps = (rules: string) => submitAs("powershell", rules, [8, 0]);
+    const c = classroom({
+      "inbox/grace/ftp-active-submission.json": ps(script),
+      "inbox/heidi/ftp-active-submission.json": ps(script.replace("-Priority 200", "-Priorty 200")),
+    });
+    expect(runGrade(["--submissions", "inbox", "--csv", "g.csv"], c.io)).toBe(0);
+    const rows = c.written["g.csv"]!.trim().split("\n").slice(1);
+    expect(rows[0]).toMatch(/^grace,ftp-active,graded,8,8,0,true,8\/8,/);
+    expect(rows[1]).toMatch(/^heidi,ftp-active,rules-invalid,0,8,0,false,8\/8,.*line 2:\d+: .*-Priorty/);
   });
 
   it("keeps spreadsheet formulas in learner text inert", () => {

@@ -53,6 +53,23 @@ describe("the exercise session", () => {
     expect(other.start(link.value.hash, ["app-tier-asg", "ftp-active"]).from).toBe("starter");
   });
 
+  it("keeps PowerShell as PowerShell: the draft, a link, and an earlier version restored", () => {
+    const { a, b } = twoTabs();
+    a.start("", []);
+    const ps = {
+      text: "Get-AzNetworkSecurityGroup -Name nsg-snet-ingest -ResourceGroupName rg | Set-AzNetworkSecurityGroup",
+      format: "powershell" as const,
+    };
+    a.save(ps, at);
+    expect(b.start("", ["ftp-active"])).toMatchObject({ from: "draft", rules: ps });
+    const link = a.shareHash(ps);
+    if (!link.ok) throw new Error("no link");
+    const fresh = new ExerciseSession(ftp, new Store(memoryStorage()));
+    expect(fresh.start(link.value.hash, ["ftp-active"])).toMatchObject({ from: "link", rules: ps });
+    a.keepVersion(ps, "format");
+    expect(a.restore(0, mine)).toEqual(ps);
+  });
+
   it("refuses a cut link with a message and keeps the learner's draft", () => {
     const { a, b } = twoTabs();
     a.start("", []);

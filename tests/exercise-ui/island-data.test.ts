@@ -34,10 +34,16 @@ describe("what an exercise embeds for its island", () => {
     const noStarter = { ...ftp, starter: undefined, solution: undefined };
     expect(starterRules(noStarter)).toEqual({ text: '{\n  "nsg-snet-ingest": []\n}\n', format: "json" });
     expect(solutionRules(noStarter)).toBeUndefined();
+    // An author may write the starter or solution in Azure PowerShell.
+    const ps =
+      "Get-AzNetworkSecurityGroup -Name nsg-snet-ingest -ResourceGroupName rg | Set-AzNetworkSecurityGroup\n";
+    expect(starterRules({ ...ftp, starter: ps })).toEqual({ text: ps, format: "powershell" });
+    expect(solutionRules({ ...ftp, solution: ps })?.format).toBe("powershell");
   });
 
   it("knows the editor's formats", () => {
     expect(isEditorFormat("azcli")).toBe(true);
+    expect(isEditorFormat("powershell")).toBe(true);
     expect(isEditorFormat("yaml")).toBe(false);
     expect(isEditorFormat(undefined)).toBe(false);
   });

@@ -28,6 +28,23 @@ describe("share links", () => {
     });
   });
 
+  it("carries PowerShell in the same version 2 link, so links made before it still open", () => {
+    const rules = {
+      format: "powershell" as const,
+      text: "Get-AzNetworkSecurityGroup -Name 'nsg' -ResourceGroupName 'rg' |\n  Set-AzNetworkSecurityGroup\n",
+      exercise: "ftp-active",
+    };
+    const encoded = encodeShareHash(rules);
+    expect(encoded.ok && encoded.value.hash).toMatch(/^#rules=v2\.ftp-active\.powershell\.[0-9a-f]{8}\./);
+    if (encoded.ok) expect(decodeShareHash(encoded.value.hash)).toEqual({ ok: true, value: rules });
+    // A JSON or az CLI link from before PowerShell existed reads exactly as it did.
+    const older = encodeShareHash({ format: "azcli", text: "az network nsg list", exercise: "ftp-active" });
+    expect(older.ok && decodeShareHash(older.value.hash)).toEqual({
+      ok: true,
+      value: { format: "azcli", text: "az network nsg list", exercise: "ftp-active" },
+    });
+  });
+
   it("base64url-encodes UTF-8 without padding", () => {
     expect(toBase64Url("ÿ?>")).toBe("w78_Pg");
     expect(fromBase64Url("w78_Pg")).toBe("ÿ?>");

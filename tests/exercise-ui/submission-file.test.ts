@@ -38,6 +38,26 @@ describe("submission files", () => {
     expect(isSubmission({ "ingest-nsg": [] })).toBe(false);
   });
 
+  it("carries PowerShell rules, and names every editor format when the format is unknown", () => {
+    const ps = buildSubmission({
+      exercise: "ftp-active",
+      rulesFormat: "powershell",
+      rules: "Get-AzNetworkSecurityGroup -Name x -ResourceGroupName rg | Set-AzNetworkSecurityGroup",
+      passed: 0,
+      failed: 8,
+      now: at,
+    });
+    expect(parseSubmission(submissionText(ps))).toEqual({ ok: true, value: ps });
+    const unknown = validateSubmission({ ...ps, rulesFormat: "bicep" });
+    expect(!unknown.ok && unknown.errors).toEqual([
+      {
+        code: "unknown-rule-format",
+        message: 'rulesFormat must be one of "json", "azcli", "powershell"',
+        path: ["rulesFormat"],
+      },
+    ]);
+  });
+
   it("refuses a submission for another exercise", () => {
     expect(parseSubmission(submissionText(submission), "smtp-relay-on-587")).toEqual({
       ok: false,

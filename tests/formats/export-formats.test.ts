@@ -6,10 +6,13 @@ import {
   exportArm,
   exportAzCli,
   exportBicep,
+  exportPowerShell,
   exportRules,
   exportTerraform,
   EXPORT_FORMATS,
   hclString,
+  asgVariable,
+  psQuote,
   shellQuote,
   terraformName,
   type NsgRuleSet,
@@ -99,6 +102,93 @@ describe("az CLI export", () => {
     expect(exportAzCli([{ nsg: "n", rules: [rule({ ...DB, description: "-a b" })] }])).toContain(
       "--description='-a b'",
     );
+  });
+});
+
+describe("Azure PowerShell export", () => {
+  const script = exportPowerShell(SETS);
+
+  it("changes each NSG in one Get | Add… | Set pipeline, a parameter group per line", () => {
+    expect(script).toContain(
+      [
+        "# 2 rules for NSG web-nsg",
+        "Get-AzNetworkSecurityGroup -Name 'web-nsg' -ResourceGroupName 'nsg-lab-rg' |",
+        "  Add-AzNetworkSecurityRuleConfig -Name 'Allow-Web' -Priority 100 -Direction Inbound -Access Allow -Protocol Tcp `",
+        "    -SourceAddressPrefix 'Internet' -SourcePortRange '*' `",
+        "    -DestinationAddressPrefix '*' -DestinationPortRange 80, 443 `",
+        "    -Description 'Web traffic, it''s \"public\"' |",
+        "  Add-AzNetworkSecurityRuleConfig -Name 'web-to-db' -Priority 200 -Direction Outbound -Access Deny -Protocol '*' `",
+        "    -SourceApplicationSecurityGroup $webAsg -SourcePortRange '*' `",
+        "    -DestinationAddressPrefix '10.0.1.0/24', '10.0.2.4' -DestinationPortRange 1433 |",
+        "  Set-AzNetworkSecurityGroup",
+      ].join("\n"),
+    );
+    // An NSG with nothing to change gets no commands.
+    expect(script).toContain("# 0 rules for NSG 2nd nsg\n");
+    expect(script).not.toContain("-Name '2nd nsg'");
+  });
+
+  it("looks ASGs up once, by object, in the resource group given", () => {
+    const other = exportPowerShell(SETS, { resourceGroup: "it's rg" });
+    expect(other).toContain(
+      "$webAsg = Get-AzApplicationSecurityGroup -Name 'web-asg' -ResourceGroupName 'it''s rg'\n",
+    );
+    expect(other.match(/Get-AzApplicationSecurityGroup/g)).toHaveLength(1);
+    const taken = new Set<string>();
+    expect(["web-asg", "Web-Asg", "db", "9-tier", "asg"].map((n) => asgVariable(n, taken))).toEqual([
+      "webAsg",
+      "webAsg2",
+      "dbAsg",
+      "asg9TierAsg",
+      "asg",
+    ]);
+  });
+
+  it("rewrites rules the NSG has with Set-…, removes those left out, and creates new NSGs from rule variables", () => {
+    const changed = exportPowerShell(
+      [
+        { nsg: "web-nsg", rules: [WEB] },
+        { nsg: "app-nsg", rules: [WEB, DB] },
+      ],
+      {
+        existingRules: { "WEB-NSG": ["allow-web", "Old-Rule"] },
+        newNsgs: ["app-nsg"],
+        location: "eastus",
+      },
+    );
+    expect(changed).toContain(
+      "# 1 rule for NSG web-nsg (1 rule removed)\nGet-AzNetworkSecurityGroup -Name 'web-nsg' -ResourceGroupName 'nsg-lab-rg' |\n  Remove-AzNetworkSecurityRuleConfig -Name 'Old-Rule' |\n  Set-AzNetworkSecurityRuleConfig -Name 'Allow-Web' ",
+    );
+    expect(changed).toContain("$location = 'eastus'\n");
+    expect(changed).toContain("$rule1 = New-AzNetworkSecurityRuleConfig -Name 'Allow-Web' -Priority 100");
+    expect(changed).toContain(
+      "New-AzNetworkSecurityGroup -Name 'app-nsg' -ResourceGroupName 'nsg-lab-rg' -Location $location `\n  -SecurityRules $rule1, $rule2\n",
+    );
+    expect(
+      exportPowerShell([{ nsg: "web-nsg", rules: [] }], { existingRules: { "web-nsg": ["a"] } }),
+    ).toContain(
+      "Get-AzNetworkSecurityGroup -Name 'web-nsg' -ResourceGroupName 'nsg-lab-rg' |\n  Remove-AzNetworkSecurityRuleConfig -Name 'a' |\n  Set-AzNetworkSecurityGroup\n",
+    );
+  });
+
+  it("single-quotes text, doubling every quote PowerShell reads as one, and leaves integers bare", () => {
+    expect(["*", "", "it's", "$HOME `x`", "\u2018a\u2019", "a\nb"].map(psQuote)).toEqual([
+      "'*'",
+      "''",
+      "'it''s'",
+      "'$HOME `x`'",
+      "'\u2018\u2018a\u2019\u2019'",
+      "'a\nb'",
+    ]);
+    const ports = exportPowerShell([
+      {
+        nsg: "n",
+        rules: [
+          rule({ ...DB, destinationPortRange: undefined, destinationPortRanges: ["080", "0", "20-21"] }),
+        ],
+      },
+    ]);
+    expect(ports).toContain("-DestinationPortRange '080', 0, '20-21'");
   });
 });
 
@@ -232,7 +322,13 @@ describe("Terraform export", () => {
 
 describe("exportRules", () => {
   it("dispatches to each format and is deterministic", () => {
-    const direct = { azcli: exportAzCli, arm: exportArm, bicep: exportBicep, terraform: exportTerraform };
+    const direct = {
+      azcli: exportAzCli,
+      powershell: exportPowerShell,
+      arm: exportArm,
+      bicep: exportBicep,
+      terraform: exportTerraform,
+    };
     for (const format of EXPORT_FORMATS) {
       expect(exportRules(format, SETS)).toBe(direct[format](SETS));
       expect(exportRules(format, SETS)).toBe(exportRules(format, structuredClone(SETS)));

@@ -1,13 +1,22 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseAzCli } from "../../src/lib/formats/azcli/index.ts";
-import { exportArm, exportAzCli, type NsgRuleSet } from "../../src/lib/formats/export/index.ts";
+import {
+  exportArm,
+  exportAzCli,
+  exportPowerShell,
+  type NsgRuleSet,
+} from "../../src/lib/formats/export/index.ts";
+import { parsePowerShell } from "../../src/lib/formats/powershell/index.ts";
+import { applyRules, parseLearnerRules, type Exercise } from "../../src/lib/grader/index.ts";
 import { securityRuleSchema, type SecurityRule } from "../../src/lib/nsg/index.ts";
+import { allExercises } from "../exercise-ui/support.ts";
 
 /**
  * Exporting and reading back loses nothing: normalize(parse(export(x))) deep-equals x for the
- * az CLI script (read by our own az parser) and the ARM template (JSON.parse, then the
- * evaluator's securityRuleSchema on each securityRules entry).
+ * az CLI script (read by our own az parser), the Azure PowerShell script (read by our own
+ * PowerShell reader) and the ARM template (JSON.parse, then the evaluator's securityRuleSchema on
+ * each securityRules entry).
  */
 
 const rule = (input: Record<string, unknown>): SecurityRule => securityRuleSchema.parse(input);
@@ -102,6 +111,21 @@ function azRoundTrip(sets: NsgRuleSet[]) {
     throw new Error(
       `${result.errors.map((e) => `${e.span?.line}:${e.span?.column} ${e.message}`).join("\n")}\n---\n${script}`,
     );
+  const back = result.value.nsgs.map((n) => ({
+    nsg: n.name,
+    rules: n.rules.map((r) => securityRuleSchema.parse(r)),
+  }));
+  expect(back).toEqual(sets.filter((s) => s.rules.length > 0));
+}
+
+function psRoundTrip(sets: NsgRuleSet[]) {
+  const script = exportPowerShell(sets);
+  const result = parsePowerShell(script, { editable: sets.map((s) => s.nsg) });
+  if (!result.ok)
+    throw new Error(
+      `${result.errors.map((e) => `${e.span?.line}:${e.span?.column} ${e.message}`).join("\n")}\n---\n${script}`,
+    );
+  expect(result.value.warnings, script).toEqual([]);
   const back = result.value.nsgs.map((n) => ({
     nsg: n.name,
     rules: n.rules.map((r) => securityRuleSchema.parse(r)),
@@ -229,6 +253,82 @@ describe("round trip through the az CLI export", () => {
     azRoundTrip(HAND_PICKED));
   it("keeps generated rule sets", () => {
     fc.assert(fc.property(ruleSets, azRoundTrip), { numRuns: 300 });
+  });
+});
+
+describe("round trip through the az CLI export of NSGs that do not exist yet", () => {
+  it("creates each with az network nsg create before its rules", () => {
+    fc.assert(
+      fc.property(ruleSets, (sets) => {
+        const script = exportAzCli(sets, { newNsgs: sets.map((s) => s.nsg) });
+        const result = parseAzCli(script, { editable: [] });
+        expect(result.ok, script).toBe(true);
+        if (!result.ok) return;
+        expect(
+          result.value.nsgs.map((n) => ({
+            nsg: n.name,
+            created: n.created,
+            rules: n.rules.map((r) => securityRuleSchema.parse(r)),
+          })),
+        ).toEqual(sets.map((s) => ({ ...s, created: true })));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("round trip through the Azure PowerShell export", () => {
+  it("keeps hand-picked rules: tags, lists, ASGs, ICMP, IPv6, quoting, descriptions", () =>
+    psRoundTrip(HAND_PICKED));
+  it("keeps generated rule sets", () => {
+    fc.assert(fc.property(ruleSets, psRoundTrip), { numRuns: 300 });
+  });
+  it("keeps generated rule sets for NSGs that do not exist yet (New-AzNetworkSecurityGroup -SecurityRules)", () => {
+    fc.assert(
+      fc.property(ruleSets, (sets) => {
+        const script = exportPowerShell(sets, { newNsgs: sets.map((s) => s.nsg) });
+        const result = parsePowerShell(script, { editable: [] });
+        expect(result.ok, script).toBe(true);
+        if (!result.ok) return;
+        expect(result.value.nsgs.map((n) => n.created)).toEqual(sets.map(() => true));
+        expect(
+          result.value.nsgs.map((n) => ({
+            nsg: n.name,
+            rules: n.rules.map((r) => securityRuleSchema.parse(r)),
+          })),
+        ).toEqual(sets);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  /** The rules every NSG the text writes holds once it is applied, in one order. */
+  function finalRules(exercise: Exercise, text: string, format?: "powershell"): NsgRuleSet[] {
+    const doc = parseLearnerRules(text, exercise, format);
+    if (!doc.ok) throw new Error(`${exercise.id}: ${doc.errors.map((e) => e.message).join("; ")}`);
+    const applied = applyRules(exercise, doc.value);
+    if (!applied.ok) throw new Error(`${exercise.id}: ${applied.errors.map((e) => e.message).join("; ")}`);
+    return doc.value.nsgs.map(({ name }) => ({
+      nsg: name,
+      rules: [...(applied.value.nsgs.find((n) => n.name === name)?.securityRules ?? [])].sort(
+        (a, b) => a.direction.localeCompare(b.direction) || a.priority - b.priority,
+      ),
+    }));
+  }
+
+  it("keeps every exercise's reference solution, run on the exercise's own NSGs and their rules", () => {
+    const solved = allExercises().filter((e) => e.kind === "author-rules" && e.solution !== undefined);
+    expect(solved.length).toBeGreaterThan(5);
+    for (const exercise of solved) {
+      const expected = finalRules(exercise, exercise.solution!);
+      const script = exportPowerShell(expected, {
+        existingRules: Object.fromEntries(
+          exercise.topology.nsgs.map((n) => [n.name, n.securityRules.map((r) => r.name)]),
+        ),
+        resourceGroup: "rg-lab",
+      });
+      expect(finalRules(exercise, script, "powershell"), `${exercise.id}\n${script}`).toEqual(expected);
+    }
   });
 });
 

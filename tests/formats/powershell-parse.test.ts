@@ -233,6 +233,19 @@ New-AzNetworkSecurityGroup -Name nsg1 -ResourceGroupName rg -Location westus -Se
     expect(rulesOf(doc, "nsg1")).toEqual([{ name: "web-web", priority: 100, description: "$n" }]);
   });
 
+  it("takes typographic quotes as quotes, as PowerShell does (text pasted from a word processor)", () => {
+    // about_Quoting_Rules: smart quotation marks are normal quotation marks for strings; two in a
+    // row inside a single-quoted string are one (the second).
+    const doc =
+      parseOk(`$r = New-AzNetworkSecurityRuleConfig -Name \u2018web\u2019 -Description 'it\u2019\u2019s ''ok''' -Priority \u201C100\u201D
+New-AzNetworkSecurityGroup -Name nsg1 -ResourceGroupName rg -Location westus -SecurityRules $r`);
+    expect(rulesOf(doc, "nsg1")).toEqual([{ name: "web", priority: 100, description: "it\u2019s 'ok'" }]);
+    expect(errorsOf("New-AzNetworkSecurityRuleConfig -Name \u2018web")[0]).toMatchObject({
+      code: "unterminated-quote",
+      message: "this \u2018 is never closed",
+    });
+  });
+
   it("Remove-AzNetworkSecurityRuleConfig takes the NSG by parameter; a missing rule is a warning", () => {
     const doc = parseOk(`$nsg = Get-AzNetworkSecurityGroup -Name NSG-FrontEnd -ResourceGroupName TestRG
 Remove-AzNetworkSecurityRuleConfig -Name RDP-RULE -NetworkSecurityGroup $nsg

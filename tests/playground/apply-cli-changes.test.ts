@@ -105,3 +105,45 @@ describe("az CLI changes on top of a scenario", () => {
     expect(model.cliWarnings[0]?.message).toMatch(/nothing was deleted/);
   });
 });
+
+describe("Azure PowerShell changes on top of a scenario", () => {
+  const scenario = twoVmScenario({
+    webSubnet: [rule("ssh", 100, { destinationPortRange: "22", sourceAddressPrefix: "198.51.100.0/24" })],
+    appNic: [],
+  });
+  const flow = { from: "198.51.100.5", to: "web-vm", protocol: "Tcp" as const, port: 443 };
+  const addHttps = `# Open HTTPS on the web subnet
+Get-AzNetworkSecurityGroup -Name web-subnet-nsg -ResourceGroupName rg |
+  Add-AzNetworkSecurityRuleConfig -Name https -Priority 110 -Direction Inbound -Access Allow \`
+    -Protocol Tcp -SourceAddressPrefix * -SourcePortRange * -DestinationAddressPrefix * -DestinationPortRange 443 |
+  Set-AzNetworkSecurityGroup
+`;
+
+  it("is read as PowerShell because it is written in it, and changes the verdict the trace shows", () => {
+    const model = compilePlayground(scenario, addHttps);
+    expect(model.changesLanguage).toBe("powershell");
+    const verdict = verdictOf(scenario, addHttps, flow);
+    expect(verdict.access).toBe("Allow");
+    expect(verdict.steps.find((s) => s.kind === "nsg")).toMatchObject({
+      nsg: "web-subnet-nsg",
+      rule: { name: "https" },
+    });
+    // The rules the NSG had are kept (Get-AzNetworkSecurityGroup reads them).
+    expect(verdictOf(scenario, addHttps, { ...flow, port: 22 }).access).toBe("Allow");
+    expect(compilePlayground(scenario, "az network nsg list -g rg\n").changesLanguage).toBe("azcli");
+    expect(compilePlayground(scenario, BLANK_CLI).changesLanguage).toBe("azcli");
+  });
+
+  it("locates PowerShell errors and warnings in the script", () => {
+    const typo = compilePlayground(scenario, addHttps.replace("-Priority 110", "-Priorty 110"));
+    expect(typo.evaluator).toBeUndefined();
+    const errors = typo.cliErrors.filter((e) => e.severity !== "warning");
+    expect(errors.map((e) => [e.code, e.span?.line, e.span?.column])).toEqual([["unknown-argument", 3, 47]]);
+    const unsaved = compilePlayground(scenario, addHttps.replace(" |\n  Set-AzNetworkSecurityGroup", ""));
+    expect(unsaved.evaluator).toBeDefined();
+    expect(unsaved.cliWarnings.map((w) => [w.code, w.span?.line])).toEqual([["unsaved-nsg-change", 3]]);
+    expect(verdictOf(scenario, addHttps.replace(" |\n  Set-AzNetworkSecurityGroup", ""), flow).access).toBe(
+      "Deny",
+    );
+  });
+});

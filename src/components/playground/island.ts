@@ -7,6 +7,7 @@ import { effectiveRules } from "../../lib/analysis/effective-rules.ts";
 import { internetExposure } from "../../lib/analysis/internet-exposure.ts";
 import { issueMarkers, type EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
 import type { FlowInput } from "../../lib/nsg/flow-schema.ts";
+import { CHANGES_LANGUAGE_LABEL } from "../../lib/playground/apply-cli-changes.ts";
 import { BLANK_CLI, BLANK_SCENARIO } from "../../lib/playground/blank-scenario.ts";
 import { compilePlayground, type PlaygroundModel } from "../../lib/playground/compile-playground.ts";
 import {
@@ -58,6 +59,7 @@ async function boot(root: HTMLElement): Promise<void> {
     restore: q<HTMLButtonElement>("[data-restore]"),
     tabs: q("[data-tabs]"),
     editorStatus: q("[data-editor-status]"),
+    changesLanguage: q("[data-changes-language]"),
     saveStatus: q("[data-save-status]"),
     shareCopy: q<HTMLButtonElement>("[data-share-copy]"),
     shareOutput: q<HTMLInputElement>("[data-share-output]"),
@@ -262,6 +264,10 @@ async function boot(root: HTMLElement): Promise<void> {
     const cliText = editors.cli.getText();
     model = compilePlayground(scenarioText, cliText);
     editors.scenario.setLanguage(model.format);
+    // Each text of changes is read in the language it is written in; say which, and highlight it so.
+    editors.cli.setLanguage(model.changesLanguage);
+    const readAs = `Read as ${CHANGES_LANGUAGE_LABEL[model.changesLanguage]}.`;
+    if (ui.changesLanguage.textContent !== readAs) ui.changesLanguage.textContent = readAs;
     renderProblems("scenario", issueMarkers(model.scenarioErrors, scenarioText));
     renderProblems("cli", [
       ...issueMarkers(model.cliErrors, cliText),
@@ -275,7 +281,7 @@ async function boot(root: HTMLElement): Promise<void> {
     }
     const evaluator = model.evaluator;
     if (!evaluator || !model.scenario) {
-      const where = model.scenarioErrors.length > 0 ? "the scenario" : "the az CLI changes";
+      const where = model.scenarioErrors.length > 0 ? "the scenario" : "the changes";
       const text = `Fix the problems in ${where} (listed under the editor) to see this.`;
       for (const target of [ui.effective, ui.exposure, ui.lints])
         target.replaceChildren(el("p", { class: "pg-note" }, text));
@@ -397,7 +403,7 @@ async function boot(root: HTMLElement): Promise<void> {
   wireShareButton(
     { button: ui.shareCopy, output: ui.shareOutput, status: ui.shareStatus },
     () => encodeShareState(currentState()),
-    "Whoever opens it sees this scenario, the az CLI changes and the flow.",
+    "Whoever opens it sees this scenario, the changes and the flow.",
   );
 
   async function loadFromLink(): Promise<boolean> {
@@ -451,10 +457,10 @@ async function boot(root: HTMLElement): Promise<void> {
           host,
           id: `playground-${name}`,
           text,
-          language: name === "cli" ? "azcli" : (model?.format ?? "yaml"),
+          language: name === "cli" ? (model?.changesLanguage ?? "azcli") : (model?.format ?? "yaml"),
           ariaLabel:
             name === "cli"
-              ? "az CLI changes applied on top of the scenario. Tab indents; press Escape then Tab to leave the editor."
+              ? "Changes in az CLI or Azure PowerShell, applied on top of the scenario. Tab indents; press Escape then Tab to leave the editor."
               : "Scenario, YAML or JSON. Tab indents; press Escape then Tab to leave the editor.",
           onChange: onEdit,
         });

@@ -1,13 +1,14 @@
 /**
  * Monaco for the playground, reached through a dynamic import once the page is up. Reuses the
- * exercise editor's setup (src/components/exercise/monaco-setup.ts: the trimmed Monaco build,
- * local workers, site themes, az CLI language, Esc-then-Tab) and adds YAML highlighting and
- * the scenario's JSON Schema for completion in JSON mode.
+ * exercise editor's setup (src/components/shared/monaco-setup.ts: the trimmed Monaco build,
+ * local workers, site themes, az CLI and PowerShell languages, Esc-then-Tab) and adds YAML
+ * highlighting and the scenario's JSON Schema for completion in JSON mode.
  */
 import "monaco-editor/languages/definitions/yaml/register.js";
 import { z } from "../../lib/zod.ts";
-import { createRulesEditor } from "../shared/monaco-setup.ts";
+import { createRulesEditor, languageOf } from "../shared/monaco-setup.ts";
 import { scenarioDocumentSchema } from "../../lib/playground/scenario-schema.ts";
+import type { EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
 import type { EditorLanguage, TextEditor } from "./text-editor.ts";
 
 let schema: Record<string, unknown> | undefined;
@@ -30,28 +31,35 @@ export interface MonacoEditorOptions {
   onChange: () => void;
 }
 
+/** The scripts are highlighted as the exercise editor does; a scenario (YAML or JSON) is data. */
+const isScript = (language: EditorLanguage) => language === "azcli" || language === "powershell";
+const formatOf = (language: EditorLanguage): EditorFormat =>
+  language === "azcli" || language === "powershell" ? language : "json";
+const monacoLanguage = (language: EditorLanguage) => (language === "yaml" ? "yaml" : languageOf(language));
+
 export function createMonacoEditor(options: MonacoEditorOptions): TextEditor {
   let language = options.language;
   const editor = createRulesEditor({
     host: options.host,
     exerciseId: options.id,
     text: options.text,
-    format: language === "azcli" ? "azcli" : "json",
+    format: formatOf(language),
     ariaLabel: options.ariaLabel,
-    schema: language === "azcli" ? {} : scenarioJsonSchema(),
+    schema: isScript(language) ? {} : scenarioJsonSchema(),
     onChange: options.onChange,
   });
   const { monaco } = editor;
   const model = () => editor.editor.getModel();
   const applyLanguage = () => {
     const m = model();
-    if (m && m.getLanguageId() !== language) monaco.editor.setModelLanguage(m, language);
+    const id = monacoLanguage(language);
+    if (m && m.getLanguageId() !== id) monaco.editor.setModelLanguage(m, id);
   };
   applyLanguage();
   return {
     getText: () => editor.getText(),
     setText(text) {
-      editor.setText(text, language === "azcli" ? "azcli" : "json");
+      editor.setText(text, formatOf(language));
       applyLanguage();
     },
     setLanguage(next) {

@@ -4,7 +4,7 @@ import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
  * What the playground needs from an editor. The page starts with plain text areas (usable at
  * once, and if Monaco cannot load); Monaco replaces them with the same interface.
  */
-export type EditorLanguage = "yaml" | "json" | "azcli";
+export type EditorLanguage = "yaml" | "json" | "azcli" | "powershell";
 
 export interface TextEditor {
   getText(): string;

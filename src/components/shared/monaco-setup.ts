@@ -29,6 +29,9 @@ import "monaco-editor/editor/contrib/wordHighlighter/browser/wordHighlighter.js"
 import "monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js";
 import "monaco-editor/editor/contrib/find/browser/findController.js";
 import "monaco-editor/editor/common/standaloneStrings.js";
+// Monaco's own PowerShell grammar, and no other of its languages: the module registers the
+// language id and fetches the Monarch grammar when a model first uses it.
+import "monaco-editor/languages/definitions/powershell/register.js";
 // The package exports map covers .js files only; its stylesheets are reached by path.
 import "../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css";
 import "../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css";
@@ -131,7 +134,14 @@ function defineThemes(): void {
   });
 }
 
-export const languageOf = (format: EditorFormat): string => (format === "json" ? "json" : AZCLI_LANGUAGE_ID);
+/** The Monaco language each editor format is highlighted as. */
+const LANGUAGE_OF: Record<EditorFormat, string> = {
+  json: "json",
+  azcli: AZCLI_LANGUAGE_ID,
+  powershell: "powershell",
+};
+
+export const languageOf = (format: EditorFormat): string => LANGUAGE_OF[format];
 
 export interface RulesEditorOptions {
   host: HTMLElement;

@@ -2,15 +2,17 @@ import { compareNetworks } from "../compare/compare-networks.ts";
 import { gradeSubmission, gradeTopology, isComplete, loadExercise, type Exercise } from "../grader/index.ts";
 import { referenceNetwork } from "../grader/reference.ts";
 import { createEvaluator } from "../nsg/evaluator.ts";
+import { checkSolutionFormats } from "./check-solution-formats.ts";
 import { solutionMutants } from "./solution-mutants.ts";
 import type { IssueCode } from "../issue-codes.ts";
 import type { Issue, IssuePath } from "../result.ts";
 
 /**
  * What `npm run check:content` asks of every exercise, beyond its schema: that it can be
- * solved (the reference solution passes every expectation), that it teaches something (the
- * starter fails at least one), and that every expectation's `expect` is what Azure would do
- * for the solution. Problems are located in the exercise file where possible.
+ * solved (the reference solution passes every expectation, also once converted to each of the
+ * editor's formats), that it teaches something (the starter fails at least one), and that every
+ * expectation's `expect` is what Azure would do for the solution. Problems are located in the
+ * exercise file where possible.
  */
 export interface ExerciseCheck {
   exercise?: Exercise;
@@ -56,7 +58,13 @@ export function checkExerciseText(text: string): ExerciseCheck {
         at("solution-fails", `the solution fails "${r.name}": ${r.explanation ?? ""}`, ["expectations", i]);
     });
   }
-  const notes = errors.length === 0 ? checkMutants(exercise, at) : [];
+  const notes: string[] = [];
+  if (errors.length === 0) {
+    const formats = checkSolutionFormats(exercise);
+    errors.push(...formats.errors);
+    notes.push(...formats.notes);
+  }
+  if (errors.length === 0) notes.push(...checkMutants(exercise, at));
   const starter = gradeSubmission(exercise, exercise.starter ?? "");
   if (isComplete(starter)) {
     at(

@@ -30,10 +30,10 @@ export interface EditorRules {
 }
 
 /** Rules text as an author wrote it, in the editor format it is in (YAML opens as JSON, its superset's sibling). */
-const asEditorRules = (text: string): EditorRules => ({
-  text,
-  format: detectRuleFormat(text) === "azcli" ? "azcli" : "json",
-});
+function asEditorRules(text: string): EditorRules {
+  const detected = detectRuleFormat(text);
+  return { text, format: detected === "azcli" || detected === "powershell" ? detected : "json" };
+}
 
 /** What the editor starts with: the exercise's starter, or an empty rule list per editable NSG. */
 export const starterRules = (exercise: Exercise): EditorRules =>

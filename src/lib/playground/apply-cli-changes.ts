@@ -1,15 +1,32 @@
 import { applyRules } from "../grader/apply-rules.ts";
 import type { Exercise } from "../grader/exercise-schema.ts";
-import { isBlankRules, parseLearnerRules } from "../grader/parse-learner-rules.ts";
+import { detectRuleFormat, isBlankRules, parseLearnerRules } from "../grader/parse-learner-rules.ts";
 import type { SubscriptionType, Topology } from "../nsg/topology-schema.ts";
 import { ok, type Issue, type Result } from "../result.ts";
 
 export type CliChangesResult = Result<{ topology: Topology; warnings: Issue[] }>;
 
+/** The two script languages the changes editor reads. */
+export type ChangesLanguage = "azcli" | "powershell";
+
+export const CHANGES_LANGUAGE_LABEL: Record<ChangesLanguage, string> = {
+  azcli: "az CLI",
+  powershell: "Azure PowerShell",
+};
+
 /**
- * az CLI commands (nsg rule create/update/delete, nsg create, nic / subnet update) run on top
- * of the scenario, as the grader runs a learner's script on an exercise, except that every
- * NSG of the scenario may be changed.
+ * Which language a text of changes is in, decided per text as the grader decides it (its first
+ * command: `az …` or a `Verb-Az…` cmdlet), so a learner pastes either without choosing. Text with
+ * no command yet reads as az CLI.
+ */
+export const changesLanguage = (text: string): ChangesLanguage =>
+  detectRuleFormat(text) === "powershell" ? "powershell" : "azcli";
+
+/**
+ * Changes run on top of the scenario, as the grader runs a learner's script on an exercise,
+ * except that every NSG of the scenario may be changed: az CLI commands (nsg rule
+ * create/update/delete, nsg create, nic / subnet update) or Azure PowerShell (the Az.Network
+ * rule and NSG cmdlets), whichever the text is written in.
  */
 export function applyCliChanges(
   topology: Topology,
@@ -28,7 +45,7 @@ export function applyCliChanges(
     hints: [],
     acceptedDifferences: [],
   };
-  const doc = parseLearnerRules(text, asExercise, "azcli");
+  const doc = parseLearnerRules(text, asExercise, changesLanguage(text));
   if (!doc.ok) return doc;
   const applied = applyRules(asExercise, doc.value);
   if (!applied.ok) return applied;

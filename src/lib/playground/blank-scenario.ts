@@ -34,8 +34,14 @@ flows:
     flow: { from: vm-web, to: vm-db, protocol: Tcp, port: 1433 }
 `;
 
-export const BLANK_CLI = `# az CLI changes, applied on top of the scenario (every NSG is editable), e.g.:
+export const BLANK_CLI = `# Changes, applied on top of the scenario (every NSG is editable), in az CLI, e.g.:
 # az network nsg rule create -g rg --nsg-name nsg-web -n Allow-SSH-Office --priority 110 \\
 #   --direction Inbound --access Allow --protocol Tcp \\
 #   --source-address-prefixes 198.51.100.0/24 --destination-port-ranges 22
+# or in Azure PowerShell, e.g.:
+# Get-AzNetworkSecurityGroup -Name nsg-web -ResourceGroupName rg |
+#   Add-AzNetworkSecurityRuleConfig -Name Allow-SSH-Office -Priority 110 -Direction Inbound \`
+#     -Access Allow -Protocol Tcp -SourceAddressPrefix 198.51.100.0/24 -SourcePortRange * \`
+#     -DestinationAddressPrefix * -DestinationPortRange 22 |
+#   Set-AzNetworkSecurityGroup
 `;

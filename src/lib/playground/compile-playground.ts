@@ -1,6 +1,6 @@
 import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
 import type { Issue } from "../result.ts";
-import { applyCliChanges } from "./apply-cli-changes.ts";
+import { applyCliChanges, changesLanguage, type ChangesLanguage } from "./apply-cli-changes.ts";
 import {
   parseScenario,
   scenarioFormat,
@@ -9,12 +9,15 @@ import {
 } from "./parse-scenario.ts";
 
 /**
- * Both editors' texts to one evaluator: the scenario, then the az CLI changes on top.
+ * Both editors' texts to one evaluator: the scenario, then the changes (az CLI or Azure
+ * PowerShell) on top.
  * Problems stay with the text they belong to; when the scenario is broken the CLI changes
  * are not checked (they have nothing to apply to).
  */
 export interface PlaygroundModel {
   format: ScenarioFormat;
+  /** The language the changes are read as (highlighting and the editor's note follow it). */
+  changesLanguage: ChangesLanguage;
   scenario?: ScenarioDocument;
   scenarioErrors: Issue[];
   cliErrors: Issue[];
@@ -25,16 +28,18 @@ export interface PlaygroundModel {
 
 export function compilePlayground(scenarioText: string, cliText: string): PlaygroundModel {
   const parsed = parseScenario(scenarioText);
+  const language = changesLanguage(cliText);
   if (!parsed.ok) {
     return {
       format: scenarioFormat(scenarioText),
+      changesLanguage: language,
       scenarioErrors: parsed.errors,
       cliErrors: [],
       cliWarnings: [],
     };
   }
   const scenario = parsed.value;
-  const base = { format: scenario.format, scenario, scenarioErrors: [] };
+  const base = { format: scenario.format, changesLanguage: language, scenario, scenarioErrors: [] };
   const changed = applyCliChanges(scenario.topology, scenario.subscription, cliText);
   if (!changed.ok) return { ...base, cliErrors: changed.errors, cliWarnings: [] };
   const evaluator = createEvaluator(changed.value.topology, scenario.subscription);

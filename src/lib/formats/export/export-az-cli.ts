@@ -1,5 +1,5 @@
 import type { SecurityRule } from "../../nsg/rule-schema.ts";
-import { resourceGroupOf, type ExportOptions, type NsgRuleSet } from "./rule-properties.ts";
+import { isNewNsg, resourceGroupOf, type ExportOptions, type NsgRuleSet } from "./rule-properties.ts";
 
 /**
  * Rules as a Bash script of `az network nsg rule create` commands, one argument per line with
@@ -50,7 +50,11 @@ export function exportAzCli(nsgs: readonly NsgRuleSet[], options: ExportOptions 
   const resourceGroup = resourceGroupOf(options);
   const sections = nsgs.map(({ nsg, rules }) => {
     const header = `# ${rules.length} rule${rules.length === 1 ? "" : "s"} for NSG ${nsg}`;
-    return [header, ...rules.map((r) => ruleCommand(nsg, r, resourceGroup))].join("\n\n");
+    // A new NSG is created first, empty of custom rules (az network nsg create is a PUT).
+    const create = isNewNsg(nsg, options)
+      ? [`az network nsg create --resource-group ${shellQuote(resourceGroup)} --name ${shellQuote(nsg)}`]
+      : [];
+    return [header, ...create, ...rules.map((r) => ruleCommand(nsg, r, resourceGroup))].join("\n\n");
   });
   return `${["#!/usr/bin/env bash", "# Security rules exported from NSG Lab.", ...sections].join("\n\n")}\n`;
 }

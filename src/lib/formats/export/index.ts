@@ -1,15 +1,17 @@
 import { exportArm } from "./export-arm.ts";
 import { exportAzCli } from "./export-az-cli.ts";
 import { exportBicep } from "./export-bicep.ts";
+import { exportPowerShell } from "./export-powershell.ts";
 import { exportTerraform } from "./export-terraform.ts";
 import type { ExportOptions, NsgRuleSet } from "./rule-properties.ts";
 
 /** Learner rules written out for real deployment tools. */
-export const EXPORT_FORMATS = ["azcli", "arm", "bicep", "terraform"] as const;
+export const EXPORT_FORMATS = ["azcli", "powershell", "arm", "bicep", "terraform"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const EXPORTERS: Record<ExportFormat, (nsgs: readonly NsgRuleSet[], options?: ExportOptions) => string> = {
   azcli: exportAzCli,
+  powershell: exportPowerShell,
   arm: exportArm,
   bicep: exportBicep,
   terraform: exportTerraform,
@@ -24,6 +26,7 @@ export function exportRules(
 }
 
 export { exportAzCli, shellQuote } from "./export-az-cli.ts";
+export { exportPowerShell, psQuote, asgVariable, type PowerShellExportOptions } from "./export-powershell.ts";
 export { exportArm, armTemplate } from "./export-arm.ts";
 export { exportBicep, bicepString, bicepIdentifier } from "./export-bicep.ts";
 export { exportTerraform, hclString, terraformName } from "./export-terraform.ts";

@@ -12,7 +12,16 @@ export interface ExportOptions {
   resourceGroup?: string;
   /** Subscription in ASG resource IDs; default an all-zero placeholder. */
   subscription?: string;
+  /**
+   * NSGs that do not exist yet, which the scripts (az CLI, PowerShell) create before their rules.
+   * ARM and Bicep declare every NSG whole anyway; Terraform's rules attach to NSGs by name.
+   */
+  newNsgs?: readonly string[];
 }
+
+/** Whether `options.newNsgs` holds this NSG (Azure names are case-insensitive). */
+export const isNewNsg = (nsg: string, options: ExportOptions = {}): boolean =>
+  (options.newNsgs ?? []).some((n) => n.toLowerCase() === nsg.toLowerCase());
 
 /** The NSG API version the ARM and Bicep exports target. */
 export const NSG_API_VERSION = "2024-05-01";

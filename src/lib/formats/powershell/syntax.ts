@@ -38,8 +38,30 @@ const MAX_DEPTH = 64;
 
 const isSpace = (c: string) => c === " " || c === "\t" || c === "\r" || c === "\f" || c === "\v";
 const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+/**
+ * PowerShell takes the typographic quotes as quotes too, as text pasted from a word processor has
+ * them (about_Quoting_Rules: https://learn.microsoft.com/powershell/module/microsoft.powershell.core/about/about_quoting_rules).
+ */
+const SINGLE_QUOTES = "'\u2018\u2019\u201A\u201B";
+const DOUBLE_QUOTES = '"\u201C\u201D\u201E';
+const isSingleQuote = (c: string | undefined) => c !== undefined && c !== "" && SINGLE_QUOTES.includes(c);
+const isDoubleQuote = (c: string | undefined) => c !== undefined && c !== "" && DOUBLE_QUOTES.includes(c);
 /** Characters that end a bare word (PowerShell's argument mode). */
-const ENDS_WORD = new Set([" ", "\t", "\r", "\n", ",", "|", ";", "(", ")", "'", '"', "{", "}"]);
+const ENDS_WORD = new Set([
+  " ",
+  "\t",
+  "\r",
+  "\n",
+  ",",
+  "|",
+  ";",
+  "(",
+  ")",
+  "{",
+  "}",
+  ...SINGLE_QUOTES,
+  ...DOUBLE_QUOTES,
+]);
 
 export class PowerShellReader {
   readonly errors: SyntaxError[] = [];
@@ -147,12 +169,13 @@ export class PowerShellReader {
 
   #skipToEndOfStatement() {
     const t = this.#text;
-    let quote: string | undefined;
+    let quote: ((c: string) => boolean) | undefined;
     while (this.#pos < t.length) {
       const c = t[this.#pos]!;
       if (quote) {
-        if (c === quote) quote = undefined;
-      } else if (c === "'" || c === '"') quote = c;
+        if (quote(c)) quote = undefined;
+      } else if (isSingleQuote(c)) quote = isSingleQuote;
+      else if (isDoubleQuote(c)) quote = isDoubleQuote;
       else if (c === "\n" || c === ";") return;
       this.#pos++;
     }
@@ -207,7 +230,14 @@ export class PowerShellReader {
     const t = this.#text;
     const c = t[this.#pos]!;
     // A number starts an expression, not a command: `$port = 8081`.
-    if (c === "$" || c === "'" || c === '"' || c === "@" || c === "(" || (c >= "0" && c <= "9")) {
+    if (
+      c === "$" ||
+      isSingleQuote(c) ||
+      isDoubleQuote(c) ||
+      c === "@" ||
+      c === "(" ||
+      (c >= "0" && c <= "9")
+    ) {
       const value = this.#list();
       return value ? { kind: "expression", value } : undefined;
     }
@@ -273,8 +303,8 @@ export class PowerShellReader {
   #primary(): Expr | undefined {
     const t = this.#text;
     const c = t[this.#pos];
-    if (c === "'") return this.#singleQuoted();
-    if (c === '"') return this.#doubleQuoted();
+    if (isSingleQuote(c)) return this.#singleQuoted();
+    if (isDoubleQuote(c)) return this.#doubleQuoted();
     if (c === "$") {
       const v = this.#variable();
       if (v && (t[this.#pos] === "." || t[this.#pos] === "[")) {
@@ -379,17 +409,20 @@ export class PowerShellReader {
     const t = this.#text;
     const start = this.#pos;
     let text = "";
+    const quotes = /['\u2018\u2019\u201A\u201B]/g;
     let i = start + 1;
     for (;;) {
-      const end = t.indexOf("'", i);
+      quotes.lastIndex = i;
+      const end = quotes.exec(t)?.index ?? -1;
       if (end < 0) {
-        this.#error("unterminated-quote", "this ' is never closed", start);
+        this.#error("unterminated-quote", `this ${t[start]} is never closed`, start);
         this.#pos = t.length;
         return undefined;
       }
       text += t.slice(i, end);
-      if (t[end + 1] === "'") {
-        text += "'";
+      // Two quotes in a row are one quote (the second, as PowerShell's tokenizer keeps it).
+      if (isSingleQuote(t[end + 1])) {
+        text += t[end + 1];
         i = end + 2;
         continue;
       }
@@ -412,9 +445,9 @@ export class PowerShellReader {
         const e = t[i + 1]!;
         text += ESCAPES[e] ?? e;
         i += 2;
-      } else if (c === '"') {
-        if (t[i + 1] === '"') {
-          text += '"';
+      } else if (isDoubleQuote(c)) {
+        if (isDoubleQuote(t[i + 1])) {
+          text += t[i + 1];
           i += 2;
           continue;
         }
@@ -460,7 +493,7 @@ export class PowerShellReader {
         i++;
       }
     }
-    this.#error("unterminated-quote", 'this " is never closed', start);
+    this.#error("unterminated-quote", `this ${t[start]} is never closed`, start);
     this.#pos = t.length;
     return undefined;
   }
@@ -468,7 +501,7 @@ export class PowerShellReader {
   /** After an error inside a double-quoted string: on to its closing quote. */
   #skipString() {
     const t = this.#text;
-    while (this.#pos < t.length && t[this.#pos] !== '"') this.#pos++;
+    while (this.#pos < t.length && !isDoubleQuote(t[this.#pos])) this.#pos++;
     if (this.#pos < t.length) this.#pos++;
   }
 }
