@@ -20,7 +20,7 @@ function looksLikeSubmission(text: string): boolean {
 const USAGE = [
   `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
   "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json]",
-  "       npm run grade -- <exercise-file> [--rules <file>] --verify-script az   (a script that checks the rules on Azure)",
+  "       npm run grade -- <exercise-file> [--rules <file>] --verify-script az|powershell   (a script that checks the rules on Azure)",
   "       npm run grade -- <exercise-file> [--rules <file>] --azure-results <file>   (compare what Azure answered)",
 ].join("\n");
 

@@ -1,4 +1,5 @@
 import { azVerificationScript } from "../lib/azure-verify/az-verification-script.ts";
+import { psVerificationScript } from "../lib/azure-verify/ps-verification-script.ts";
 import { compareAzureResults, describeOutcome, readAzureResults } from "../lib/azure-verify/azure-results.ts";
 import { exerciseVerification } from "../lib/azure-verify/verify-exercise.ts";
 import type { RuleFormat } from "../lib/formats/rule-document.ts";
@@ -7,7 +8,7 @@ import type { Issue } from "../lib/result.ts";
 import { formatIssue } from "./format-report.ts";
 import type { Io } from "./io.ts";
 
-export const VERIFY_SHELLS = ["az"] as const;
+export const VERIFY_SHELLS = ["az", "powershell"] as const;
 
 export interface VerifyRequest {
   /** `--verify-script az`: print the script that checks these rules on Azure. */
@@ -39,7 +40,8 @@ export function runVerify(
       io.err(`--verify-script must be one of ${VERIFY_SHELLS.join(", ")}`);
       return 2;
     }
-    io.out(azVerificationScript(verification.value.target, plan));
+    const write = request.script === "az" ? azVerificationScript : psVerificationScript;
+    io.out(write(verification.value.target, plan));
     return 0;
   }
   if (!request.results) return 2;

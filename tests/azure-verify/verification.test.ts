@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { azVerificationScript } from "../../src/lib/azure-verify/az-verification-script.ts";
+import { psVerificationScript } from "../../src/lib/azure-verify/ps-verification-script.ts";
 import {
   compareAzureResults,
   describeOutcome,
@@ -188,6 +189,48 @@ describe("the az CLI verification script", () => {
     const hostile = verified({ ...ftp, title: "x\nrm -rf ~ #" }, "");
     const text = azVerificationScript(hostile.target, hostile.plan);
     expect(text.split("\n").filter((l) => l.startsWith("rm -rf"))).toEqual([]);
+  });
+});
+
+describe("the Azure PowerShell verification script", () => {
+  const { target, plan } = verified(appTier);
+  const script = psVerificationScript(target, plan);
+
+  it("builds every resource inside try and removes the resource group in finally", () => {
+    const tryAt = script.indexOf("try {");
+    const finallyAt = script.indexOf("finally {");
+    expect(script.indexOf("New-AzResourceGroup -Name $rg")).toBeLessThan(tryAt);
+    expect(script.indexOf("New-AzNetworkSecurityGroup")).toBeGreaterThan(tryAt);
+    expect(script.indexOf("Remove-AzResourceGroup -Name $rg -Force")).toBeGreaterThan(finallyAt);
+    expect(script).toContain("$ErrorActionPreference = 'Stop'");
+    for (const asg of appTier.topology.asgs)
+      expect(script).toContain(
+        `New-AzApplicationSecurityGroup -ResourceGroupName $rg -Location $location -Name '${asg}'`,
+      );
+    expect(script).toContain("-ApplicationSecurityGroupId $asg");
+  });
+
+  it("runs one Test-AzNetworkWatcherIPFlow per test and records each under its id", () => {
+    expect(script.match(/Test-AzNetworkWatcherIPFlow/g)).toHaveLength(plan.tests.length);
+    expect(script.match(/Add-Content -Path \$out/g)).toHaveLength(plan.tests.length);
+    const first = plan.tests[0]!;
+    expect(script).toContain(
+      `@{ test = '${first.id}'; result = @{ access = "$($answer.Access)"; ruleName = $answer.RuleName } }`,
+    );
+  });
+
+  it("writes the same header line as the az CLI script, so either file compares", () => {
+    expect(script).toContain(
+      `'{"nsgLab":"ip-flow-verify","exercise":"app-tier-asg","plan":"${planFingerprint(target, plan)}"}'`,
+    );
+  });
+
+  it("quotes names with a quote in them, as PowerShell reads single-quoted strings", () => {
+    const named = verified({ ...ftp, title: "Ann's\nexercise" }, "");
+    const text = psVerificationScript(named.target, named.plan);
+    expect(text.split("\n")[0]).toBe(
+      `# NSG Lab: check "Ann's exercise" on your own Azure subscription (Azure PowerShell).`,
+    );
   });
 });
 

@@ -88,6 +88,6 @@ describe("verify on Azure from the CLI", () => {
   it("refuses an unknown shell", () => {
     const h = harness();
     expect(runGrade(["graders/ftp-active.yaml", "--verify-script", "cmd"], h.io)).toBe(2);
-    expect(h.err.join("\n")).toContain("--verify-script must be one of az");
+    expect(h.err.join("\n")).toContain("--verify-script must be one of az, powershell");
   });
 });

@@ -60,7 +60,7 @@ export function asgVariable(name: string, taken: Set<string>): string {
 }
 
 /** The parameters of one rule, a line per group (what it is, where from, where to, why). */
-function ruleLines(rule: SecurityRule, asgVar: (name: string) => string): string[] {
+export function ruleLines(rule: SecurityRule, asgVar: (name: string) => string): string[] {
   const protocol = rule.protocol === "*" ? psQuote("*") : rule.protocol;
   const lines = [
     `-Name ${psQuote(rule.name)} -Priority ${rule.priority} -Direction ${rule.direction} -Access ${rule.access} -Protocol ${protocol}`,
