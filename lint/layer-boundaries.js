@@ -17,6 +17,7 @@ const APPLICATION = [
   "classroom",
   "assignments",
   "store",
+  "rule-form",
 ];
 /** The layers between the evaluator and the grader; siblings never import each other. */
 const MIDDLE = ["formats", "analysis", "compare"];

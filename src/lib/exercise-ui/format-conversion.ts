@@ -4,7 +4,7 @@ import type { Exercise } from "../grader/exercise-schema.ts";
 import { isBlankRules, parseLearnerRules } from "../grader/parse-learner-rules.ts";
 import { toArmRule } from "../nsg/arm-rule.ts";
 import { fail, issue, ok, type Issue, type IssueCode, type Result } from "../result.ts";
-import { FORMAT_LABEL, type EditorFormat } from "./editor-format.ts";
+import { FORMAT_LABEL, ruleFormatOf, type EditorFormat } from "./editor-format.ts";
 
 /**
  * Moves a learner's rules between the editor's formats (JSON ⇄ az CLI) and out to deployment
@@ -27,11 +27,11 @@ export const summaryOf = (failure: { errors: readonly Issue[] }): string => fail
 /** The normalized final rules of every NSG the text writes, in the order written. */
 export function readRuleSets(exercise: Exercise, text: string, format: EditorFormat): RuleSetsResult {
   if (isBlankRules(text)) return ok([]);
-  const doc = parseLearnerRules(text, exercise, format);
+  const doc = parseLearnerRules(text, exercise, ruleFormatOf(format));
   if (!doc.ok)
     return refuse(
       "rules-have-errors",
-      `Fix the ${plural(doc.errors.length, "error")} in your ${FORMAT_LABEL[format]} first.`,
+      `Fix the ${plural(doc.errors.length, "error")} in your ${format === "form" ? "rules" : FORMAT_LABEL[format]} first.`,
       doc.errors,
     );
   const applied = applyRules(exercise, doc.value);
@@ -59,6 +59,21 @@ export function resourceGroupIn(text: string): string | undefined {
     text,
   );
   return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+
+/**
+ * Every editable NSG's rules, in the exercise's order: the set the text writes, else the rules
+ * the NSG starts with (a text that leaves an NSG out leaves its rules as they are). What the
+ * portal form shows and stores, so that it lists every NSG the learner may edit.
+ */
+export function withStartingRules(exercise: Exercise, sets: readonly NsgRuleSet[]): NsgRuleSet[] {
+  return exercise.editable.map(
+    (nsg) =>
+      sets.find((s) => s.nsg === nsg) ?? {
+        nsg,
+        rules: exercise.topology.nsgs.find((n) => n.name === nsg)?.securityRules ?? [],
+      },
+  );
 }
 
 /** `{ "<nsg>": [rules] }` in ARM's flat shape, as the editor's JSON format reads it back. */
@@ -100,6 +115,10 @@ export function ruleSetsToAzCli(
     : `${script}\n# Rules the NSG had that these rules leave out\n${deletes.join("\n")}\n`;
 }
 
+/** The JSON text for rule sets; the portal form's names every editable NSG (withStartingRules). */
+const dataText = (exercise: Exercise, sets: readonly NsgRuleSet[], to: EditorFormat) =>
+  ruleSetsToJson(to === "form" ? withStartingRules(exercise, sets) : sets, exercise.editable);
+
 /** Converts the editor's text to the other format, or explains why it cannot. */
 export function convertRules(
   exercise: Exercise,
@@ -121,18 +140,24 @@ export function convertRules(
     if (doc.ok && doc.value.associations.length > 0) {
       return refuse(
         "not-expressible-in-json",
-        "Cannot switch to JSON: your script associates NSGs with subnets or NICs, which the JSON format cannot express. Your text is unchanged.",
+        `Cannot switch to ${FORMAT_LABEL[to]}: your script associates NSGs with subnets or NICs, which ${FORMAT_LABEL[to]} cannot express. Your text is unchanged.`,
       );
     }
     const foreign = read.value.find((s) => !exercise.editable.includes(s.nsg));
     if (foreign) {
       return refuse(
         "not-expressible-in-json",
-        `Cannot switch to JSON: your script creates NSG "${foreign.nsg}", which the JSON format cannot express. Your text is unchanged.`,
+        `Cannot switch to ${FORMAT_LABEL[to]}: your script creates NSG "${foreign.nsg}", which ${FORMAT_LABEL[to]} cannot express. Your text is unchanged.`,
       );
     }
-    if (/(^|\s)#(?!!)/m.test(text)) notes.push("Comments are not carried over to JSON.");
-    return ok({ text: ruleSetsToJson(read.value, exercise.editable), notes });
+    if (/(^|\s)#(?!!)/m.test(text)) notes.push(`Comments are not carried over to ${FORMAT_LABEL[to]}.`);
+    return ok({ text: dataText(exercise, read.value, to), notes });
+  }
+  if (to !== "azcli") {
+    // JSON ⇄ the portal form: the same JSON, rewritten in one shape (the form lists every editable NSG).
+    if (from === "json" && /\/\/|\/\*/.test(text))
+      notes.push("Comments are not carried over to the portal form.");
+    return ok({ text: dataText(exercise, read.value, to), notes });
   }
   if (/\/\/|\/\*/.test(text)) notes.push("Comments are not carried over to az CLI.");
   return ok({
