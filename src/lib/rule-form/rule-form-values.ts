@@ -118,3 +118,24 @@ export function blankRuleForm(direction: Direction): RuleFormValues {
  */
 export const MY_IP_EXPLANATION =
   "The portal fills this in with the public address it sees your browser connect from. NSG Lab runs only in your browser and contacts no server, so it cannot see that address: type it yourself (an exercise that gives you an address means that one). The rule stores the address itself, as the portal's does.";
+
+/** Each control's label, as the pane shows it (and the error summary names it). */
+export const FIELD_LABEL: Record<RuleFormField, string> = {
+  source: "Source",
+  sourceAddresses: "Source IP addresses/CIDR ranges",
+  myIp: "Your IP address",
+  sourceTag: "Source service tag",
+  sourceAsgs: "Source application security groups",
+  sourcePorts: "Source port ranges",
+  destination: "Destination",
+  destinationAddresses: "Destination IP addresses/CIDR ranges",
+  destinationTag: "Destination service tag",
+  destinationAsgs: "Destination application security groups",
+  service: "Service",
+  destinationPorts: "Destination port ranges",
+  protocol: "Protocol",
+  access: "Action",
+  priority: "Priority",
+  name: "Name",
+  description: "Description",
+};
