@@ -15,7 +15,8 @@ export function shellQuote(value: string): string {
   return SAFE.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-function ruleCommand(nsg: string, rule: SecurityRule, resourceGroup: string): string {
+/** One `az network nsg rule create` command that gives `nsg` exactly this rule. */
+export function ruleCommand(nsg: string, rule: SecurityRule, resourceGroup: string): string {
   const args: string[] = [
     `--resource-group ${shellQuote(resourceGroup)}`,
     `--nsg-name ${shellQuote(nsg)}`,
