@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoHorizontalScroll, watchErrors } from "./support/course.ts";
-import { exerciseOn, openEditorIn } from "./support/exercise.ts";
+import { exerciseOn, openEditorIn, pasteRules } from "./support/exercise.ts";
 import { choosePortalForm, rulePane, ruleRow, tabTo, typeOver } from "./support/rule-form.ts";
 
 /**
@@ -104,6 +104,7 @@ async function expectSolved(page: Page): Promise<void> {
 test("learner solves an exercise with the portal form, keeps the rules across a reload and sees them as JSON", async ({
   page,
 }) => {
+  test.slow(); // two axe scans, a reload and the code editor loading twice, on a shared CI machine
   const errors = watchErrors(page);
   await page.goto(`exercises/${ID}/`);
   await openEditorIn(page, ID);
@@ -194,4 +195,56 @@ test("learner on a 360px phone adds the rule in the portal form without the page
   await expectNoHorizontalScroll(page);
   expect(await axeViolations(page, "form at 360px")).toEqual([]);
   errors.expectNone();
+});
+
+test("learner whose JSON has an error cannot switch to the portal form, is told why, and keeps the text", async ({
+  page,
+}) => {
+  await page.goto(`exercises/${ID}/`);
+  await openEditorIn(page, ID);
+  const root = exerciseOn(page, ID);
+  const formats = root.getByRole("group", { name: "Rules format" });
+  await formats.getByLabel("JSON").check();
+  await expect(root.locator("[data-message]")).toContainText("Converted your rules to JSON.");
+  await pasteRules(page, ID, '{ "vm-web1-nsg": [ { "name": "Allow-HTTPS", "priority": 300 ');
+  await expect(root.locator("[data-issues-section]")).toBeVisible();
+  // The switch refuses, so the radio does not stay checked: click, not check().
+  await formats.getByLabel("Portal form").click();
+  await expect(root.locator("[data-message]")).toHaveText(
+    /^Cannot switch to the portal form: fix the \d+ errors? in your (JSON|rules) first\. Your text is unchanged\./,
+  );
+  await expect(formats.getByLabel("JSON")).toBeChecked();
+  await expect(root.locator("[data-form-ui]")).toBeHidden();
+  await expect(root.locator("[data-editor-host] .view-lines")).toContainText('"priority": 300');
+});
+
+test("learner who closes the pane half-way finds what they typed when they open it again", async ({
+  page,
+}) => {
+  await page.goto(`exercises/${ID}/`);
+  await openEditorIn(page, ID);
+  const root = exerciseOn(page, ID);
+  await choosePortalForm(root);
+  const add = root.getByRole("button", { name: "Add inbound rule" });
+  await add.click();
+  const pane = rulePane(page);
+  await pane.getByLabel("Source", { exact: true }).selectOption("my-ip");
+  // "My IP address" asks, and says why: a static site cannot see the learner's address.
+  await expect(pane.getByLabel("Your IP address", { exact: true })).toHaveAccessibleDescription(
+    /NSG Lab runs only in your browser and contacts no server/,
+  );
+  await pane.getByLabel("Your IP address", { exact: true }).fill("203.0.113.7");
+  await expect(pane.getByLabel("Name", { exact: true })).toHaveValue("AllowMyIpAddressCustom8080Inbound");
+  await page.keyboard.press("Escape");
+  await expect(pane).toHaveCount(0);
+  await expect(add).toBeFocused();
+
+  await add.click();
+  await expect(pane.locator("[data-pane-restored]")).toContainText("Restored what you typed");
+  await expect(pane.getByLabel("Your IP address", { exact: true })).toHaveValue("203.0.113.7");
+  await pane.getByRole("button", { name: "Start over" }).click();
+  await expect(pane.getByLabel("Source", { exact: true })).toHaveValue("any");
+  await expect(pane.getByLabel("Your IP address", { exact: true })).toBeHidden();
+  await pane.getByRole("button", { name: "Cancel" }).click();
+  await expect(add).toBeFocused();
 });

@@ -4,6 +4,13 @@ import { isEditorFormat, ruleFormatOf } from "../../src/lib/exercise-ui/editor-f
 import { convertRules, readRuleSets } from "../../src/lib/exercise-ui/format-conversion.ts";
 import { formRulesText, readFormRules, topologyWithRules } from "../../src/lib/exercise-ui/form-rules.ts";
 import { gradeForEditor } from "../../src/lib/exercise-ui/grade-for-editor.ts";
+import { decodeShareHash, encodeShareHash } from "../../src/lib/exercise-ui/share-link.ts";
+import {
+  buildSubmission,
+  parseSubmission,
+  submissionText,
+} from "../../src/lib/exercise-ui/submission-file.ts";
+import { checkDraft } from "../../src/lib/store/records/draft.ts";
 import { exercise } from "./support.ts";
 
 const verdicts = (report: ReturnType<typeof gradeSubmission>) =>
@@ -18,6 +25,32 @@ describe("the portal form as an editor format", () => {
     expect(isEditorFormat("form")).toBe(true);
     expect(ruleFormatOf("form")).toBe("json");
     expect(ruleFormatOf("azcli")).toBe("azcli");
+  });
+
+  it("travels in drafts, share links and submission files like any other format", () => {
+    const form = convertRules(https, https.solution!, "azcli", "form");
+    if (!form.ok) throw new Error("no form");
+    const link = encodeShareHash({ exercise: https.id, format: "form", text: form.value.text });
+    expect(link.ok && decodeShareHash(link.value.hash)).toMatchObject({
+      ok: true,
+      value: { format: "form", text: form.value.text },
+    });
+    const draft = { version: 1, text: form.value.text, format: "form", savedAt: new Date().toISOString() };
+    expect(checkDraft(draft)).toMatchObject({ ok: true, value: { format: "form" } });
+    // A submission that says "form" (hand-made: the editor writes "json") is graded as its JSON.
+    const submission = submissionText(
+      buildSubmission({
+        exercise: https.id,
+        rulesFormat: "form",
+        rules: form.value.text,
+        passed: 7,
+        failed: 0,
+      }),
+    );
+    const parsed = parseSubmission(submission, https.id);
+    expect(
+      parsed.ok && gradeSubmission(https, parsed.value.rules, ruleFormatOf(parsed.value.rulesFormat)).failed,
+    ).toBe(0);
   });
 
   it("takes az CLI rules into the form and back to JSON and az CLI, every verdict the same", () => {

@@ -1,5 +1,5 @@
 import { fail, issue, ok, type Issue, type Result } from "../result.ts";
-import { isEditorFormat, type EditorFormat } from "./editor-format.ts";
+import { EDITOR_FORMATS, isEditorFormat, type EditorFormat } from "./editor-format.ts";
 
 /**
  * The file a learner downloads to hand in or keep their work. It carries the rules as text in
@@ -66,7 +66,11 @@ export function validateSubmission(data: unknown, expectedExercise?: string): Re
       "exercise",
     ]);
   if (!isEditorFormat(d.rulesFormat))
-    add("unknown-rule-format", 'rulesFormat must be "json" or "azcli"', ["rulesFormat"]);
+    add(
+      "unknown-rule-format",
+      `rulesFormat must be one of ${EDITOR_FORMATS.map((f) => `"${f}"`).join(", ")}`,
+      ["rulesFormat"],
+    );
   if (typeof d.rules !== "string") add("missing-field", "rules (the rules as text) is missing", ["rules"]);
   const result = d.result as Record<string, unknown> | undefined;
   if (typeof result !== "object" || result === null || !count(result.passed) || !count(result.failed))
