@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { watchErrors } from "./support/course.ts";
+import { expectNoHorizontalScroll, watchErrors } from "./support/course.ts";
 import { rulePane, ruleRow } from "./support/rule-form.ts";
 
 /**
@@ -77,5 +77,10 @@ test("learner edits a scenario rule in the portal form and sees the traced flow 
     .click();
   await expect(banner).toContainText("then nsg-db-nic rule AllowVnetInBound (65000, default rule)");
   await expect(panel.getByRole("button", { name: "Add inbound rule" }).nth(1)).toBeFocused();
+
+  // On a phone the rule tables scroll inside their own region, never the page.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await expect(panel.getByRole("region", { name: "Inbound security rules of nsg-web" })).toBeVisible();
+  await expectNoHorizontalScroll(page);
   errors.expectNone();
 });

@@ -170,6 +170,7 @@ test("learner solves an exercise with the portal form, keeps the rules across a 
 test("learner on a 360px phone adds the rule in the portal form without the page scrolling sideways", async ({
   page,
 }) => {
+  test.slow(); // two axe scans and the code editor loading, on a shared CI machine
   await page.setViewportSize({ width: 360, height: 740 });
   const errors = watchErrors(page);
   await page.goto(`exercises/${ID}/`);

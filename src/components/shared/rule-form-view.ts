@@ -146,7 +146,7 @@ export class RuleFormView {
             el("div", {
               class: "rf-table-wrap",
               role: "region",
-              "aria-labelledby": headingId,
+              "aria-label": `${direction} security rules of ${nsg}`,
               tabindex: "0",
               "data-rule-table": "",
             }),

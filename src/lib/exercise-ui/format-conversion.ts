@@ -153,7 +153,7 @@ export function convertRules(
     if (/(^|\s)#(?!!)/m.test(text)) notes.push(`Comments are not carried over to ${FORMAT_LABEL[to]}.`);
     return ok({ text: dataText(exercise, read.value, to), notes });
   }
-  if (to !== "azcli") {
+  if (to === "json" || to === "form") {
     // JSON ⇄ the portal form: the same JSON, rewritten in one shape (the form lists every editable NSG).
     if (from === "json" && /\/\/|\/\*/.test(text))
       notes.push("Comments are not carried over to the portal form.");
