@@ -11,13 +11,13 @@
 const APPLICATION = [
   "exercise-ui",
   "playground",
+  "rule-form",
   "progress",
   "content",
   "course",
   "classroom",
   "assignments",
   "store",
-  "rule-form",
 ];
 /** The layers between the evaluator and the grader; siblings never import each other. */
 const MIDDLE = ["formats", "analysis", "compare"];

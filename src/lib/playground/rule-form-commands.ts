@@ -1,4 +1,4 @@
-import { ruleCommand, shellQuote } from "../formats/export/index.ts";
+import { ruleCreateCommand, shellQuote } from "../formats/export/export-az-cli.ts";
 import { resourceGroupIn } from "../exercise-ui/format-conversion.ts";
 import type { RuleChange } from "../rule-form/rule-changes.ts";
 
@@ -15,7 +15,7 @@ export function commandsForChange(change: RuleChange, resourceGroup: string): st
   if (change.kind === "delete")
     return `# Portal form: delete rule ${change.name} of ${nsg}\n${remove(change.name)}\n`;
   const { rule, replacing } = change;
-  const create = ruleCommand(nsg, rule, resourceGroup);
+  const create = ruleCreateCommand(nsg, rule, shellQuote(resourceGroup));
   if (!replacing)
     return `# Portal form: add ${rule.direction.toLowerCase()} rule ${rule.name} to ${nsg}\n${create}\n`;
   if (replacing.name === rule.name) return `# Portal form: save rule ${rule.name} of ${nsg}\n${create}\n`;

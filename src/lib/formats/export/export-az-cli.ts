@@ -15,10 +15,13 @@ export function shellQuote(value: string): string {
   return SAFE.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
-/** One `az network nsg rule create` command that gives `nsg` exactly this rule. */
-export function ruleCommand(nsg: string, rule: SecurityRule, resourceGroup: string): string {
+const ruleCommand = (nsg: string, rule: SecurityRule, resourceGroup: string): string =>
+  ruleCreateCommand(nsg, rule, shellQuote(resourceGroup));
+
+/** One `az network nsg rule create`; `resourceGroupWord` is already shell-ready (`"$RG"`, a quoted name). */
+export function ruleCreateCommand(nsg: string, rule: SecurityRule, resourceGroupWord: string): string {
   const args: string[] = [
-    `--resource-group ${shellQuote(resourceGroup)}`,
+    `--resource-group ${resourceGroupWord}`,
     `--nsg-name ${shellQuote(nsg)}`,
     `--name ${shellQuote(rule.name)}`,
     `--priority ${rule.priority}`,

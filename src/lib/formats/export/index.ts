@@ -23,7 +23,7 @@ export function exportRules(
   return EXPORTERS[format](nsgs, options);
 }
 
-export { exportAzCli, ruleCommand, shellQuote } from "./export-az-cli.ts";
+export { exportAzCli, shellQuote } from "./export-az-cli.ts";
 export { exportArm, armTemplate } from "./export-arm.ts";
 export { exportBicep, bicepString, bicepIdentifier } from "./export-bicep.ts";
 export { exportTerraform, hclString, terraformName } from "./export-terraform.ts";
