@@ -11,6 +11,7 @@
 const APPLICATION = [
   "exercise-ui",
   "playground",
+  "rule-form",
   "progress",
   "content",
   "course",

@@ -6,6 +6,7 @@ import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
 import { runVerify } from "./verify-command.ts";
 import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
+import { ruleFormatOf } from "../lib/exercise-ui/editor-format.ts";
 import type { Issue } from "../lib/result.ts";
 import { formatOfFileName, RULE_FORMATS, type RuleFormat } from "../lib/formats/rule-document.ts";
 
@@ -135,7 +136,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
     if (submission && !submission.ok) return invalid(rulesFile, submission.errors);
     // --format, else the submission's own, else the file's extension, else detected from the text.
     const format = submission?.ok
-      ? submission.value.rulesFormat
+      ? ruleFormatOf(submission.value.rulesFormat)
       : ((formatArg as RuleFormat | undefined) ?? formatOfFileName(rulesFile));
     report = gradeSubmission(exercise.value, submission?.ok ? submission.value.rules : rulesText, format);
     if (report.status === "invalid") return invalid(rulesFile, [...report.errors, ...report.warnings]);

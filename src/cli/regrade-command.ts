@@ -1,5 +1,6 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { parseSubmission } from "../lib/exercise-ui/submission-file.ts";
+import { ruleFormatOf } from "../lib/exercise-ui/editor-format.ts";
 import { gradeSubmission, loadExercise, type Exercise } from "../lib/grader/index.ts";
 import {
   gradebookCsv,
@@ -177,7 +178,7 @@ function gradeFile(
       { learner, file, exercise: submission.exercise, claimed },
       `unknown exercise "${submission.exercise}"`,
     );
-  const report = gradeSubmission(exercise, submission.rules, submission.rulesFormat);
+  const report = gradeSubmission(exercise, submission.rules, ruleFormatOf(submission.rulesFormat));
   return rowFromReport(
     { learner, file, exercise: exercise.id, claimed },
     report,

@@ -22,7 +22,8 @@ export const ISSUE_CODES = {
   "conflicting-fields": "Two properties that exclude each other are both set.",
   "unsupported-version":
     "A versioned value (draft, saved state, submission) has a version NSG Lab does not read.",
-  "unknown-rule-format": "A rules format the editor does not know (it knows json, azcli and powershell).",
+  "unknown-rule-format":
+    "A rules format the editor does not know (it knows json, azcli, powershell and form).",
   "internal-error": "A bug in NSG Lab, caught and reported instead of thrown.",
 
   // Learner rule documents (JSON / YAML / ARM)

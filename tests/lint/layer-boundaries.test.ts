@@ -65,6 +65,19 @@ describe("layer boundaries", { timeout: 120_000 }, () => {
     expect(broken).toContain(LAYER);
   });
 
+  it("keeps the rule form above the grader and below the views", async () => {
+    const fromGrader = await rulesBroken(
+      "src/lib/grader/grade.ts",
+      'import { SERVICE_PRESETS } from "../rule-form/service-presets.ts";\nexport const x = SERVICE_PRESETS;\n',
+    );
+    expect(fromGrader).toContain(LAYER);
+    const intoView = await rulesBroken(
+      "src/lib/rule-form/service-presets.ts",
+      'import { el } from "../../components/shared/dom.ts";\nexport const x = el;\n',
+    );
+    expect(intoView).toContain(LAYER);
+  });
+
   it("refuses src/lib importing the CLI", async () => {
     const broken = await rulesBroken(
       "src/lib/formats/data-tree.ts",

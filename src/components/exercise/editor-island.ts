@@ -1,7 +1,9 @@
 /**
- * The author-rules island: Monaco, live grading, drafts, format switch, export and sharing.
- * Built as a bundle of its own and loaded by loader.ts only when the learner presses
- * "Open the editor"; it registers itself as `globalThis.nsgLabEditorIsland`.
+ * The author-rules island: Monaco or the portal-style rule form, live grading, drafts, format
+ * switch, export and sharing. Built as a bundle of its own and loaded by loader.ts only when the
+ * learner presses "Open the editor"; it registers itself as `globalThis.nsgLabEditorIsland`.
+ * Rules in the portal form need no Monaco: the code editor is created when a text format is first
+ * shown.
  */
 import { createGrader, REGRADE_MEASURE, WORKER_THRESHOLD } from "./grading-client.ts";
 import { isComplete, type GradeReport } from "../../lib/grader/report.ts";
@@ -24,6 +26,10 @@ import {
   summaryOf,
 } from "../../lib/exercise-ui/format-conversion.ts";
 import { solutionRules, type EditorRules } from "../../lib/exercise-ui/island-data.ts";
+import { formRulesText, readFormRules, topologyWithRules } from "../../lib/exercise-ui/form-rules.ts";
+import type { NsgRuleSet } from "../../lib/formats/export/index.ts";
+import { applyRuleChange, describeChange, type RuleChange } from "../../lib/rule-form/rule-changes.ts";
+import { RuleFormView } from "../shared/rule-form-view.ts";
 import { learnerRulesSchema } from "../../lib/exercise-ui/rule-json-schema.ts";
 import { EXERCISE_PASSED_EVENT } from "../../lib/exercise-ui/exercise-progress.ts";
 import { createRulesEditor, type RulesEditor } from "../shared/monaco-setup.ts";
@@ -59,6 +65,9 @@ async function mount(root: HTMLElement): Promise<void> {
     openerNote: root.querySelector<HTMLElement>("[data-opener-note]"),
     editorUi: q<HTMLElement>("[data-editor-ui]"),
     host: q<HTMLElement>("[data-editor-host]"),
+    textOnly: [...root.querySelectorAll<HTMLElement>("[data-text-only]")],
+    formUi: q<HTMLElement>("[data-form-ui]"),
+    formHost: q<HTMLElement>("[data-form-host]"),
     message: q<HTMLElement>("[data-message]"),
     save: q<HTMLElement>("[data-save-status]"),
     score: q<HTMLElement>("[data-score]"),
@@ -157,22 +166,82 @@ async function mount(root: HTMLElement): Promise<void> {
     `Rules for ${exercise.editable.join(", ")}, in ${FORMAT_LABEL[format]}. Tab indents; press Escape then Tab to leave the editor.`;
 
   const setRadio = (value: EditorFormat) => ui.formatRadios.forEach((r) => (r.checked = r.value === value));
-  setRadio(format);
 
-  const editor: RulesEditor = createRulesEditor({
-    host: ui.host,
-    exerciseId: id,
-    text: current.text,
-    format,
-    ariaLabel: ariaLabel(),
-    schema: learnerRulesSchema(exercise),
-    onChange: () => {
+  /** Monaco, created the first time rules are shown as text (never, while they stay in the form). */
+  let editor: RulesEditor | undefined;
+  function textEditor(text: string): RulesEditor {
+    if (editor) {
+      editor.setText(text, format);
+      editor.editor.updateOptions({ ariaLabel: ariaLabel() });
+      return editor;
+    }
+    editor = createRulesEditor({
+      host: ui.host,
+      exerciseId: id,
+      text,
+      format,
+      ariaLabel: ariaLabel(),
+      schema: learnerRulesSchema(exercise),
+      onChange: () => {
+        edited = true;
+        clearTimeout(timer);
+        timer = setTimeout(refresh, DEBOUNCE_MS);
+      },
+    });
+    ui.host.dataset.ready = "true";
+    return editor;
+  }
+
+  /** The portal form's rules, while the rules are in the form; its text is their JSON. */
+  let formSets: NsgRuleSet[] = [];
+  const headingLevel = Math.min(5, Math.max(2, Number(ui.issuesTitle.tagName.slice(1)) || 4)) as
+    2 | 3 | 4 | 5;
+  const formView = new RuleFormView({
+    host: ui.formHost,
+    idPrefix: `ex-${id}-rf`,
+    headingLevel,
+    onChange: (change: RuleChange) => {
+      formSets = applyRuleChange(formSets, change);
+      formView.announce(describeChange(change));
+      showForm();
       edited = true;
-      clearTimeout(timer);
-      timer = setTimeout(refresh, DEBOUNCE_MS);
+      refresh();
     },
   });
-  ui.host.dataset.ready = "true";
+  const showForm = () =>
+    formView.show({
+      topology: topologyWithRules(exercise, formSets),
+      nsgs: exercise.editable,
+      notes: report?.lints ?? [],
+    });
+
+  /** The rules as text, whichever way they are shown: what is graded, saved, shared and exported. */
+  const rulesText = (): string =>
+    format === "form" ? formRulesText(exercise, formSets) : (editor?.getText() ?? "");
+
+  /** Shows rules in their format: the form for `form` (when its text reads), else the code editor. */
+  function show(next: Rules): void {
+    let shown = next;
+    if (next.format === "form") {
+      const read = readFormRules(exercise, next.text);
+      if (read.ok) formSets = read.value;
+      else {
+        shown = { text: next.text, format: "json" };
+        showMessage(
+          `These rules cannot be shown in the portal form, so they open as JSON: ${summaryOf(read)}`,
+          "warning",
+        );
+      }
+    }
+    format = shown.format;
+    setRadio(format);
+    const inForm = format === "form";
+    ui.formUi.hidden = !inForm;
+    for (const part of ui.textOnly) part.hidden = inForm;
+    if (inForm) showForm();
+    else textEditor(shown.text);
+  }
+  show(current);
 
   const showSave = (status: SaveStatus) => {
     if (status.kind === "conflict") conflict = status.theirs;
@@ -182,7 +251,7 @@ async function mount(root: HTMLElement): Promise<void> {
   function save(): void {
     // While another tab's version waits for the learner's choice, nothing is written over it.
     if (conflict) return;
-    showSave(session.save({ text: editor.getText(), format }));
+    showSave(session.save({ text: rulesText(), format }));
   }
 
   const showConflict = (theirs: Draft) => {
@@ -201,11 +270,11 @@ async function mount(root: HTMLElement): Promise<void> {
     const theirs = conflict;
     conflict = undefined;
     ui.conflict.hidden = true;
-    showSave(session.keepMine({ text: editor.getText(), format }, theirs));
+    showSave(session.keepMine({ text: rulesText(), format }, theirs));
     renderHistory();
   });
   ui.takeTheirs.addEventListener("click", () => {
-    const theirs = session.takeTheirs({ text: editor.getText(), format });
+    const theirs = session.takeTheirs({ text: rulesText(), format });
     conflict = undefined;
     ui.conflict.hidden = true;
     if (theirs) putRules(theirs);
@@ -217,23 +286,30 @@ async function mount(root: HTMLElement): Promise<void> {
 
   async function grade(): Promise<void> {
     const started = performance.now();
-    const text = editor.getText();
+    const text = rulesText();
+    const graded = { text, format };
     const large = text.length > WORKER_THRESHOLD;
     if (large) ui.score.textContent = "Grading a large text…";
-    const result = await gradeText(text, format);
+    const result = await gradeText(text, graded.format);
     if (!result) return; // a newer edit is being graded
     report = result.report;
     const { errors, warnings } = result;
-    editor.setMarkers([...errors, ...warnings.filter((m) => m.located)]);
     const all = [...errors, ...warnings];
-    renderIssues(ui.issues, all, (line, column) => editor.jumpTo(line, column));
+    if (graded.format === "form") {
+      // No text to point into: the list says what is wrong, and lints show on their rules.
+      renderIssues(ui.issues, all);
+      showForm();
+    } else if (editor) {
+      const shownIn = editor;
+      shownIn.setMarkers([...errors, ...warnings.filter((m) => m.located)]);
+      renderIssues(ui.issues, all, (line, column) => shownIn.jumpTo(line, column));
+    }
     ui.issuesSection.hidden = all.length === 0;
     ui.issuesTitle.textContent =
       errors.length > 0
         ? `Problems (${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings.length ? `, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}` : ""})`
         : `Warnings (${warnings.length})`;
     renderChecks(root, report);
-    const graded = { text, format };
     let suggestions: (string | undefined)[] | undefined;
     renderDifferences(ui.differencesSection, ui.differences, report, (i) => {
       // Verified on request: each fix is applied and re-compared (see suggest-fix.ts).
@@ -274,17 +350,14 @@ async function mount(root: HTMLElement): Promise<void> {
   }
 
   function putRules(next: Rules): void {
-    format = next.format;
-    setRadio(format);
-    editor.editor.updateOptions({ ariaLabel: ariaLabel() });
-    editor.setText(next.text, next.format);
+    show(next);
     edited = false;
     refresh();
   }
 
   /** Keeps what is in the editor among the earlier versions, then puts other rules in. */
   function replaceRules(next: Rules, because: Parameters<typeof session.keepVersion>[1]): void {
-    const kept = session.keepVersion({ text: editor.getText(), format }, because);
+    const kept = session.keepVersion({ text: rulesText(), format }, because);
     putRules(next);
     renderHistory();
     if (!kept)
@@ -317,7 +390,7 @@ async function mount(root: HTMLElement): Promise<void> {
   }
 
   function restoreVersion(index: number): void {
-    const restored = session.restore(index, { text: editor.getText(), format });
+    const restored = session.restore(index, { text: rulesText(), format });
     if (!restored) {
       showMessage("There are no previous rules to restore.", "warning");
       return;
@@ -331,7 +404,7 @@ async function mount(root: HTMLElement): Promise<void> {
     radio.addEventListener("change", () => {
       const to = radio.value;
       if (!radio.checked || !isEditorFormat(to) || to === format) return;
-      const result = convertRules(exercise, editor.getText(), format, to);
+      const result = convertRules(exercise, rulesText(), format, to);
       if (!result.ok) {
         setRadio(format);
         showMessage(summaryOf(result), "error");
@@ -371,7 +444,7 @@ async function mount(root: HTMLElement): Promise<void> {
     "click",
     asyncHandler(async () => {
       const to = ui.exportFormat.value as ExportFormat;
-      const result = exportLearnerRules(exercise, editor.getText(), format, to);
+      const result = exportLearnerRules(exercise, rulesText(), format, to);
       if (!result.ok) {
         ui.exportOutput.value = "";
         ui.exportStatus.textContent = summaryOf(result);
@@ -390,8 +463,9 @@ async function mount(root: HTMLElement): Promise<void> {
     if (timer !== undefined) refresh();
     const submission = buildSubmission({
       exercise: id,
-      rulesFormat: format,
-      rules: editor.getText(),
+      // The form's rules are JSON: the submission says so, for any tool that grades it.
+      rulesFormat: format === "form" ? "json" : format,
+      rules: rulesText(),
       passed: report?.passed ?? 0,
       failed: report?.status === "graded" ? report.failed : exercise.expectations.length,
     });
@@ -402,7 +476,7 @@ async function mount(root: HTMLElement): Promise<void> {
 
   wireShareButton(
     { button: ui.shareCopy, output: ui.shareOutput, status: ui.shareStatus },
-    () => Promise.resolve(session.shareHash({ text: editor.getText(), format })),
+    () => Promise.resolve(session.shareHash({ text: rulesText(), format })),
     "Whoever opens it sees these rules in the editor.",
   );
 
@@ -440,7 +514,8 @@ async function mount(root: HTMLElement): Promise<void> {
 
   void grade();
   if (fromLink) save();
-  editor.editor.focus();
+  if (editor && format !== "form") editor.editor.focus();
+  else formView.focus();
 }
 
 export interface EditorIslandApi {

@@ -35,6 +35,9 @@ import { loadExerciseScenario } from "./scenario-files.ts";
 import { setupTabs } from "./tabs.ts";
 import { textareaEditor, type TextEditor } from "./text-editor.ts";
 import { renderDiagram } from "./topology-view.ts";
+import { RuleFormView } from "../shared/rule-form-view.ts";
+import { appendChange } from "../../lib/playground/rule-form-commands.ts";
+import { describeChange } from "../../lib/rule-form/rule-changes.ts";
 
 const REFRESH_MS = 200;
 const SAVE_MS = 400;
@@ -82,6 +85,20 @@ async function boot(root: HTMLElement): Promise<void> {
   };
   const session = new PlaygroundSession(browserStore());
   const form = new FlowFormView(root);
+  // The portal form writes each change as az CLI commands at the end of the az CLI changes.
+  const ruleForm = new RuleFormView({
+    host: q("[data-rule-form-host]"),
+    idPrefix: "pg-rf",
+    headingLevel: 3,
+    onChange: (change) => {
+      editors.cli.setText(appendChange(editors.cli.getText(), change));
+      refresh();
+      save();
+      ruleForm.announce(
+        `${describeChange(change)} The commands that make it are at the end of the az CLI changes.`,
+      );
+    },
+  });
 
   let model: PlaygroundModel | undefined;
   /** The flow whose verdict is shown; re-evaluated whenever the scenario changes. */
@@ -283,6 +300,7 @@ async function boot(root: HTMLElement): Promise<void> {
     if (!evaluator || !model.scenario) {
       const where = model.scenarioErrors.length > 0 ? "the scenario" : "the changes";
       const text = `Fix the problems in ${where} (listed under the editor) to see this.`;
+      ruleForm.unavailable(`Fix the problems in ${where} (listed under its editor) to edit rules here.`);
       for (const target of [ui.effective, ui.exposure, ui.lints])
         target.replaceChildren(el("p", { class: "pg-note" }, text));
       if (checked) showVerdict(true);
@@ -296,7 +314,13 @@ async function boot(root: HTMLElement): Promise<void> {
     fillNicSelect(ui.exposureNic, nics);
     renderEffectiveView();
     renderExposureView();
-    renderLints(ui.lints, lintScenario(evaluator));
+    const findings = lintScenario(evaluator);
+    renderLints(ui.lints, findings);
+    ruleForm.show({
+      topology: evaluator.network.topology,
+      nsgs: evaluator.network.topology.nsgs.map((n) => n.name),
+      notes: findings.flatMap((f) => f.lints),
+    });
     renderDiagram(ui.diagram, { ...model.scenario, topology: evaluator.network.topology });
     showVerdict(true);
   }

@@ -139,6 +139,8 @@ const LANGUAGE_OF: Record<EditorFormat, string> = {
   json: "json",
   azcli: AZCLI_LANGUAGE_ID,
   powershell: "powershell",
+  // The portal form keeps its rules as JSON; shown as text, they are JSON.
+  form: "json",
 };
 
 export const languageOf = (format: EditorFormat): string => LANGUAGE_OF[format];

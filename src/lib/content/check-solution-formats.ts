@@ -1,5 +1,5 @@
 import { convertRules, summaryOf } from "../exercise-ui/format-conversion.ts";
-import { FORMAT_LABEL, type EditorFormat } from "../exercise-ui/editor-format.ts";
+import { FORMAT_LABEL, ruleFormatOf, type EditorFormat } from "../exercise-ui/editor-format.ts";
 import { detectRuleFormat, gradeSubmission, type Exercise } from "../grader/index.ts";
 import { issue, type Issue } from "../result.ts";
 
@@ -12,7 +12,12 @@ import { issue, type Issue } from "../result.ts";
  */
 
 /** The editor's text formats, in which a solution can be written and graded. */
-export const SOLUTION_FORMATS = ["json", "azcli", "powershell"] as const satisfies readonly EditorFormat[];
+export const SOLUTION_FORMATS = [
+  "json",
+  "azcli",
+  "powershell",
+  "form",
+] as const satisfies readonly EditorFormat[];
 
 export interface SolutionFormatsCheck {
   errors: Issue[];
@@ -55,7 +60,7 @@ export function checkSolutionFormats(
         );
       continue;
     }
-    const report = gradeSubmission(exercise, converted.value.text, to);
+    const report = gradeSubmission(exercise, converted.value.text, ruleFormatOf(to));
     if (report.status === "invalid") {
       for (const e of report.errors)
         errors.push(

@@ -12,7 +12,7 @@ import type { Exercise } from "../grader/exercise-schema.ts";
 import { isBlankRules, parseLearnerRules } from "../grader/parse-learner-rules.ts";
 import { toArmRule } from "../nsg/arm-rule.ts";
 import { fail, issue, ok, type Issue, type IssueCode, type Result } from "../result.ts";
-import { FORMAT_LABEL, type EditorFormat } from "./editor-format.ts";
+import { FORMAT_LABEL, ruleFormatOf, type EditorFormat } from "./editor-format.ts";
 
 /**
  * Moves a learner's rules between the editor's formats (JSON ⇄ az CLI ⇄ PowerShell) and out to deployment
@@ -45,11 +45,11 @@ function readRules(
   format: EditorFormat,
 ): Result<{ sets: NsgRuleSet[]; doc?: RuleDocument }> {
   if (isBlankRules(text)) return ok({ sets: [] });
-  const doc = parseLearnerRules(text, exercise, format);
+  const doc = parseLearnerRules(text, exercise, ruleFormatOf(format));
   if (!doc.ok)
     return refuse(
       "rules-have-errors",
-      `Fix the ${plural(doc.errors.length, "error")} in your ${FORMAT_LABEL[format]} first.`,
+      `Fix the ${plural(doc.errors.length, "error")} in your ${format === "form" ? "rules" : FORMAT_LABEL[format]} first.`,
       doc.errors,
     );
   const applied = applyRules(exercise, doc.value);
@@ -85,7 +85,8 @@ export function resourceGroupIn(text: string): string | undefined {
 
 /** The resource group for commands written from these rules: the script's own, else the starter's. */
 const groupFor = (exercise: Exercise, text: string, format: EditorFormat): string | undefined =>
-  (format === "json" ? undefined : resourceGroupIn(text)) ?? resourceGroupIn(exercise.starter ?? "");
+  (format === "json" || format === "form" ? undefined : resourceGroupIn(text)) ??
+  resourceGroupIn(exercise.starter ?? "");
 
 /** NSGs the rules write that the exercise does not have: the script created them. */
 const newNsgsIn = (exercise: Exercise, sets: readonly NsgRuleSet[]): string[] =>
@@ -96,6 +97,21 @@ const newNsgsIn = (exercise: Exercise, sets: readonly NsgRuleSet[]): string[] =>
 /** The names of the rules each of the exercise's NSGs starts with. */
 const startingRuleNames = (exercise: Exercise): Record<string, string[]> =>
   Object.fromEntries(exercise.topology.nsgs.map((n) => [n.name, n.securityRules.map((r) => r.name)]));
+
+/**
+ * Every editable NSG's rules, in the exercise's order: the set the text writes, else the rules
+ * the NSG starts with (a text that leaves an NSG out leaves its rules as they are). What the
+ * portal form shows and stores, so that it lists every NSG the learner may edit.
+ */
+export function withStartingRules(exercise: Exercise, sets: readonly NsgRuleSet[]): NsgRuleSet[] {
+  return exercise.editable.map(
+    (nsg) =>
+      sets.find((s) => s.nsg === nsg) ?? {
+        nsg,
+        rules: exercise.topology.nsgs.find((n) => n.name === nsg)?.securityRules ?? [],
+      },
+  );
+}
 
 /** `{ "<nsg>": [rules] }` in ARM's flat shape, as the editor's JSON format reads it back. */
 export function ruleSetsToJson(sets: readonly NsgRuleSet[], editable: readonly string[]): string {
@@ -185,6 +201,7 @@ export function powerShellStarter(exercise: Exercise, resourceGroup?: string): s
 /** Comments each format has; none of them is carried over by a conversion. */
 const COMMENTS: Record<EditorFormat, RegExp> = {
   json: /\/\/|\/\*/,
+  form: /\/\/|\/\*/,
   azcli: /(^|\s)#(?!!)/m,
   powershell: /(^|\s)#|<#/m,
 };
@@ -196,17 +213,18 @@ function inexpressible(
   to: EditorFormat,
 ): ConversionResult | undefined {
   const associates = (read.doc?.associations.length ?? 0) > 0;
-  if (to === "json") {
+  // The portal form stores JSON, so it can express what JSON can.
+  if (to === "json" || to === "form") {
     if (associates)
       return refuse(
         "not-expressible-in-json",
-        "Cannot switch to JSON: your script associates NSGs with subnets or NICs, which the JSON format cannot express. Your text is unchanged.",
+        `Cannot switch to ${FORMAT_LABEL[to]}: your script associates NSGs with subnets or NICs, which ${FORMAT_LABEL[to]} cannot express. Your text is unchanged.`,
       );
     const foreign = read.sets.find((s) => !exercise.editable.includes(s.nsg));
     if (foreign)
       return refuse(
         "not-expressible-in-json",
-        `Cannot switch to JSON: your script creates NSG "${foreign.nsg}", which the JSON format cannot express. Your text is unchanged.`,
+        `Cannot switch to ${FORMAT_LABEL[to]}: your script creates NSG "${foreign.nsg}", which ${FORMAT_LABEL[to]} cannot express. Your text is unchanged.`,
       );
   }
   if (to === "powershell" && associates)
@@ -216,6 +234,10 @@ function inexpressible(
     );
   return undefined;
 }
+
+/** The JSON text for rule sets; the portal form's names every editable NSG (withStartingRules). */
+const dataText = (exercise: Exercise, sets: readonly NsgRuleSet[], to: EditorFormat) =>
+  ruleSetsToJson(to === "form" ? withStartingRules(exercise, sets) : sets, exercise.editable);
 
 /** Converts the editor's text to the other format, or explains why it cannot. */
 export function convertRules(
@@ -238,8 +260,8 @@ export function convertRules(
   const { sets } = read.value;
   const group = groupFor(exercise, text, from);
   const converted =
-    to === "json"
-      ? ruleSetsToJson(sets, exercise.editable)
+    to === "json" || to === "form"
+      ? dataText(exercise, sets, to)
       : to === "azcli"
         ? ruleSetsToAzCli(exercise, sets, group)
         : changesAnything(exercise, sets)

@@ -1,4 +1,4 @@
-import type { EditorFormat } from "./editor-format.ts";
+import { ruleFormatOf, type EditorFormat } from "./editor-format.ts";
 import { issueMarkers, lintMarkers, type EditorMarker } from "./issue-markers.ts";
 import type { Exercise } from "../grader/exercise-schema.ts";
 import { gradeWithDocument } from "../grader/grade.ts";
@@ -14,7 +14,9 @@ export interface EditorGrade {
 export function gradeForEditor(exercise: Exercise, text: string, format: EditorFormat): EditorGrade {
   // Lints name rules; the parsed document says where each rule is written. Fixes are verified
   // only when the learner asks (suggestFixesFor): each costs a comparison, on every keystroke.
-  const { report, doc } = gradeWithDocument(exercise, text, format, { suggestFixes: false });
+  const { report, doc } = gradeWithDocument(exercise, text, ruleFormatOf(format), {
+    suggestFixes: false,
+  });
   return {
     report,
     errors: issueMarkers(report.errors, text),
@@ -28,7 +30,7 @@ export function suggestFixesFor(
   text: string,
   format: EditorFormat,
 ): (string | undefined)[] {
-  return gradeWithDocument(exercise, text, format, { suggestFixes: true }).report.differences.map(
-    (d) => d.suggestion,
-  );
+  return gradeWithDocument(exercise, text, ruleFormatOf(format), {
+    suggestFixes: true,
+  }).report.differences.map((d) => d.suggestion);
 }
