@@ -52,7 +52,7 @@ describe("submission files", () => {
     expect(!unknown.ok && unknown.errors).toEqual([
       {
         code: "unknown-rule-format",
-        message: 'rulesFormat must be one of "json", "azcli", "powershell"',
+        message: 'rulesFormat must be one of "json", "azcli", "powershell", "form"',
         path: ["rulesFormat"],
       },
     ]);

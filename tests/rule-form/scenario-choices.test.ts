@@ -5,7 +5,15 @@ import { network } from "./support.ts";
 describe("the pane's drop-downs", () => {
   it("offer the built-in tags, the scenario's tags and its ASGs", () => {
     expect(scenarioChoices(network())).toEqual({
-      serviceTags: ["VirtualNetwork", "AzureLoadBalancer", "Internet", "Storage.WestEurope"],
+      serviceTags: [
+        "VirtualNetwork",
+        "AzureLoadBalancer",
+        "Internet",
+        "AzurePlatformDNS",
+        "AzurePlatformIMDS",
+        "AzurePlatformLKM",
+        "Storage.WestEurope",
+      ],
       asgs: ["asg-web", "asg-app", "asg-far"],
     });
   });

@@ -150,7 +150,7 @@ describe("the pane's check, at the field that has the problem", () => {
     ]);
     expect(problems({ destination: "service-tag", destinationTag: "Storage.WestEurope" })).toEqual([]);
     expect(problems({ destination: "service-tag", destinationTag: "Sql.EastUS" })).toEqual([
-      'destinationTag unknown-service-tag: unknown service tag "Sql.EastUS": use VirtualNetwork, AzureLoadBalancer, Internet, *, an IP address or a CIDR range',
+      'destinationTag unknown-service-tag: unknown service tag "Sql.EastUS": use VirtualNetwork, AzureLoadBalancer, Internet, an AzurePlatform tag (DNS, IMDS, LKM), *, an IP address or a CIDR range',
     ]);
     expect(problems({ source: "asg", sourceAsgs: [] })).toEqual([
       "sourceAsgs missing-field: Choose at least one source application security group",
