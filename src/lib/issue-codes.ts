@@ -98,6 +98,12 @@ export const ISSUE_CODES = {
   "rule-not-found": "An az command or PowerShell cmdlet names a security rule the NSG does not have.",
   "vm-not-found": "An az command names a VM the exercise does not have.",
   "vm-without-nsg": "az vm open-port on a VM whose NIC or subnet has no NSG.",
+  "vm-multiple-nics": "az vm open-port on a VM with more than one NIC, which az refuses.",
+  "unknown-public-ip": "A NIC names a public IP address the script has not created.",
+  "invented-name":
+    "A resource az names with a hash of its resource ID gets a plain name in NSG Lab, which says so (a warning).",
+  "unsupported-substitution":
+    "A $(…) command substitution NSG Lab cannot work out: a command other than the az reads it knows, a --query it does not, or output that is not -o tsv.",
   "exercise-network-fixed":
     "A script creates or changes VNets, subnets, NICs, VMs or ASGs in an exercise, whose network is fixed; the command is noted and not run.",
   "unsupported-shell-syntax":
