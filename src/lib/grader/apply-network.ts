@@ -55,6 +55,9 @@ export class NetworkBuilder {
   readonly #publicIps = new Map<string, string>();
   readonly #pool: PublicIpPool;
   readonly #base: Topology;
+  /** Every NIC by name, and the NICs of each subnet ("vnet/subnet", lower-case). */
+  readonly #nicIndex = new Map<string, PlacedNic>();
+  readonly #users = new Map<string, Nic[]>();
 
   constructor(topology: Topology, options: NetworkOptions) {
     this.#base = topology;
@@ -63,6 +66,19 @@ export class NetworkBuilder {
     this.#asgs = [...topology.asgs];
     this.#nsgs = new Map(options.nsgs.map((n) => [key(n), n]));
     this.#pool = new PublicIpPool(topology, options.avoid ?? []);
+    for (const vm of this.#vms)
+      for (const nic of vm.nics) {
+        this.#nicIndex.set(key(nic.name), { nic, vm });
+        const placed = this.#findSubnet(nic.subnet);
+        if (placed) this.#use(placed.vnet, placed.subnet, nic);
+      }
+  }
+
+  #use(vnet: Vnet, subnet: Subnet, nic: Nic) {
+    const k = key(`${vnet.name}/${subnet.name}`);
+    const list = this.#users.get(k);
+    if (list) list.push(nic);
+    else this.#users.set(k, [nic]);
   }
 
   #error(code: IssueCode, message: string, span: SourceSpan | undefined) {
@@ -158,12 +174,7 @@ export class NetworkBuilder {
   }
 
   #nicsIn(vnet: Vnet, subnet: Subnet): Nic[] {
-    return this.#allNics()
-      .map((p) => p.nic)
-      .filter((n) => {
-        const placed = this.#findSubnet(n.subnet);
-        return placed?.vnet === vnet && placed.subnet === subnet;
-      });
+    return this.#users.get(key(`${vnet.name}/${subnet.name}`)) ?? [];
   }
 
   #vnetList(): string {
@@ -342,15 +353,8 @@ export class NetworkBuilder {
 
   // --- NICs, ASGs and VMs ------------------------------------------------------------------
 
-  #allNics(): PlacedNic[] {
-    return [
-      ...this.#vms.flatMap((vm) => vm.nics.map((nic) => ({ nic, vm }))),
-      ...this.#loose.map((nic) => ({ nic })),
-    ];
-  }
-
   #findNic(name: string): PlacedNic | undefined {
-    return this.#allNics().find((p) => same(p.nic.name, name));
+    return this.#nicIndex.get(key(name));
   }
 
   #asgRefs(names: readonly string[], span: SourceSpan | undefined): string[] | undefined {
@@ -434,6 +438,8 @@ export class NetworkBuilder {
       nic.publicIp = address;
     }
     this.#loose.push(nic);
+    this.#nicIndex.set(key(nic.name), { nic });
+    this.#use(found.vnet, found.subnet, nic);
   }
 
   /** A static address: inside the subnet, not one Azure reserves, not another NIC's. */
@@ -573,8 +579,12 @@ export class NetworkBuilder {
       );
       return;
     }
-    for (const nic of nics) this.#loose.splice(this.#loose.indexOf(nic), 1);
-    this.#vms.push({ name: change.name, nics });
+    const vm: Vm = { name: change.name, nics };
+    for (const nic of nics) {
+      this.#loose.splice(this.#loose.indexOf(nic), 1);
+      this.#nicIndex.set(key(nic.name), { nic, vm });
+    }
+    this.#vms.push(vm);
   }
 }
 

@@ -39,18 +39,25 @@ export interface KnownVm {
 }
 
 const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+const key = (name: string) => name.toLowerCase();
 
 export class ScriptNetwork {
+  /** In the order they came to be (what `az … list` prints); the maps find them by name. */
   readonly vnets: KnownVnet[] = [];
   readonly nics: KnownNic[] = [];
   readonly vms: KnownVm[] = [];
   readonly asgs: string[] = [];
   readonly publicIps: string[] = [];
+  readonly #vnets = new Map<string, KnownVnet>();
+  readonly #nics = new Map<string, KnownNic>();
+  readonly #vms = new Map<string, KnownVm>();
+  readonly #asgs = new Map<string, string>();
+  readonly #publicIps = new Map<string, string>();
 
   constructor(topology?: Topology) {
     if (!topology) return;
     for (const v of topology.vnets)
-      this.vnets.push({
+      this.putVnet({
         name: v.name,
         addressSpace: [...v.addressSpace],
         subnets: v.subnets.map((s) => ({
@@ -60,19 +67,21 @@ export class ScriptNetwork {
         })),
       });
     for (const vm of topology.vms) {
-      this.vms.push({ name: vm.name, nics: vm.nics.map((n) => n.name) });
       for (const nic of vm.nics) {
         const placed = this.#placeBare(nic.subnet);
-        this.nics.push({
+        this.addNic({
           name: nic.name,
           vnet: placed?.vnet ?? "",
           subnet: placed?.subnet ?? nic.subnet,
-          vm: vm.name,
           ...(nic.nsg !== undefined ? { nsg: nic.nsg } : {}),
         });
       }
+      this.addVm(
+        vm.name,
+        vm.nics.map((n) => n.name),
+      );
     }
-    this.asgs.push(...topology.asgs);
+    for (const asg of topology.asgs) this.addAsg(asg);
   }
 
   /** A scenario NIC's "vnet/subnet", or a bare subnet name only one VNet has. */
@@ -84,7 +93,7 @@ export class ScriptNetwork {
   }
 
   vnet(name: string): KnownVnet | undefined {
-    return this.vnets.find((v) => same(v.name, name));
+    return this.#vnets.get(key(name));
   }
 
   subnet(vnet: string, name: string): KnownSubnet | undefined {
@@ -92,19 +101,19 @@ export class ScriptNetwork {
   }
 
   nic(name: string): KnownNic | undefined {
-    return this.nics.find((n) => same(n.name, name));
+    return this.#nics.get(key(name));
   }
 
   vm(name: string): KnownVm | undefined {
-    return this.vms.find((v) => same(v.name, name));
+    return this.#vms.get(key(name));
   }
 
   asg(name: string): string | undefined {
-    return this.asgs.find((a) => same(a, name));
+    return this.#asgs.get(key(name));
   }
 
   publicIp(name: string): string | undefined {
-    return this.publicIps.find((p) => same(p, name));
+    return this.#publicIps.get(key(name));
   }
 
   // --- What commands build (the same changes the applier will make) ---------------------------
@@ -123,7 +132,10 @@ export class ScriptNetwork {
     if (existing) {
       existing.addressSpace = vnet.addressSpace;
       existing.subnets = vnet.subnets;
-    } else this.vnets.push(vnet);
+    } else {
+      this.vnets.push(vnet);
+      this.#vnets.set(key(vnet.name), vnet);
+    }
   }
 
   putSubnet(vnet: string, subnet: KnownSubnet): void {
@@ -135,12 +147,17 @@ export class ScriptNetwork {
   }
 
   addNic(nic: KnownNic): void {
-    if (!this.nic(nic.name)) this.nics.push({ ...nic });
+    if (this.nic(nic.name)) return;
+    const copy = { ...nic };
+    this.nics.push(copy);
+    this.#nics.set(key(nic.name), copy);
   }
 
   addVm(name: string, nics: readonly string[]): void {
     if (this.vm(name)) return;
-    this.vms.push({ name, nics: [...nics] });
+    const vm = { name, nics: [...nics] };
+    this.vms.push(vm);
+    this.#vms.set(key(name), vm);
     for (const n of nics) {
       const nic = this.nic(n);
       if (nic && nic.vm === undefined) nic.vm = name;
@@ -148,11 +165,15 @@ export class ScriptNetwork {
   }
 
   addAsg(name: string): void {
-    if (!this.asg(name)) this.asgs.push(name);
+    if (this.asg(name) !== undefined) return;
+    this.asgs.push(name);
+    this.#asgs.set(key(name), name);
   }
 
   addPublicIp(name: string): void {
-    if (!this.publicIp(name)) this.publicIps.push(name);
+    if (this.publicIp(name) !== undefined) return;
+    this.publicIps.push(name);
+    this.#publicIps.set(key(name), name);
   }
 
   /** An association as `nic update` / `subnet update --network-security-group` makes it. */

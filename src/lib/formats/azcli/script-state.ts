@@ -292,6 +292,11 @@ export class ScriptState {
     this.network.push(change);
   }
 
+  /** Every NSG the exercise or the script has, in the order they became known. */
+  nsgNames(): string[] {
+    return [...this.#known.values()];
+  }
+
   /** The NSG's name as first spelled, when the exercise or the script has it. */
   knownNsg(name: string): string | undefined {
     return this.#known.get(key(name));
