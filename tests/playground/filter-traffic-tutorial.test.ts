@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { deciderLabel } from "../../src/lib/grader/trace.ts";
 import type { FlowInput } from "../../src/lib/nsg/flow-schema.ts";
 import { BLANK_SCENARIO } from "../../src/lib/playground/blank-scenario.ts";
+import { builtNetwork, builtNetworkCaption } from "../../src/lib/playground/built-network.ts";
 import { compilePlayground } from "../../src/lib/playground/compile-playground.ts";
 import { joinMessages } from "../../src/lib/result.ts";
 
@@ -82,6 +83,23 @@ describe("the filter-traffic tutorial pasted on the blank scenario", () => {
     ]);
     // 192.0.2.50 is the blank scenario's own public IP, so it is never handed out.
     expect(model.cliWarnings[2]!.message).toContain("192.0.2.1");
+  });
+
+  it("tells the diagram what it built and which public addresses NSG Lab chose", () => {
+    const { model, evaluator } = built();
+    const summary = builtNetwork(model.scenario!.topology, evaluator.network.topology);
+    expect(summary).toEqual({
+      vms: ["myVmWeb", "myVmMgmt"],
+      inventedPublicIps: [
+        { nic: "myVmWebVMNic", address: "192.0.2.1" },
+        { nic: "myVmMgmtVMNic", address: "192.0.2.2" },
+      ],
+    });
+    expect(builtNetworkCaption(summary)).toEqual([
+      "Built by the az CLI changes: VMs myVmWeb, myVmMgmt.",
+      "Public addresses chosen by NSG Lab from documentation ranges, since Azure picks them only when it creates the resource: myVmWebVMNic 192.0.2.1, myVmMgmtVMNic 192.0.2.2.",
+    ]);
+    expect(builtNetworkCaption(builtNetwork(model.scenario!.topology, model.scenario!.topology))).toEqual([]);
   });
 
   // Verdicts derived by hand from the page's rules on myNsg (subnet): Allow-Web-All (100,

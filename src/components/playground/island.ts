@@ -34,6 +34,7 @@ import { loadExerciseScenario } from "./scenario-files.ts";
 import { setupTabs } from "./tabs.ts";
 import { textareaEditor, type TextEditor } from "./text-editor.ts";
 import { renderDiagram } from "./topology-view.ts";
+import { builtNetwork, builtNetworkCaption } from "../../lib/playground/built-network.ts";
 
 const REFRESH_MS = 200;
 const SAVE_MS = 400;
@@ -291,7 +292,11 @@ async function boot(root: HTMLElement): Promise<void> {
     renderEffectiveView();
     renderExposureView();
     renderLints(ui.lints, lintScenario(evaluator));
-    renderDiagram(ui.diagram, { ...model.scenario, topology: evaluator.network.topology });
+    renderDiagram(
+      ui.diagram,
+      { ...model.scenario, topology: evaluator.network.topology },
+      builtNetworkCaption(builtNetwork(model.scenario.topology, evaluator.network.topology)),
+    );
     showVerdict(true);
   }
 
