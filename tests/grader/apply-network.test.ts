@@ -219,7 +219,7 @@ describe("NetworkBuilder", () => {
 
   it("warns about a NIC no VM uses", () => {
     const built = build([vnet(), nic("lonely")]);
-    expect(built.ok && built.value.notes.map((n) => n.code)).toEqual(["nic-without-vm"]);
+    expect(built.ok && built.value.notes.map((n) => [n.code, n.span?.line])).toEqual([["nic-without-vm", 2]]);
   });
 
   it("re-creating a VNet replaces its subnets, unless a NIC still uses one", () => {

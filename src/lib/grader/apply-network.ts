@@ -49,8 +49,9 @@ export class NetworkBuilder {
   readonly #vms: Vm[];
   readonly #asgs: string[];
   readonly #nsgs: Map<string, string>;
-  /** NICs created by the script and not (yet) on a VM, in creation order. */
+  /** NICs created by the script and not (yet) on a VM, in creation order, with where. */
   readonly #loose: Nic[] = [];
+  readonly #looseAt = new Map<Nic, SourceSpan>();
   /** Public IP resource name → the NIC using it; Azure attaches a public IP to one IP configuration. */
   readonly #publicIps = new Map<string, string>();
   readonly #pool: PublicIpPool;
@@ -138,13 +139,16 @@ export class NetworkBuilder {
 
   finish(): Result<NetworkApplied> {
     if (this.#errors.length > 0) return fail(this.#errors);
-    for (const nic of this.#loose)
+    for (const nic of this.#loose) {
+      const span = this.#looseAt.get(nic);
       this.#notes.push({
         code: "nic-without-vm",
         message: `NIC "${nic.name}" is not attached to a VM, so no flow can reach it; attach it with az vm create --nics ${nic.name}`,
         path: [],
         severity: "warning",
+        ...(span ? { span } : {}),
       });
+    }
     const topology: Topology = {
       ...this.#base,
       vnets: this.#vnets,
@@ -438,6 +442,7 @@ export class NetworkBuilder {
       nic.publicIp = address;
     }
     this.#loose.push(nic);
+    this.#looseAt.set(nic, change.span);
     this.#nicIndex.set(key(nic.name), { nic });
     this.#use(found.vnet, found.subnet, nic);
   }
