@@ -54,7 +54,9 @@ export class NetworkBuilder {
   readonly #looseAt = new Map<Nic, SourceSpan>();
   /** Public IP resource name → the NIC using it; Azure attaches a public IP to one IP configuration. */
   readonly #publicIps = new Map<string, string>();
-  readonly #pool: PublicIpPool;
+  /** Made on the first public IP: it reads every rule's prefixes, which most grades never need. */
+  #pool: PublicIpPool | undefined;
+  readonly #avoid: readonly string[];
   readonly #base: Topology;
   /** Every NIC by name, and the NICs of each subnet ("vnet/subnet", lower-case). */
   readonly #nicIndex = new Map<string, PlacedNic>();
@@ -66,7 +68,7 @@ export class NetworkBuilder {
     this.#vms = topology.vms.map((vm) => ({ ...vm, nics: vm.nics.map((n) => ({ ...n })) }));
     this.#asgs = [...topology.asgs];
     this.#nsgs = new Map(options.nsgs.map((n) => [key(n), n]));
-    this.#pool = new PublicIpPool(topology, options.avoid ?? []);
+    this.#avoid = options.avoid ?? [];
     for (const vm of this.#vms)
       for (const nic of vm.nics) {
         this.#nicIndex.set(key(nic.name), { nic, vm });
@@ -155,7 +157,7 @@ export class NetworkBuilder {
       vms: this.#vms,
       asgs: this.#asgs,
     };
-    return ok({ topology, notes: [...this.#notes, ...this.#pool.notes] });
+    return ok({ topology, notes: [...this.#notes, ...(this.#pool?.notes ?? [])] });
   }
 
   // --- VNets and subnets -------------------------------------------------------------------
@@ -429,6 +431,7 @@ export class NetworkBuilder {
         );
         return;
       }
+      this.#pool ??= new PublicIpPool(this.#base, this.#avoid);
       const address = this.#pool.take(change.publicIp.name, change.name, pipAt);
       if (address === undefined) {
         this.#error(
