@@ -134,6 +134,19 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
     INPUT_BYTES - 200,
   ).replace(/^/, doubling(16)),
   "unclosed command substitutions": fill("$("),
+  "az substitutions on every line": fill('X=$(az vm list -g rg --query "[].id" -o tsv)\n'),
+  "nested and non-az substitutions": fill(
+    '$(az vm list $(az vm list)) "$(echo $(date))" $(az network nsg show)\n',
+  ),
+  // A network built command by command: VMs until the subnet and the public ranges run out,
+  // each followed by a list of every VM so far (the substitutions grow with the network).
+  "VMs by the hundred, each listed": Array.from(
+    { length: 900 },
+    (_, i) =>
+      `az vm create -g rg -n vm${i} --image Ubuntu2204 --nsg ''\nI=$(az vm list --query "[].id" -o tsv)\n`,
+  )
+    .join("")
+    .slice(0, INPUT_BYTES),
   "PowerShell backtick continuations": fill("`\n"),
   "unclosed quotes per line": fill("az network nsg rule create --name 'x\n"),
   "byte-order mark, then JSON": `\uFEFF${fill("[", "", INPUT_BYTES / 2)}`,

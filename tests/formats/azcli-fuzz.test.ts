@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { expectLocated } from "./located.ts";
 import { describe, expect, it } from "vitest";
 import { parseAzCli, type AzCliOptions } from "../../src/lib/formats/azcli/index.ts";
+import { vmTopology } from "./vm-topology.ts";
 
 /** Whatever the learner pastes, the parser answers with a result, and every error has a place. */
 
@@ -22,7 +23,7 @@ const OPTIONS: AzCliOptions = {
       },
     ],
   },
-  vmNsgs: { "web-vm": { nic: "web-nsg" } },
+  topology: vmTopology({ "web-vm": { nic: "web-nsg" } }),
 };
 
 const VALID = [

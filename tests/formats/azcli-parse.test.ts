@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseAzCli, type AzCliOptions } from "../../src/lib/formats/azcli/index.ts";
+import { vmTopology } from "./vm-topology.ts";
 import type { RuleDocument } from "../../src/lib/formats/rule-document.ts";
 import type { SourceSpan } from "../../src/lib/result.ts";
 import { securityRuleSchema } from "../../src/lib/nsg/index.ts";
@@ -19,7 +20,7 @@ const ALLOW_SSH = {
 const EXERCISE: AzCliOptions = {
   editable: ["web-nsg"],
   initialRules: { "web-nsg": [ALLOW_SSH], "subnet-nsg": [] },
-  vmNsgs: { "web-vm": { nic: "web-nsg", subnet: "subnet-nsg" } },
+  topology: vmTopology({ "web-vm": { nic: "web-nsg", subnet: "subnet-nsg" } }),
 };
 
 function parseOk(script: string, options: AzCliOptions = EXERCISE): RuleDocument {

@@ -38,6 +38,7 @@ import { renderDiagram } from "./topology-view.ts";
 import { RuleFormView } from "../shared/rule-form-view.ts";
 import { appendChange } from "../../lib/playground/rule-form-commands.ts";
 import { describeChange } from "../../lib/rule-form/rule-changes.ts";
+import { builtNetwork, builtNetworkCaption } from "../../lib/playground/built-network.ts";
 
 const REFRESH_MS = 200;
 const SAVE_MS = 400;
@@ -321,7 +322,11 @@ async function boot(root: HTMLElement): Promise<void> {
       nsgs: evaluator.network.topology.nsgs.map((n) => n.name),
       notes: findings.flatMap((f) => f.lints),
     });
-    renderDiagram(ui.diagram, { ...model.scenario, topology: evaluator.network.topology });
+    renderDiagram(
+      ui.diagram,
+      { ...model.scenario, topology: evaluator.network.topology },
+      builtNetworkCaption(builtNetwork(model.scenario.topology, evaluator.network.topology)),
+    );
     showVerdict(true);
   }
 

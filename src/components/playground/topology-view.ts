@@ -19,7 +19,12 @@ function svg<K extends keyof SVGElementTagNameMap>(
   return node;
 }
 
-export function renderDiagram(container: HTMLElement, scenario: ScenarioDocument): void {
+/** The diagram, then `caption` (what the az CLI changes built) as notes under it. */
+export function renderDiagram(
+  container: HTMLElement,
+  scenario: ScenarioDocument,
+  caption: readonly string[] = [],
+): void {
   const asExercise = {
     title: scenario.title ?? "playground scenario",
     topology: scenario.topology,
@@ -70,5 +75,12 @@ export function renderDiagram(container: HTMLElement, scenario: ScenarioDocument
     );
     root.append(g);
   }
-  container.replaceChildren(root);
+  const notes = caption.map((line) => {
+    const p = document.createElement("p");
+    p.className = "pg-note";
+    p.dataset.builtNote = "";
+    p.textContent = line;
+    return p;
+  });
+  container.replaceChildren(root, ...notes);
 }

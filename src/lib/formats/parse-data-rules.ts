@@ -147,6 +147,7 @@ export function parseDataRules(
         : format,
     nsgs,
     associations: [],
+    network: [],
     locate,
   });
 }

@@ -3,7 +3,6 @@ import { parsePowerShell } from "../formats/powershell/index.ts";
 import { parseDataRules } from "../formats/parse-data-rules.ts";
 import type { RuleDocumentResult, RuleFormat } from "../formats/rule-document.ts";
 import { toArmRule } from "../nsg/arm-rule.ts";
-import { buildNetwork } from "../nsg/network.ts";
 import type { Exercise } from "./exercise-schema.ts";
 
 /** A cmdlet such as `New-AzNetworkSecurityRuleConfig`, `Get-AzNetworkSecurityGroup`, `Connect-AzAccount`. */
@@ -58,23 +57,25 @@ export const isBlankRules = (text: string): boolean =>
     return t === "" || t.startsWith("#") || t.startsWith("//");
   });
 
+export interface LearnerRulesOptions {
+  /**
+   * True in the playground: a script's VNets, subnets, NICs, VMs and ASGs are built on the
+   * scenario. An exercise's network is fixed, so there such commands are noted and not run.
+   */
+  buildNetwork?: boolean;
+}
+
 export function parseLearnerRules(
   text: string,
   exercise: Exercise,
   format: RuleFormat = detectRuleFormat(text),
+  { buildNetwork = false }: LearnerRulesOptions = {},
 ): RuleDocumentResult {
   if (format === "json" || format === "yaml")
     return parseDataRules(text, format, { editable: exercise.editable });
-  const network = buildNetwork(exercise.topology, exercise.subscription);
-  const vmNsgs = Object.fromEntries(
-    [...network.primaryNicByVm].map(([vm, p]) => [
-      vm,
-      { ...(p.nicNsg ? { nic: p.nicNsg } : {}), ...(p.subnetNsg ? { subnet: p.subnetNsg } : {}) },
-    ]),
-  );
   const initialRules = Object.fromEntries(
     exercise.topology.nsgs.map((n) => [n.name, n.securityRules.map(toArmRule)]),
   );
-  const options = { editable: exercise.editable, initialRules, vmNsgs };
+  const options = { editable: exercise.editable, initialRules, topology: exercise.topology, buildNetwork };
   return format === "powershell" ? parsePowerShell(text, options) : parseAzCli(text, options);
 }

@@ -1,4 +1,4 @@
-import { applyRules } from "../grader/apply-rules.ts";
+import { applyDocument } from "../grader/apply-rules.ts";
 import type { Exercise } from "../grader/exercise-schema.ts";
 import { detectRuleFormat, isBlankRules, parseLearnerRules } from "../grader/parse-learner-rules.ts";
 import type { SubscriptionType, Topology } from "../nsg/topology-schema.ts";
@@ -26,12 +26,15 @@ export const changesLanguage = (text: string): ChangesLanguage =>
  * Changes run on top of the scenario, as the grader runs a learner's script on an exercise,
  * except that every NSG of the scenario may be changed: az CLI commands (nsg rule
  * create/update/delete, nsg create, nic / subnet update) or Azure PowerShell (the Az.Network
- * rule and NSG cmdlets), whichever the text is written in.
+ * rule and NSG cmdlets), whichever the text is written in. The script may build the network too
+ * (VNets, subnets, ASGs, NICs, VMs: a whole tutorial pasted on a blank scenario). `avoid` are
+ * addresses the scenario's sample flows use, which an invented public IP keeps clear of.
  */
 export function applyCliChanges(
   topology: Topology,
   subscription: SubscriptionType,
   text: string,
+  avoid: readonly string[] = [],
 ): CliChangesResult {
   if (isBlankRules(text)) return ok({ topology, warnings: [] });
   const asExercise: Exercise = {
@@ -45,9 +48,9 @@ export function applyCliChanges(
     hints: [],
     acceptedDifferences: [],
   };
-  const doc = parseLearnerRules(text, asExercise, changesLanguage(text));
+  const doc = parseLearnerRules(text, asExercise, changesLanguage(text), { buildNetwork: true });
   if (!doc.ok) return doc;
-  const applied = applyRules(asExercise, doc.value);
+  const applied = applyDocument(asExercise, doc.value, { avoid });
   if (!applied.ok) return applied;
-  return ok({ topology: applied.value, warnings: doc.value.warnings });
+  return ok({ topology: applied.value.topology, warnings: [...doc.value.warnings, ...applied.value.notes] });
 }

@@ -40,7 +40,8 @@ export function compilePlayground(scenarioText: string, cliText: string): Playgr
   }
   const scenario = parsed.value;
   const base = { format: scenario.format, changesLanguage: language, scenario, scenarioErrors: [] };
-  const changed = applyCliChanges(scenario.topology, scenario.subscription, cliText);
+  const flowEnds = scenario.flows.flatMap(({ flow }) => [flow.from, flow.to]);
+  const changed = applyCliChanges(scenario.topology, scenario.subscription, cliText, flowEnds);
   if (!changed.ok) return { ...base, cliErrors: changed.errors, cliWarnings: [] };
   const evaluator = createEvaluator(changed.value.topology, scenario.subscription);
   if (!evaluator.ok) {

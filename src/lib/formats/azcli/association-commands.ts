@@ -9,12 +9,14 @@ import {
   type AzCommand,
   type CommandContext,
 } from "./command.ts";
+import { subnetPrefixUpdate } from "./network-commands.ts";
 import { nameFromIdOrName } from "./resource-ids.ts";
 
 /**
- * `az network nic update` and `az network vnet subnet update`: only their NSG association
- * matters to the lab; their other arguments are accepted (they are real) and change nothing
- * the lab models.
+ * `az network nic update` and `az network vnet subnet update`: their NSG association matters to
+ * the lab, and a subnet's `--address-prefixes` (network-commands.ts); their other arguments are
+ * accepted (they are real) and change nothing the lab models. `nic update` has no ASG argument:
+ * a NIC's ASGs change with `az network nic ip-config update --asgs`.
  */
 
 function associateNsg(ctx: CommandContext, level: "nic" | "subnet", target: string): void {
@@ -97,6 +99,7 @@ export const subnetUpdate: AzCommand = {
   run(ctx) {
     if (rejectGenericUpdate(ctx, UNSUPPORTED_HINT)) return;
     for (const { names } of targets(this, ctx, ["vnetName", "name"]) ?? []) {
+      if (!subnetPrefixUpdate(ctx, names[0]!, names[1]!)) return;
       associateNsg(ctx, "subnet", `${names[0]!.text}/${names[1]!.text}`);
     }
   },

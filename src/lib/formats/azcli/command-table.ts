@@ -3,7 +3,16 @@ import { closestMatch } from "../../text/closest-match.ts";
 import { nicUpdate, subnetUpdate } from "./association-commands.ts";
 import type { AzCommand } from "./command.ts";
 import { nsgCreate, nsgRuleCreate, nsgRuleDelete, nsgRuleUpdate } from "./nsg-commands.ts";
+import {
+  asgCreate,
+  nicCreate,
+  nicIpConfigUpdate,
+  publicIpCreate,
+  subnetCreate,
+  vnetCreate,
+} from "./network-commands.ts";
 import { vmOpenPort } from "./open-port.ts";
+import { vmCreate } from "./vm-create.ts";
 import type { Word } from "./shell-words.ts";
 
 /** The az commands NSG Lab runs, and how a statement's leading words find one of them. */
@@ -15,10 +24,17 @@ export const COMMANDS: readonly AzCommand[] = [
   nicUpdate,
   subnetUpdate,
   vmOpenPort,
+  vnetCreate,
+  subnetCreate,
+  asgCreate,
+  publicIpCreate,
+  nicCreate,
+  nicIpConfigUpdate,
+  vmCreate,
 ];
 
 const SUPPORTED =
-  "az network nsg create, az network nsg rule create|update|delete, az network nic update, az network vnet subnet update and az vm open-port";
+  "az network nsg create, az network nsg rule create|update|delete, az network vnet create, az network vnet subnet create|update, az network asg create, az network public-ip create, az network nic create|update, az network nic ip-config update, az vm create and az vm open-port";
 
 type Resolved =
   | { command: AzCommand; argsFrom: number; nameSpan: Offsets }

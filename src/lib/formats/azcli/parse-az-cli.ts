@@ -8,6 +8,7 @@ import { detectDialect } from "./dialect.ts";
 import { ScriptState, type AzCliOptions } from "./script-state.ts";
 import { collector, readScript, scriptResult } from "./script-issues.ts";
 import { ShellReader, type Word } from "./shell-words.ts";
+import { resolveSubstitution } from "./substitution.ts";
 
 /**
  * Reads an Azure CLI script (Bash or PowerShell flavour) and runs its NSG commands against the
@@ -20,8 +21,11 @@ export const parseAzCli = (text: string, options: AzCliOptions): RuleDocumentRes
 
 function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumentResult {
   const { found, report } = collector();
-  const reader = new ShellReader(text, detectDialect(text));
   const state = new ScriptState(options);
+  // `$(az … --query … -o tsv)` is answered from the state as it is when the statement is read.
+  const reader = new ShellReader(text, detectDialect(text), {
+    substitute: (words, at) => resolveSubstitution(words, at, state),
+  });
   for (let statement = reader.next(); statement; statement = reader.next()) {
     if (!statement.broken) execute(statement.words, state, report);
   }

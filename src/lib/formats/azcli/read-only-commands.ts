@@ -3,7 +3,7 @@ import type { Word } from "./shell-words.ts";
 
 /**
  * Commands a pasted tutorial runs that change no NSG rule: reads (`list`, `show`, Network
- * Watcher's checks) and creating the resource group. They are noted, not refused, so a tutorial
+ * Watcher's checks), creating the resource group and the clean-up step that deletes it. They are noted, not refused, so a tutorial
  * pasted as written runs to its end.
  */
 
@@ -21,6 +21,10 @@ const NOTED: ReadonlyMap<string, string> = new Map([
     "asks Azure for NSG diagnostics; the playground's tracer shows the same decision",
   ],
   ["group create", "creates the resource group, which the scenario already has"],
+  [
+    "group delete",
+    "deletes the resource group and everything in it (a tutorial's clean-up step); NSG Lab keeps the network so you can go on tracing",
+  ],
 ]);
 
 export interface NotedCommand {

@@ -25,6 +25,8 @@ export function collector(): { found: Found[]; report: Report } {
 /**
  * The script's result: its findings in text order, located and capped. An error fails it, even
  * one beyond the listed issues (decided before capping); warnings ride along with the document.
+ * Errors are listed before warnings when capping, so a flood of notes (a tutorial's commands
+ * an exercise does not run) never hides the error that failed the script.
  */
 export function scriptResult(
   found: Found[],
@@ -32,16 +34,18 @@ export function scriptResult(
   document: () => Omit<RuleDocument, "warnings">,
 ): RuleDocumentResult {
   found.sort((a, b) => a.at.start - b.at.start);
-  const failed = found.some((e) => e.severity !== "warning");
-  const issues: Issue[] = capIssues(found).map((e) => ({
+  const toIssue = (e: Found): Issue => ({
     code: e.code,
     message: e.message,
     path: [],
     span: lines.span(e.at.start, Math.max(e.at.end, e.at.start + 1)),
     ...(e.severity === "warning" ? { severity: "warning" as const } : {}),
-  }));
-  if (failed) return fail(issues);
-  return ok({ ...document(), warnings: issues });
+  });
+  const errors = found.filter((e) => e.severity !== "warning");
+  const warnings = found.filter((e) => e.severity === "warning");
+  if (errors.length === 0) return ok({ ...document(), warnings: capIssues(warnings).map(toIssue) });
+  const listed = capIssues([...errors, ...warnings]).map(toIssue);
+  return fail(listed.sort((a, b) => a.span!.line - b.span!.line || a.span!.column - b.span!.column));
 }
 
 /**

@@ -1,9 +1,12 @@
 import { flattenArmRule } from "../../nsg/rule-schema.ts";
+import type { Topology } from "../../nsg/topology-schema.ts";
 import type { IssuePath } from "../../result.ts";
+import type { NetworkChange } from "../network-changes.ts";
 import type { Association, NsgRules, RuleDocument, RuleFormat } from "../rule-document.ts";
 import type { SourceSpan } from "../../result.ts";
 import type { LineIndex } from "../source-span.ts";
 import type { Offsets, Report } from "./arg-parser.ts";
+import { ScriptNetwork } from "./script-network.ts";
 
 /**
  * The NSGs a script acts on, as Azure would hold them after each command: the rules each NSG
@@ -16,9 +19,20 @@ export interface AzCliOptions {
   editable: readonly string[];
   /** Rules each NSG starts with (flat ARM shape), so update/delete/create act on real state. */
   initialRules?: Readonly<Record<string, readonly unknown[]>>;
-  /** Per VM, the NSG on its NIC and on its subnet (what `az vm open-port` targets). */
-  vmNsgs?: Readonly<Record<string, { nic?: string; subnet?: string }>>;
+  /**
+   * The network the script runs on (VNets, subnets, NICs, VMs, ASGs), for what az looks up by
+   * name: the NSG `az vm open-port` changes, the VNet `az vm create` picks, `$(az … show)`.
+   */
+  topology?: Topology;
+  /**
+   * True in the playground, where a script builds VNets, subnets, ASGs, NICs and VMs on top of
+   * the scenario. An exercise's network is fixed: such commands are noted and not run.
+   */
+  buildNetwork?: boolean;
 }
+
+/** A network change whose spans are made once the text's lines are known. */
+export type PendingChange = (span: (at: Offsets) => SourceSpan) => NetworkChange;
 
 /** A rule field as written; singular and plural spellings share one group. */
 export type FieldGroup =
@@ -98,6 +112,9 @@ export class ScriptState {
   readonly #touched: NsgState[] = [];
   readonly #known = new Map<string, string>();
   readonly associations: { association: Omit<Association, "span">; at: Offsets }[] = [];
+  readonly network: PendingChange[] = [];
+  /** The network by name as the script has built it so far. */
+  readonly net: ScriptNetwork;
   readonly editableNames: string[];
 
   readonly options: AzCliOptions;
@@ -108,10 +125,9 @@ export class ScriptState {
     for (const name of options.editable) this.#known.set(key(name), name);
     for (const name of Object.keys(options.initialRules ?? {}))
       if (!this.#known.has(key(name))) this.#known.set(key(name), name);
-    for (const vm of Object.values(options.vmNsgs ?? {})) {
-      for (const name of [vm.nic, vm.subnet])
-        if (name && !this.#known.has(key(name))) this.#known.set(key(name), name);
-    }
+    for (const { name } of options.topology?.nsgs ?? [])
+      if (!this.#known.has(key(name))) this.#known.set(key(name), name);
+    this.net = new ScriptNetwork(options.topology);
   }
 
   #isEditable(name: string) {
@@ -181,14 +197,14 @@ export class ScriptState {
    * `az network nsg create` is a PUT of the whole NSG without security rules, so on an NSG that
    * already exists it replaces the custom rules with none (Azure's create-or-update semantics).
    */
-  createNsg(name: string, at: Offsets, commandSpan: Offsets, report: Report): void {
-    if (this.#known.has(key(name)) && !this.#isEditable(name)) {
+  createNsg(name: string, at: Offsets, commandSpan: Offsets, report: Report): boolean {
+    if (this.#known.has(key(name)) && !this.#isEditable(name) && !this.#nsgs.get(key(name))?.created) {
       report(
         "not-editable-nsg",
         `NSG "${this.#known.get(key(name))}" is not editable in this exercise (you may change: ${this.#editableList()})`,
         at,
       );
-      return;
+      return false;
     }
     const nsg = this.#state(name);
     nsg.created = true;
@@ -199,6 +215,7 @@ export class ScriptState {
     if (i >= 0) this.#touched.splice(i, 1);
     this.#touch(nsg, commandSpan);
     if (!this.#known.has(key(name))) this.#known.set(key(name), name);
+    return true;
   }
 
   /** An NSG an association may point to: any NSG of the exercise or one the script created. */
@@ -254,8 +271,40 @@ export class ScriptState {
     }
   }
 
+  /**
+   * Whether a command that builds network resources may run. In an exercise it is noted as not
+   * run (a warning, like az group create): the learner pasting a tutorial still has its NSG
+   * rules graded, and the note names the NSGs the exercise does let them change.
+   */
+  mayBuildNetwork(command: string, at: Offsets, report: Report): boolean {
+    if (this.options.buildNetwork) return true;
+    report(
+      "exercise-network-fixed",
+      `"${command}" was not run: an exercise's network is fixed, and this one only lets you change the NSGs ${this.#editableList()} (and NSGs you create)`,
+      at,
+      "warning",
+    );
+    return false;
+  }
+
+  /** Records resources a command built, in script order (see `mayBuildNetwork` first). */
+  changeNetwork(change: PendingChange): void {
+    this.network.push(change);
+  }
+
+  /** Every NSG the exercise or the script has, in the order they became known. */
+  nsgNames(): string[] {
+    return [...this.#known.values()];
+  }
+
+  /** The NSG's name as first spelled, when the exercise or the script has it. */
+  knownNsg(name: string): string | undefined {
+    return this.#known.get(key(name));
+  }
+
   associate(association: Omit<Association, "span">, at: Offsets): void {
     this.associations.push({ association, at });
+    this.net.associate(association.level, association.target, association.nsg);
   }
 
   document(lines: LineIndex, format: RuleFormat = "azcli"): RuleDocument {
@@ -274,7 +323,8 @@ export class ScriptState {
       const found = locateOffsets(touched, path);
       return found ? span(found) : undefined;
     };
-    return { format, nsgs, associations, warnings: [], locate };
+    const network = this.network.map((build) => build(span));
+    return { format, nsgs, associations, network, warnings: [], locate };
   }
 }
 

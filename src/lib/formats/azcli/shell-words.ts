@@ -4,7 +4,9 @@ import type { Dialect } from "./dialect.ts";
 /**
  * Splits a script into statements of words the way Bash or PowerShell would before running az:
  * quotes, escapes, line continuations, comments, `;`/`&&`/newline separators and simple
- * variables. No globbing (`*` stays `*`), no command substitution. Every word keeps the source
+ * variables. No globbing (`*` stays `*`). A `$(…)` command substitution is read as one command
+ * and handed to the reader's `Substitute`, which answers the few az reads the docs use
+ * (`$(az vm list … --query "[].id" -o tsv)`) or says why it cannot. Every word keeps the source
  * offset of each of its characters so errors and `locate` can point into the text.
  */
 
@@ -34,6 +36,17 @@ export interface Statement {
   words: Word[];
   /** True when the shell layer already reported an error here; the statement is not run. */
   broken: boolean;
+}
+
+/** What a `$(…)` gives: its output, or why it cannot be worked out (with where). */
+export type SubstitutionResult =
+  { value: string } | { code: IssueCode; message: string; start: number; end: number };
+
+/** Runs the command inside `$(…)`: its words (already expanded) and the span of the whole `$(…)`. */
+export type Substitute = (words: Word[], at: { start: number; end: number }) => SubstitutionResult;
+
+export interface ShellReaderOptions {
+  substitute?: Substitute;
 }
 
 export interface ShellError {
@@ -117,20 +130,31 @@ class WordBuilder {
   }
 }
 
+interface Shared {
+  vars: Map<string, string>;
+  /** Characters brought in by variable references and substitutions so far (see MAX_SCRIPT_EXPANSION). */
+  expanded: number;
+}
+
 export class ShellReader {
   pos = 0;
   readonly errors: ShellError[] = [];
-  readonly #vars = new Map<string, string>();
   #broken = false;
-  /** Characters brought in by variable references so far (see MAX_SCRIPT_EXPANSION). */
-  #expanded = 0;
+  /** Variables and the expansion budget; a `$(…)`'s reader shares its script's. */
+  readonly #shared: Shared;
+  readonly #substitute: Substitute | undefined;
+  /** True for the reader of a `$(…)`: no assignments (a subshell's would be lost) and no nesting. */
+  readonly #inner: boolean;
 
   readonly text: string;
   readonly dialect: Dialect;
 
-  constructor(text: string, dialect: Dialect) {
+  constructor(text: string, dialect: Dialect, options: ShellReaderOptions = {}, shared?: Shared) {
     this.text = text;
     this.dialect = dialect;
+    this.#substitute = options.substitute;
+    this.#inner = shared !== undefined;
+    this.#shared = shared ?? { vars: new Map(), expanded: 0 };
   }
 
   /** The next statement with at least one word, or undefined at the end of the text. */
@@ -305,7 +329,16 @@ export class ShellReader {
       );
       return true;
     }
-    this.#vars.set(this.#varKey(match[1]!), value);
+    if (this.#inner) {
+      this.#error(
+        "unsupported-shell-syntax",
+        "an assignment inside $(…) is lost when the subshell ends; set the variable outside it",
+        nameStart,
+        this.pos,
+      );
+      return true;
+    }
+    this.#shared.vars.set(this.#varKey(match[1]!), value);
     return true;
   }
 
@@ -479,20 +512,7 @@ export class ShellReader {
       }
       name = inner;
     } else if (next === "(") {
-      let depth = 0;
-      end = start + 1;
-      while (end < t.length) {
-        if (t[end] === "(") depth++;
-        else if (t[end] === ")" && --depth === 0) break;
-        end++;
-      }
-      this.pos = Math.min(end + 1, t.length);
-      this.#error(
-        "unsupported-shell-syntax",
-        "command substitution $(...) is not supported; write the value itself",
-        start,
-        this.pos,
-      );
+      this.#commandSubstitution(b, start, split);
       return;
     } else if (isNameStart(next)) {
       end = start + 1;
@@ -523,7 +543,7 @@ export class ShellReader {
       return;
     }
     this.pos = end;
-    const value = this.#vars.get(this.#varKey(name));
+    const value = this.#shared.vars.get(this.#varKey(name));
     if (value === undefined) {
       const hint = this.dialect === "bash" ? `${name}=value` : `$${name} = "value"`;
       this.#error(
@@ -534,17 +554,22 @@ export class ShellReader {
       );
       return;
     }
+    this.#insert(b, value, `$${name}`, start, end, split);
+  }
+
+  /** The text of an expansion into the word being built, within the length budgets. */
+  #insert(b: WordBuilder, value: string, label: string, start: number, end: number, split: boolean) {
     if (b.text.length + value.length > MAX_WORD_LENGTH) {
       this.#error(
         "value-too-long",
-        `$${name} makes this word longer than ${MAX_WORD_LENGTH.toLocaleString("en-US")} characters; no az argument is that long`,
+        `${label} makes this word longer than ${MAX_WORD_LENGTH.toLocaleString("en-US")} characters; no az argument is that long`,
         start,
         end,
       );
       return;
     }
-    this.#expanded += value.length;
-    if (this.#expanded > MAX_SCRIPT_EXPANSION) {
+    this.#shared.expanded += value.length;
+    if (this.#shared.expanded > MAX_SCRIPT_EXPANSION) {
       this.#error(
         "value-too-long",
         `the script's variables expand to more than ${MAX_SCRIPT_EXPANSION.toLocaleString("en-US")} characters in all; write the values out instead`,
@@ -568,4 +593,98 @@ export class ShellReader {
       }
     }
   }
+
+  /**
+   * `$(command)`: the command is read by a reader of its own (sharing the script's variables),
+   * then run by `substitute`; its output is inserted as a variable's would be, split into words
+   * when unquoted, so `--ids $(az vm list … -o tsv)` gives one ID per word.
+   */
+  #commandSubstitution(b: WordBuilder, start: number, split: boolean) {
+    const t = this.text;
+    const close = this.#closingParen(start + 1);
+    this.pos = close < 0 ? t.length : close + 1;
+    const end = this.pos;
+    if (t[start + 2] === "(") {
+      this.#error(
+        "unsupported-shell-syntax",
+        "arithmetic $((…)) is not supported; write the number",
+        start,
+        end,
+      );
+      return;
+    }
+    if (close < 0) {
+      this.#error("unterminated-quote", "$( is never closed: add the closing )", start, start + 2);
+      return;
+    }
+    if (!this.#substitute || this.#inner) {
+      this.#error(
+        "unsupported-shell-syntax",
+        this.#inner
+          ? "a $(…) inside another $(…) is not supported; set a variable with the inner one first"
+          : "command substitution $(...) is not supported; write the value itself",
+        start,
+        end,
+      );
+      return;
+    }
+    if (this.#shared.expanded > MAX_SCRIPT_EXPANSION) {
+      // The budget is spent: say so without working out (and building) another output.
+      this.#insert(b, "", "this $(…)", start, end, split);
+      return;
+    }
+    const base = start + 2;
+    const inner = new ShellReader(t.slice(base, close), this.dialect, {}, this.#shared);
+    const statement = inner.next();
+    const more = statement ? inner.next() : undefined;
+    for (const e of inner.errors) this.#error(e.code, e.message, e.start + base, e.end + base);
+    if (inner.errors.length > 0) return;
+    if (!statement || more) {
+      this.#error(
+        "unsupported-substitution",
+        statement ? "$(…) runs one command here; split it into steps" : "$() runs no command",
+        start,
+        end,
+      );
+      return;
+    }
+    const words = statement.words.map((w) => shifted(w, base));
+    const result = this.#substitute(words, { start, end });
+    if (!("value" in result)) {
+      this.#error(result.code, result.message, result.start, result.end);
+      return;
+    }
+    this.#insert(b, result.value, "this $(…)", start, end, split);
+  }
+
+  /** Where the `)` closing the `(` at `open` is, skipping quoted text; -1 when none. */
+  #closingParen(open: number): number {
+    const t = this.text;
+    const ps = this.dialect === "powershell";
+    let depth = 0;
+    for (let i = open; i < t.length; i++) {
+      const c = t[i];
+      if (c === "(") depth++;
+      else if (c === ")") {
+        if (--depth === 0) return i;
+      } else if (c === "'") {
+        const q = t.indexOf("'", i + 1);
+        if (q < 0) return -1;
+        i = q;
+      } else if (c === '"') {
+        let j = i + 1;
+        while (j < t.length && t[j] !== '"') j += t[j] === (ps ? "`" : "\\") ? 2 : 1;
+        if (j >= t.length) return -1;
+        i = j;
+      } else if (c === (ps ? "`" : "\\")) i++;
+    }
+    return -1;
+  }
+}
+
+/** A word read from a slice of the text, moved to where that slice starts. */
+function shifted(word: Word, by: number): Word {
+  const runs = word.runs.slice();
+  for (let r = 1; r < runs.length; r += 3) runs[r]! += by;
+  return { text: word.text, start: word.start + by, end: word.end + by, runs };
 }
