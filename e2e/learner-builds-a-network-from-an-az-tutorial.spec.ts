@@ -4,7 +4,7 @@ import { watchErrors } from "./support/course.ts";
 
 /** Microsoft Learn's "Filter network traffic … using the Azure CLI", as published (see its SOURCE note). */
 const TUTORIAL = readFileSync(
-  new URL("../tests/formats/fixtures/docs/filter-network-traffic-cli.sh", import.meta.url),
+  new URL("../tests/formats/fixtures/docs/tutorial-filter-network-traffic-cli.sh", import.meta.url),
   "utf8",
 );
 

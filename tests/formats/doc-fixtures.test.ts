@@ -4,16 +4,18 @@
  * the az and Az.Network reference examples, and what az prints. Each is graded through the
  * readers the editor and `npm run grade` use (parseLearnerRules, then the grader) against a
  * scenario that matches the page, and the verdicts and deciding rules derived by hand from the
- * text (manifest.json) are checked. Texts the readers cannot run yet (whole tutorials that build
- * VNets and VMs) are checked for what holds today: located issues, and notes for read-only
- * commands.
+ * text (manifest.json) are checked. Whole tutorials that build VNets and VMs are pasted into the
+ * playground on an empty scenario and the network they build is judged; texts a reader cannot run
+ * yet are checked for what holds today: located issues, and notes for read-only commands.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { evaluateTemplate } from "../../src/lib/formats/arm-template.ts";
 import type { RuleFormat } from "../../src/lib/formats/rule-document.ts";
+import { applyCliChanges } from "../../src/lib/playground/apply-cli-changes.ts";
 import {
   gradeSubmission,
+  gradeTopology,
   parseLearnerRules,
   validateExercise,
   type Exercise,
@@ -37,7 +39,12 @@ interface Edit {
   replace: string;
 }
 interface Today {
-  status: "graded" | "refused" | "awaits-network-building";
+  /**
+   * graded: as an exercise on the page's scenario; builds-network: pasted into the playground on
+   * an empty scenario, the network it builds judged; refused: located issues, then `check`;
+   * awaits-network-building: what the reader says today.
+   */
+  status: "graded" | "builds-network" | "refused" | "awaits-network-building";
   issues: ExpectedIssue[];
   /** How the verdicts of a refused text are checked: edits reproducing what Azure does, or a parameters file. */
   check?: { why: string; edits?: Edit[]; parameters?: string };
@@ -115,7 +122,33 @@ function expectVerdicts(fixture: Fixture, text: string, verdicts: Verdict[], for
   return report;
 }
 
+/** The whole page run in the playground on an empty scenario: the network it builds, judged. */
+function expectBuiltNetwork(fixture: Fixture, text: string, today: Today, verdicts: Verdict[]) {
+  const empty = { vnets: [], vms: [], asgs: [], nsgs: [], serviceTags: {} };
+  const built = applyCliChanges(empty, "pay-as-you-go", text);
+  if (!built.ok) expect(located(built.errors), "the script builds its network").toEqual([]);
+  if (!built.ok) return;
+  expect(located(built.value.warnings)).toEqual(today.issues);
+  // The checks only: the built topology is already validated (and normalized) by the playground.
+  const loaded = validateExercise({
+    id: "doc-fixture",
+    title: fixture.file,
+    kind: "predict",
+    topology: {},
+    expectations: verdicts.map(({ name, flow, expect }) => ({ name, flow, expect })),
+  });
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
+  const report = gradeTopology({ ...loaded.value, topology: built.value.topology }, built.value.topology);
+  expect(report.results.map((r) => [r.name, r.actual, r.decider])).toEqual(
+    verdicts.map((v) => [v.name, v.expect, v.decider]),
+  );
+}
+
 function checkToday(fixture: Fixture, text: string, today: Today, verdicts: Verdict[]) {
+  if (today.status === "builds-network") {
+    expectBuiltNetwork(fixture, text, today, verdicts);
+    return;
+  }
   const exercise = exerciseFor(fixture, verdicts);
   if (today.status === "graded") {
     const report = expectVerdicts(fixture, text, verdicts);

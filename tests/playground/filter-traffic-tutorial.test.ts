@@ -1,6 +1,6 @@
 /**
  * Microsoft Learn's "Filter network traffic with a network security group using the Azure CLI"
- * (tests/formats/fixtures/docs/filter-network-traffic-cli.SOURCE.md), pasted whole into the
+ * (tests/formats/fixtures/docs/SOURCES.md), pasted whole into the
  * playground's changes on the blank scenario: it builds the network it describes, and its flows
  * get the verdicts worked out by hand from the page's rules below.
  */
@@ -14,7 +14,7 @@ import { compilePlayground } from "../../src/lib/playground/compile-playground.t
 import { joinMessages } from "../../src/lib/result.ts";
 
 const TUTORIAL = readFileSync(
-  new URL("../formats/fixtures/docs/filter-network-traffic-cli.sh", import.meta.url),
+  new URL("../formats/fixtures/docs/tutorial-filter-network-traffic-cli.sh", import.meta.url),
   "utf8",
 );
 const EMPTY_SCENARIO = "subscription: pay-as-you-go\ntopology: {}\n";
