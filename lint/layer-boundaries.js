@@ -16,6 +16,7 @@ const APPLICATION = [
   "course",
   "classroom",
   "assignments",
+  "autograding",
   "store",
 ];
 /** The layers between the evaluator and the grader; siblings never import each other. */

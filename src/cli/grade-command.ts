@@ -4,6 +4,7 @@ import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
+import { runAutograde, type Env } from "./autograde-command.ts";
 import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
 import type { Issue } from "../lib/result.ts";
 import { formatOfFileName, RULE_FORMATS, type RuleFormat } from "../lib/formats/rule-document.ts";
@@ -19,10 +20,18 @@ function looksLikeSubmission(text: string): boolean {
 const USAGE = [
   `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
   "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json]",
+  "       npm run grade -- --rules-dir <dir> [--expect id,id,...] [--points 10] [--exercises graders]",
+  "                        [--summary <file>] [--annotations] [--result result.json] [--learner <name>] [--json]",
 ].join("\n");
 
+const ids = (list: string | undefined): string[] | undefined =>
+  list
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 /** Exit codes (docs/exercise-format.md): 0 every expectation holds, 1 any fails, 2 invalid input. */
-export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
+export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = process.env): number {
   let args;
   try {
     args = parseArgs({
@@ -36,6 +45,13 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
         submissions: { type: "string", multiple: true },
         csv: { type: "string" },
         exercises: { type: "string", default: "graders" },
+        "rules-dir": { type: "string" },
+        expect: { type: "string" },
+        points: { type: "string", default: "10" },
+        summary: { type: "string" },
+        annotations: { type: "boolean", default: false },
+        result: { type: "string" },
+        learner: { type: "string" },
       },
     });
   } catch (e) {
@@ -52,6 +68,38 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
       paths,
       { csv: args.values.csv, exercisesDir: args.values.exercises, json: args.values.json },
       io,
+    );
+  }
+  const rulesDir = args.values["rules-dir"];
+  if (rulesDir !== undefined) {
+    const points = Number(args.values.points);
+    if (!Number.isInteger(points) || points < 1) {
+      io.err(`--points must be a whole number of at least 1\n${USAGE}`);
+      return 2;
+    }
+    if (args.positionals.length > 0 || args.values.rules !== undefined) {
+      io.err(`--rules-dir grades a folder of rules files: give no exercise file or --rules\n${USAGE}`);
+      return 2;
+    }
+    const expect = ids(args.values.expect);
+    if (expect && new Set(expect).size !== expect.length) {
+      io.err("--expect lists an exercise more than once");
+      return 2;
+    }
+    return runAutograde(
+      {
+        rulesDir,
+        exercisesDir: args.values.exercises,
+        ...(expect ? { expect } : {}),
+        points,
+        ...(args.values.summary ? { summary: args.values.summary } : {}),
+        annotations: args.values.annotations,
+        ...(args.values.result ? { result: args.values.result } : {}),
+        ...(args.values.learner?.trim() ? { learner: args.values.learner.trim() } : {}),
+        json: args.values.json,
+      },
+      io,
+      env,
     );
   }
   const formatArg = args.values.format;

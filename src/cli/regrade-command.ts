@@ -1,6 +1,6 @@
 import { basename, dirname, join, resolve } from "node:path";
 import { parseSubmission } from "../lib/exercise-ui/submission-file.ts";
-import { gradeSubmission, loadExercise, type Exercise } from "../lib/grader/index.ts";
+import { gradeSubmission, type Exercise } from "../lib/grader/index.ts";
 import {
   gradebookCsv,
   invalidSubmissionRow,
@@ -9,6 +9,7 @@ import {
 } from "../lib/grader/gradebook.ts";
 import { printable } from "../lib/text/printable.ts";
 import { joinMessages } from "../lib/result.ts";
+import { loadExercises } from "./exercises-dir.ts";
 import type { BatchIo } from "./io.ts";
 
 /**
@@ -44,25 +45,6 @@ function learnerOf(file: string, data: unknown, root: readonly string[]): string
   return root.some((r) => basename(r) === folder) || folder === "."
     ? basename(file).replace(/(-submission)?\.json$/, "")
     : folder;
-}
-
-function loadExercises(dir: string, io: BatchIo): { exercises: Map<string, Exercise>; problems: string[] } {
-  const exercises = new Map<string, Exercise>();
-  const problems: string[] = [];
-  for (const name of io.listDir(dir) ?? []) {
-    if (!/\.(ya?ml|json)$/.test(name)) continue;
-    let text: string;
-    try {
-      text = io.readFile(join(dir, name));
-    } catch (e) {
-      problems.push(`${join(dir, name)}: cannot read: ${(e as Error).message}`);
-      continue;
-    }
-    const loaded = loadExercise(text);
-    if (loaded.ok) exercises.set(loaded.value.id, loaded.value);
-    else problems.push(`${join(dir, name)}: ${loaded.errors[0]?.message}`);
-  }
-  return { exercises, problems };
 }
 
 /**
