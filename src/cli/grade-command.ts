@@ -1,12 +1,18 @@
 import { parseArgs } from "node:util";
-import { gradeSubmission, gradeTopology, isComplete, loadExercise } from "../lib/grader/index.ts";
+import {
+  gradePredictions,
+  gradeSubmission,
+  gradeTopology,
+  isComplete,
+  loadExercise,
+} from "../lib/grader/index.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
 import { runAutograde, type Env } from "./autograde-command.ts";
-import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
-import type { Issue } from "../lib/result.ts";
+import { isSubmission, parseSubmission, workFor, type Work } from "../lib/exercise-ui/submission-file.ts";
+import { issue, type Issue, type Result } from "../lib/result.ts";
 import { formatOfFileName, RULE_FORMATS, type RuleFormat } from "../lib/formats/rule-document.ts";
 
 function looksLikeSubmission(text: string): boolean {
@@ -15,6 +21,12 @@ function looksLikeSubmission(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The work a submission file holds for this exercise (a file of any version, one or many exercises). */
+function submittedWork(text: string, exercise: string): Result<Work> {
+  const parsed = parseSubmission(text);
+  return parsed.ok ? workFor(parsed.value, exercise) : parsed;
 }
 
 const USAGE = [
@@ -149,16 +161,29 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
   if (rulesFile !== undefined) {
     const rulesText = read(rulesFile);
     if (rulesText === undefined) return 2;
-    // A submission file downloaded from the site carries the rules as text in their own format.
-    const submission = looksLikeSubmission(rulesText)
-      ? parseSubmission(rulesText, exercise.value.id)
-      : undefined;
-    if (submission && !submission.ok) return invalid(rulesFile, submission.errors);
-    // --format, else the submission's own, else the file's extension, else detected from the text.
-    const format = submission?.ok
-      ? submission.value.rulesFormat
-      : ((formatArg as RuleFormat | undefined) ?? formatOfFileName(rulesFile));
-    report = gradeSubmission(exercise.value, submission?.ok ? submission.value.rules : rulesText, format);
+    // A submission file downloaded from the site carries the work: rules as text in their own
+    // format, or a predict exercise's answers. Its claimed score is not read.
+    const work = looksLikeSubmission(rulesText) ? submittedWork(rulesText, exercise.value.id) : undefined;
+    if (work && !work.ok) return invalid(rulesFile, work.errors);
+    if (work?.ok && work.value.kind === "predict") {
+      if (exercise.value.kind !== "predict")
+        return invalid(rulesFile, [
+          issue("wrong-exercise", `this file holds predictions, but "${exercise.value.id}" asks for rules`, [
+            "work",
+          ]),
+        ]);
+      report = gradePredictions(
+        exercise.value,
+        work.value.answers.map((a) => a ?? undefined),
+      );
+    } else {
+      const handedIn = work?.ok && work.value.kind === "author-rules" ? work.value : undefined;
+      // --format, else the submission's own, else the file's extension, else detected from the text.
+      const format = handedIn
+        ? handedIn.rulesFormat
+        : ((formatArg as RuleFormat | undefined) ?? formatOfFileName(rulesFile));
+      report = gradeSubmission(exercise.value, handedIn ? handedIn.rules : rulesText, format);
+    }
     if (report.status === "invalid") return invalid(rulesFile, [...report.errors, ...report.warnings]);
   } else {
     report = gradeTopology(exercise.value, exercise.value.topology);

@@ -14,9 +14,12 @@ import { suggestFixesFor } from "../../lib/exercise-ui/grade-for-editor.ts";
 import { withoutShareParam } from "../../lib/exercise-ui/share-link.ts";
 import {
   buildSubmission,
+  rulesWork,
   submissionFileName,
   submissionText,
 } from "../../lib/exercise-ui/submission-file.ts";
+import { HAND_IN_EVENT } from "../../lib/assignments/assignment-submission.ts";
+import { handedInAs, learnerName, wireLearnerNames } from "../shared/learner-name-view.ts";
 import {
   convertRules,
   EXPORT_LABEL,
@@ -386,18 +389,27 @@ async function mount(root: HTMLElement): Promise<void> {
     }),
   );
 
+  wireLearnerNames(ui.editorUi);
   ui.download.addEventListener("click", () => {
     if (timer !== undefined) refresh();
+    const learner = learnerName();
     const submission = buildSubmission({
-      exercise: id,
-      rulesFormat: format,
-      rules: editor.getText(),
-      passed: report?.passed ?? 0,
-      failed: report?.status === "graded" ? report.failed : exercise.expectations.length,
+      ...(learner ? { learner } : {}),
+      work: [
+        rulesWork({
+          exercise: id,
+          rulesFormat: format,
+          rules: editor.getText(),
+          result: {
+            passed: report?.passed ?? 0,
+            failed: report?.status === "graded" ? report.failed : exercise.expectations.length,
+          },
+        }),
+      ],
     });
     const name = submissionFileName(id);
     downloadText(name, submissionText(submission));
-    ui.exportStatus.textContent = `Downloaded ${name}.`;
+    ui.exportStatus.textContent = `Downloaded ${name}${handedInAs(learner)}.`;
   });
 
   wireShareButton(
@@ -433,8 +445,12 @@ async function mount(root: HTMLElement): Promise<void> {
     );
   });
 
-  // Never lose the last keystrokes: grade and save now when the page goes away.
+  // Never lose the last keystrokes: grade and save now when the page goes away, or when an
+  // assignment page is about to hand in what is saved.
   addEventListener("pagehide", () => {
+    if (timer !== undefined) refresh();
+  });
+  document.addEventListener(HAND_IN_EVENT, () => {
     if (timer !== undefined) refresh();
   });
 
