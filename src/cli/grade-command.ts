@@ -10,7 +10,7 @@ import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
-import { runAutograde, type Env } from "./autograde-command.ts";
+import { runAutograde, runAutogradeBatch, type Env } from "./autograde-command.ts";
 import { isSubmission, parseSubmission, workFor, type Work } from "../lib/exercise-ui/submission-file.ts";
 import { issue, type Issue, type Result } from "../lib/result.ts";
 import { formatOfFileName, RULE_FORMATS, type RuleFormat } from "../lib/formats/rule-document.ts";
@@ -34,6 +34,7 @@ const USAGE = [
   "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json]",
   "       npm run grade -- --rules-dir <dir> [--expect id,id,...] [--points 10] [--exercises graders]",
   "                        [--summary <file>] [--annotations] [--result result.json] [--learner <name>] [--json]",
+  "       npm run grade -- --rules-dir <dir> --rules-dir <dir>... --expect id,id,... [--csv gradebook.csv] [--json]",
 ].join("\n");
 
 const ids = (list: string | undefined): string[] | undefined =>
@@ -57,7 +58,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         submissions: { type: "string", multiple: true },
         csv: { type: "string" },
         exercises: { type: "string", default: "graders" },
-        "rules-dir": { type: "string" },
+        "rules-dir": { type: "string", multiple: true },
         expect: { type: "string" },
         points: { type: "string", default: "10" },
         summary: { type: "string" },
@@ -82,14 +83,15 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
       io,
     );
   }
-  const rulesDir = args.values["rules-dir"];
-  if (rulesDir !== undefined) {
+  if (args.values["rules-dir"] !== undefined) {
+    // `--rules-dir repos/*/rules`: the shell's expansion after the first folder arrives as positionals.
+    const rulesDirs = [...args.values["rules-dir"], ...args.positionals];
     const points = Number(args.values.points);
     if (!Number.isInteger(points) || points < 1) {
       io.err(`--points must be a whole number of at least 1\n${USAGE}`);
       return 2;
     }
-    if (args.positionals.length > 0 || args.values.rules !== undefined) {
+    if (args.positionals.some((p) => /\.(ya?ml|json)$/i.test(p)) || args.values.rules !== undefined) {
       io.err(`--rules-dir grades a folder of rules files: give no exercise file or --rules\n${USAGE}`);
       return 2;
     }
@@ -98,21 +100,38 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
       io.err("--expect lists an exercise more than once");
       return 2;
     }
-    return runAutograde(
-      {
-        rulesDir,
-        exercisesDir: args.values.exercises,
-        ...(expect ? { expect } : {}),
-        points,
-        ...(args.values.summary ? { summary: args.values.summary } : {}),
-        annotations: args.values.annotations,
-        ...(args.values.result ? { result: args.values.result } : {}),
-        ...(args.values.learner?.trim() ? { learner: args.values.learner.trim() } : {}),
-        json: args.values.json,
-      },
-      io,
-      env,
-    );
+    const options = {
+      rulesDir: rulesDirs[0]!,
+      exercisesDir: args.values.exercises,
+      ...(expect ? { expect } : {}),
+      points,
+      ...(args.values.summary ? { summary: args.values.summary } : {}),
+      annotations: args.values.annotations,
+      ...(args.values.result ? { result: args.values.result } : {}),
+      ...(args.values.learner?.trim() ? { learner: args.values.learner.trim() } : {}),
+      json: args.values.json,
+    };
+    // Many repositories (or a gradebook): the instructor's batch, into one CSV.
+    if (rulesDirs.length > 1 || args.values.csv !== undefined) {
+      if (!expect) {
+        io.err(
+          "grading several repositories needs --expect id,id,...: a repository missing a file then scores 0 instead of leaving the gradebook",
+        );
+        return 2;
+      }
+      if (args.values.summary || args.values.annotations || args.values.result || args.values.learner) {
+        io.err(
+          "--summary, --annotations, --result and --learner are for one repository's run; with several, use --csv",
+        );
+        return 2;
+      }
+      return runAutogradeBatch(
+        rulesDirs,
+        { ...options, ...(args.values.csv ? { csv: args.values.csv } : {}) },
+        io,
+      );
+    }
+    return runAutograde(options, io, env);
   }
   const formatArg = args.values.format;
   if (formatArg !== undefined && !(RULE_FORMATS as readonly string[]).includes(formatArg)) {

@@ -102,3 +102,39 @@ describe("npm run grade -- --rules-dir", () => {
     expect(r.written["result.json"]).toBeDefined();
   });
 });
+
+describe("npm run grade -- --rules-dir repos/*/rules --csv (the instructor collects cloned repositories)", () => {
+  it("writes one gradebook row per learner and exercise, grading each repository's rules", () => {
+    const r = repo({
+      "repos/ada/rules/ftp-active.json": json([ftpRule()]),
+      "repos/bob/rules/ftp-active.json": json([ftpRule({ sourceAddressPrefix: "*" })]),
+      "repos/bob/rules/ftp-passive.sh": "az network nsg rule create --oops",
+      "repos/cy/README.md": "",
+    });
+    const argv = ["--rules-dir", "repos/ada/rules", "repos/bob/rules", "repos/cy/rules"];
+    expect(runGrade([...argv, "--expect", "ftp-active,ftp-passive", "--csv", "gradebook.csv"], r.io)).toBe(0);
+    const rows = r.written["gradebook.csv"]!.trim()
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",").slice(0, 7).join(","));
+    expect(rows).toEqual([
+      "ada,folder,,ftp-active,graded,8,8",
+      "ada,folder,,ftp-passive,not-submitted,0,10",
+      "bob,folder,,ftp-active,graded,7,8",
+      "bob,folder,,ftp-passive,rules-invalid,0,10",
+      "cy,folder,,ftp-active,not-submitted,0,8",
+      "cy,folder,,ftp-passive,not-submitted,0,10",
+    ]);
+    expect(r.out.at(-1)).toBe("3 repositories graded; gradebook written to gradebook.csv");
+  });
+
+  it("needs --expect, and leaves the one-run outputs to a single repository", () => {
+    const r = repo({});
+    expect(runGrade(["--rules-dir", "a/rules", "b/rules"], r.io)).toBe(2);
+    expect(r.err.at(-1)).toMatch(/needs --expect/);
+    expect(
+      runGrade(["--rules-dir", "a/rules", "b/rules", "--expect", "ftp-active", "--result", "x.json"], r.io),
+    ).toBe(2);
+    expect(r.err.at(-1)).toMatch(/use --csv/);
+  });
+});
