@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignmentGrade } from "../../src/lib/autograding/exercise-grade.ts";
-import { resultFile, resultFileText } from "../../src/lib/autograding/result-file.ts";
+import { handInOfResult, resultFile, resultFileText } from "../../src/lib/autograding/result-file.ts";
 import { ftpRule, json } from "../grader/fixtures.ts";
 import { graded, OVER_PERMISSIVE } from "./fixtures.ts";
 
@@ -96,5 +96,45 @@ describe("result.json", () => {
   it("is pretty JSON ending in a new line", () => {
     const file = resultFile(assignmentGrade([graded.passing()]), { graderVersion: "0.1.0", now: at });
     expect(resultFileText(file)).toBe(`${JSON.stringify(file, null, 2)}\n`);
+  });
+});
+
+describe("reading a result.json back for the re-grade", () => {
+  it("gives the rules it graded as work, and why an exercise has none", () => {
+    const file = resultFile(assignmentGrade([graded.failing(), graded.missing()]), {
+      graderVersion: "0.1.0",
+      now: at,
+      learner: "Ada",
+      source: { repository: "contoso/week3-ada" },
+    });
+    const read = handInOfResult(resultFileText(file));
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.repository).toBe("contoso/week3-ada");
+    expect(read.value.submission).toMatchObject({
+      learner: "Ada",
+      assignment: { title: "", exercises: ["ftp-active", "ftp-active"] },
+      work: [
+        {
+          exercise: "ftp-active",
+          kind: "author-rules",
+          rulesFormat: "json",
+          result: { passed: 7, failed: 1 },
+        },
+      ],
+    });
+  });
+
+  it("refuses what is not a result file, without throwing", () => {
+    for (const text of [
+      "null",
+      "[]",
+      "7",
+      '"x"',
+      "{",
+      '{"format":"nsg-lab-result","version":2}',
+      '{"format":"nsg-lab-result","version":1,"exercises":[null,{"exercise":"a","rules":"x","rulesFormat":"cobol"}]}',
+    ])
+      expect(handInOfResult(text).ok, text).toBe(false);
   });
 });

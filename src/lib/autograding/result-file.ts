@@ -149,6 +149,8 @@ export function handInOfResult(text: string): Result<HandIn> {
   } catch (error) {
     return fail([issue("invalid-json", `not valid JSON: ${(error as Error).message}`)]);
   }
+  if (!isResultFile(data))
+    return fail([issue("invalid-value", `format must be "${RESULT_FORMAT}"`, ["format"])]);
   const d = data as Record<string, unknown>;
   if (d.version !== 1)
     return fail([
