@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** Generates a GitHub Classroom starter repository: see README ("Teaching with GitHub Classroom"). */
+/** Generates an assignment repository (`npm run assignment-repo`, old name `npm run classroom`): see README ("Teaching on GitHub"). */
 import { runClassroom } from "../src/cli/classroom-command.ts";
 
 process.exitCode = runClassroom(process.argv.slice(2));

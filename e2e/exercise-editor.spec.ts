@@ -26,15 +26,19 @@ interface ExerciseResults {
   exercises?: Record<string, { passedAt?: string }>;
 }
 
-/** The downloaded submission file (src/lib/exercise-ui/submission-file.ts). */
+/** The downloaded submission file (src/lib/exercise-ui/submission-file.ts, version 2). */
 interface Submission {
   format: string;
   version: number;
-  exercise: string;
-  rulesFormat: string;
-  rules: string;
-  result: { passed: number; failed: number };
+  learner?: string;
   savedAt: string;
+  work: {
+    exercise: string;
+    kind: string;
+    rulesFormat: string;
+    rules: string;
+    result: { passed: number; failed: number };
+  }[];
 }
 
 /** The exercise as the repository has it, so the journeys follow edits to its wording. */
@@ -258,14 +262,16 @@ test.describe(EXERCISE, () => {
     ]);
     expect(download.suggestedFilename()).toBe("ftp-active-submission.json");
     const file = JSON.parse(readFileSync(await download.path(), "utf8")) as Submission;
-    expect(file).toMatchObject({
-      format: "nsg-lab-submission",
-      version: 1,
-      exercise: "ftp-active",
-      rulesFormat: "json",
-    });
-    expect(JSON.parse(file.rules)).toEqual(rules);
-    expect(file.result.passed + file.result.failed).toBe(exercise.expectations.length);
+    expect(file).toMatchObject({ format: "nsg-lab-submission", version: 2 });
+    expect(file).not.toHaveProperty("learner"); // no name typed yet
+    expect(file.work).toHaveLength(1);
+    const [work] = file.work;
+    expect(work).toMatchObject({ exercise: "ftp-active", kind: "author-rules", rulesFormat: "json" });
+    expect(JSON.parse(work!.rules)).toEqual(rules);
+    expect(work!.result.passed + work!.result.failed).toBe(exercise.expectations.length);
+    await expect(page.locator("[data-export-status]")).toContainText(
+      "Downloaded ftp-active-submission.json without a name",
+    );
   });
 
   test("learner shares a link, and a classmate's fresh browser opens the same rules", async ({

@@ -17,6 +17,7 @@ const APPLICATION = [
   "course",
   "classroom",
   "assignments",
+  "autograding",
   "store",
   "azure-verify",
   "class-report",

@@ -1,16 +1,24 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { classroomTemplate } from "../lib/classroom/classroom-template.ts";
+import { classroom50Config, classroomTemplate } from "../lib/classroom/classroom-template.ts";
 import { loadExercise, type Exercise } from "../lib/grader/index.ts";
 
 const USAGE =
-  "usage: npm run classroom -- [--exercises id,id,...] [--course owner/repo] [--ref main] [--points 10] [--out classroom/template]";
+  "usage: npm run assignment-repo -- [--exercises id,id,...] [--course owner/repo] [--ref main] [--points 10] [--out classroom/template] [--classroom50 classroom/classroom50]\n" +
+  "       (npm run classroom is the same command under its old name)";
+
+/** With neither --out nor --classroom50, both committed copies are regenerated. */
+const DEFAULT_OUT = "classroom/template";
+const DEFAULT_CLASSROOM50 = "classroom/classroom50";
 
 const GITHUB_REPO = /^[A-Za-z0-9-]{1,39}\/[A-Za-z0-9._-]{1,100}$/;
 const GIT_REF = /^[A-Za-z0-9._/-]{1,200}$/;
 
-/** Writes a GitHub Classroom starter repository for the chosen exercises. */
+/**
+ * Writes an assignment repository for the chosen exercises (a template repository whose
+ * workflow grades every push), and with --classroom50 the same grading as Classroom 50 tests.
+ */
 export function runClassroom(argv: string[]): number {
   let args;
   try {
@@ -21,7 +29,8 @@ export function runClassroom(argv: string[]): number {
         course: { type: "string", default: process.env.GITHUB_REPOSITORY ?? "your-org/nsg-lab" },
         ref: { type: "string", default: "main" },
         points: { type: "string", default: "10" },
-        out: { type: "string", default: "classroom/template" },
+        out: { type: "string" },
+        classroom50: { type: "string" },
       },
     });
   } catch (e) {
@@ -53,7 +62,8 @@ export function runClassroom(argv: string[]): number {
     );
     return 2;
   }
-  if (!GIT_REF.test(args.values.ref) || args.values.ref.includes("..")) {
+  // The ref also goes into a shell command (Classroom 50's setup test): it may not read as an option.
+  if (!GIT_REF.test(args.values.ref) || args.values.ref.includes("..") || args.values.ref.startsWith("-")) {
     console.error(
       `--ref must be a branch, tag or commit name (letters, digits, - _ . /), not ${JSON.stringify(args.values.ref)}`,
     );
@@ -69,15 +79,21 @@ export function runClassroom(argv: string[]): number {
     console.error("--points must be a whole number of at least 1");
     return 2;
   }
-  const files = classroomTemplate(
-    wanted.map((id) => all.get(id)!),
-    { courseRepo: args.values.course, courseRef: args.values.ref, pointsPerExercise: points },
-  );
+  const chosen = wanted.map((id) => all.get(id)!);
+  const options = { courseRepo: args.values.course, courseRef: args.values.ref, pointsPerExercise: points };
+  const neither = args.values.out === undefined && args.values.classroom50 === undefined;
+  const out = args.values.out ?? (neither ? DEFAULT_OUT : undefined);
+  const classroom50 = args.values.classroom50 ?? (neither ? DEFAULT_CLASSROOM50 : undefined);
+  if (out !== undefined) writeAll(out, classroomTemplate(chosen, options));
+  if (classroom50 !== undefined) writeAll(classroom50, classroom50Config(chosen, options));
+  return 0;
+}
+
+function writeAll(dir: string, files: Record<string, string>): void {
   for (const [path, text] of Object.entries(files)) {
-    const target = join(args.values.out, path);
+    const target = join(dir, path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }
-  console.log(`wrote ${Object.keys(files).length} files to ${args.values.out}`);
-  return 0;
+  console.log(`wrote ${Object.keys(files).length} files to ${dir}`);
 }

@@ -1,13 +1,19 @@
 import { parseArgs } from "node:util";
-import { gradeSubmission, gradeTopology, isComplete, loadExercise } from "../lib/grader/index.ts";
+import {
+  gradePredictions,
+  gradeSubmission,
+  gradeTopology,
+  isComplete,
+  loadExercise,
+} from "../lib/grader/index.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
 import { runVerify } from "./verify-command.ts";
-import { isSubmission, parseSubmission } from "../lib/exercise-ui/submission-file.ts";
-import { ruleFormatOf } from "../lib/exercise-ui/editor-format.ts";
-import type { Issue } from "../lib/result.ts";
+import { runAutograde, runAutogradeBatch, type Env } from "./autograde-command.ts";
+import { isSubmission, parseSubmission, workFor, type Work } from "../lib/exercise-ui/submission-file.ts";
+import { issue, type Issue, type Result } from "../lib/result.ts";
 import { formatOfFileName, RULE_FORMATS, type RuleFormat } from "../lib/formats/rule-document.ts";
 
 function looksLikeSubmission(text: string): boolean {
@@ -18,15 +24,30 @@ function looksLikeSubmission(text: string): boolean {
   }
 }
 
+/** The work a submission file holds for this exercise (a file of any version, one or many exercises). */
+function submittedWork(text: string, exercise: string): Result<Work> {
+  const parsed = parseSubmission(text);
+  return parsed.ok ? workFor(parsed.value, exercise) : parsed;
+}
+
 const USAGE = [
   `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
   "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json]",
+  "       npm run grade -- --rules-dir <dir> [--expect id,id,...] [--points 10] [--exercises graders]",
+  "                        [--summary <file>] [--annotations] [--result result.json] [--learner <name>] [--json]",
+  "       npm run grade -- --rules-dir <dir> --rules-dir <dir>... --expect id,id,... [--csv gradebook.csv] [--json]",
   "       npm run grade -- <exercise-file> [--rules <file>] --verify-script az|powershell   (a script that checks the rules on Azure)",
   "       npm run grade -- <exercise-file> [--rules <file>] --azure-results <file>   (compare what Azure answered)",
 ].join("\n");
 
+const ids = (list: string | undefined): string[] | undefined =>
+  list
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 /** Exit codes (docs/exercise-format.md): 0 every expectation holds, 1 any fails, 2 invalid input. */
-export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
+export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = process.env): number {
   let args;
   try {
     args = parseArgs({
@@ -42,6 +63,13 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
         exercises: { type: "string", default: "graders" },
         "verify-script": { type: "string" },
         "azure-results": { type: "string" },
+        "rules-dir": { type: "string", multiple: true },
+        expect: { type: "string" },
+        points: { type: "string", default: "10" },
+        summary: { type: "string" },
+        annotations: { type: "boolean", default: false },
+        result: { type: "string" },
+        learner: { type: "string" },
       },
     });
   } catch (e) {
@@ -59,6 +87,56 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
       { csv: args.values.csv, exercisesDir: args.values.exercises, json: args.values.json },
       io,
     );
+  }
+  if (args.values["rules-dir"] !== undefined) {
+    // `--rules-dir repos/*/rules`: the shell's expansion after the first folder arrives as positionals.
+    const rulesDirs = [...args.values["rules-dir"], ...args.positionals];
+    const points = Number(args.values.points);
+    if (!Number.isInteger(points) || points < 1) {
+      io.err(`--points must be a whole number of at least 1\n${USAGE}`);
+      return 2;
+    }
+    if (args.positionals.some((p) => /\.(ya?ml|json)$/i.test(p)) || args.values.rules !== undefined) {
+      io.err(`--rules-dir grades a folder of rules files: give no exercise file or --rules\n${USAGE}`);
+      return 2;
+    }
+    const expect = ids(args.values.expect);
+    if (expect && new Set(expect).size !== expect.length) {
+      io.err("--expect lists an exercise more than once");
+      return 2;
+    }
+    const options = {
+      rulesDir: rulesDirs[0]!,
+      exercisesDir: args.values.exercises,
+      ...(expect ? { expect } : {}),
+      points,
+      ...(args.values.summary ? { summary: args.values.summary } : {}),
+      annotations: args.values.annotations,
+      ...(args.values.result ? { result: args.values.result } : {}),
+      ...(args.values.learner?.trim() ? { learner: args.values.learner.trim() } : {}),
+      json: args.values.json,
+    };
+    // Many repositories (or a gradebook): the instructor's batch, into one CSV.
+    if (rulesDirs.length > 1 || args.values.csv !== undefined) {
+      if (!expect) {
+        io.err(
+          "grading several repositories needs --expect id,id,...: a repository missing a file then scores 0 instead of leaving the gradebook",
+        );
+        return 2;
+      }
+      if (args.values.summary || args.values.annotations || args.values.result || args.values.learner) {
+        io.err(
+          "--summary, --annotations, --result and --learner are for one repository's run; with several, use --csv",
+        );
+        return 2;
+      }
+      return runAutogradeBatch(
+        rulesDirs,
+        { ...options, ...(args.values.csv ? { csv: args.values.csv } : {}) },
+        io,
+      );
+    }
+    return runAutograde(options, io, env);
   }
   const formatArg = args.values.format;
   if (formatArg !== undefined && !(RULE_FORMATS as readonly string[]).includes(formatArg)) {
@@ -129,16 +207,29 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo): number {
   if (rulesFile !== undefined) {
     const rulesText = read(rulesFile);
     if (rulesText === undefined) return 2;
-    // A submission file downloaded from the site carries the rules as text in their own format.
-    const submission = looksLikeSubmission(rulesText)
-      ? parseSubmission(rulesText, exercise.value.id)
-      : undefined;
-    if (submission && !submission.ok) return invalid(rulesFile, submission.errors);
-    // --format, else the submission's own, else the file's extension, else detected from the text.
-    const format = submission?.ok
-      ? ruleFormatOf(submission.value.rulesFormat)
-      : ((formatArg as RuleFormat | undefined) ?? formatOfFileName(rulesFile));
-    report = gradeSubmission(exercise.value, submission?.ok ? submission.value.rules : rulesText, format);
+    // A submission file downloaded from the site carries the work: rules as text in their own
+    // format, or a predict exercise's answers. Its claimed score is not read.
+    const work = looksLikeSubmission(rulesText) ? submittedWork(rulesText, exercise.value.id) : undefined;
+    if (work && !work.ok) return invalid(rulesFile, work.errors);
+    if (work?.ok && work.value.kind === "predict") {
+      if (exercise.value.kind !== "predict")
+        return invalid(rulesFile, [
+          issue("wrong-exercise", `this file holds predictions, but "${exercise.value.id}" asks for rules`, [
+            "work",
+          ]),
+        ]);
+      report = gradePredictions(
+        exercise.value,
+        work.value.answers.map((a) => a ?? undefined),
+      );
+    } else {
+      const handedIn = work?.ok && work.value.kind === "author-rules" ? work.value : undefined;
+      // --format, else the submission's own, else the file's extension, else detected from the text.
+      const format = handedIn
+        ? handedIn.rulesFormat
+        : ((formatArg as RuleFormat | undefined) ?? formatOfFileName(rulesFile));
+      report = gradeSubmission(exercise.value, handedIn ? handedIn.rules : rulesText, format);
+    }
     if (report.status === "invalid") return invalid(rulesFile, [...report.errors, ...report.warnings]);
   } else {
     report = gradeTopology(exercise.value, exercise.value.topology);

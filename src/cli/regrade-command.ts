@@ -1,15 +1,18 @@
 import { basename, dirname, join, resolve } from "node:path";
-import { parseSubmission } from "../lib/exercise-ui/submission-file.ts";
-import { ruleFormatOf } from "../lib/exercise-ui/editor-format.ts";
-import { gradeSubmission, loadExercise, type Exercise } from "../lib/grader/index.ts";
+import { handInOfResult, isResultFile, type HandIn } from "../lib/autograding/result-file.ts";
+import { parseSubmission, type Work } from "../lib/exercise-ui/submission-file.ts";
+import { gradePredictions, gradeSubmission, type Exercise } from "../lib/grader/index.ts";
 import {
   gradebookCsv,
   invalidSubmissionRow,
+  notSubmittedRow,
   rowFromReport,
   type GradebookRow,
+  type RowBase,
 } from "../lib/grader/gradebook.ts";
 import { printable } from "../lib/text/printable.ts";
-import { joinMessages } from "../lib/result.ts";
+import { joinMessages, ok, type Result } from "../lib/result.ts";
+import { loadExercises } from "./exercises-dir.ts";
 import type { BatchIo } from "./io.ts";
 
 /**
@@ -37,38 +40,22 @@ function collectFiles(paths: readonly string[], io: BatchIo): string[] {
   return files;
 }
 
-/** The learner's name: the submission's `learner` field, else its folder, else the file name. */
-function learnerOf(file: string, data: unknown, root: readonly string[]): string {
-  const named = (data as { learner?: unknown } | undefined)?.learner;
-  if (typeof named === "string" && named.trim() !== "") return named.trim();
+/** The learner's name when the file names none: its folder (inbox/alice/…), else the file's name. */
+function learnerFromPath(
+  file: string,
+  root: readonly string[],
+): Pick<GradebookRow, "learner" | "learnerFrom"> {
   const folder = basename(dirname(file));
   return root.some((r) => basename(r) === folder) || folder === "."
-    ? basename(file).replace(/(-submission)?\.json$/, "")
-    : folder;
-}
-
-function loadExercises(dir: string, io: BatchIo): { exercises: Map<string, Exercise>; problems: string[] } {
-  const exercises = new Map<string, Exercise>();
-  const problems: string[] = [];
-  for (const name of io.listDir(dir) ?? []) {
-    if (!/\.(ya?ml|json)$/.test(name)) continue;
-    let text: string;
-    try {
-      text = io.readFile(join(dir, name));
-    } catch (e) {
-      problems.push(`${join(dir, name)}: cannot read: ${(e as Error).message}`);
-      continue;
-    }
-    const loaded = loadExercise(text);
-    if (loaded.ok) exercises.set(loaded.value.id, loaded.value);
-    else problems.push(`${join(dir, name)}: ${loaded.errors[0]?.message}`);
-  }
-  return { exercises, problems };
+    ? { learner: basename(file).replace(/(-submission)?\.json$/, ""), learnerFrom: "file name" }
+    : { learner: folder, learnerFrom: "folder" };
 }
 
 /**
- * Re-grades downloaded submission files against the current exercises. The score a file
- * claims is shown beside the re-grade but never used. A bad file becomes a row with its
+ * Re-grades handed-in files against the current exercises: submission files downloaded from
+ * the site (one exercise, or a whole assignment) and result.json files of grading runs. Each
+ * exercise in a file is a row; an assignment's exercise the file lacks is a row too. The score
+ * a file claims is shown beside the re-grade but never used. A bad file becomes a row with its
  * reason; it never stops the batch.
  */
 export function runRegrade(
@@ -87,14 +74,19 @@ export function runRegrade(
     io.err("no submission files (.json) found");
     return 2;
   }
-  const rows: GradebookRow[] = files.map((file) => gradeFileSafely(file, exercises, submissionPaths, io));
+  const rows: GradebookRow[] = files.flatMap((file) => gradeFileSafely(file, exercises, submissionPaths, io));
   // The table comes first: a gradebook that cannot be written must not cost the results.
   if (options.json) io.out(JSON.stringify(rows, null, 2));
   else {
     for (const r of rows) {
       const differs =
         r.differences > 0 ? ` +${r.differences} ${r.differences === 1 ? "difference" : "differences"}` : "";
-      const score = r.status === "submission-invalid" ? "invalid" : `${r.passed}/${r.total}${differs}`;
+      const score =
+        r.status === "submission-invalid"
+          ? "invalid"
+          : r.status === "not-submitted"
+            ? "none"
+            : `${r.passed}/${r.total}${differs}`;
       const claim =
         r.claimed && r.status === "graded" && r.claimed !== `${r.passed}/${r.total}`
           ? `  (file claimed ${r.claimed})`
@@ -109,8 +101,10 @@ export function runRegrade(
   const written = options.csv ? writeGradebook(options.csv, rows, io) : true;
   if (!options.json) {
     const invalid = rows.filter((r) => r.status === "submission-invalid").length;
+    const missing = rows.filter((r) => r.status === "not-submitted").length;
+    const entries = rows.length !== files.length ? ` (${rows.length} exercises)` : "";
     io.out(
-      `${rows.length} submissions re-graded${invalid ? `, ${invalid} invalid` : ""}${options.csv && written ? `; gradebook written to ${options.csv}` : ""}`,
+      `${files.length} submissions re-graded${entries}${invalid ? `, ${invalid} invalid` : ""}${missing ? `, ${missing} not submitted` : ""}${options.csv && written ? `; gradebook written to ${options.csv}` : ""}`,
     );
   }
   return written ? 0 : 2;
@@ -128,21 +122,57 @@ function writeGradebook(path: string, rows: readonly GradebookRow[], io: BatchIo
   }
 }
 
-/** One file's row, whatever happens: a file that breaks the grader is a row, never the end of the batch. */
+/** One file's rows, whatever happens: a file that breaks the grader is a row, never the end of the batch. */
 function gradeFileSafely(
   file: string,
   exercises: Map<string, Exercise>,
   roots: readonly string[],
   io: BatchIo,
-): GradebookRow {
+): GradebookRow[] {
   try {
     return gradeFile(file, exercises, roots, io);
   } catch (e) {
-    return invalidSubmissionRow(
-      { learner: basename(file), file, exercise: "", claimed: "" },
-      `internal error while grading: ${(e as Error).message}`,
+    return [
+      invalidSubmissionRow(
+        { ...learnerFromPath(file, roots), assignment: "", file, exercise: "", claimed: "" },
+        `internal error while grading: ${(e as Error).message}`,
+      ),
+    ];
+  }
+}
+
+/** The file's work, from a submission file (the site) or a result.json (a grading run). */
+function readHandIn(text: string, data: unknown): Result<HandIn> {
+  if (isResultFile(data)) return handInOfResult(text);
+  const parsed = parseSubmission(text);
+  return parsed.ok ? ok({ submission: parsed.value }) : parsed;
+}
+
+const claimOf = (w: Work) => (w.result ? `${w.result.passed}/${w.result.passed + w.result.failed}` : "");
+
+/** One entry's row: the work graded again, its claim shown beside it and never used. */
+function gradeWork(w: Work, base: RowBase, exercises: Map<string, Exercise>): GradebookRow {
+  const exercise = exercises.get(w.exercise);
+  if (!exercise) return invalidSubmissionRow(base, `unknown exercise "${w.exercise}"`);
+  const total = exercise.expectations.length;
+  if (w.kind === "predict") {
+    if (exercise.kind !== "predict")
+      return invalidSubmissionRow(base, `the file holds predictions, but "${exercise.id}" asks for rules`);
+    if (w.answers.length !== total)
+      return invalidSubmissionRow(
+        base,
+        `the file answers ${w.answers.length} flows, but "${exercise.id}" has ${total} now`,
+      );
+    return rowFromReport(
+      base,
+      gradePredictions(
+        exercise,
+        w.answers.map((a) => a ?? undefined),
+      ),
+      total,
     );
   }
+  return rowFromReport(base, gradeSubmission(exercise, w.rules, w.rulesFormat), total);
 }
 
 function gradeFile(
@@ -150,15 +180,16 @@ function gradeFile(
   exercises: Map<string, Exercise>,
   roots: readonly string[],
   io: BatchIo,
-): GradebookRow {
+): GradebookRow[] {
+  const fromPath = learnerFromPath(file, roots);
+  const unread = { ...fromPath, assignment: "", file, exercise: "", claimed: "" };
   let text: string;
   try {
     text = io.readFile(file);
   } catch (e) {
-    return invalidSubmissionRow(
-      { learner: basename(file), file, exercise: "", claimed: "" },
-      `cannot read: ${(e as Error).message}`,
-    );
+    return [
+      invalidSubmissionRow({ ...unread, learner: basename(file) }, `cannot read: ${(e as Error).message}`),
+    ];
   }
   let data: unknown;
   try {
@@ -166,22 +197,27 @@ function gradeFile(
   } catch {
     data = undefined;
   }
-  const learner = learnerOf(file, data, roots);
-  const parsed = parseSubmission(text);
-  if (!parsed.ok)
-    return invalidSubmissionRow({ learner, file, exercise: "", claimed: "" }, joinMessages(parsed.errors));
-  const submission = parsed.value;
-  const exercise = exercises.get(submission.exercise);
-  const claimed = `${submission.result.passed}/${submission.result.passed + submission.result.failed}`;
-  if (!exercise)
-    return invalidSubmissionRow(
-      { learner, file, exercise: submission.exercise, claimed },
-      `unknown exercise "${submission.exercise}"`,
-    );
-  const report = gradeSubmission(exercise, submission.rules, ruleFormatOf(submission.rulesFormat));
-  return rowFromReport(
-    { learner, file, exercise: exercise.id, claimed },
-    report,
-    exercise.expectations.length,
+  const read = readHandIn(text, data);
+  if (!read.ok) return [invalidSubmissionRow(unread, joinMessages(read.errors))];
+  const { submission, repository, missing } = read.value;
+  // Who the work is by: the name the learner typed, else the repository a run graded, else the path.
+  const who: Pick<GradebookRow, "learner" | "learnerFrom"> = submission.learner
+    ? { learner: submission.learner, learnerFrom: "file" }
+    : repository
+      ? { learner: repository, learnerFrom: "repository" }
+      : fromPath;
+  const common = { ...who, assignment: submission.assignment?.title ?? "", file };
+  const rows = submission.work.map((w) =>
+    gradeWork(w, { ...common, exercise: w.exercise, claimed: claimOf(w) }, exercises),
   );
+  const handedIn = new Set(submission.work.map((w) => w.exercise));
+  for (const id of submission.assignment?.exercises ?? []) {
+    if (handedIn.has(id)) continue;
+    handedIn.add(id);
+    const total = exercises.get(id)?.expectations.length ?? 0;
+    const why = missing?.get(id) ?? "not in the file: the learner had not started it";
+    rows.push(notSubmittedRow({ ...common, exercise: id, claimed: "" }, total, why));
+  }
+  if (rows.length === 0) return [invalidSubmissionRow(unread, "the file holds no work")];
+  return rows;
 }

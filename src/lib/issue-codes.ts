@@ -161,6 +161,12 @@ export const ISSUE_CODES = {
   "wrong-exercise": "A submission file is for another exercise.",
   "assignment-empty": "An assignment link names no exercises.",
 
+  // Assignment repositories (npm run grade -- --rules-dir)
+  "missing-rules-file": "An assignment repository has no rules file for an exercise it must hold.",
+  "duplicate-rules-file":
+    "An assignment repository has two rules files for one exercise (ftp-active.sh and ftp-active.json).",
+  "unreadable-file": "A file cannot be read: not there, not a regular file, or larger than the size cap.",
+
   // Moving rules between formats (editor format switch and export)
   "rules-have-errors": "The rules have errors, so they are not converted or exported (the errors follow).",
   "not-expressible-in-json":

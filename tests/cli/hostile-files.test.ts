@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { runClassroom } from "../../src/cli/classroom-command.ts";
 import { runGrade } from "../../src/cli/grade-command.ts";
 import { createNodeIo, type BatchIo } from "../../src/cli/io.ts";
-import { buildSubmission, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
+import { buildSubmission, rulesWork, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
 import { ftpRule, json } from "../grader/fixtures.ts";
 
 const GRADERS = resolve("graders");
@@ -22,7 +22,16 @@ const submission = (rules: string, extra: Record<string, unknown> = {}) =>
   JSON.stringify({
     ...(JSON.parse(
       submissionText(
-        buildSubmission({ exercise: "ftp-active", rulesFormat: "json", rules, passed: 8, failed: 0 }),
+        buildSubmission({
+          work: [
+            rulesWork({
+              exercise: "ftp-active",
+              rulesFormat: "json",
+              rules,
+              result: { passed: 8, failed: 0 },
+            }),
+          ],
+        }),
       ),
     ) as Record<string, unknown>),
     ...extra,
@@ -86,14 +95,15 @@ describe("instructor re-grades an inbox holding hostile files", () => {
     expect(row?.detail).toMatch(/1:65: nested more than 64 levels deep/);
   });
 
-  it("escapes control characters in learner names, so no row can be forged or recoloured", () => {
+  it("keeps control characters out of learner names, so no row can be forged or recoloured", () => {
     const { io, out } = capture();
     runGrade(
       ["--submissions", join(inbox, "forger.json"), join(inbox, "ansi.json"), "--exercises", GRADERS],
       io,
     );
-    expect(out.some((l) => l.startsWith("mallory\\nalice\\tftp-active\\t8/8\tftp-active\t"))).toBe(true);
-    expect(out.some((l) => l.startsWith("\\x1b[32meve\\x1b[0m\t"))).toBe(true);
+    // New lines and tabs in a name are spaces; a name holding an escape is not used at all.
+    expect(out.some((l) => l.startsWith("mallory alice ftp-active 8/8\tftp-active\t"))).toBe(true);
+    expect(out.some((l) => l.startsWith("inbox\tftp-active\t"))).toBe(true); // its folder
     expect(out.join("\n")).not.toContain("\u001b");
   });
 

@@ -2,29 +2,35 @@ import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { runGrade } from "../../src/cli/grade-command.ts";
 import type { BatchIo } from "../../src/cli/io.ts";
-import { buildSubmission, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
 import type { GradebookRow } from "../../src/lib/grader/gradebook.ts";
+import { buildSubmission, rulesWork, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
 import { ftpRule, json } from "../grader/fixtures.ts";
 
+/** A submission file as the site wrote them before names existed (version 1): they still re-grade. */
 const submit = (rules: string, claimed: [number, number], extra: Record<string, unknown> = {}) =>
   JSON.stringify({
-    ...JSON.parse(
-      submissionText(
-        buildSubmission({
-          exercise: "ftp-active",
-          rulesFormat: "json",
-          rules,
-          passed: claimed[0],
-          failed: claimed[1],
-        }),
-      ),
-    ),
+    format: "nsg-lab-submission",
+    version: 1,
+    exercise: "ftp-active",
+    rulesFormat: "json",
+    rules,
+    result: { passed: claimed[0], failed: claimed[1] },
+    savedAt: "2026-11-20T10:00:00.000Z",
     ...extra,
   });
 
 const submitAs = (rulesFormat: "powershell", rules: string, claimed: [number, number]) =>
   submissionText(
-    buildSubmission({ exercise: "ftp-active", rulesFormat, rules, passed: claimed[0], failed: claimed[1] }),
+    buildSubmission({
+      work: [
+        rulesWork({
+          exercise: "ftp-active",
+          rulesFormat,
+          rules,
+          result: { passed: claimed[0], failed: claimed[1] },
+        }),
+      ],
+    }),
   );
 
 /** An in-memory class folder: inbox/<learner>/ftp-active-submission.json, plus the real graders/. */
@@ -51,7 +57,7 @@ function classroom(files: Record<string, string>) {
   return { io, out, err, written };
 }
 
-describe("instructor re-grades a folder of submissions", () => {
+describe("instructor re-grades a folder of old (version 1) submissions", () => {
   const files = {
     "inbox/alice/ftp-active-submission.json": submit(json([ftpRule()]), [8, 0]),
     "inbox/bob/ftp-active-submission.json": submit(json([ftpRule({ sourceAddressPrefix: "*" })]), [3, 5]),
@@ -73,17 +79,19 @@ describe("instructor re-grades a folder of submissions", () => {
     expect(runGrade(["--submissions", "inbox", "--csv", "gradebook.csv"], c.io)).toBe(0);
     const csv = c.written["gradebook.csv"]!;
     const rows = csv.trim().split("\n");
-    expect(rows[0]).toBe("learner,exercise,status,passed,total,differences,complete,claimed,file,detail");
-    const byLearner = Object.fromEntries(rows.slice(1).map((r) => [r.split(",")[0]!, r] as const));
-    expect(byLearner.alice).toMatch(/^alice,ftp-active,graded,8,8,0,true,8\/8,/);
-    expect(byLearner.bob).toMatch(
-      /^bob,ftp-active,graded,7,8,1,false,3\/8,.*FAIL FTP stays closed to the rest of the internet.*Too open: your rules also let any address except 10\.0\.0\.0\/16, 168\.63\.129\.16, 198\.51\.100\.0\/28 reach vm-ingest on TCP 21/,
+    expect(rows[0]).toBe(
+      "learner,learnerFrom,assignment,exercise,status,passed,total,differences,complete,claimed,file,detail",
     );
-    expect(byLearner.carol).toMatch(/^carol,,submission-invalid,0,0,0,false,,.*not valid JSON/);
-    expect(byLearner.dave).toMatch(/^dave,ftp-active,graded,6,8,\d+,false,8\/8,/); // forged claim ignored
-    expect(byLearner.erin).toMatch(/^erin,no-such-exercise,submission-invalid,.*unknown exercise/);
+    const byLearner = Object.fromEntries(rows.slice(1).map((r) => [r.split(",")[0]!, r] as const));
+    expect(byLearner.alice).toMatch(/^alice,folder,,ftp-active,graded,8,8,0,true,8\/8,/);
+    expect(byLearner.bob).toMatch(
+      /^bob,folder,,ftp-active,graded,7,8,1,false,3\/8,.*FAIL FTP stays closed to the rest of the internet.*Too open: your rules also let any address except 10\.0\.0\.0\/16, 168\.63\.129\.16, 198\.51\.100\.0\/28 reach vm-ingest on TCP 21/,
+    );
+    expect(byLearner.carol).toMatch(/^carol,folder,,,submission-invalid,0,0,0,false,,.*not valid JSON/);
+    expect(byLearner.dave).toMatch(/^dave,folder,,ftp-active,graded,6,8,\d+,false,8\/8,/); // forged claim ignored
+    expect(byLearner.erin).toMatch(/^erin,folder,,no-such-exercise,submission-invalid,.*unknown exercise/);
     expect(byLearner["Frank Li"]).toMatch(
-      /^Frank Li,ftp-active,rules-invalid,0,8,0,false,0\/8,.*line 1:\d+: direction is required \(""Inbound"", ""Outbound""\) \(\+\d+ more\)/,
+      /^Frank Li,file,,ftp-active,rules-invalid,0,8,0,false,0\/8,.*line 1:\d+: direction is required \(""Inbound"", ""Outbound""\) \(\+\d+ more\)/,
     );
     expect(c.out.join("\n")).toMatch(/dave\tftp-active\t6\/8 \+\d+ differences {2}\(file claimed 8\/8\)/);
     expect(c.out.at(-1)).toBe("6 submissions re-graded, 2 invalid; gradebook written to gradebook.csv");

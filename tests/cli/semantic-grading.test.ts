@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { runGrade, type toJson } from "../../src/cli/grade-command.ts";
 import type { BatchIo } from "../../src/cli/io.ts";
-import { buildSubmission, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
+import { buildSubmission, rulesWork, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
 import type { GradebookRow } from "../../src/lib/grader/gradebook.ts";
 import { ftpRule, json } from "../grader/fixtures.ts";
 
@@ -83,11 +83,14 @@ describe("grading by what the rules do", () => {
   it("fails it in the batch re-grade too, with the difference in the gradebook", () => {
     const submission = submissionText(
       buildSubmission({
-        exercise: "ftp-active",
-        rulesFormat: "azcli",
-        rules: OVER_PERMISSIVE,
-        passed: 8,
-        failed: 0,
+        work: [
+          rulesWork({
+            exercise: "ftp-active",
+            rulesFormat: "azcli",
+            rules: OVER_PERMISSIVE,
+            result: { passed: 8, failed: 0 },
+          }),
+        ],
       }),
     );
     const h = harness({ "inbox/mallory.json": submission });

@@ -37,20 +37,22 @@ describe("the portal form as an editor format", () => {
     });
     const draft = { version: 1, text: form.value.text, format: "form", savedAt: new Date().toISOString() };
     expect(checkDraft(draft)).toMatchObject({ ok: true, value: { format: "form" } });
-    // A submission that says "form" (hand-made: the editor writes "json") is graded as its JSON.
-    const submission = submissionText(
-      buildSubmission({
-        exercise: https.id,
-        rulesFormat: "form",
-        rules: form.value.text,
-        passed: 7,
-        failed: 0,
-      }),
+    // A version 1 file that says "form" (hand-made: the editor writes "json") is graded as its JSON.
+    const submission = JSON.stringify({
+      format: "nsg-lab-submission",
+      version: 1,
+      exercise: https.id,
+      rulesFormat: "form",
+      rules: form.value.text,
+      result: { passed: 7, failed: 0 },
+      savedAt: new Date().toISOString(),
+    });
+    const parsed = parseSubmission(submission);
+    const work = parsed.ok ? parsed.value.work[0] : undefined;
+    expect(work?.kind === "author-rules" && work.rulesFormat).toBe("json");
+    expect(work?.kind === "author-rules" && gradeSubmission(https, work.rules, work.rulesFormat).failed).toBe(
+      0,
     );
-    const parsed = parseSubmission(submission, https.id);
-    expect(
-      parsed.ok && gradeSubmission(https, parsed.value.rules, ruleFormatOf(parsed.value.rulesFormat)).failed,
-    ).toBe(0);
   });
 
   it("takes az CLI rules into the form and back to JSON and az CLI, every verdict the same", () => {

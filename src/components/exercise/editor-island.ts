@@ -11,14 +11,22 @@ import { browserStore } from "../../lib/store/store.ts";
 import type { Draft, KeptDraft } from "../../lib/store/records/draft.ts";
 import { ExerciseSession, type Notice, type SaveStatus } from "../../lib/exercise-ui/exercise-session.ts";
 import type { ExportFormat } from "../../lib/formats/export/index.ts";
-import { FORMAT_LABEL, isEditorFormat, type EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
+import {
+  FORMAT_LABEL,
+  isEditorFormat,
+  ruleFormatOf,
+  type EditorFormat,
+} from "../../lib/exercise-ui/editor-format.ts";
 import { suggestFixesFor } from "../../lib/exercise-ui/grade-for-editor.ts";
 import { withoutShareParam } from "../../lib/exercise-ui/share-link.ts";
 import {
   buildSubmission,
+  rulesWork,
   submissionFileName,
   submissionText,
 } from "../../lib/exercise-ui/submission-file.ts";
+import { HAND_IN_EVENT } from "../../lib/assignments/assignment-submission.ts";
+import { handedInAs, learnerName, wireLearnerNames } from "../shared/learner-name-view.ts";
 import {
   convertRules,
   EXPORT_LABEL,
@@ -459,19 +467,28 @@ async function mount(root: HTMLElement): Promise<void> {
     }),
   );
 
+  wireLearnerNames(ui.editorUi);
   ui.download.addEventListener("click", () => {
     if (timer !== undefined) refresh();
+    const learner = learnerName();
     const submission = buildSubmission({
-      exercise: id,
-      // The form's rules are JSON: the submission says so, for any tool that grades it.
-      rulesFormat: format === "form" ? "json" : format,
-      rules: rulesText(),
-      passed: report?.passed ?? 0,
-      failed: report?.status === "graded" ? report.failed : exercise.expectations.length,
+      ...(learner ? { learner } : {}),
+      work: [
+        rulesWork({
+          exercise: id,
+          // The form's rules are JSON: the submission says so, for any tool that grades it.
+          rulesFormat: ruleFormatOf(format),
+          rules: rulesText(),
+          result: {
+            passed: report?.passed ?? 0,
+            failed: report?.status === "graded" ? report.failed : exercise.expectations.length,
+          },
+        }),
+      ],
     });
     const name = submissionFileName(id);
     downloadText(name, submissionText(submission));
-    ui.exportStatus.textContent = `Downloaded ${name}.`;
+    ui.exportStatus.textContent = `Downloaded ${name}${handedInAs(learner)}.`;
   });
 
   wireShareButton(
@@ -507,8 +524,12 @@ async function mount(root: HTMLElement): Promise<void> {
     );
   });
 
-  // Never lose the last keystrokes: grade and save now when the page goes away.
+  // Never lose the last keystrokes: grade and save now when the page goes away, or when an
+  // assignment page is about to hand in what is saved.
   addEventListener("pagehide", () => {
+    if (timer !== undefined) refresh();
+  });
+  document.addEventListener(HAND_IN_EVENT, () => {
     if (timer !== undefined) refresh();
   });
 

@@ -1,12 +1,24 @@
 import { isComplete, type GradeReport } from "./report.ts";
 
+/**
+ * Where a row's learner name comes from: the name the learner typed into the site (`file`),
+ * the repository a grading run graded (`repository`), else the folder or the file's name.
+ */
+export type LearnerSource = "file" | "repository" | "folder" | "file name";
+
 /** One row of an instructor's gradebook: a submission re-graded against the current exercise. */
 export interface GradebookRow {
   learner: string;
+  learnerFrom: LearnerSource;
+  /** The assignment's title when the file was downloaded from an assignment page. */
+  assignment: string;
   file: string;
   exercise: string;
-  /** graded; rules-invalid (the learner's rules do not parse/validate); submission-invalid. */
-  status: "graded" | "rules-invalid" | "submission-invalid";
+  /**
+   * graded; rules-invalid (the learner's rules do not parse/validate); submission-invalid;
+   * not-submitted (an exercise of the assignment the file holds no work for).
+   */
+  status: "graded" | "rules-invalid" | "submission-invalid" | "not-submitted";
   passed: number;
   total: number;
   /** How the learner's network differs from the reference solution's (too open, too closed): 0 when it does what the task asks. */
@@ -18,11 +30,14 @@ export interface GradebookRow {
   detail: string;
 }
 
+/** What every row of one file shares, and which exercise and claim it is about. */
+export type RowBase = Pick<
+  GradebookRow,
+  "learner" | "learnerFrom" | "assignment" | "file" | "exercise" | "claimed"
+>;
+
 /** A submission that could not be graded at all: unreadable, forged, or for an unknown exercise. */
-export const invalidSubmissionRow = (
-  base: Pick<GradebookRow, "learner" | "file" | "exercise" | "claimed">,
-  detail: string,
-): GradebookRow => ({
+export const invalidSubmissionRow = (base: RowBase, detail: string): GradebookRow => ({
   ...base,
   status: "submission-invalid",
   passed: 0,
@@ -32,11 +47,18 @@ export const invalidSubmissionRow = (
   detail,
 });
 
-export function rowFromReport(
-  base: Pick<GradebookRow, "learner" | "file" | "exercise" | "claimed">,
-  report: GradeReport,
-  total: number,
-): GradebookRow {
+/** An exercise of the assignment that the learner's file holds no work for. */
+export const notSubmittedRow = (base: RowBase, total: number, detail: string): GradebookRow => ({
+  ...base,
+  status: "not-submitted",
+  passed: 0,
+  total,
+  differences: 0,
+  complete: false,
+  detail,
+});
+
+export function rowFromReport(base: RowBase, report: GradeReport, total: number): GradebookRow {
   if (report.status === "invalid") {
     const first = report.errors[0];
     const where = first?.span ? `line ${first.span.line}:${first.span.column}: ` : "";
@@ -68,6 +90,8 @@ export function rowFromReport(
 
 const CSV_COLUMNS: (keyof GradebookRow)[] = [
   "learner",
+  "learnerFrom",
+  "assignment",
   "exercise",
   "status",
   "passed",
