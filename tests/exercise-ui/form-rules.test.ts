@@ -5,11 +5,7 @@ import { convertRules, readRuleSets } from "../../src/lib/exercise-ui/format-con
 import { formRulesText, readFormRules, topologyWithRules } from "../../src/lib/exercise-ui/form-rules.ts";
 import { gradeForEditor } from "../../src/lib/exercise-ui/grade-for-editor.ts";
 import { decodeShareHash, encodeShareHash } from "../../src/lib/exercise-ui/share-link.ts";
-import {
-  buildSubmission,
-  parseSubmission,
-  submissionText,
-} from "../../src/lib/exercise-ui/submission-file.ts";
+import { parseSubmission } from "../../src/lib/exercise-ui/submission-file.ts";
 import { checkDraft } from "../../src/lib/store/records/draft.ts";
 import { exercise } from "./support.ts";
 
