@@ -75,6 +75,6 @@ export function parseLearnerRules(
   const initialRules = Object.fromEntries(
     exercise.topology.nsgs.map((n) => [n.name, n.securityRules.map(toArmRule)]),
   );
-  const options = { editable: exercise.editable, initialRules, vmNsgs };
+  const options = { editable: exercise.editable, initialRules, vmNsgs, topology: exercise.topology };
   return format === "powershell" ? parsePowerShell(text, options) : parseAzCli(text, options);
 }

@@ -2,6 +2,7 @@ import { flattenArmRule } from "../../nsg/rule-schema.ts";
 import type { IssuePath } from "../../result.ts";
 import type { Association, NsgRules, RuleDocument, RuleFormat } from "../rule-document.ts";
 import type { SourceSpan } from "../../result.ts";
+import type { Topology } from "../../nsg/topology-schema.ts";
 import type { LineIndex } from "../source-span.ts";
 import type { Offsets, Report } from "./arg-parser.ts";
 
@@ -18,6 +19,8 @@ export interface AzCliOptions {
   initialRules?: Readonly<Record<string, readonly unknown[]>>;
   /** Per VM, the NSG on its NIC and on its subnet (what `az vm open-port` targets). */
   vmNsgs?: Readonly<Record<string, { nic?: string; subnet?: string }>>;
+  /** The scenario's network: the VNets and NICs a PowerShell script reads (Get-AzVirtualNetwork). */
+  topology?: Topology;
 }
 
 /** A rule field as written; singular and plural spellings share one group. */

@@ -1,7 +1,9 @@
 import type { Offsets, Report } from "../azcli/arg-parser.ts";
 import type { ScriptState } from "../azcli/script-state.ts";
-import { itemsOf, textOf, type BoundParams, type NsgObject, type ParamSpec, type PsValue } from "./params.ts";
+import { textOf, type BoundParams, type ParamSpec } from "./params.ts";
 import { asgId, buildRule, RULE_PARAMS } from "./rule-config.ts";
+import { collect, itemsOf, type NsgObject, type PsValue } from "./values.ts";
+import type { World } from "./world.ts";
 
 /**
  * The Az.Network cmdlets NSG Lab runs. The rule cmdlets (Add-, Set-, Remove-AzNetworkSecurityRuleConfig)
@@ -14,8 +16,7 @@ export interface CmdletContext {
   state: ScriptState;
   command: Offsets;
   report: Report;
-  /** Every NSG object read, to warn at the end about changes never saved. */
-  objects: NsgObject[];
+  world: World;
 }
 
 export interface Cmdlet {
@@ -53,6 +54,7 @@ function nsgOf(name: string, ctx: CmdletContext): NsgObject | undefined {
 const change = (nsg: NsgObject, ctx: CmdletContext): PsValue => {
   nsg.pending.push(ctx.command);
   nsg.changed = true;
+  nsg.version++;
   return { kind: "nsg", nsg, at: ctx.command };
 };
 
@@ -138,7 +140,11 @@ const removeRule: Cmdlet = {
   },
 };
 
-function readNsg(name: { text: string; at: Offsets }, ctx: CmdletContext): NsgObject | undefined {
+function readNsg(
+  name: { text: string; at: Offsets },
+  resourceGroup: string | undefined,
+  ctx: CmdletContext,
+): NsgObject | undefined {
   const saved = ctx.state.readNsg(name.text);
   if (!saved) {
     ctx.report(
@@ -151,12 +157,15 @@ function readNsg(name: { text: string; at: Offsets }, ctx: CmdletContext): NsgOb
   const nsg: NsgObject = {
     name: saved.name,
     nameAt: name.at,
+    ...(resourceGroup ? { resourceGroup } : {}),
     rules: saved.rules.map((e) => ({ ...e })),
     pending: [],
     readAt: ctx.command,
     changed: false,
+    used: false,
+    version: 0,
   };
-  ctx.objects.push(nsg);
+  ctx.world.nsgs.push(nsg);
   return nsg;
 }
 
@@ -169,8 +178,37 @@ const getNsg: Cmdlet = {
   ],
   run(ctx) {
     const name = textOf(this.name, "Name", ctx.bound.get("Name"), ctx.report);
-    const nsg = name && readNsg(name, ctx);
+    const rg = textOf(this.name, "ResourceGroupName", ctx.bound.get("ResourceGroupName"), ctx.report);
+    const nsg = name && readNsg(name, rg?.text, ctx);
     return nsg ? { kind: "nsg", nsg, at: ctx.command } : undefined;
+  },
+};
+
+/** Reads an NSG object's rules: one by -Name, or all (Get-AzNetworkSecurityRuleConfig). */
+const getRule: Cmdlet = {
+  name: "Get-AzNetworkSecurityRuleConfig",
+  params: [{ name: "Name", kind: "value" }, NSG_PARAM, ignored("DefaultRules")],
+  run(ctx) {
+    const nsg = nsgOf(this.name, ctx);
+    const name = textOf(this.name, "Name", ctx.bound.get("Name"), ctx.report);
+    if (!nsg || (ctx.bound.has("Name") && !name)) return undefined;
+    ctx.report(
+      "cmdlet-noted",
+      `${this.name} only reads: it changes no NSG rule, so NSG Lab notes it and goes on`,
+      ctx.command,
+      "warning",
+    );
+    const rules = name
+      ? nsg.rules.filter((e) => String(e.rule.name).toLowerCase() === name.text.toLowerCase())
+      : nsg.rules;
+    if (name && rules.length === 0) {
+      ctx.report("rule-not-found", `${this.name}: NSG "${nsg.name}" has no rule "${name.text}"`, name.at);
+      return undefined;
+    }
+    return collect(
+      rules.map((entry): PsValue => ({ kind: "rule", entry, at: ctx.command })),
+      ctx.command,
+    );
   },
 };
 
@@ -186,6 +224,7 @@ const saveNsg: Cmdlet = {
     ctx.state.replaceRules(target, nsg.rules);
     nsg.pending = [];
     nsg.changed = true;
+    nsg.used = true;
     return { kind: "nsg", nsg, at: ctx.command };
   },
 };
@@ -226,14 +265,18 @@ const newNsg: Cmdlet = {
     if (failed) return undefined;
     const target = ctx.state.readNsg(name.text)!;
     ctx.state.replaceRules(target, entries);
+    const rg = textOf(this.name, "ResourceGroupName", ctx.bound.get("ResourceGroupName"), ctx.report);
     const nsg: NsgObject = {
       name: target.name,
       nameAt: name.at,
+      ...(rg ? { resourceGroup: rg.text } : {}),
       rules: [...entries],
       pending: [],
       changed: true,
+      used: true,
+      version: 0,
     };
-    ctx.objects.push(nsg);
+    ctx.world.nsgs.push(nsg);
     return { kind: "nsg", nsg, at: ctx.command };
   },
 };
@@ -260,14 +303,22 @@ const asgCmdlet = (verb: "Get" | "New"): Cmdlet => ({
 });
 
 export const CMDLETS: ReadonlyMap<string, Cmdlet> = new Map(
-  [newRule, addRule, setRule, removeRule, getNsg, saveNsg, newNsg, asgCmdlet("Get"), asgCmdlet("New")].map(
-    (c) => [c.name.toLowerCase(), c],
-  ),
+  [
+    newRule,
+    addRule,
+    setRule,
+    removeRule,
+    getRule,
+    getNsg,
+    saveNsg,
+    newNsg,
+    asgCmdlet("Get"),
+    asgCmdlet("New"),
+  ].map((c) => [c.name.toLowerCase(), c]),
 );
 
 /** Cmdlets a pasted tutorial runs that change no rule: noted and skipped, with why. */
 export const NOTED_CMDLETS: ReadonlyMap<string, string> = new Map([
-  ["get-aznetworksecurityruleconfig", "only reads"],
   ["write-host", "only prints"],
   ["write-output", "only prints"],
   ["connect-azaccount", "signs in to Azure, which NSG Lab does not need"],
