@@ -103,6 +103,20 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
   "unsaved in-memory changes": `$n = Get-AzNetworkSecurityGroup -Name nsg-snet-ingest -ResourceGroupName g\n${fill(
     "Remove-AzNetworkSecurityRuleConfig -Name x -NetworkSecurityGroup $n\n",
   )}`,
+  // Hashtables, script blocks, properties and values that grow statement by statement.
+  "unclosed @{ hashtables": fill("@{a="),
+  "hashtable keys without values": `$h = @{${fill("a=;")}}`,
+  "nested ( in indexes": `$a = 1\n${half("$a[(", ")]")}`,
+  "property assignments on $null": fill("$a.b.c.d = $a\n"),
+  "a list doubled every line": fill("$x += $x\n", "").replace(/^/, "$x = 1,2\n"),
+  "a list of itself every line": fill("$x = @($x; $x)\n").replace(/^/, "$x = 1\n"),
+  "a string doubled every line": fill('$s = "$s$s"\n').replace(/^/, '$s = "ab"\n'),
+  "Where-Object blocks nested in blocks": fill("1,2 | ? { 1,2 | ? { 1,2 | % { $_ -match '(a|aa)*c' } } }\n"),
+  "backtracking -match patterns": fill("$r = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' -match '^(a+)+$'\n"),
+  "splatted cmdlets": fill("New-AzNetworkSecurityRuleConfig @p -Name x\n").replace(
+    /^/,
+    "$p = @{ Priority = 100 }\n",
+  ),
 };
 
 const exerciseText = readFileSync(new URL("../graders/ftp-active.yaml", import.meta.url), "utf8");

@@ -125,6 +125,11 @@ export function compare(
     return { kind: "bool", value: op.startsWith("not") ? !found : found, at };
   }
   if (left.kind === "array") {
+    budget.steps -= left.items.length;
+    if (budget.steps < 0) {
+      report("unsupported-powershell-syntax", "the script's comparisons of lists take too long to check", at);
+      return undefined;
+    }
     const kept: PsValue[] = [];
     for (const item of itemsOf(left)) {
       const r = compareScalars(comparison, item, right, at, budget, report);

@@ -3,6 +3,7 @@ import type { Expr, Statement, StringPart } from "./ast.ts";
 import { compare } from "./compare.ts";
 import { callListMethod, getMember, type MemberContext } from "./members.ts";
 import {
+  arrayOf,
   collect,
   describe,
   isTrue,
@@ -29,9 +30,9 @@ export interface EvalContext extends MemberContext {
   filter(block: Extract<Expr, { kind: "block" }>, items: PsValue[], at: Offsets): PsValue[] | undefined;
 }
 
-/** Longer text, or longer lists, than any script builds on purpose. */
-export const MAX_TEXT = 1_000_000;
-export const MAX_ITEMS = 100_000;
+/** Longer text, or longer lists, than any script builds on purpose (the messages spell them out). */
+export const MAX_TEXT = 100_000;
+export const MAX_ITEMS = 10_000;
 
 const AUTOMATIC: Readonly<Record<string, (at: Offsets) => PsValue>> = {
   true: (at) => ({ kind: "bool", value: true, at }),
@@ -84,28 +85,19 @@ function stringValue(parts: readonly StringPart[], at: Offsets, ctx: EvalContext
       const outputs = ctx.runStatements(part.statements);
       piece = outputs && textIn(collect(outputs, part.at), part.at, ctx);
     }
-    if (piece === undefined) return undefined;
+    if (piece === undefined || !ctx.world.charge(piece.length, at)) return undefined;
     text += piece;
     if (text.length > MAX_TEXT) {
-      ctx.world.report(
-        "value-too-long",
-        `this text is longer than ${MAX_TEXT.toLocaleString("en-US")} characters`,
-        at,
-      );
+      ctx.world.report("value-too-long", `this text is longer than 100,000 characters`, at);
       return undefined;
     }
   }
   return { kind: "string", text, at };
 }
 
-function tooMany(items: readonly PsValue[], at: Offsets, ctx: EvalContext): boolean {
-  if (items.length <= MAX_ITEMS) return false;
-  ctx.world.report(
-    "value-too-long",
-    `this list holds more than ${MAX_ITEMS.toLocaleString("en-US")} items`,
-    at,
-  );
-  return true;
+function tooMany(at: Offsets, ctx: EvalContext): undefined {
+  ctx.world.report("value-too-long", `this list holds more than 10,000 items`, at);
+  return undefined;
 }
 
 export function evaluate(expr: Expr, ctx: EvalContext): PsValue | undefined {
@@ -116,23 +108,27 @@ export function evaluate(expr: Expr, ctx: EvalContext): PsValue | undefined {
       return lookup(expr.name, expr.at, ctx);
     case "array": {
       const items: PsValue[] = [];
+      let size = 0;
       for (const item of expr.items) {
         const v = evaluate(item, ctx);
         if (!v) return undefined;
         items.push(v);
+        size += v.kind === "array" ? v.items.length : 1;
       }
-      return { kind: "array", items, at: expr.at };
+      if (size > MAX_ITEMS) return tooMany(expr.at, ctx);
+      return ctx.world.charge(size, expr.at) ? arrayOf(items, expr.at) : undefined;
     }
     case "subexpression": {
       const outputs = ctx.runStatements(expr.statements);
-      if (!outputs) return undefined;
+      if (!outputs || !ctx.world.charge(outputs.length, expr.at)) return undefined;
       const items = outputs.flatMap(itemsOf);
-      if (tooMany(items, expr.at, ctx)) return undefined;
+      if (items.length > MAX_ITEMS) return tooMany(expr.at, ctx);
       return expr.array ? { kind: "array", items, at: expr.at } : collect(items, expr.at);
     }
     case "paren": {
+      // One value out of ( … ) is located at the parentheses that made it.
       const outputs = ctx.runStatements([expr.statement]);
-      return outputs && collect(outputs, expr.at);
+      return outputs && withAt(collect(outputs, expr.at), expr.at);
     }
     case "member": {
       const target = evaluate(expr.target, ctx);
@@ -284,9 +280,11 @@ export function addValues(
   quoted = false,
 ): PsValue | undefined {
   if (left.kind === "array" || left.kind === "null") {
-    const items = [...itemsOf(left), ...itemsOf(right)];
-    if (tooMany(items, at, ctx)) return undefined;
-    return { kind: "array", items, at };
+    const size =
+      (left.kind === "array" ? left.items.length : 0) + (right.kind === "array" ? right.items.length : 1);
+    if (size > MAX_ITEMS) return tooMany(at, ctx);
+    if (!ctx.world.charge(size, at)) return undefined;
+    return { kind: "array", items: [...itemsOf(left), ...itemsOf(right)], at };
   }
   if (left.kind === "string") {
     const number = /^-?\d+(\.\d+)?$/;
@@ -294,12 +292,9 @@ export function addValues(
       return { kind: "string", text: String(Number(left.text) + Number(right.text)), at };
     const r = textIn(right, right.at, ctx);
     if (r === undefined) return undefined;
+    if (!ctx.world.charge(left.text.length + r.length, at)) return undefined;
     if (left.text.length + r.length > MAX_TEXT) {
-      ctx.world.report(
-        "value-too-long",
-        `this text is longer than ${MAX_TEXT.toLocaleString("en-US")} characters`,
-        at,
-      );
+      ctx.world.report("value-too-long", `this text is longer than 100,000 characters`, at);
       return undefined;
     }
     return { kind: "string", text: left.text + r, at };

@@ -81,8 +81,8 @@ export abstract class ExpressionReader extends StringReader {
   // --- expression mode ----------------------------------------------------------------------
 
   /** An expression: `-and`/`-or` of comparisons of `+` sums of comma lists of unary values. */
-  protected expression(): Expr | undefined {
-    let left = this.comparison();
+  protected expression(first?: Expr): Expr | undefined {
+    let left = this.comparison(first);
     for (;;) {
       if (!left) return undefined;
       const op = this.operatorWord();
@@ -96,8 +96,8 @@ export abstract class ExpressionReader extends StringReader {
     }
   }
 
-  protected comparison(): Expr | undefined {
-    let left = this.sum();
+  protected comparison(first?: Expr): Expr | undefined {
+    let left = this.sum(first);
     for (;;) {
       if (!left) return undefined;
       const op = this.operatorWord();
@@ -132,8 +132,8 @@ export abstract class ExpressionReader extends StringReader {
     }
   }
 
-  protected sum(): Expr | undefined {
-    let left = this.commaList(() => this.unary());
+  protected sum(first?: Expr): Expr | undefined {
+    let left = this.commaList(() => this.unary(), first);
     for (;;) {
       if (!left) return undefined;
       const save = this.pos;
@@ -171,9 +171,9 @@ export abstract class ExpressionReader extends StringReader {
     return { word: t.slice(i + 1, j), start: i, end: j };
   }
 
-  /** `item, item, …`: one item alone, or an array. */
-  protected commaList(item: () => Expr | undefined): Expr | undefined {
-    const first = item();
+  /** `item, item, …` (one item alone, or an array), starting from `read` when it has been read already. */
+  protected commaList(item: () => Expr | undefined, read?: Expr): Expr | undefined {
+    const first = read ?? item();
     if (!first) return undefined;
     const items = [first];
     for (;;) {

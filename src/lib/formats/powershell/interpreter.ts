@@ -13,7 +13,15 @@ import {
   WHERE_NAMES,
   type PipelineContext,
 } from "./pipeline-cmdlets.ts";
-import { collect, describe, itemsOf, type NsgObject, type PsValue, type Variables } from "./values.ts";
+import {
+  collect,
+  describe,
+  append,
+  itemsOf,
+  type NsgObject,
+  type PsValue,
+  type Variables,
+} from "./values.ts";
 import type { World } from "./world.ts";
 
 /**
@@ -22,6 +30,8 @@ import type { World } from "./world.ts";
  * with `$_` set inside their script blocks (which run in the script's own scope, as PowerShell's do).
  * A statement that fails stops there, its error reported; the script goes on with the next one.
  */
+
+type Context = EvalContext & PipelineContext & BindContext;
 
 const ALL_CMDLETS: ReadonlyMap<string, Cmdlet> = new Map([
   ...CMDLETS,
@@ -36,6 +46,7 @@ const MAX_CALL_DEPTH = 64;
 export class Interpreter {
   readonly vars: Variables = new Map();
   readonly #world: World;
+  readonly #noted = new Set<number>();
   #callDepth = 0;
 
   constructor(world: World) {
@@ -50,21 +61,23 @@ export class Interpreter {
     for (const statement of statements) this.#statement(statement);
   }
 
-  #context(statementAt: Offsets): EvalContext & PipelineContext & BindContext {
+  /** What expressions, cmdlets and script blocks of one statement run with (made once per statement). */
+  #context(statementAt: Offsets): Context {
     const world = this.#world;
-    return {
+    const ctx: Context = {
       world,
       statementAt,
       vars: this.vars,
       report: world.report,
       budget: world.budget,
       runStatements: (statements) => this.#statements(statements),
-      filter: (block, items) => filterItems(block, items, this.#context(statementAt)),
-      evaluate: (expr) => evaluate(expr, this.#context(statementAt)),
+      filter: (block, items) => filterItems(block, items, ctx),
+      evaluate: (expr) => evaluate(expr, ctx),
       runBlock: (block, item) => this.#block(block, item),
-      member: (value, name, at) => getMember(value, name, at, { world, statementAt }),
+      member: (value, name, at) => getMember(value, name, at, ctx),
+      charge: (n, at) => world.charge(n, at),
       splat: (name, at) => {
-        const v = lookup(name, at, this.#context(statementAt));
+        const v = lookup(name, at, ctx);
         if (!v) return undefined;
         if (v.kind !== "hashtable") {
           this.#report(
@@ -77,6 +90,7 @@ export class Interpreter {
         return v.entries;
       },
     };
+    return ctx;
   }
 
   /** The outputs of statements run in order (for `$( … )`, `@( … )` and blocks). */
@@ -94,14 +108,10 @@ export class Interpreter {
       const out: PsValue[] = [];
       for (const statement of statements) {
         const outputs = this.#statement(statement);
-        if (!outputs) return undefined;
-        out.push(...outputs);
+        if (!outputs || !this.#world.charge(outputs.length, statement.at)) return undefined;
+        append(out, outputs);
         if (out.length > MAX_ITEMS) {
-          this.#report(
-            "value-too-long",
-            `these statements output more than ${MAX_ITEMS.toLocaleString("en-US")} items`,
-            statement.at,
-          );
+          this.#report("value-too-long", `these statements output more than 10,000 items`, statement.at);
           return undefined;
         }
       }
@@ -112,6 +122,7 @@ export class Interpreter {
   }
 
   #block(block: Extract<Expr, { kind: "block" }>, item: PsValue): PsValue[] | undefined {
+    if (!this.#world.charge(1, block.at)) return undefined;
     const previous = this.vars.get("_");
     this.vars.set("_", item);
     try {
@@ -163,11 +174,7 @@ export class Interpreter {
     return value ?? { kind: "null", at: statement.at };
   }
 
-  #stage(
-    stage: Stage,
-    input: PsValue | undefined,
-    ctx: EvalContext & PipelineContext & BindContext,
-  ): PsValue | undefined {
+  #stage(stage: Stage, input: PsValue | undefined, ctx: Context): PsValue | undefined {
     if (stage.kind === "expression") {
       if (input) {
         this.#report(
@@ -187,6 +194,9 @@ export class Interpreter {
     if (key === "out-null") return empty;
     const noted = NOTED_CMDLETS.get(key);
     if (noted) {
+      // Noted once, even when a script block runs it for every item.
+      if (this.#noted.has(stage.at.start)) return empty;
+      this.#noted.add(stage.at.start);
       this.#report(
         "cmdlet-noted",
         `${stage.name} ${noted}: it changes no NSG rule, so NSG Lab notes it and goes on`,
@@ -209,10 +219,11 @@ export class Interpreter {
     // A cmdlet runs once for each object piped to it.
     if (items && items.length !== 1) {
       const out: PsValue[] = [];
+      if (!this.#world.charge(items.length, stage.at)) return undefined;
       for (const item of items) {
         const result = this.#runCmdlet(cmdlet, stage, item, ctx);
         if (!result) return undefined;
-        out.push(...itemsOf(result));
+        append(out, itemsOf(result));
       }
       return collect(out, stage.at);
     }
@@ -223,7 +234,7 @@ export class Interpreter {
     cmdlet: Cmdlet,
     stage: Extract<Stage, { kind: "command" }>,
     input: PsValue | undefined,
-    ctx: EvalContext & PipelineContext & BindContext,
+    ctx: Context,
   ): PsValue | undefined {
     const bound = bindParams(cmdlet.name, cmdlet.params, stage.elements, input, stage.at, ctx);
     if (!bound) return undefined;

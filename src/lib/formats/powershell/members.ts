@@ -6,6 +6,7 @@ import { networkId, namesInId } from "./ids.ts";
 import { asgId } from "./rule-config.ts";
 import {
   describe,
+  append,
   itemsOf,
   type NicObject,
   type NsgObject,
@@ -129,11 +130,12 @@ export function getMember(
     case "array": {
       if (lower === "count" || lower === "length") return str(String(value.items.length), at);
       // Member enumeration: the property of every item, as one list.
+      if (!ctx.world.charge(value.items.length, at)) return undefined;
       const out: PsValue[] = [];
       for (const item of itemsOf(value)) {
         const v = getMember(item, name, at, ctx);
         if (!v) return undefined;
-        out.push(...itemsOf(v));
+        append(out, itemsOf(v));
       }
       return { kind: "array", items: out, at };
     }

@@ -62,7 +62,9 @@ function noteUnsaved(
   code: "unsaved-nsg-change" | "unsaved-network-change",
   report: Report,
 ): void {
-  for (const at of object.pending)
+  // A change made for every item of a pipeline is one place in the text: warned about once.
+  const places = new Map(object.pending.map((at) => [`${at.start}:${at.end}`, at]));
+  for (const at of places.values())
     report(
       code,
       `${what} "${object.name}" is changed in memory only; pipe it to ${save} to save it`,

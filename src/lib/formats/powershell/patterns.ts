@@ -142,30 +142,38 @@ class RegexParser {
     return { kind: "seq", items };
   }
 
-  #quantified(atom: Node): Node {
+  /** A quantifier at the position (consumed), if there is one. */
+  #quantifier(): { min: number; max: number } | undefined {
     const p = this.#p;
-    let node = atom;
-    for (;;) {
-      const c = p[this.#i];
-      let min: number;
-      let max: number;
-      if (c === "*") [min, max] = [0, Infinity];
-      else if (c === "+") [min, max] = [1, Infinity];
-      else if (c === "?") [min, max] = [0, 1];
-      else if (c === "{" && /^\{\d+(,\d*)?\}/.test(p.slice(this.#i, this.#i + 12))) {
-        const m = /^\{(\d+)(,(\d*))?\}/.exec(p.slice(this.#i))!;
-        min = Number(m[1]);
-        max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
-        if (min > 1000 || (max !== Infinity && max > 1000) || max < min)
-          throw new PatternSyntaxError(`the count ${m[0]} is not one NSG Lab checks`);
-        this.#i += m[0].length - 1;
-      } else return node;
-      if (node.kind === "assert") throw new PatternSyntaxError("an anchor cannot repeat");
+    const c = p[this.#i];
+    if (c === "*" || c === "+" || c === "?") {
       this.#i++;
-      // A lazy (?) or possessive (+) suffix changes which match is found, not whether one is.
-      if (p[this.#i] === "?") this.#i++;
-      node = { kind: "repeat", node, min, max };
+      return c === "*"
+        ? { min: 0, max: Infinity }
+        : c === "+"
+          ? { min: 1, max: Infinity }
+          : { min: 0, max: 1 };
     }
+    const m = c === "{" ? /^\{(\d+)(,(\d*))?\}/.exec(p.slice(this.#i, this.#i + 16)) : null;
+    if (!m) return undefined;
+    const min = Number(m[1]);
+    const max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
+    if (min > 1000 || (max !== Infinity && max > 1000) || max < min)
+      throw new PatternSyntaxError(`the count ${m[0]} is not one NSG Lab checks`);
+    this.#i += m[0].length;
+    return { min, max };
+  }
+
+  #quantified(atom: Node): Node {
+    const q = this.#quantifier();
+    if (!q) return atom;
+    if (atom.kind === "assert") throw new PatternSyntaxError("an anchor cannot repeat");
+    // A lazy ? changes which match is found, not whether there is one.
+    if (this.#p[this.#i] === "?") this.#i++;
+    // .NET refuses a quantifier after another ("nested quantifier"), possessive + included.
+    const at = this.#i;
+    if (this.#quantifier()) throw new PatternSyntaxError(`nested quantifier "${this.#p.slice(at, this.#i)}"`);
+    return { kind: "repeat", node: atom, ...q };
   }
 
   #atom(depth: number): Node {

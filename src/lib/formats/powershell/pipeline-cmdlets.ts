@@ -3,7 +3,7 @@ import type { Element, Expr } from "./ast.ts";
 import { compare } from "./compare.ts";
 import type { Budget } from "./patterns.ts";
 import { comparisonOf } from "./syntax.ts";
-import { collect, isTrue, itemsOf, type PsValue } from "./values.ts";
+import { collect, isTrue, append, itemsOf, type PsValue } from "./values.ts";
 
 /**
  * The pipeline cmdlets docs use around Az.Network's: Where-Object (`?`, `where`) with a script
@@ -18,6 +18,7 @@ export interface PipelineContext {
   /** Runs a block with `$_` set to `item`; its outputs, or undefined when it failed. */
   runBlock(block: Extract<Expr, { kind: "block" }>, item: PsValue): PsValue[] | undefined;
   member(value: PsValue, name: string, at: Offsets): PsValue | undefined;
+  charge(n: number, at: Offsets): boolean;
 }
 
 export const WHERE_NAMES = new Set(["where-object", "where", "?"]);
@@ -43,6 +44,8 @@ export function whereObject(
   ctx: PipelineContext,
 ): PsValue | undefined {
   const items = input ? itemsOf(input) : [];
+  // Each item costs the script's budget, so a huge list piped in statement after statement ends.
+  if (!ctx.charge(items.length, at)) return undefined;
   const block = blockOf(elements, "filterscript");
   if (block) {
     const kept = filterItems(block, items, ctx);
@@ -103,13 +106,15 @@ export function forEachObject(
   ctx: PipelineContext,
 ): PsValue | undefined {
   const items = input ? itemsOf(input) : [];
+  // Each item costs the script's budget, so a huge list piped in statement after statement ends.
+  if (!ctx.charge(items.length, at)) return undefined;
   const block = blockOf(elements, "process");
   const out: PsValue[] = [];
   if (block) {
     for (const item of items) {
       const outputs = ctx.runBlock(block, item);
       if (!outputs) return undefined;
-      out.push(...outputs.flatMap(itemsOf));
+      append(out, outputs.flatMap(itemsOf));
     }
     return { kind: "array", items: out, at };
   }
@@ -129,7 +134,7 @@ export function forEachObject(
     for (const item of items) {
       const v = ctx.member(item, memberName, member.at);
       if (!v) return undefined;
-      out.push(...itemsOf(v));
+      append(out, itemsOf(v));
     }
     return { kind: "array", items: out, at };
   }

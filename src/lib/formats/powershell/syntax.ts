@@ -123,10 +123,19 @@ export class PowerShellReader extends ExpressionReader {
       );
       return undefined;
     }
-    const assign = this.assignment();
-    if (assign === null) return undefined;
+    const head = this.head();
+    if (!head) return undefined;
+    const { assign } = head;
     const stages: Stage[] = [];
     for (;;) {
+      if (stages.length === 0 && head.stage) {
+        stages.push(head.stage);
+        this.skipBlank(false);
+        if (t[this.pos] !== "|") break;
+        this.pos++;
+        this.skipAfterJoin();
+        continue;
+      }
       this.skipBlank(false);
       if (this.atStatementEnd()) {
         if (stages.length > 0 || assign) {
@@ -155,36 +164,37 @@ export class PowerShellReader extends ExpressionReader {
     return { ...(assign ? { assign } : {}), stages, at: { start, end: this.pos } };
   }
 
-  /** `$target =` or `$target +=` before the pipeline; null after an error, undefined when there is none. */
-  protected assignment(): Assignment | undefined | null {
+  /**
+   * What a statement starts with, when it starts with a value: `$target =` / `+=` (an
+   * assignment), or the first stage's expression. The value is read once either way, so
+   * nested brackets cost linear time.
+   */
+  protected head(): { assign?: Assignment; stage?: Stage } | undefined {
     const t = this.text;
-    if (t[this.pos] !== "$") return undefined;
-    const save = this.pos;
-    const depth = this.depth;
-    const errorsBefore = this.errors.length;
-    const target = this.postfix(this.variable());
+    if (t[this.pos] !== "$" && t[this.pos] !== "(") return {};
+    const start = this.pos;
+    const target = this.postfix(this.primary());
+    if (!target) return undefined;
     const end = this.pos;
     this.skipBlank(false);
     const op =
       t[this.pos] === "=" && t[this.pos + 1] !== "=" ? "=" : t.startsWith("+=", this.pos) ? "+=" : undefined;
-    if (!target || !op || this.errors.length > errorsBefore) {
-      this.errors.length = errorsBefore;
-      this.pos = save;
-      this.depth = depth;
-      return undefined;
+    if (!op) {
+      const value = this.expression(target);
+      return value && { stage: { kind: "expression", value } };
     }
-    if (target.kind === "call") {
+    if (target.kind !== "variable" && target.kind !== "member" && target.kind !== "index") {
       this.error(
         "unsupported-powershell-syntax",
-        "a method call's result cannot be assigned to",
+        "only a variable, a property or an item ($x, $nic.NetworkSecurityGroup, $h['Name']) can be assigned to",
         target.at.start,
         target.at.end,
       );
-      return null;
+      return undefined;
     }
     this.pos += op.length;
     this.skipAfterJoin();
-    return { target, op, at: { start: save, end } };
+    return { assign: { target, op, at: { start, end } } };
   }
 
   protected stage(): Stage | undefined {

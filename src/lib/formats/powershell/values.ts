@@ -109,10 +109,24 @@ export interface HashValue {
 
 export type Variables = Map<string, PsValue>;
 
-/** A value's items (a lone value is a list of one, $null none), flattened as PowerShell passes arrays. */
+/**
+ * A value's items (a lone value is a list of one, $null none). Lists are kept flat and without
+ * $null: arrayOf joins lists of lists when they are made, as PowerShell does when it passes them
+ * to a parameter, so no value nests and this costs nothing.
+ */
 export function itemsOf(value: PsValue): PsValue[] {
   if (value.kind !== "array") return value.kind === "null" ? [] : [value];
-  return value.items.flatMap(itemsOf);
+  return value.items;
+}
+
+/** Adds `items` to the end of `out` (one by one: spreading a long list into push() overflows the stack). */
+export function append(out: PsValue[], items: readonly PsValue[]): void {
+  for (const item of items) out.push(item);
+}
+
+/** A list of values, lists among them joined into it and $null left out. */
+export function arrayOf(values: readonly PsValue[], at: Offsets): PsValue {
+  return { kind: "array", items: values.flatMap(itemsOf), at };
 }
 
 /** The value of a list of outputs: nothing is $null, one is itself, more an array. */
