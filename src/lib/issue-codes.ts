@@ -65,6 +65,14 @@ export const ISSUE_CODES = {
   "duplicate-ip": "Two NICs have the same address.",
   "ip-outside-subnet": "A NIC's private address is outside its subnet.",
   "reserved-ip": "A NIC's address is one Azure reserves (the first four and the last of an IPv4 subnet).",
+  "subnet-overlap": "A subnet's prefix overlaps another subnet of the same VNet.",
+  "subnet-in-use": "A script would delete or re-address a subnet that NICs still use, which Azure refuses.",
+  "no-free-address":
+    "A subnet has no free private address left for a NIC, or no documentation-range address is left for a public IP.",
+  "nic-in-use": "A NIC is already attached to a VM, or a VM's NICs are in different VNets.",
+  "nic-without-vm": "A script creates a NIC and attaches it to no VM, so no flow can reach it (a warning).",
+  "invented-public-ip":
+    "A public IP a script creates gets an address NSG Lab chose from a documentation range (a warning).",
 
   // Flows
   "unknown-endpoint": "A flow endpoint is not a VM, a NIC or an IP address.",
@@ -92,6 +100,8 @@ export const ISSUE_CODES = {
   "rule-not-found": "An az command or PowerShell cmdlet names a security rule the NSG does not have.",
   "vm-not-found": "An az command names a VM the exercise does not have.",
   "vm-without-nsg": "az vm open-port on a VM whose NIC or subnet has no NSG.",
+  "exercise-network-fixed":
+    "A script creates or changes VNets, subnets, NICs, VMs or ASGs in an exercise, whose network is fixed; the command is noted and not run.",
   "unsupported-shell-syntax":
     "Shell syntax NSG Lab does not run, or that is incomplete (pipes, subshells, command substitution, a lone &&).",
   "unterminated-quote": "A quote is opened and never closed.",

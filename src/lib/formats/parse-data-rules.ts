@@ -135,6 +135,7 @@ export function parseDataRules(
         : format,
     nsgs,
     associations: [],
+    network: [],
     locate,
   });
 }

@@ -1,9 +1,11 @@
 import type { Issue, IssuePath, Result, SourceSpan } from "../result.ts";
+import type { NetworkChange } from "./network-changes.ts";
 
 /**
  * What every learner rule format (JSON, YAML, ARM template, az CLI script) parses into, before
  * the evaluator validates anything: raw rule objects per NSG, in the order written, plus any
- * NSGs created and associations changed, and a way back from a value to its place in the text.
+ * NSGs created, associations changed and network resources built, and a way back from a value
+ * to its place in the text.
  *
  * Rules are raw objects in the flat ARM shape (`securityRuleSchema` input), so one validator
  * serves every format and its issue paths can be located through `locate`.
@@ -13,6 +15,11 @@ export interface RuleDocument {
   nsgs: NsgRules[];
   /** `az network nic update` / `az network vnet subnet update --network-security-group`. */
   associations: Association[];
+  /**
+   * VNets, subnets, ASGs, NICs and VMs the text creates, in the order it ran (network-changes.ts).
+   * Empty for data formats; applied together with `associations`, in text order.
+   */
+  network: NetworkChange[];
   /** Problems worth showing that don't stop grading (e.g. an ignored resource). */
   warnings: Issue[];
   /**

@@ -1,26 +1,46 @@
 import type { RuleDocument } from "../formats/rule-document.ts";
 import type { IssueCode } from "../issue-codes.ts";
-import { findSubnet } from "../nsg/network.ts";
 import { securityRuleSchema, type SecurityRule } from "../nsg/rule-schema.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import { validateRules } from "../nsg/validate-topology.ts";
 import { parseSchema } from "../nsg/zod-issues.ts";
-import { fail, ok, type Issue, type IssuePath, type Result } from "../result.ts";
+import { fail, ok, type Issue, type IssuePath, type Result, type SourceSpan } from "../result.ts";
+import { NetworkBuilder, type NetworkApplied } from "./apply-network.ts";
 import type { Exercise } from "./exercise-schema.ts";
 
 export type AppliedResult = Result<Topology>;
 
+export interface ApplyOptions {
+  /** Addresses an invented public IP must avoid (the playground's sample flows). */
+  avoid?: readonly string[];
+}
+
+/** `applyDocument`, for callers that need only the topology (exercises build no network). */
+export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult {
+  const applied = applyDocument(exercise, doc);
+  return applied.ok ? ok(applied.value.topology) : applied;
+}
+
 /**
  * Puts a learner's rules into the exercise's network: each NSG the document writes gets exactly
- * those rules, created NSGs are added, associations are changed. Every rule is validated as
- * Azure would (schema, duplicate priorities, unknown tags and ASGs), errors located in the text.
+ * those rules, created NSGs are added, then the network the text builds and its associations are
+ * applied in text order (`NetworkBuilder`). Every rule is validated as Azure would (schema,
+ * duplicate priorities, unknown tags and ASGs), errors located in the text. ASGs a script creates
+ * count for its rules.
  */
-export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult {
+export function applyDocument(
+  exercise: Exercise,
+  doc: RuleDocument,
+  options: ApplyOptions = {},
+): Result<NetworkApplied> {
   const errors: Issue[] = [];
   const located = (code: IssueCode, message: string, path: IssuePath) =>
     errors.push({ code, message, path, span: doc.locate(path) });
   const topology = exercise.topology;
-  const asgNames = new Set(topology.asgs);
+  const asgNames = new Set([
+    ...topology.asgs,
+    ...doc.network.flatMap((c) => (c.kind === "asg" ? [c.name] : [])),
+  ]);
   const tagNames = new Set(Object.keys(topology.serviceTags).map((t) => t.toLowerCase()));
   const replaced = new Map<string, SecurityRule[]>();
 
@@ -43,57 +63,20 @@ export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult
     if (!nsgs.some((n) => n.name === created.name))
       nsgs.push({ name: created.name, securityRules: replaced.get(created.name) ?? [] });
   }
-  const nsgNames = new Set(nsgs.map((n) => n.name));
-
-  let vnets = topology.vnets;
-  let vms = topology.vms;
-  for (const assoc of doc.associations) {
-    if (assoc.nsg !== null && !nsgNames.has(assoc.nsg)) {
-      errors.push({
-        code: "unknown-nsg",
-        message: `NSG "${assoc.nsg}" does not exist; create it first with az network nsg create`,
-        path: [],
-        span: assoc.span,
-      });
-      continue;
-    }
-    const nsg = assoc.nsg ?? undefined;
-    if (assoc.level === "nic") {
-      if (!vms.some((vm) => vm.nics.some((n) => n.name === assoc.target))) {
-        errors.push({
-          code: "unknown-nic",
-          message: `NIC "${assoc.target}" is not in this exercise's network`,
-          path: [],
-          span: assoc.span,
-        });
-        continue;
-      }
-      vms = vms.map((vm) => ({
-        ...vm,
-        nics: vm.nics.map((n) => (n.name === assoc.target ? withNsg(n, nsg) : n)),
-      }));
-    } else {
-      const found = findSubnet({ ...topology, vnets }, assoc.target);
-      if (!found) {
-        errors.push({
-          code: "unknown-subnet",
-          message: `subnet "${assoc.target}" is not in this exercise's network`,
-          path: [],
-          span: assoc.span,
-        });
-        continue;
-      }
-      vnets = vnets.map((v) =>
-        v !== found.vnet
-          ? v
-          : { ...v, subnets: v.subnets.map((s) => (s === found.subnet ? withNsg(s, nsg) : s)) },
-      );
-    }
-  }
-  return errors.length > 0 ? fail(errors) : ok({ ...topology, nsgs, vnets, vms });
-}
-
-function withNsg<T extends { nsg?: string | undefined }>(item: T, nsg: string | undefined): T {
-  const { nsg: _old, ...rest } = item;
-  return (nsg === undefined ? rest : { ...rest, nsg }) as T;
+  // Network changes and associations, in the order the text ran them: a subnet must exist
+  // before an NSG is associated with it, and a later change wins.
+  const builder = new NetworkBuilder(
+    { ...topology, nsgs },
+    { nsgs: nsgs.map((n) => n.name), avoid: options.avoid ?? [] },
+  );
+  const steps: { span: SourceSpan; run: () => void }[] = [
+    ...doc.network.map((change) => ({ span: change.span, run: () => builder.apply(change) })),
+    ...doc.associations.map((assoc) => ({ span: assoc.span, run: () => builder.associate(assoc) })),
+  ];
+  steps.sort((a, b) => a.span.line - b.span.line || a.span.column - b.span.column);
+  for (const step of steps) step.run();
+  const built = builder.finish();
+  if (!built.ok) errors.push(...built.errors);
+  if (errors.length > 0 || !built.ok) return fail(errors);
+  return ok({ topology: { ...built.value.topology, nsgs }, notes: built.value.notes });
 }

@@ -1,5 +1,6 @@
 import { flattenArmRule } from "../../nsg/rule-schema.ts";
 import type { IssuePath } from "../../result.ts";
+import type { NetworkChange } from "../network-changes.ts";
 import type { Association, NsgRules, RuleDocument, RuleFormat } from "../rule-document.ts";
 import type { SourceSpan } from "../../result.ts";
 import type { Topology } from "../../nsg/topology-schema.ts";
@@ -21,7 +22,15 @@ export interface AzCliOptions {
   vmNsgs?: Readonly<Record<string, { nic?: string; subnet?: string }>>;
   /** The scenario's network: the VNets and NICs a PowerShell script reads (Get-AzVirtualNetwork). */
   topology?: Topology;
+  /**
+   * True in the playground, where a script builds VNets, subnets, ASGs, NICs and VMs on top of
+   * the scenario. An exercise's network is fixed: such commands are noted and not run.
+   */
+  buildNetwork?: boolean;
 }
+
+/** A network change whose spans are made once the text's lines are known. */
+export type PendingChange = (span: (at: Offsets) => SourceSpan) => NetworkChange;
 
 /** A rule field as written; singular and plural spellings share one group. */
 export type FieldGroup =
@@ -101,6 +110,7 @@ export class ScriptState {
   readonly #touched: NsgState[] = [];
   readonly #known = new Map<string, string>();
   readonly associations: { association: Omit<Association, "span">; at: Offsets }[] = [];
+  readonly network: PendingChange[] = [];
   readonly editableNames: string[];
 
   readonly options: AzCliOptions;
@@ -257,6 +267,27 @@ export class ScriptState {
     }
   }
 
+  /**
+   * Whether a command that builds network resources may run. In an exercise it is noted as not
+   * run (a warning, like az group create): the learner pasting a tutorial still has its NSG
+   * rules graded, and the note names the NSGs the exercise does let them change.
+   */
+  mayBuildNetwork(command: string, at: Offsets, report: Report): boolean {
+    if (this.options.buildNetwork) return true;
+    report(
+      "exercise-network-fixed",
+      `"${command}" was not run: an exercise's network is fixed, and this one only lets you change the NSGs ${this.#editableList()} (and NSGs you create)`,
+      at,
+      "warning",
+    );
+    return false;
+  }
+
+  /** Records resources a command built, in script order (see `mayBuildNetwork` first). */
+  changeNetwork(change: PendingChange): void {
+    this.network.push(change);
+  }
+
   associate(association: Omit<Association, "span">, at: Offsets): void {
     this.associations.push({ association, at });
   }
@@ -277,7 +308,8 @@ export class ScriptState {
       const found = locateOffsets(touched, path);
       return found ? span(found) : undefined;
     };
-    return { format, nsgs, associations, warnings: [], locate };
+    const network = this.network.map((build) => build(span));
+    return { format, nsgs, associations, network, warnings: [], locate };
   }
 }
 
