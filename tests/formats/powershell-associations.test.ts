@@ -6,7 +6,15 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { associationsOf, errorsOf, expectError, parseOk, textAt, warningsOf } from "./powershell-harness.ts";
+import {
+  associationsOf,
+  errorsOf,
+  expectError,
+  parseOk,
+  SCENARIO,
+  textAt,
+  warningsOf,
+} from "./powershell-harness.ts";
 
 const TUTORIAL = readFileSync(
   new URL("./fixtures/docs/ps-tutorial-filter-traffic-tabs.ps1", import.meta.url),
@@ -116,11 +124,47 @@ $old | Set-AzVirtualNetwork`;
     ]);
   });
 
-  it("an address range NSG Lab does not model is kept, with a warning at the value", () => {
+  it("re-addressing a subnet is noted and not run in an exercise, and built in the playground", () => {
     const script = `$vnet = Get-AzVirtualNetwork -Name vnet-1
 Set-AzVirtualNetworkSubnetConfig -Name subnet-1 -VirtualNetwork $vnet -AddressPrefix 10.0.3.0/24
 $vnet | Set-AzVirtualNetwork`;
-    expect(warningsOf(script, parseOk(script))).toEqual([["unmodelled-network-change", "10.0.3.0/24"]]);
+    const exercise = parseOk(script);
+    expect(exercise.network).toEqual([]);
+    expect(warningsOf(script, exercise)).toEqual([["exercise-network-fixed", "10.0.3.0/24"]]);
+    const playground = parseOk(script, { ...SCENARIO, buildNetwork: true });
+    expect(playground.network.map((c) => ({ ...c, span: textAt(script, c.span) }))).toEqual([
+      {
+        kind: "subnet-prefix",
+        vnet: "vnet-1",
+        name: "subnet-1",
+        addressPrefix: "10.0.3.0/24",
+        span: "10.0.3.0/24",
+      },
+    ]);
+    expect(playground.warnings).toEqual([]);
+  });
+
+  it("a subnet added to a scenario VNet is built when the VNet is saved, with its NSG", () => {
+    const script = `$vnet = Get-AzVirtualNetwork -Name vnet-1
+Add-AzVirtualNetworkSubnetConfig -Name subnet-3 -VirtualNetwork $vnet -AddressPrefix 10.0.3.0/24 -NetworkSecurityGroup (Get-AzNetworkSecurityGroup -Name nsg-1)
+$vnet | Set-AzVirtualNetwork`;
+    const doc = parseOk(script, { ...SCENARIO, buildNetwork: true });
+    expect(doc.network.map((c) => ({ ...c, span: textAt(script, c.span), spans: undefined }))).toEqual([
+      {
+        kind: "subnet",
+        vnet: "vnet-1",
+        name: "subnet-3",
+        addressPrefix: "10.0.3.0/24",
+        nsg: "nsg-1",
+        span: expect.stringMatching(/^Add-AzVirtualNetworkSubnetConfig -Name subnet-3/) as unknown,
+        spans: undefined,
+      },
+    ]);
+    expect(doc.associations).toEqual([]);
+    // In an exercise the subnet is not added: the network is fixed.
+    const exercise = parseOk(script);
+    expect(exercise.network).toEqual([]);
+    expect(warningsOf(script, exercise).map(([code]) => code)).toEqual(["exercise-network-fixed"]);
   });
 
   it("a VNet read and never used or changed is noted", () => {
@@ -273,5 +317,35 @@ $nic | Set-AzNetworkInterface`;
         "$v",
       );
     });
+  });
+});
+
+describe("the tutorial's three blocks in a row", () => {
+  it("associates, adds the rules, and changes the NICs' ASGs where the network may change", () => {
+    const playground = parseOk(TUTORIAL, { ...SCENARIO, buildNetwork: true });
+    expect(associationsOf(TUTORIAL, playground).map((a) => a.slice(0, 3))).toEqual([
+      ["subnet", "vnet-1/subnet-1", "nsg-1"],
+    ]);
+    expect(playground.nsgs[0]!.rules.map((r) => (r as { name: string }).name)).toEqual([
+      "Allow-HTTP-Web",
+      "Allow-8080-Mgmt",
+    ]);
+    expect(
+      playground.network.map((c) => ({ ...c, span: textAt(TUTORIAL, c.span), spans: undefined })),
+    ).toEqual([
+      { kind: "nic-asgs", nic: "vm-web-nic", asgs: ["asg-web"], span: "@($asg)", spans: undefined },
+      { kind: "nic-asgs", nic: "vm-mgmt-nic", asgs: ["asg-mgmt"], span: "@($asg)", spans: undefined },
+    ]);
+    expect(playground.warnings).toEqual([]);
+  });
+
+  it("in an exercise, the NICs' ASGs are noted and not changed, and the rest is graded", () => {
+    const exercise = parseOk(TUTORIAL);
+    expect(exercise.network).toEqual([]);
+    expect(exercise.associations).toHaveLength(1);
+    expect(warningsOf(TUTORIAL, exercise)).toEqual([
+      ["exercise-network-fixed", "@($asg)"],
+      ["exercise-network-fixed", "@($asg)"],
+    ]);
   });
 });

@@ -281,7 +281,11 @@ const newNsg: Cmdlet = {
   },
 };
 
-/** ASG objects, for -SourceApplicationSecurityGroup / -DestinationApplicationSecurityGroup. */
+/**
+ * ASG objects, for -SourceApplicationSecurityGroup / -DestinationApplicationSecurityGroup and NICs.
+ * New-AzApplicationSecurityGroup creates the ASG where the network may be built (the playground);
+ * in an exercise it is noted and not run, and its object still names the ASG for the rules.
+ */
 const asgCmdlet = (verb: "Get" | "New"): Cmdlet => ({
   name: `${verb}-AzApplicationSecurityGroup`,
   params: [
@@ -292,13 +296,17 @@ const asgCmdlet = (verb: "Get" | "New"): Cmdlet => ({
           { name: "Location", kind: "value", mandatory: true } as const,
           ignored("Tag", "value"),
           ignored("Force"),
+          ignored("AsJob"),
         ]
       : []),
   ],
   run(ctx) {
     const name = textOf(this.name, "Name", ctx.bound.get("Name"), ctx.report);
     const rg = textOf(this.name, "ResourceGroupName", ctx.bound.get("ResourceGroupName"), ctx.report);
-    return name ? { kind: "asg", id: asgId(name.text, rg?.text), at: ctx.command } : undefined;
+    if (!name) return undefined;
+    if (verb === "New" && ctx.state.mayBuildNetwork(this.name, ctx.command, ctx.report))
+      ctx.state.changeNetwork((span) => ({ kind: "asg", name: name.text, span: span(ctx.command) }));
+    return { kind: "asg", id: asgId(name.text, rg?.text), at: ctx.command };
   },
 });
 
@@ -321,6 +329,12 @@ export const CMDLETS: ReadonlyMap<string, Cmdlet> = new Map(
 export const NOTED_CMDLETS: ReadonlyMap<string, string> = new Map([
   ["write-host", "only prints"],
   ["write-output", "only prints"],
+  ["write-verbose", "only prints"],
+  ["write-warning", "only prints"],
+  ["select-object", "only picks what is shown"],
+  ["select", "only picks what is shown"],
+  ["format-table", "only formats what is shown"],
+  ["format-list", "only formats what is shown"],
   ["connect-azaccount", "signs in to Azure, which NSG Lab does not need"],
   ["login-azaccount", "signs in to Azure, which NSG Lab does not need"],
   ["get-azsubscription", "only reads"],
@@ -328,4 +342,12 @@ export const NOTED_CMDLETS: ReadonlyMap<string, string> = new Map([
   ["select-azsubscription", "picks a subscription, which the scenario already has"],
   ["new-azresourcegroup", "creates the resource group, which the scenario already has"],
   ["get-azresourcegroup", "only reads"],
+  ["get-credential", "asks for the VM's user name and password, which NSG Lab does not need"],
+  ["new-object", "makes a .NET object (a credential), which NSG Lab does not need"],
+  ["convertto-securestring", "makes a password, which NSG Lab does not need"],
+  ["new-azsshkey", "makes an SSH key, which NSG Lab does not need"],
+  ["get-azsshkey", "only reads an SSH key"],
+  ["get-azpublicipaddress", "only reads (NSG Lab chooses the addresses of the public IPs a script creates)"],
+  ["invoke-azvmruncommand", "runs a script inside the VM, which NSG Lab does not model"],
+  ["start-sleep", "only waits"],
 ]);

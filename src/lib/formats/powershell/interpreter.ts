@@ -1,9 +1,12 @@
+import { closestMatch } from "../../text/closest-match.ts";
 import type { Offsets } from "../azcli/arg-parser.ts";
 import type { Assignment, Expr, Stage, Statement } from "./ast.ts";
 import { CMDLETS, NOTED_CMDLETS, type Cmdlet } from "./cmdlets.ts";
 import { addValues, evaluate, lookup, MAX_ITEMS, type EvalContext } from "./evaluate.ts";
 import { getMember, setMember } from "./members.ts";
+import { BUILD_CMDLETS } from "./build-cmdlets.ts";
 import { NETWORK_CMDLETS } from "./network-cmdlets.ts";
+import { VM_CMDLETS } from "./vm-cmdlets.ts";
 import { bindParams, type BindContext } from "./params.ts";
 import {
   filterItems,
@@ -35,10 +38,27 @@ type Context = EvalContext & PipelineContext & BindContext;
 
 const ALL_CMDLETS: ReadonlyMap<string, Cmdlet> = new Map([
   ...CMDLETS,
-  ...NETWORK_CMDLETS.map((c): [string, Cmdlet] => [c.name.toLowerCase(), c]),
+  ...[...NETWORK_CMDLETS, ...BUILD_CMDLETS, ...VM_CMDLETS].map((c): [string, Cmdlet] => [
+    c.name.toLowerCase(),
+    c,
+  ]),
 ]);
 
 export const SUPPORTED_CMDLETS = [...ALL_CMDLETS.values()].map((c) => c.name);
+
+/** What NSG Lab runs, in groups, and the cmdlet a typo was probably meant to be. */
+function unsupportedMessage(name: string): string {
+  const near = closestMatch(name.toLowerCase(), ALL_CMDLETS.keys());
+  const meant = near ? ` Did you mean ${ALL_CMDLETS.get(near)!.name}?` : "";
+  return (
+    `"${name}" is not a cmdlet NSG Lab runs.${meant} It runs the Az.Network cmdlets for rules ` +
+    "(New-, Add-, Set-, Get- and Remove-AzNetworkSecurityRuleConfig), NSGs (New-, Get- and " +
+    "Set-AzNetworkSecurityGroup), ASGs, VNets and subnets (…-AzVirtualNetwork, " +
+    "…-AzVirtualNetworkSubnetConfig), public IPs and NICs (…-AzNetworkInterface), the Az.Compute " +
+    "ones that put a VM on them (New-AzVMConfig, Add-AzVMNetworkInterface, New-AzVM), and " +
+    `Where-Object and ForEach-Object; it notes ${NOTED_CMDLETS.size} others that change nothing, such as Write-Host`
+  );
+}
 
 /** Blocks within blocks within a script: deeper than this is a runaway, not a script. */
 const MAX_CALL_DEPTH = 64;
@@ -207,11 +227,7 @@ export class Interpreter {
     }
     const cmdlet = ALL_CMDLETS.get(key);
     if (!cmdlet) {
-      this.#report(
-        "unsupported-cmdlet",
-        `"${stage.name}" is not a cmdlet NSG Lab runs; it runs ${SUPPORTED_CMDLETS.join(", ")}, Where-Object and ForEach-Object (and notes ${NOTED_CMDLETS.size} read-only ones such as Write-Host)`,
-        stage.nameAt,
-      );
+      this.#report("unsupported-cmdlet", unsupportedMessage(stage.name), stage.nameAt);
       return undefined;
     }
     const takesInput = cmdlet.params.some((p) => p.fromPipeline);

@@ -65,6 +65,8 @@ const READS: Readonly<Record<string, string>> = {
   nic: "Name, Id, ResourceGroupName, NetworkSecurityGroup, IpConfigurations",
   ipconfig: "Name, Id, PrivateIpAddress, Subnet, ApplicationSecurityGroups",
   ref: "Id",
+  publicip: "Name, Id, IpAddress",
+  vmconfig: "Name",
 };
 
 /**
@@ -277,6 +279,15 @@ export function getMember(
     }
     case "ref":
       if (lower === "id") return str(value.ref.id, at);
+      break;
+    case "publicip":
+      if (lower === "name") return str(value.name, at);
+      if (lower === "id") return str(networkId("publicIPAddresses", value.name, value.resourceGroup), at);
+      // Azure assigns the address when it creates the resource; no script knows it.
+      if (lower === "ipaddress") return nul(at);
+      break;
+    case "vmconfig":
+      if (lower === "name") return str(value.vm.name, at);
       break;
     default:
       break;

@@ -1,17 +1,17 @@
 import type { Offsets } from "../azcli/arg-parser.ts";
 import type { Cmdlet, CmdletContext } from "./cmdlets.ts";
-import { namesInId } from "./ids.ts";
-import { nsgNameOf } from "./members.ts";
-import { textOf, textsOf, type ParamSpec } from "./params.ts";
 import {
-  collect,
-  describe,
-  itemsOf,
-  type NicObject,
-  type PsValue,
-  type SubnetConfig,
-  type VnetObject,
-} from "./values.ts";
+  ignored,
+  NIC_PARAM,
+  only,
+  pend,
+  SUBNET_CONFIG_PARAMS,
+  subnetNsg,
+  VNET_PARAM,
+} from "./cmdlet-args.ts";
+import { namesInId } from "./ids.ts";
+import { textOf, textsOf } from "./params.ts";
+import { collect, type NicObject, type PsValue, type SubnetConfig, type VnetObject } from "./values.ts";
 
 /**
  * The Az.Network cmdlets that associate NSGs: VNet objects (Get-AzVirtualNetwork, the subnet
@@ -20,39 +20,6 @@ import {
  * saved with Set-AzNetworkInterface). As for NSGs, nothing changes in Azure until the object is
  * saved, and a save is a PUT of the whole object: every subnet and the NIC get what it holds.
  */
-
-const ignored = (name: string, kind: "value" | "switch" = "value", aliases?: string[]): ParamSpec => ({
-  name,
-  kind,
-  ignored: true,
-  ...(aliases ? { aliases } : {}),
-});
-const VNET_PARAM: ParamSpec = { name: "VirtualNetwork", kind: "value", mandatory: true, fromPipeline: true };
-const NIC_PARAM: ParamSpec = { name: "NetworkInterface", kind: "value", mandatory: true, fromPipeline: true };
-
-function only<K extends PsValue["kind"]>(
-  cmdlet: string,
-  param: string,
-  kind: K,
-  what: string,
-  ctx: CmdletContext,
-): Extract<PsValue, { kind: K }> | undefined {
-  const b = ctx.bound.get(param);
-  if (!b) return undefined;
-  const items = itemsOf(b.value);
-  if (items.length === 1 && items[0]!.kind === kind) return items[0] as Extract<PsValue, { kind: K }>;
-  ctx.report(
-    "invalid-argument-value",
-    `${cmdlet}: -${param} takes one ${what}${items.length === 1 ? `, not ${describe(items[0]!)}` : ""}`,
-    b.value.at,
-  );
-  return undefined;
-}
-
-const pend = (object: { pending: Offsets[]; changed: boolean }, at: Offsets) => {
-  object.pending.push(at);
-  object.changed = true;
-};
 
 // --- virtual networks --------------------------------------------------------------------
 
@@ -86,63 +53,6 @@ const getVnet: Cmdlet = {
     return collect(out, ctx.command);
   },
 };
-
-/** The NSG that -NetworkSecurityGroup or -NetworkSecurityGroupId names: a name, null for none, undefined on error. */
-function subnetNsg(cmdlet: string, ctx: CmdletContext): { nsg: string | null; at?: Offsets } | undefined {
-  const byObject = ctx.bound.get("NetworkSecurityGroup");
-  const byId = ctx.bound.get("NetworkSecurityGroupId");
-  if (byObject && byId) {
-    ctx.report(
-      "conflicting-arguments",
-      `${cmdlet}: give -NetworkSecurityGroup or -NetworkSecurityGroupId, not both`,
-      byId.at,
-    );
-    return undefined;
-  }
-  const given = byObject ?? byId;
-  if (!given) return { nsg: null };
-  const nsg = byObject
-    ? byObject.value.kind === "nsg" || byObject.value.kind === "ref" || byObject.value.kind === "null"
-      ? nsgNameOf(byObject.value)
-      : undefined
-    : byId!.value.kind === "string"
-      ? (namesInId(byId!.value.text, "networkSecurityGroups")?.[0] ?? undefined)
-      : undefined;
-  if (nsg === undefined) {
-    ctx.report(
-      "invalid-argument-value",
-      byObject
-        ? `${cmdlet}: -NetworkSecurityGroup takes an NSG object (Get-AzNetworkSecurityGroup or New-AzNetworkSecurityGroup)`
-        : `${cmdlet}: -NetworkSecurityGroupId takes an NSG's resource ID ($nsg.Id)`,
-      given.value.at,
-    );
-    return undefined;
-  }
-  return { nsg, at: given.value.at };
-}
-
-/** The parameters of Set- and Add-AzVirtualNetworkSubnetConfig (Az.Network's AzureVirtualNetworkSubnetConfigBase). */
-const SUBNET_CONFIG_PARAMS: readonly ParamSpec[] = [
-  { name: "Name", kind: "value", mandatory: true },
-  VNET_PARAM,
-  { name: "AddressPrefix", kind: "value" },
-  { name: "NetworkSecurityGroup", kind: "value" },
-  { name: "NetworkSecurityGroupId", kind: "value" },
-  ignored("IpamPoolPrefixAllocation"),
-  ignored("RouteTable"),
-  ignored("RouteTableId"),
-  ignored("InputObject", "value", ["NatGateway"]),
-  ignored("ResourceId", "value", ["NatGatewayId"]),
-  ignored("ServiceEndpoint"),
-  ignored("NetworkIdentifier"),
-  ignored("ServiceEndpointConfig"),
-  ignored("ServiceEndpointPolicy"),
-  ignored("Delegation"),
-  ignored("PrivateEndpointNetworkPoliciesFlag"),
-  ignored("PrivateLinkServiceNetworkPoliciesFlag"),
-  ignored("IpAllocation"),
-  ignored("DefaultOutboundAccess"),
-];
 
 function subnetConfigArgs(cmdlet: string, ctx: CmdletContext) {
   const vnet = only(cmdlet, "VirtualNetwork", "vnet", "VNet object (Get-AzVirtualNetwork)", ctx);
@@ -256,7 +166,35 @@ const getSubnetConfig: Cmdlet = {
   },
 };
 
-/** Set-AzVirtualNetwork: a PUT of the whole VNet, so each subnet gets the NSG its object holds. */
+/** Whether a save may build network resources: asked once per save, so an exercise notes it once. */
+function builder(cmdlet: string, ctx: CmdletContext): (at: Offsets) => boolean {
+  let answer: boolean | undefined;
+  return (at) => (answer ??= ctx.state.mayBuildNetwork(cmdlet, at, ctx.report));
+}
+
+/** A subnet as the network changes hold it: one prefix (the topology's shape), or an error. */
+function onePrefix(
+  cmdlet: string,
+  subnet: SubnetConfig,
+  at: Offsets,
+  ctx: CmdletContext,
+): string | undefined {
+  if (subnet.addressPrefixes.length === 1) return subnet.addressPrefixes[0];
+  ctx.report(
+    subnet.addressPrefixes.length === 0 ? "missing-argument" : "unmodelled-network-change",
+    subnet.addressPrefixes.length === 0
+      ? `${cmdlet}: subnet "${subnet.name}" has no address prefix (-AddressPrefix)`
+      : `${cmdlet}: NSG Lab models one address prefix per subnet, and subnet "${subnet.name}" has ${subnet.addressPrefixes.length}`,
+    subnet.prefixAt ?? at,
+  );
+  return undefined;
+}
+
+/**
+ * Set-AzVirtualNetwork: a PUT of the whole VNet. Each subnet gets the NSG its object holds (an
+ * association), and subnets added or re-addressed in memory are built, where the network may
+ * be built (the playground); in an exercise that part is noted and not run.
+ */
 const saveVnet: Cmdlet = {
   name: "Set-AzVirtualNetwork",
   params: [VNET_PARAM, ignored("AsJob", "switch")],
@@ -266,51 +204,95 @@ const saveVnet: Cmdlet = {
     const vnet = value.vnet;
     const azure = ctx.world.network.vnet(vnet.name);
     if (!azure) {
-      ctx.report(
-        "unknown-vnet",
-        `${this.name}: virtual network "${vnet.name}" is not in the scenario`,
-        ctx.command,
-      );
+      ctx.report("unknown-vnet", `${this.name}: virtual network "${vnet.name}" does not exist`, ctx.command);
       return undefined;
+    }
+    const mayBuild = builder(this.name, ctx);
+    if (vnet.phantom || azure.phantom) {
+      // Made by a cmdlet that was not run: saving it is not run either, but what the script
+      // reads back later is what it saved, so the rest of a pasted tutorial still reads.
+      mayBuild(ctx.command);
+      if (azure.phantom)
+        ctx.world.network.putVnet({
+          ...azure,
+          subnets: vnet.subnets.map((s) => ({
+            name: s.name,
+            addressPrefix: s.addressPrefixes[0] ?? "",
+            nsg: s.nsg,
+          })),
+        });
+      return settled(vnet, ctx);
     }
     let ok = true;
     for (const subnet of vnet.subnets) {
-      if (subnet.addedAt) {
-        ctx.report(
-          "unmodelled-network-change",
-          `NSG Lab does not add subnets to the scenario's VNet "${vnet.name}": its network is fixed, so subnet "${subnet.name}" cannot be saved`,
-          subnet.addedAt,
-        );
+      const saved = azure.subnets.find((s) => s.name.toLowerCase() === subnet.name.toLowerCase());
+      const at = subnet.nsgAt ?? ctx.command;
+      const nsg = subnet.nsg === null ? null : ctx.state.nsgForAssociation(subnet.nsg, at, ctx.report);
+      if (nsg === undefined) {
         ok = false;
         continue;
       }
-      const saved = azure.subnets.find((s) => s.name.toLowerCase() === subnet.name.toLowerCase());
-      if (!saved) continue;
-      const at = subnet.nsgAt ?? ctx.command;
-      if ((subnet.nsg ?? "").toLowerCase() !== (saved.nsg ?? "").toLowerCase()) {
-        const nsg = subnet.nsg === null ? null : ctx.state.nsgForAssociation(subnet.nsg, at, ctx.report);
-        if (nsg === undefined) {
+      if (!saved) {
+        // Added with Add-AzVirtualNetworkSubnetConfig: the save creates it.
+        const addedAt = subnet.addedAt ?? ctx.command;
+        if (!mayBuild(addedAt)) continue;
+        const prefix = onePrefix(this.name, subnet, addedAt, ctx);
+        if (!prefix) {
           ok = false;
           continue;
         }
+        const { prefixAt, nsgAt } = subnet;
+        ctx.state.changeNetwork((span) => ({
+          kind: "subnet",
+          vnet: azure.name,
+          name: subnet.name,
+          addressPrefix: prefix,
+          ...(nsg !== null ? { nsg } : {}),
+          span: span(addedAt),
+          spans: {
+            ...(prefixAt ? { addressPrefix: span(prefixAt) } : {}),
+            ...(nsgAt ? { nsg: span(nsgAt) } : {}),
+          },
+        }));
+        azure.subnets.push({ name: subnet.name, addressPrefix: prefix, nsg });
+        continue;
+      }
+      if ((nsg ?? "").toLowerCase() !== (saved.nsg ?? "").toLowerCase()) {
         ctx.state.associate({ level: "subnet", target: `${azure.name}/${saved.name}`, nsg }, at);
         saved.nsg = nsg;
       }
-      if (subnet.addressPrefixes.length > 0 && subnet.addressPrefixes.join(",") !== saved.addressPrefix)
-        ctx.report(
-          "unmodelled-network-change",
-          `NSG Lab keeps subnet "${saved.name}" at ${saved.addressPrefix}: it does not model changing a subnet's address range`,
-          subnet.prefixAt ?? ctx.command,
-          "warning",
-        );
+      const prefixAt = subnet.prefixAt ?? ctx.command;
+      if (subnet.addressPrefixes.length > 0 && subnet.addressPrefixes.join(",") !== saved.addressPrefix) {
+        if (!mayBuild(prefixAt)) continue;
+        const prefix = onePrefix(this.name, subnet, prefixAt, ctx);
+        if (!prefix) {
+          ok = false;
+          continue;
+        }
+        ctx.state.changeNetwork((span) => ({
+          kind: "subnet-prefix",
+          vnet: azure.name,
+          name: saved.name,
+          addressPrefix: prefix,
+          span: span(prefixAt),
+        }));
+        saved.addressPrefix = prefix;
+      }
     }
-    if (!ok) return undefined;
-    vnet.pending = [];
-    vnet.changed = true;
-    for (const subnet of vnet.subnets) delete subnet.nsgAt;
-    return { kind: "vnet", vnet, at: ctx.command };
+    return ok ? settled(vnet, ctx) : undefined;
   },
 };
+
+/** A saved object: its changes are in Azure now. */
+function settled(vnet: VnetObject, ctx: CmdletContext): PsValue {
+  vnet.pending = [];
+  vnet.changed = true;
+  for (const subnet of vnet.subnets) {
+    delete subnet.nsgAt;
+    delete subnet.addedAt;
+  }
+  return { kind: "vnet", vnet, at: ctx.command };
+}
 
 // --- network interfaces ------------------------------------------------------------------
 
@@ -358,7 +340,10 @@ const getNic: Cmdlet = {
   },
 };
 
-/** Set-AzNetworkInterface: a PUT of the whole NIC, so its NSG becomes what the object holds. */
+/**
+ * Set-AzNetworkInterface: a PUT of the whole NIC, so its NSG becomes what the object holds (an
+ * association), and its ASGs too where the network may be changed (the playground).
+ */
 const saveNic: Cmdlet = {
   name: "Set-AzNetworkInterface",
   params: [NIC_PARAM, ignored("AsJob", "switch")],
@@ -374,47 +359,49 @@ const saveNic: Cmdlet = {
     const nic: NicObject = value.nic;
     const azure = ctx.world.network.nic(nic.name);
     if (!azure) {
-      ctx.report(
-        "unknown-nic",
-        `${this.name}: network interface "${nic.name}" is not in the scenario`,
-        ctx.command,
-      );
+      ctx.report("unknown-nic", `${this.name}: network interface "${nic.name}" does not exist`, ctx.command);
       return undefined;
     }
-    let ok = true;
+    const mayBuild = builder(this.name, ctx);
+    const done = (): PsValue => {
+      nic.pending = [];
+      nic.changed = true;
+      delete nic.nsgAt;
+      return { kind: "nic", nic, at: ctx.command };
+    };
+    if (nic.phantom || azure.phantom) {
+      mayBuild(ctx.command);
+      return done();
+    }
     const at = nic.nsgAt ?? ctx.command;
     if ((nic.nsg ?? "").toLowerCase() !== (azure.nsg ?? "").toLowerCase()) {
       const nsg = nic.nsg === null ? null : ctx.state.nsgForAssociation(nic.nsg, at, ctx.report);
-      if (nsg === undefined) ok = false;
-      else {
-        ctx.state.associate({ level: "nic", target: azure.name, nsg }, at);
-        azure.nsg = nsg;
-      }
+      if (nsg === undefined) return undefined;
+      ctx.state.associate({ level: "nic", target: azure.name, nsg }, at);
+      azure.nsg = nsg;
     }
     const primary = nic.ipConfigurations[0];
-    if (
-      primary &&
-      primary.asgs.map((a) => a.toLowerCase()).join(",") !== azure.asgs.map((a) => a.toLowerCase()).join(",")
-    ) {
-      ctx.report(
-        "unmodelled-network-change",
-        `NSG Lab does not yet change which application security groups the scenario's NIC "${azure.name}" is in`,
-        primary.asgsAt ?? ctx.command,
-      );
-      ok = false;
+    const asgsAt = primary?.asgsAt ?? ctx.command;
+    const asgs = primary?.asgs ?? [];
+    const key = (names: readonly string[]) => names.map((a) => a.toLowerCase()).join(",");
+    if (key(asgs) !== key(azure.asgs) && mayBuild(asgsAt)) {
+      ctx.state.changeNetwork((span) => ({
+        kind: "nic-asgs",
+        nic: azure.name,
+        asgs: [...asgs],
+        span: span(asgsAt),
+        spans: { asgs: span(asgsAt) },
+      }));
+      azure.asgs = [...asgs];
     }
-    if (primary?.privateIp && primary.privateIp !== azure.privateIp)
+    if (primary?.privateIp && azure.privateIp && primary.privateIp !== azure.privateIp)
       ctx.report(
         "unmodelled-network-change",
         `NSG Lab keeps NIC "${azure.name}" at ${azure.privateIp}: it does not model changing a NIC's private IP`,
         primary.privateIpAt ?? ctx.command,
         "warning",
       );
-    if (!ok) return undefined;
-    nic.pending = [];
-    nic.changed = true;
-    delete nic.nsgAt;
-    return { kind: "nic", nic, at: ctx.command };
+    return done();
   },
 };
 

@@ -23,6 +23,8 @@ export interface Tracked {
   changed: boolean;
   /** Given to a cmdlet or a property: a read that is used is not noted. */
   used: boolean;
+  /** Made by a cmdlet that was not run (an exercise's network is fixed): its saves are not run either. */
+  phantom?: boolean;
 }
 
 /** An NSG object (what Get-AzNetworkSecurityGroup returns). */
@@ -71,6 +73,15 @@ export interface NicObject extends Tracked {
   ipConfigurations: IpConfigObject[];
 }
 
+/** A VM being configured (New-AzVMConfig, Add-AzVMNetworkInterface) before New-AzVM creates it. */
+export interface VmConfig {
+  name: string;
+  nameAt: Offsets;
+  /** NIC names, the primary first. */
+  nics: string[];
+  nicsAt?: Offsets;
+}
+
 /** A reference Azure returns inside another object: `$subnet.NetworkSecurityGroup` holds only an Id. */
 export interface ResourceRef {
   id: string;
@@ -88,6 +99,8 @@ export type PsValue =
   | { kind: "nic"; nic: NicObject; at: Offsets }
   | { kind: "ipconfig"; ipconfig: IpConfigObject; nic: NicObject; at: Offsets }
   | { kind: "ref"; ref: ResourceRef; at: Offsets }
+  | { kind: "publicip"; name: string; resourceGroup?: string; at: Offsets }
+  | { kind: "vmconfig"; vm: VmConfig; at: Offsets }
   | { kind: "hashtable"; entries: Map<string, HashValue>; at: Offsets }
   | { kind: "block"; block: Extract<Expr, { kind: "block" }>; at: Offsets }
   /**
@@ -179,6 +192,10 @@ export function describe(value: PsValue): string {
       return `IP configuration "${value.ipconfig.name}"`;
     case "ref":
       return "a resource reference";
+    case "publicip":
+      return `public IP "${value.name}"`;
+    case "vmconfig":
+      return `VM configuration "${value.vm.name}"`;
     case "hashtable":
       return "a hashtable";
     case "block":
