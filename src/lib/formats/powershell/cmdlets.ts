@@ -2,7 +2,7 @@ import type { Offsets, Report } from "../azcli/arg-parser.ts";
 import type { ScriptState } from "../azcli/script-state.ts";
 import { textOf, type BoundParams, type ParamSpec } from "./params.ts";
 import { asgId, buildRule, RULE_PARAMS } from "./rule-config.ts";
-import { collect, itemsOf, type NsgObject, type PsValue } from "./values.ts";
+import { addRules, collect, itemsOf, ruleIndex, type NsgObject, type PsValue } from "./values.ts";
 import type { World } from "./world.ts";
 
 /**
@@ -58,10 +58,7 @@ const change = (nsg: NsgObject, ctx: CmdletContext): PsValue => {
   return { kind: "nsg", nsg, at: ctx.command };
 };
 
-const findRule = (nsg: NsgObject, name: string) =>
-  nsg.rules.findIndex(
-    (e) => typeof e.rule.name === "string" && e.rule.name.toLowerCase() === name.toLowerCase(),
-  );
+const findRule = (nsg: NsgObject, name: string): number => ruleIndex(nsg).get(name.toLowerCase()) ?? -1;
 
 const newRule: Cmdlet = {
   name: "New-AzNetworkSecurityRuleConfig",
@@ -87,8 +84,10 @@ const addRule: Cmdlet = {
       );
       return undefined;
     }
-    nsg.rules.push(entry);
-    return change(nsg, ctx);
+    addRules(nsg, [entry]);
+    nsg.pending.push(ctx.command);
+    nsg.changed = true;
+    return { kind: "nsg", nsg, at: ctx.command };
   },
 };
 

@@ -3,7 +3,7 @@ import type { Offsets } from "../azcli/arg-parser.ts";
 import type { Assignment, Expr, Stage, Statement } from "./ast.ts";
 import { CMDLETS, NOTED_CMDLETS, type Cmdlet } from "./cmdlets.ts";
 import { addValues, evaluate, lookup, MAX_ITEMS, type EvalContext } from "./evaluate.ts";
-import { getMember, setMember } from "./members.ts";
+import { appendRules, getMember, setMember } from "./members.ts";
 import { BUILD_CMDLETS } from "./build-cmdlets.ts";
 import { NETWORK_CMDLETS } from "./network-cmdlets.ts";
 import { VM_CMDLETS } from "./vm-cmdlets.ts";
@@ -289,6 +289,10 @@ export class Interpreter {
     if (target.kind === "member") {
       const object = evaluate(target.target, ctx);
       if (!object) return false;
+      if (assign.op === "+=" && object.kind === "nsg" && target.name.toLowerCase() === "securityrules") {
+        ctx.world.use(object);
+        return appendRules(object.nsg, value, ctx);
+      }
       let next = value;
       if (assign.op === "+=") {
         const current = getMember(object, target.name, target.nameAt, ctx);

@@ -5,6 +5,7 @@ import type { FieldGroup, RuleEntry } from "../azcli/script-state.ts";
 import { networkId, namesInId } from "./ids.ts";
 import { asgId } from "./rule-config.ts";
 import {
+  addRules,
   describe,
   append,
   itemsOf,
@@ -500,6 +501,29 @@ export function setMember(
   return false;
 }
 
+/**
+ * `$nsg.SecurityRules += $rule`, as Learn's tutorial adds rules: the list grows by the new rules
+ * (what PowerShell's `+=` leaves in the property), without copying the rules already there.
+ */
+export function appendRules(nsg: NsgObject, value: PsValue, ctx: MemberContext): boolean {
+  const items = itemsOf(value);
+  const bad = items.find((i) => i.kind !== "rule");
+  if (bad) {
+    ctx.world.report(
+      "invalid-argument-value",
+      `.SecurityRules holds rules (New-AzNetworkSecurityRuleConfig), not ${describe(bad)}`,
+      bad.at,
+    );
+    return false;
+  }
+  addRules(
+    nsg,
+    items.map((item) => (item as Extract<PsValue, { kind: "rule" }>).entry),
+  );
+  pend(nsg, ctx.statementAt);
+  return true;
+}
+
 function setRules(nsg: NsgObject, value: PsValue, ctx: MemberContext): boolean {
   const items = itemsOf(value);
   const bad = items.find((i) => i.kind !== "rule");
@@ -563,7 +587,9 @@ export function callListMethod(
         report("invalid-argument-value", ".Add() takes a rule, not $null", at);
         return undefined;
       }
-      nsg.rules.push(rule.entry);
+      addRules(nsg, [rule.entry]);
+      pend(nsg, ctx.statementAt);
+      return undefined;
     } else {
       const i = rule ? nsg.rules.indexOf(rule.entry) : -1;
       // List.Remove removes that very object; a rule of another object, or none, removes nothing.

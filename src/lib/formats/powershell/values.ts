@@ -34,6 +34,37 @@ export interface NsgObject extends Tracked {
   version: number;
 }
 
+/**
+ * Each NSG object's rules by lower-case name (the first of a name), kept while the list is
+ * unchanged (its version), so adding 1,000 rules one by one does not compare each with all the
+ * others.
+ */
+const indexes = new WeakMap<NsgObject, { version: number; byName: Map<string, number> }>();
+
+export function ruleIndex(nsg: NsgObject): Map<string, number> {
+  const cached = indexes.get(nsg);
+  if (cached?.version === nsg.version) return cached.byName;
+  const byName = new Map<string, number>();
+  nsg.rules.forEach((e, i) => {
+    const name = typeof e.rule.name === "string" ? e.rule.name.toLowerCase() : undefined;
+    if (name !== undefined && !byName.has(name)) byName.set(name, i);
+  });
+  indexes.set(nsg, { version: nsg.version, byName });
+  return byName;
+}
+
+/** Adds rules to the end of an NSG object's list, its index following them. */
+export function addRules(nsg: NsgObject, entries: readonly RuleEntry[]): void {
+  const byName = ruleIndex(nsg);
+  for (const entry of entries) {
+    nsg.rules.push(entry);
+    const name = typeof entry.rule.name === "string" ? entry.rule.name.toLowerCase() : undefined;
+    if (name !== undefined && !byName.has(name)) byName.set(name, nsg.rules.length - 1);
+  }
+  nsg.version++;
+  indexes.set(nsg, { version: nsg.version, byName });
+}
+
 /** A subnet as its VNet object holds it (PSSubnet). */
 export interface SubnetConfig {
   name: string;
