@@ -117,6 +117,13 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
     /^/,
     "$p = @{ Priority = 100 }\n",
   ),
+  "network built line by line": fill(
+    "$n = New-AzNetworkInterface -Name n -ResourceGroupName g -Location l -SubnetId $v.Subnets[0].Id\n",
+  ).replace(
+    /^/,
+    "$v = New-AzVirtualNetwork -Name v -ResourceGroupName g -Location l -AddressPrefix 10.0.0.0/16 -Subnet (New-AzVirtualNetworkSubnetConfig -Name s -AddressPrefix 10.0.1.0/24)\n",
+  ),
+  "VMs with every default": fill("New-AzVM -Name vm -OpenPorts 80,443\n"),
 };
 
 const exerciseText = readFileSync(new URL("../graders/ftp-active.yaml", import.meta.url), "utf8");
