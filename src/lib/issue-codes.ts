@@ -93,7 +93,7 @@ export const ISSUE_CODES = {
     "An az argument's or PowerShell parameter's value cannot be read (not a number, not a boolean, not one of the choices).",
   "missing-argument": "A required az argument or mandatory PowerShell parameter is missing.",
   "conflicting-arguments":
-    "Two az arguments that exclude each other are both given (--ids and names), or a PowerShell parameter is given twice.",
+    "Two az arguments that exclude each other are both given (--ids and names), or a PowerShell parameter is given twice or with one of another parameter set (-NetworkSecurityGroup and -NetworkSecurityGroupId).",
   "unsupported-argument": "An az argument NSG Lab does not support (--set, --add, --remove, --help).",
   "invalid-resource-id":
     "An --ids value, or a PowerShell -ResourceId, is not a resource ID of the right type.",
@@ -123,7 +123,7 @@ export const ISSUE_CODES = {
   "implicit-dissociation":
     "Set-AzVirtualNetworkSubnetConfig without -NetworkSecurityGroup replaces the subnet's configuration, so saving the VNet removes the subnet's NSG (a warning).",
   "unmodelled-network-change":
-    "A script changes something about the network that NSG Lab does not model (a subnet's address range, a NIC's private IP, a new subnet in a scenario VNet): a warning when it is left out, an error when leaving it out would mislead.",
+    "A script changes something about the network that NSG Lab does not model (a NIC's private IP, a subnet of several prefixes, tags and other properties no flow depends on): a warning when it is left out, an error when leaving it out would mislead.",
 
   // Exercises and lessons (npm run check:content, the build)
   "duplicate-id": "Two exercise files have the same id.",
