@@ -31,6 +31,11 @@ describe("grading a PowerShell answer", () => {
     expect(detectRuleFormat(`# comment\n<# block\n#>\n${ADD}`)).toBe("powershell");
     expect(detectRuleFormat(`$rg = "rg-nsg-lab"\n${GET}`)).toBe("powershell");
     expect(detectRuleFormat("Connect-AzAccount\n")).toBe("powershell");
+    // Learn's tabbed tutorial starts with a hashtable to splat.
+    expect(detectRuleFormat('$rg = @{\n    ResourceGroupName = "test-rg"\n}\nNew-AzResourceGroup @rg')).toBe(
+      "powershell",
+    );
+    expect(detectRuleFormat("$nsg.SecurityRules += $webRule")).toBe("powershell");
     // az CLI stays az CLI, in either shell's variables.
     expect(detectRuleFormat("RG=rg-nsg-lab\naz network nsg rule create -g $RG")).toBe("azcli");
     expect(detectRuleFormat('$rg = "rg-nsg-lab"\naz network nsg rule create -g $rg')).toBe("azcli");
