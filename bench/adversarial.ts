@@ -161,6 +161,27 @@ export const ADVERSARIAL_INPUTS: Readonly<Record<string, string>> = {
   "unsaved in-memory changes": `$n = Get-AzNetworkSecurityGroup -Name nsg-snet-ingest -ResourceGroupName g\n${fill(
     "Remove-AzNetworkSecurityRuleConfig -Name x -NetworkSecurityGroup $n\n",
   )}`,
+  // Hashtables, script blocks, properties and values that grow statement by statement.
+  "unclosed @{ hashtables": fill("@{a="),
+  "hashtable keys without values": `$h = @{${fill("a=;")}}`,
+  "nested ( in indexes": `$a = 1\n${half("$a[(", ")]")}`,
+  "property assignments on $null": fill("$a.b.c.d = $a\n"),
+  "a list doubled every line": fill("$x += $x\n", "").replace(/^/, "$x = 1,2\n"),
+  "a list of itself every line": fill("$x = @($x; $x)\n").replace(/^/, "$x = 1\n"),
+  "a string doubled every line": fill('$s = "$s$s"\n').replace(/^/, '$s = "ab"\n'),
+  "Where-Object blocks nested in blocks": fill("1,2 | ? { 1,2 | ? { 1,2 | % { $_ -match '(a|aa)*c' } } }\n"),
+  "backtracking -match patterns": fill("$r = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' -match '^(a+)+$'\n"),
+  "splatted cmdlets": fill("New-AzNetworkSecurityRuleConfig @p -Name x\n").replace(
+    /^/,
+    "$p = @{ Priority = 100 }\n",
+  ),
+  "network built line by line": fill(
+    "$n = New-AzNetworkInterface -Name n -ResourceGroupName g -Location l -SubnetId $v.Subnets[0].Id\n",
+  ).replace(
+    /^/,
+    "$v = New-AzVirtualNetwork -Name v -ResourceGroupName g -Location l -AddressPrefix 10.0.0.0/16 -Subnet (New-AzVirtualNetworkSubnetConfig -Name s -AddressPrefix 10.0.1.0/24)\n",
+  ),
+  "VMs with every default": fill("New-AzVM -Name vm -OpenPorts 80,443\n"),
 };
 
 const exerciseText = readFileSync(new URL("../graders/ftp-active.yaml", import.meta.url), "utf8");

@@ -5,7 +5,8 @@
  *    four such NSGs. Rules are compiled once; the flows are timed (target: all 10,000 < 100 ms).
  * 2. Grading-sized: 50 flows over a typical small exercise, as the grader runs them after every
  *    edit (target: well under 1 ms).
- * 3. Whole grading pipeline: a typical edit (target: one 60 Hz frame) and a 1,000-rule paste.
+ * 3. Whole grading pipeline: a typical edit (target: one 60 Hz frame) and a 1,000-rule paste;
+ *    3b. the script readers alone on 1,000-rule Azure PowerShell and az CLI scripts (100 ms each).
  * 4. The semantic comparison with the reference solution, per exercise and for a 200-rule NSG.
  * 5. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
  * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
@@ -26,6 +27,7 @@ import { seeded } from "./random.ts";
 import { gradingBench } from "./grading.ts";
 import { browserRegradeBench } from "./browser-regrade.ts";
 import { hostileBench } from "./hostile.ts";
+import { scriptParseBench } from "./script-parse.ts";
 import { semanticBench } from "./semantic.ts";
 
 const FLOWS = 10_000;
@@ -156,6 +158,7 @@ line(
 );
 line("per flow, evaluator ready", us(warmEval.median / REPEAT / exercise.flows.length));
 gradingBench(line);
+scriptParseBench(line);
 semanticBench(line);
 await hostileBench();
 await browserRegradeBench(line);

@@ -11,7 +11,8 @@ export const ISSUE_CODES = {
   "empty-document": "The text is empty where a document is required.",
   "nesting-too-deep":
     "Lists or objects nested deeper than any rules or scenario need (64 levels), refused before parsing.",
-  "duplicate-key": "The same key written twice in one JSON object or YAML map (reported at both places).",
+  "duplicate-key":
+    "The same key written twice in one JSON object, YAML map or PowerShell hashtable (reported at both places in JSON and YAML).",
   "unknown-field": "An object has a property its schema does not know.",
   "missing-field": "A required property or value is missing.",
   "invalid-type":
@@ -97,9 +98,10 @@ export const ISSUE_CODES = {
     "An az argument's or PowerShell parameter's value cannot be read (not a number, not a boolean, not one of the choices).",
   "missing-argument": "A required az argument or mandatory PowerShell parameter is missing.",
   "conflicting-arguments":
-    "Two az arguments that exclude each other are both given (--ids and names), or a PowerShell parameter is given twice.",
+    "Two az arguments that exclude each other are both given (--ids and names), or a PowerShell parameter is given twice or with one of another parameter set (-NetworkSecurityGroup and -NetworkSecurityGroupId).",
   "unsupported-argument": "An az argument NSG Lab does not support (--set, --add, --remove, --help).",
-  "invalid-resource-id": "An --ids value is not a resource ID of the right type.",
+  "invalid-resource-id":
+    "An --ids value, or a PowerShell -ResourceId, is not a resource ID of the right type.",
   "rule-not-found": "An az command or PowerShell cmdlet names a security rule the NSG does not have.",
   "vm-not-found": "An az command names a VM the exercise does not have.",
   "vm-without-nsg": "az vm open-port on a VM whose NIC or subnet has no NSG.",
@@ -122,11 +124,17 @@ export const ISSUE_CODES = {
   // Azure PowerShell (Az.Network) scripts
   "unsupported-cmdlet": "A PowerShell command that is not one of the Az.Network cmdlets NSG Lab runs.",
   "cmdlet-noted":
-    "A PowerShell cmdlet that changes no NSG rule (Get-AzNetworkSecurityRuleConfig, Write-Host, Connect-AzAccount, a Get-AzNetworkSecurityGroup never changed) is noted and skipped.",
+    "A PowerShell cmdlet that changes no NSG rule or association (Get-AzNetworkSecurityRuleConfig, Write-Host, Connect-AzAccount, a Get-AzNetworkSecurityGroup, Get-AzVirtualNetwork or Get-AzNetworkInterface whose object is never used) is noted and skipped.",
   "unsaved-nsg-change":
     "An NSG object is changed in memory (Add-, Set-, Remove-AzNetworkSecurityRuleConfig) and never saved with Set-AzNetworkSecurityGroup, so Azure keeps its rules.",
   "unsupported-powershell-syntax":
-    "PowerShell syntax NSG Lab does not read (properties, script blocks, hashtables, control flow), or that is incomplete.",
+    "PowerShell syntax NSG Lab does not read (control flow, casts, a property or method it does not model), or that is incomplete.",
+  "unsaved-network-change":
+    "A VNet or NIC object is changed in memory (Set-/Add-AzVirtualNetworkSubnetConfig, $nic.NetworkSecurityGroup = …) and never saved with Set-AzVirtualNetwork or Set-AzNetworkInterface, so Azure keeps its associations.",
+  "implicit-dissociation":
+    "Set-AzVirtualNetworkSubnetConfig without -NetworkSecurityGroup replaces the subnet's configuration, so saving the VNet removes the subnet's NSG (a warning).",
+  "unmodelled-network-change":
+    "A script changes something about the network that NSG Lab does not model (a NIC's private IP, a subnet of several prefixes, tags and other properties no flow depends on): a warning when it is left out, an error when leaving it out would mislead.",
 
   // Exercises and lessons (npm run check:content, the build)
   "duplicate-id": "Two exercise files have the same id.",

@@ -133,7 +133,9 @@ describe("instructor re-grades a folder of old (version 1) submissions", () => {
     const rows = c.written["g.csv"]!.trim().split("\n").slice(1);
     // learner, learnerFrom, assignment, exercise, status, passed, total, differences, complete, claimed
     expect(rows[0]).toMatch(/^grace,folder,,ftp-active,graded,8,8,0,true,8\/8,/);
-    expect(rows[1]).toMatch(/^heidi,folder,,ftp-active,rules-invalid,0,8,0,false,8\/8,.*line 2:\d+: .*-Priorty/);
+    expect(rows[1]).toMatch(
+      /^heidi,folder,,ftp-active,rules-invalid,0,8,0,false,8\/8,.*line 2:\d+: .*-Priorty/,
+    );
   });
 
   it("keeps spreadsheet formulas in learner text inert", () => {

@@ -31,6 +31,11 @@ describe("grading a PowerShell answer", () => {
     expect(detectRuleFormat(`# comment\n<# block\n#>\n${ADD}`)).toBe("powershell");
     expect(detectRuleFormat(`$rg = "rg-nsg-lab"\n${GET}`)).toBe("powershell");
     expect(detectRuleFormat("Connect-AzAccount\n")).toBe("powershell");
+    // Learn's tabbed tutorial starts with a hashtable to splat.
+    expect(detectRuleFormat('$rg = @{\n    ResourceGroupName = "test-rg"\n}\nNew-AzResourceGroup @rg')).toBe(
+      "powershell",
+    );
+    expect(detectRuleFormat("$nsg.SecurityRules += $webRule")).toBe("powershell");
     // az CLI stays az CLI, in either shell's variables.
     expect(detectRuleFormat("RG=rg-nsg-lab\naz network nsg rule create -g $RG")).toBe("azcli");
     expect(detectRuleFormat('$rg = "rg-nsg-lab"\naz network nsg rule create -g $rg')).toBe("azcli");
@@ -99,5 +104,49 @@ describe("npm run grade with a PowerShell rules file", () => {
     const h = harness({});
     expect(runGrade(["graders/ftp-active.yaml", "--rules", "x", "--format", "bash"], h.io)).toBe(2);
     expect(h.err.join("\n")).toMatch(/--format must be one of json, yaml, azcli, powershell/);
+  });
+});
+
+/**
+ * An association exercise (graders/protect-the-whole-subnet.yaml) answered in Azure PowerShell:
+ * the subnet through its VNet object (Set-AzVirtualNetworkSubnetConfig, as Learn's tutorial
+ * associates nsg-1), the NIC through its own (Set-AzNetworkInterface's Example 5).
+ */
+describe("grading a PowerShell answer that associates NSGs", () => {
+  const subnet = exerciseFile("protect-the-whole-subnet.yaml");
+  const SUBNET = `$vnet = Get-AzVirtualNetwork -Name vnet-lab -ResourceGroupName rg-nsg-lab
+$params = @{
+    VirtualNetwork = $vnet
+    Name = "snet-web"
+    AddressPrefix = ($vnet.Subnets | Where-Object Name -eq 'snet-web').AddressPrefix
+    NetworkSecurityGroup = Get-AzNetworkSecurityGroup -Name nsg-snet-web -ResourceGroupName rg-nsg-lab
+}
+Set-AzVirtualNetworkSubnetConfig @params
+$vnet | Set-AzVirtualNetwork
+`;
+  const NIC = `$nic = Get-AzNetworkInterface -ResourceGroupName rg-nsg-lab -Name vm-test1-nic
+$nic.NetworkSecurityGroup = Get-AzNetworkSecurityGroup -ResourceGroupName rg-nsg-lab -Name nsg-vm-test1
+$nic | Set-AzNetworkInterface
+`;
+
+  it("passes every expectation", () => {
+    const report = gradeSubmission(subnet, SUBNET + NIC);
+    expect(report.status).toBe("graded");
+    expect(report.results.filter((r) => !r.pass).map((r) => r.name)).toEqual([]);
+    expect(isComplete(report)).toBe(true);
+    expect(report.warnings).toEqual([]);
+  });
+
+  it("associating the NSG one NIC at a time, as the starter does, misses vm-web2", () => {
+    const oneNic = NIC.replaceAll("vm-test1-nic", "vm-web1-nic").replaceAll("nsg-vm-test1", "nsg-snet-web");
+    const report = gradeSubmission(subnet, oneNic + NIC);
+    expect(isComplete(report)).toBe(false);
+    expect(report.results.find((r) => /vm-web2's website/.test(r.name))?.pass).toBe(false);
+  });
+
+  it("saving the VNet is what associates: without it the subnet stays open, with a warning", () => {
+    const report = gradeSubmission(subnet, SUBNET.replace("$vnet | Set-AzVirtualNetwork", "") + NIC);
+    expect(isComplete(report)).toBe(false);
+    expect(report.warnings.map((w) => w.code)).toEqual(["unsaved-network-change"]);
   });
 });

@@ -283,7 +283,7 @@ New-AzNetworkSecurityGroup -Name nsg1 -ResourceGroupName rg -Location westus -Se
 
 describe("PowerShell reader: errors, each located", () => {
   const cases: [string, string, string, string][] = [
-    ["unknown cmdlet", "New-AzVirtualNetwork -Name v", "unsupported-cmdlet", "New-AzVirtualNetwork"],
+    ["unknown cmdlet", "Remove-AzVirtualNetwork -Name v", "unsupported-cmdlet", "Remove-AzVirtualNetwork"],
     ["ambiguous prefix", "New-AzNetworkSecurityRuleConfig -Name r -Dest 80", "ambiguous-argument", "-Dest"],
     ["unknown parameter", "New-AzNetworkSecurityRuleConfig -Name r -Port 80", "unknown-argument", "-Port"],
     [
@@ -318,7 +318,12 @@ describe("PowerShell reader: errors, each located", () => {
       "` ",
     ],
     ["positional value", "New-AzNetworkSecurityRuleConfig r", "unknown-argument", "r"],
-    ["property access", "$x = 1\nWrite-Host $x.Name", "unsupported-powershell-syntax", ""],
+    [
+      "a property NSG Lab does not model",
+      "$n = Get-AzNetworkSecurityGroup -Name nsg1\nRemove-AzNetworkSecurityRuleConfig -Name $n.Etag -NetworkSecurityGroup $n",
+      "unsupported-powershell-syntax",
+      "$n.Etag",
+    ],
     [
       "no -Name",
       "New-AzNetworkSecurityRuleConfig -Priority 100",
@@ -350,12 +355,7 @@ describe("PowerShell reader: errors, each located", () => {
       "rule-not-found",
       "x",
     ],
-    [
-      "hashtable",
-      "New-AzNetworkSecurityGroup -Name n -ResourceGroupName g -Location l -Tag @{a=1}",
-      "unsupported-powershell-syntax",
-      "@{",
-    ],
+    ["control flow", "if ($x) { Write-Host 'x' }", "unsupported-powershell-syntax", "if"],
   ];
   for (const [what, script, code, at] of cases)
     it(`${what}: ${code}`, () => {
@@ -366,9 +366,13 @@ describe("PowerShell reader: errors, each located", () => {
       if (at) expect(textAt(script, e.span)).toBe(at);
     });
 
-  it("an unknown cmdlet's error lists what is supported", () => {
+  it("an unknown cmdlet's error says what is supported, and what a typo was meant to be", () => {
     const [e] = errorsOf("Invoke-Thing");
-    expect(e!.message).toMatch(/New-AzNetworkSecurityRuleConfig.*Set-AzNetworkSecurityGroup/);
+    expect(e!.message).toMatch(
+      /^"Invoke-Thing" is not a cmdlet NSG Lab runs\. It runs .*AzNetworkSecurityRuleConfig.*Set-AzNetworkSecurityGroup/,
+    );
+    const [typo] = errorsOf("Get-AzNetworkSecurityGroups -Name nsg1");
+    expect(typo!.message).toMatch(/Did you mean Get-AzNetworkSecurityGroup\?/);
   });
 
   it("never throws, and caps what it lists", () => {

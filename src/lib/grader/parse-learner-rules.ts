@@ -12,6 +12,11 @@ const AZ_CMDLET = /^[A-Za-z]+-Az[A-Za-z]/;
  * assigned or piped into, not az's `$rg = "value"`.
  */
 const ASSIGNED_CMDLET = /^\$[A-Za-z_][A-Za-z0-9_]*\s*[=|]\s*[A-Za-z]+-[A-Za-z]/;
+/**
+ * `$params = @{ … }` (splatting, as Learn's current tutorials start), `$list = @( … )` or
+ * `$nsg.SecurityRules += …`: PowerShell's hashtables, arrays and properties, which no shell has.
+ */
+const POWERSHELL_VALUE = /^\$[A-Za-z_][A-Za-z0-9_]*(\s*\+?=\s*@[{(]|\.[A-Za-z])/;
 
 /**
  * Guesses the format: PowerShell starts with a `Verb-Az…` cmdlet or a cmdlet assigned to a
@@ -29,7 +34,8 @@ export function detectRuleFormat(text: string): RuleFormat {
   if (!firstLine) return lines.some((l) => l.startsWith("#")) ? "azcli" : "json";
   // `$rg = "rg-lab"` lines come first in both PowerShell flavours; the first command decides.
   for (const line of code) {
-    if (AZ_CMDLET.test(line) || ASSIGNED_CMDLET.test(line)) return "powershell";
+    if (AZ_CMDLET.test(line) || ASSIGNED_CMDLET.test(line) || POWERSHELL_VALUE.test(line))
+      return "powershell";
     if (!/^\$[A-Za-z_][A-Za-z0-9_]*\s*=/.test(line)) break;
   }
   if (/^(az\s|\$?[A-Za-z_][A-Za-z0-9_]*\s*=)/.test(firstLine)) return "azcli";

@@ -1,7 +1,9 @@
 import type { Offsets, Report } from "../azcli/arg-parser.ts";
 import type { ScriptState } from "../azcli/script-state.ts";
-import { itemsOf, textOf, type BoundParams, type NsgObject, type ParamSpec, type PsValue } from "./params.ts";
+import { textOf, type BoundParams, type ParamSpec } from "./params.ts";
 import { asgId, buildRule, RULE_PARAMS } from "./rule-config.ts";
+import { addRules, collect, itemsOf, ruleIndex, type NsgObject, type PsValue } from "./values.ts";
+import type { World } from "./world.ts";
 
 /**
  * The Az.Network cmdlets NSG Lab runs. The rule cmdlets (Add-, Set-, Remove-AzNetworkSecurityRuleConfig)
@@ -14,8 +16,7 @@ export interface CmdletContext {
   state: ScriptState;
   command: Offsets;
   report: Report;
-  /** Every NSG object read, to warn at the end about changes never saved. */
-  objects: NsgObject[];
+  world: World;
 }
 
 export interface Cmdlet {
@@ -53,13 +54,11 @@ function nsgOf(name: string, ctx: CmdletContext): NsgObject | undefined {
 const change = (nsg: NsgObject, ctx: CmdletContext): PsValue => {
   nsg.pending.push(ctx.command);
   nsg.changed = true;
+  nsg.version++;
   return { kind: "nsg", nsg, at: ctx.command };
 };
 
-const findRule = (nsg: NsgObject, name: string) =>
-  nsg.rules.findIndex(
-    (e) => typeof e.rule.name === "string" && e.rule.name.toLowerCase() === name.toLowerCase(),
-  );
+const findRule = (nsg: NsgObject, name: string): number => ruleIndex(nsg).get(name.toLowerCase()) ?? -1;
 
 const newRule: Cmdlet = {
   name: "New-AzNetworkSecurityRuleConfig",
@@ -85,8 +84,10 @@ const addRule: Cmdlet = {
       );
       return undefined;
     }
-    nsg.rules.push(entry);
-    return change(nsg, ctx);
+    addRules(nsg, [entry]);
+    nsg.pending.push(ctx.command);
+    nsg.changed = true;
+    return { kind: "nsg", nsg, at: ctx.command };
   },
 };
 
@@ -138,7 +139,11 @@ const removeRule: Cmdlet = {
   },
 };
 
-function readNsg(name: { text: string; at: Offsets }, ctx: CmdletContext): NsgObject | undefined {
+function readNsg(
+  name: { text: string; at: Offsets },
+  resourceGroup: string | undefined,
+  ctx: CmdletContext,
+): NsgObject | undefined {
   const saved = ctx.state.readNsg(name.text);
   if (!saved) {
     ctx.report(
@@ -151,12 +156,15 @@ function readNsg(name: { text: string; at: Offsets }, ctx: CmdletContext): NsgOb
   const nsg: NsgObject = {
     name: saved.name,
     nameAt: name.at,
+    ...(resourceGroup ? { resourceGroup } : {}),
     rules: saved.rules.map((e) => ({ ...e })),
     pending: [],
     readAt: ctx.command,
     changed: false,
+    used: false,
+    version: 0,
   };
-  ctx.objects.push(nsg);
+  ctx.world.nsgs.push(nsg);
   return nsg;
 }
 
@@ -169,8 +177,37 @@ const getNsg: Cmdlet = {
   ],
   run(ctx) {
     const name = textOf(this.name, "Name", ctx.bound.get("Name"), ctx.report);
-    const nsg = name && readNsg(name, ctx);
+    const rg = textOf(this.name, "ResourceGroupName", ctx.bound.get("ResourceGroupName"), ctx.report);
+    const nsg = name && readNsg(name, rg?.text, ctx);
     return nsg ? { kind: "nsg", nsg, at: ctx.command } : undefined;
+  },
+};
+
+/** Reads an NSG object's rules: one by -Name, or all (Get-AzNetworkSecurityRuleConfig). */
+const getRule: Cmdlet = {
+  name: "Get-AzNetworkSecurityRuleConfig",
+  params: [{ name: "Name", kind: "value" }, NSG_PARAM, ignored("DefaultRules")],
+  run(ctx) {
+    const nsg = nsgOf(this.name, ctx);
+    const name = textOf(this.name, "Name", ctx.bound.get("Name"), ctx.report);
+    if (!nsg || (ctx.bound.has("Name") && !name)) return undefined;
+    ctx.report(
+      "cmdlet-noted",
+      `${this.name} only reads: it changes no NSG rule, so NSG Lab notes it and goes on`,
+      ctx.command,
+      "warning",
+    );
+    const rules = name
+      ? nsg.rules.filter((e) => String(e.rule.name).toLowerCase() === name.text.toLowerCase())
+      : nsg.rules;
+    if (name && rules.length === 0) {
+      ctx.report("rule-not-found", `${this.name}: NSG "${nsg.name}" has no rule "${name.text}"`, name.at);
+      return undefined;
+    }
+    return collect(
+      rules.map((entry): PsValue => ({ kind: "rule", entry, at: ctx.command })),
+      ctx.command,
+    );
   },
 };
 
@@ -186,6 +223,7 @@ const saveNsg: Cmdlet = {
     ctx.state.replaceRules(target, nsg.rules);
     nsg.pending = [];
     nsg.changed = true;
+    nsg.used = true;
     return { kind: "nsg", nsg, at: ctx.command };
   },
 };
@@ -226,19 +264,27 @@ const newNsg: Cmdlet = {
     if (failed) return undefined;
     const target = ctx.state.readNsg(name.text)!;
     ctx.state.replaceRules(target, entries);
+    const rg = textOf(this.name, "ResourceGroupName", ctx.bound.get("ResourceGroupName"), ctx.report);
     const nsg: NsgObject = {
       name: target.name,
       nameAt: name.at,
+      ...(rg ? { resourceGroup: rg.text } : {}),
       rules: [...entries],
       pending: [],
       changed: true,
+      used: true,
+      version: 0,
     };
-    ctx.objects.push(nsg);
+    ctx.world.nsgs.push(nsg);
     return { kind: "nsg", nsg, at: ctx.command };
   },
 };
 
-/** ASG objects, for -SourceApplicationSecurityGroup / -DestinationApplicationSecurityGroup. */
+/**
+ * ASG objects, for -SourceApplicationSecurityGroup / -DestinationApplicationSecurityGroup and NICs.
+ * New-AzApplicationSecurityGroup creates the ASG where the network may be built (the playground);
+ * in an exercise it is noted and not run, and its object still names the ASG for the rules.
+ */
 const asgCmdlet = (verb: "Get" | "New"): Cmdlet => ({
   name: `${verb}-AzApplicationSecurityGroup`,
   params: [
@@ -249,27 +295,45 @@ const asgCmdlet = (verb: "Get" | "New"): Cmdlet => ({
           { name: "Location", kind: "value", mandatory: true } as const,
           ignored("Tag", "value"),
           ignored("Force"),
+          ignored("AsJob"),
         ]
       : []),
   ],
   run(ctx) {
     const name = textOf(this.name, "Name", ctx.bound.get("Name"), ctx.report);
     const rg = textOf(this.name, "ResourceGroupName", ctx.bound.get("ResourceGroupName"), ctx.report);
-    return name ? { kind: "asg", id: asgId(name.text, rg?.text), at: ctx.command } : undefined;
+    if (!name) return undefined;
+    if (verb === "New" && ctx.state.mayBuildNetwork(this.name, ctx.command, ctx.report))
+      ctx.state.changeNetwork((span) => ({ kind: "asg", name: name.text, span: span(ctx.command) }));
+    return { kind: "asg", id: asgId(name.text, rg?.text), at: ctx.command };
   },
 });
 
 export const CMDLETS: ReadonlyMap<string, Cmdlet> = new Map(
-  [newRule, addRule, setRule, removeRule, getNsg, saveNsg, newNsg, asgCmdlet("Get"), asgCmdlet("New")].map(
-    (c) => [c.name.toLowerCase(), c],
-  ),
+  [
+    newRule,
+    addRule,
+    setRule,
+    removeRule,
+    getRule,
+    getNsg,
+    saveNsg,
+    newNsg,
+    asgCmdlet("Get"),
+    asgCmdlet("New"),
+  ].map((c) => [c.name.toLowerCase(), c]),
 );
 
 /** Cmdlets a pasted tutorial runs that change no rule: noted and skipped, with why. */
 export const NOTED_CMDLETS: ReadonlyMap<string, string> = new Map([
-  ["get-aznetworksecurityruleconfig", "only reads"],
   ["write-host", "only prints"],
   ["write-output", "only prints"],
+  ["write-verbose", "only prints"],
+  ["write-warning", "only prints"],
+  ["select-object", "only picks what is shown"],
+  ["select", "only picks what is shown"],
+  ["format-table", "only formats what is shown"],
+  ["format-list", "only formats what is shown"],
   ["connect-azaccount", "signs in to Azure, which NSG Lab does not need"],
   ["login-azaccount", "signs in to Azure, which NSG Lab does not need"],
   ["get-azsubscription", "only reads"],
@@ -286,7 +350,14 @@ export const NOTED_CMDLETS: ReadonlyMap<string, string> = new Map([
   ["get-aznetworkwatcher", "only reads"],
   ["new-aznetworkwatcher", "enables Network Watcher in a region, which NSG Lab does not need"],
   ["get-azeffectivenetworksecuritygroup", "only reads"],
-  ["get-azpublicipaddress", "only reads"],
   ["select-object", "only picks what to print"],
   ["select", "only picks what to print"],
+  ["get-credential", "asks for the VM's user name and password, which NSG Lab does not need"],
+  ["new-object", "makes a .NET object (a credential), which NSG Lab does not need"],
+  ["convertto-securestring", "makes a password, which NSG Lab does not need"],
+  ["new-azsshkey", "makes an SSH key, which NSG Lab does not need"],
+  ["get-azsshkey", "only reads an SSH key"],
+  ["get-azpublicipaddress", "only reads (NSG Lab chooses the addresses of the public IPs a script creates)"],
+  ["invoke-azvmruncommand", "runs a script inside the VM, which NSG Lab does not model"],
+  ["start-sleep", "only waits"],
 ]);

@@ -1,91 +1,15 @@
 import type { Offsets, Report } from "../azcli/arg-parser.ts";
-import type { FieldSource, RuleEntry } from "../azcli/script-state.ts";
-import type { Element, Expr } from "./syntax.ts";
+import type { FieldSource } from "../azcli/script-state.ts";
+import type { Element, Expr } from "./ast.ts";
+import { describe, itemsOf, type PsValue } from "./values.ts";
 
 /**
- * Values a script holds and PowerShell's parameter binding for the cmdlets NSG Lab runs:
- * names are case-insensitive, an unambiguous prefix of a name is accepted (`-Dest` is not, since
- * several parameters start with it), `-Name:value` binds like `-Name value`, and a switch takes
- * a value only in the `-Force:$false` form.
+ * PowerShell's parameter binding for the cmdlets NSG Lab runs: names are case-insensitive, an
+ * unambiguous prefix of a name is accepted (`-Dest` is not, since several parameters start
+ * with it), `-Name:value` binds like `-Name value`, a switch takes a value only in the
+ * `-Force:$false` form, and `@params` binds a hashtable's keys as parameter names
+ * (about_Splatting), alongside parameters written out, each parameter once.
  */
-
-/** An NSG object in the script's memory (what Get-AzNetworkSecurityGroup returns). */
-export interface NsgObject {
-  name: string;
-  nameAt: Offsets;
-  rules: RuleEntry[];
-  /** Changes made since it was last read or saved: each is warned about unless it is saved. */
-  pending: Offsets[];
-  /** Where it was read (Get-AzNetworkSecurityGroup), for the "only reads" note. */
-  readAt?: Offsets;
-  changed: boolean;
-}
-
-export type PsValue =
-  | { kind: "string"; text: string; at: Offsets }
-  | { kind: "bool"; value: boolean; at: Offsets }
-  | { kind: "null"; at: Offsets }
-  | { kind: "rule"; entry: RuleEntry; at: Offsets }
-  | { kind: "nsg"; nsg: NsgObject; at: Offsets }
-  | { kind: "asg"; id: string; at: Offsets }
-  | { kind: "array"; items: PsValue[]; at: Offsets };
-
-export type Variables = Map<string, PsValue>;
-
-/** A value's items (a lone value is a list of one), flattened as PowerShell passes arrays. */
-export function itemsOf(value: PsValue): PsValue[] {
-  if (value.kind !== "array") return value.kind === "null" ? [] : [value];
-  return value.items.flatMap(itemsOf);
-}
-
-const AUTOMATIC: Readonly<Record<string, (at: Offsets) => PsValue>> = {
-  true: (at) => ({ kind: "bool", value: true, at }),
-  false: (at) => ({ kind: "bool", value: false, at }),
-  null: (at) => ({ kind: "null", at }),
-};
-
-/** An expression's value; an unset variable is an error (PowerShell would silently pass $null). */
-export function evaluate(expr: Expr, vars: Variables, report: Report): PsValue | undefined {
-  if (expr.kind === "array") {
-    const items: PsValue[] = [];
-    for (const item of expr.items) {
-      const v = evaluate(item, vars, report);
-      if (!v) return undefined;
-      items.push(v);
-    }
-    return { kind: "array", items, at: expr.at };
-  }
-  if (expr.kind === "variable") return variable(expr.name, expr.at, vars, report);
-  let text = "";
-  for (const part of expr.parts) {
-    if ("text" in part) {
-      text += part.text;
-      continue;
-    }
-    const v = variable(part.variable, part.at, vars, report);
-    if (!v) return undefined;
-    const items = itemsOf(v);
-    if (items.some((i) => i.kind !== "string")) {
-      report(
-        "unsupported-powershell-syntax",
-        `$${part.variable} holds an object, not text, so NSG Lab cannot put it in a string`,
-        part.at,
-      );
-      return undefined;
-    }
-    text += items.map((i) => (i as { text: string }).text).join(" ");
-  }
-  return { kind: "string", text, at: expr.at };
-}
-
-function variable(name: string, at: Offsets, vars: Variables, report: Report): PsValue | undefined {
-  const automatic = AUTOMATIC[name.toLowerCase()];
-  if (automatic) return automatic(at);
-  const v = vars.get(name.toLowerCase());
-  if (v) return { ...v, at };
-  report("unset-variable", `$${name} is used before it is set`, at);
-  return undefined;
-}
 
 export interface ParamSpec {
   name: string;
@@ -95,6 +19,8 @@ export interface ParamSpec {
   fromPipeline?: boolean;
   /** Accepted and without effect on rules (-Force, -AsJob, -Tag, common parameters). */
   ignored?: boolean;
+  /** Other names the cmdlet declares for it ([Alias()]), matched whole. */
+  aliases?: readonly string[];
 }
 
 /** PowerShell's common parameters; none changes what a cmdlet does to rules. */
@@ -115,33 +41,71 @@ export const COMMON_PARAMS: readonly ParamSpec[] = [
 
 export interface Bound {
   value: PsValue;
-  /** The parameter's name as written, or the value when piped. */
+  /** The parameter's name as written (or its key in a splatted hashtable), or the value when piped. */
   at: Offsets;
 }
 
 export type BoundParams = Map<string, Bound>;
 
-/** Binds written parameters (and the piped input) to a cmdlet's parameters, reporting each slip. */
+export interface BindContext {
+  report: Report;
+  evaluate(expr: Expr): PsValue | undefined;
+  /** The hashtable `@name` splats; undefined when it is not one (reported). */
+  splat(name: string, at: Offsets): Map<string, { key: string; keyAt: Offsets; value: PsValue }> | undefined;
+}
+
+/** Binds written parameters, splatted ones and the piped input to a cmdlet's parameters, reporting each slip. */
 export function bindParams(
   cmdlet: string,
   specs: readonly ParamSpec[],
   elements: readonly Element[],
   piped: PsValue | undefined,
   commandAt: Offsets,
-  vars: Variables,
-  report: Report,
+  ctx: BindContext,
 ): BoundParams | undefined {
+  const { report } = ctx;
   const all = [...specs, ...COMMON_PARAMS];
   const bound: BoundParams = new Map();
   let ok = true;
+  const bind = (spec: ParamSpec, value: PsValue, at: Offsets) => {
+    if (bound.has(spec.name)) {
+      report("conflicting-arguments", `${cmdlet}: parameter -${spec.name} is given more than once`, at);
+      ok = false;
+    } else bound.set(spec.name, { value, at });
+  };
   for (let i = 0; i < elements.length; i++) {
     const element = elements[i]!;
+    if (element.kind === "splat") {
+      const entries = ctx.splat(element.name, element.at);
+      if (!entries) {
+        ok = false;
+        continue;
+      }
+      for (const entry of entries.values()) {
+        const spec = resolveParam(cmdlet, all, entry.key, entry.keyAt, report);
+        if (!spec) {
+          ok = false;
+          continue;
+        }
+        // A switch splats as Name = $true (or $false, which leaves it off).
+        if (spec.kind === "switch" && entry.value.kind !== "bool") {
+          report(
+            "invalid-argument-value",
+            `${cmdlet}: the switch -${spec.name} takes $true or $false when splatted`,
+            entry.value.at,
+          );
+          ok = false;
+          continue;
+        }
+        bind(spec, entry.value, entry.keyAt);
+      }
+      continue;
+    }
     if (element.kind === "arg") {
-      const v = element.value;
       report(
         "unknown-argument",
         `${cmdlet}: a positional parameter cannot be found that accepts this value; name its parameter (for example -Name)`,
-        v.at,
+        element.value.at,
       );
       ok = false;
       continue;
@@ -151,14 +115,6 @@ export function bindParams(
       ok = false;
       if (!element.value && elements[i + 1]?.kind === "arg") i++;
       continue;
-    }
-    if (bound.has(spec.name)) {
-      report(
-        "conflicting-arguments",
-        `${cmdlet}: parameter -${spec.name} is given more than once`,
-        element.at,
-      );
-      ok = false;
     }
     let expr = element.value;
     if (spec.kind === "value" && !expr) {
@@ -173,15 +129,15 @@ export function bindParams(
       }
     }
     if (!expr) {
-      bound.set(spec.name, { value: { kind: "bool", value: true, at: element.at }, at: element.at });
+      bind(spec, { kind: "bool", value: true, at: element.at }, element.at);
       continue;
     }
-    const value = evaluate(expr, vars, report);
+    const value = ctx.evaluate(expr);
     if (!value) {
       ok = false;
       continue;
     }
-    bound.set(spec.name, { value, at: element.at });
+    bind(spec, value, element.at);
   }
   const pipedSpec = specs.find((s) => s.fromPipeline);
   if (piped && pipedSpec) {
@@ -214,7 +170,9 @@ function resolveParam(
   report: Report,
 ): ParamSpec | undefined {
   const lower = written.toLowerCase();
-  const exact = specs.find((s) => s.name.toLowerCase() === lower);
+  const exact =
+    specs.find((s) => s.name.toLowerCase() === lower) ??
+    specs.find((s) => s.aliases?.some((a) => a.toLowerCase() === lower));
   if (exact) return exact;
   const matches = specs.filter((s) => s.name.toLowerCase().startsWith(lower));
   if (matches.length === 1) return matches[0];
@@ -244,12 +202,20 @@ function resolveParam(
   return undefined;
 }
 
+/** A switch's state: given, `-Force:$true` or `Force = $true`. */
+export const isOn = (bound: Bound | undefined): boolean =>
+  bound !== undefined && !(bound.value.kind === "bool" && !bound.value.value);
+
 /** One text value: a lone string (a number is written as text too). */
 export function textOf(cmdlet: string, name: string, bound: Bound | undefined, report: Report) {
   if (!bound) return undefined;
   const items = itemsOf(bound.value);
   if (items.length === 1 && items[0]!.kind === "string") return items[0];
-  report("invalid-argument-value", `${cmdlet}: -${name} takes one text value`, bound.value.at);
+  report(
+    "invalid-argument-value",
+    `${cmdlet}: -${name} takes one text value${items.length === 1 ? `, not ${describe(items[0]!)}` : ""}`,
+    bound.value.at,
+  );
   return undefined;
 }
 

@@ -2,7 +2,8 @@ import type { Offsets, Report } from "../azcli/arg-parser.ts";
 import { asgResourceId, DEFAULT_RESOURCE_GROUP, isResourceId } from "../azcli/resource-ids.ts";
 import { orderRule } from "../azcli/rule-args.ts";
 import type { FieldGroup, FieldSource, RuleEntry } from "../azcli/script-state.ts";
-import { itemsOf, textOf, textsOf, type BoundParams, type ParamSpec } from "./params.ts";
+import { textOf, textsOf, type BoundParams, type ParamSpec } from "./params.ts";
+import { itemsOf } from "./values.ts";
 
 /**
  * The rule parameters of New-, Add- and Set-AzNetworkSecurityRuleConfig (Az.Network), and the
