@@ -17,7 +17,7 @@ import {
 } from "./powershell-harness.ts";
 
 const TUTORIAL = readFileSync(
-  new URL("./fixtures/docs/ps-tutorial-filter-traffic-tabs.ps1", import.meta.url),
+  new URL("./fixtures/powershell-tutorials/ps-tutorial-filter-traffic-tabs.ps1", import.meta.url),
   "utf8",
 );
 /** The tutorial's "Associate network security group to subnet" block (see the fixture's header). */

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { errorsOf, expectError, parseOk, textAt } from "./powershell-harness.ts";
 
 const TUTORIAL = readFileSync(
-  new URL("./fixtures/docs/ps-tutorial-filter-traffic-tabs.ps1", import.meta.url),
+  new URL("./fixtures/powershell-tutorials/ps-tutorial-filter-traffic-tabs.ps1", import.meta.url),
   "utf8",
 );
 /** The tutorial's "Create security rules" blocks (see the fixture's header). */

@@ -1,6 +1,6 @@
 /**
  * Learn's "Filter network traffic with a network security group using PowerShell", run as
- * published (tests/formats/fixtures/docs/ps-filter-network-traffic-tutorial.ps1): the network it
+ * published (tests/formats/fixtures/powershell-tutorials/ps-filter-network-traffic-tutorial.ps1): the network it
  * builds where a script may build one (the playground), and the verdicts the tutorial's "Test
  * traffic filters" section describes, worked out by hand from its rules:
  *
@@ -21,7 +21,7 @@ import { createEvaluator } from "../../src/lib/nsg/index.ts";
 import { textAt } from "./powershell-harness.ts";
 
 const PUBLISHED = readFileSync(
-  new URL("./fixtures/docs/ps-filter-network-traffic-tutorial.ps1", import.meta.url),
+  new URL("./fixtures/powershell-tutorials/ps-filter-network-traffic-tutorial.ps1", import.meta.url),
   "utf8",
 );
 /** The sentence the page's unclosed code fence puts into the code (see the fixture's header). */
@@ -158,14 +158,14 @@ describe("the PowerShell tutorial pasted into an exercise", () => {
 });
 
 /**
- * The same tutorial as Learn publishes it today, with tabs (fixtures/docs/ps-tutorial-filter-
+ * The same tutorial as Learn publishes it today, with tabs (fixtures/powershell-tutorials/ps-tutorial-filter-
  * traffic-tabs-full.ps1): splatted cmdlets, `+=` on the NSG's rules, ASGs set on the NICs after
  * the VMs exist. Its "Test traffic filters" section: vm-web answers on 80 but not 443 (only
  * Allow-HTTP-Web, port 80, reaches asg-web), vm-mgmt on 8080 but not 80 (Allow-8080-Mgmt).
  */
 describe("the tabbed tutorial in the playground", () => {
   const text = readFileSync(
-    new URL("./fixtures/docs/ps-tutorial-filter-traffic-tabs-full.ps1", import.meta.url),
+    new URL("./fixtures/powershell-tutorials/ps-tutorial-filter-traffic-tabs-full.ps1", import.meta.url),
     "utf8",
   );
   const result = parsePowerShell(text, { editable: [], buildNetwork: true });

@@ -1,3 +1,4 @@
+import { capIssues } from "../cap-issues.ts";
 import type { RuleDocument } from "../formats/rule-document.ts";
 import type { IssueCode } from "../issue-codes.ts";
 import { securityRuleSchema, type SecurityRule } from "../nsg/rule-schema.ts";
@@ -77,6 +78,7 @@ export function applyDocument(
   for (const step of steps) step.run();
   const built = builder.finish();
   if (!built.ok) errors.push(...built.errors);
-  if (errors.length > 0 || !built.ok) return fail(errors);
-  return ok({ topology: { ...built.value.topology, nsgs }, notes: built.value.notes });
+  // A script of thousands of bad lines gets the first 200 problems, as every reader gives them.
+  if (errors.length > 0 || !built.ok) return fail(capIssues(errors));
+  return ok({ topology: { ...built.value.topology, nsgs }, notes: capIssues(built.value.notes) });
 }

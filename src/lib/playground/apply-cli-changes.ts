@@ -1,3 +1,4 @@
+import { capIssues } from "../cap-issues.ts";
 import { applyDocument } from "../grader/apply-rules.ts";
 import type { Exercise } from "../grader/exercise-schema.ts";
 import { detectRuleFormat, isBlankRules, parseLearnerRules } from "../grader/parse-learner-rules.ts";
@@ -52,5 +53,8 @@ export function applyCliChanges(
   if (!doc.ok) return doc;
   const applied = applyDocument(asExercise, doc.value, { avoid });
   if (!applied.ok) return applied;
-  return ok({ topology: applied.value.topology, warnings: [...doc.value.warnings, ...applied.value.notes] });
+  return ok({
+    topology: applied.value.topology,
+    warnings: capIssues([...doc.value.warnings, ...applied.value.notes]),
+  });
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_RULES } from "../../nsg/default-rules.ts";
 import type { Offsets, Report } from "../azcli/arg-parser.ts";
 import type { ScriptState } from "../azcli/script-state.ts";
 import { textOf, type BoundParams, type ParamSpec } from "./params.ts";
@@ -186,7 +187,7 @@ const getNsg: Cmdlet = {
 /** Reads an NSG object's rules: one by -Name, or all (Get-AzNetworkSecurityRuleConfig). */
 const getRule: Cmdlet = {
   name: "Get-AzNetworkSecurityRuleConfig",
-  params: [{ name: "Name", kind: "value" }, NSG_PARAM, ignored("DefaultRules")],
+  params: [{ name: "Name", kind: "value" }, NSG_PARAM, { name: "DefaultRules", kind: "switch" }],
   run(ctx) {
     const nsg = nsgOf(this.name, ctx);
     const name = textOf(this.name, "Name", ctx.bound.get("Name"), ctx.report);
@@ -197,11 +198,28 @@ const getRule: Cmdlet = {
       ctx.command,
       "warning",
     );
+    // -DefaultRules reads Azure's six default rules, which every NSG has and no script changes.
+    if (ctx.bound.has("DefaultRules")) {
+      if (name && !DEFAULT_RULES.some((r) => r.name.toLowerCase() === name.text.toLowerCase()))
+        ctx.report(
+          "rule-not-found",
+          `${this.name}: "${name.text}" is not one of Azure's default rules (${DEFAULT_RULES.map((r) => r.name).join(", ")})`,
+          name.at,
+          "warning",
+        );
+      return undefined;
+    }
     const rules = name
       ? nsg.rules.filter((e) => String(e.rule.name).toLowerCase() === name.text.toLowerCase())
       : nsg.rules;
     if (name && rules.length === 0) {
-      ctx.report("rule-not-found", `${this.name}: NSG "${nsg.name}" has no rule "${name.text}"`, name.at);
+      // Az.Network reports an error for this statement; a script goes on, and it changed nothing.
+      ctx.report(
+        "rule-not-found",
+        `${this.name}: NSG "${nsg.name}" has no rule "${name.text}", so Azure reports an error here and this read gives nothing`,
+        name.at,
+        "warning",
+      );
       return undefined;
     }
     return collect(

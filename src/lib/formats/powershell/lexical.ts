@@ -183,7 +183,7 @@ export class Lexer {
     for (;;) {
       const end = t.indexOf("'", i);
       if (end < 0) {
-        this.error("unterminated-quote", "this ' is never closed", start);
+        this.error("unterminated-quote", `this ${this.source[start]} is never closed`, start);
         this.pos = t.length;
         return undefined;
       }

@@ -99,7 +99,7 @@ export abstract class StringReader extends Lexer {
       }
     }
     if (quoted) {
-      this.error("unterminated-quote", 'this " is never closed', from - 1);
+      this.error("unterminated-quote", `this ${this.source[from - 1]} is never closed`, from - 1);
       this.pos = t.length;
       return undefined;
     }
