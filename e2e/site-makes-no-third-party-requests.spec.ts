@@ -1,10 +1,14 @@
 import { expect, test } from "@playwright/test";
 
-/** Privacy and security: every page, including search, only ever talks to its own origin. */
-test("no page requests anything from another origin, search included", async ({ page, baseURL }) => {
+/**
+ * Privacy and security: every page, including search, only ever talks to its own origin. The
+ * context's requests include the service worker's own downloads (the offline copy), which a
+ * page's requests do not.
+ */
+test("no page requests anything from another origin, search included", async ({ page, context, baseURL }) => {
   const origin = new URL(baseURL!).origin;
   const foreign: string[] = [];
-  page.on("request", (request) => {
+  context.on("request", (request) => {
     const url = new URL(request.url());
     if (url.protocol !== "data:" && url.protocol !== "blob:" && url.origin !== origin)
       foreign.push(`${page.url()} → ${request.url()}`);

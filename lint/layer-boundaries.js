@@ -3,7 +3,7 @@
 //   nsg  ←  formats, analysis, compare (side by side)  ←  grader  ←  everything else in src/lib  ←  src/cli, src/components, src/pages
 //
 // The evaluator (src/lib/nsg) is pure: no parsers, no grading, no UI, no DOM, no Astro.
-// Nothing under src/lib imports a view (src/components, src/layouts, src/pages) or the CLI.
+// Nothing under src/lib imports a view (src/components, src/layouts, src/pages), the CLI or the service worker.
 
 // The foundation (result.ts, issue-codes.ts, zod.ts, zod-no-eval.ts, text/) is shared by every layer.
 
@@ -21,6 +21,7 @@ const APPLICATION = [
   "store",
   "azure-verify",
   "class-report",
+  "offline",
 ];
 /** The layers between the evaluator and the grader; siblings never import each other. */
 const MIDDLE = ["formats", "analysis", "compare"];
@@ -34,7 +35,7 @@ const FORBIDDEN_BY_LAYER = {
   grader: APPLICATION,
 };
 
-const VIEWS = ["./src/components", "./src/layouts", "./src/pages", "./src/cli"];
+const VIEWS = ["./src/components", "./src/layouts", "./src/pages", "./src/cli", "./src/service-worker"];
 
 /** Browser globals the evaluator must never touch: it runs in Node, in workers and in tests alike. */
 const DOM_GLOBALS = [

@@ -43,6 +43,7 @@ import {
 } from "../../lib/exercise-ui/azcli-language.ts";
 import type { EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
 import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
+import { keepEditorOffline } from "./offline-editor.ts";
 
 export type Monaco = typeof monaco;
 
@@ -51,6 +52,7 @@ let configured = false;
 function configureOnce(): void {
   if (configured) return;
   configured = true;
+  keepEditorOffline();
   // The JSON worker only serves completion and hovers (on request). Its other features re-parse
   // the whole text after every change with a recursive parser that a pasted 4 KB of brackets
   // overflows; the grader already reports such text, with its place.
