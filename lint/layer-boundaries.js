@@ -19,6 +19,7 @@ const APPLICATION = [
   "store",
   "azure-verify",
   "class-report",
+  "lms",
 ];
 /** The layers between the evaluator and the grader; siblings never import each other. */
 const MIDDLE = ["formats", "analysis", "compare"];
