@@ -23,7 +23,8 @@ const CONTENT = "/lms/content/course-17/sco-1/";
 const CLASSROOM = "/school/courses/";
 
 const repo = new URL("..", import.meta.url).pathname;
-const siteDir = "dist-lms-package-e2e";
+// Per port, as the e2e builds are (two runs side by side must not share a folder).
+const siteDir = `dist-lms-package-e2e-${process.env.E2E_PORT ?? "4327"}`;
 const scratch = mkdtempSync(join(tmpdir(), "nsg-lab-lms-e2e-"));
 let server: Awaited<ReturnType<typeof serveFiles>>;
 
