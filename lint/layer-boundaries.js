@@ -22,6 +22,7 @@ const APPLICATION = [
   "azure-verify",
   "class-report",
   "offline",
+  "lms",
 ];
 /** The layers between the evaluator and the grader; siblings never import each other. */
 const MIDDLE = ["formats", "analysis", "compare"];

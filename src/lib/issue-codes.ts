@@ -187,6 +187,14 @@ export const ISSUE_CODES = {
   "azure-results-invalid": "A file of IP flow verify answers is not as the verification script writes it.",
   "azure-results-mismatch":
     "Recorded IP flow verify answers belong to another exercise, other rules or another scenario.",
+
+  // LMS packages (npm run package, and the package's launch page in an LMS)
+  "score-out-of-range":
+    "An LMS package's exercises are worth more points in all than a SCORM 1.2 score can be (100).",
+  "site-not-relocatable":
+    "A built site holds its base path where the packager cannot make it relative (outside HTML, CSS and JavaScript template literals).",
+  "lms-refused":
+    "The LMS answered a SCORM call with an error (or threw), so the session did not start or a value was not recorded.",
 } as const;
 
 export type IssueCode = keyof typeof ISSUE_CODES;
