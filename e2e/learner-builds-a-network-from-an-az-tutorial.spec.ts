@@ -19,7 +19,7 @@ test("learner starts blank, pastes the filter-traffic tutorial into the az CLI c
   await page.getByRole("button", { name: "Start blank" }).click();
   await expect(page.locator("[data-message]")).toContainText("Started from the blank scenario");
 
-  await page.getByRole("tab", { name: /az CLI changes/ }).click();
+  await page.getByRole("tab", { name: /^Changes/ }).click();
   await page
     .context()
     .grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
