@@ -32,7 +32,7 @@ function submittedWork(text: string, exercise: string): Result<Work> {
 
 const USAGE = [
   `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
-  "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json]",
+  "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json] [--report]",
   "       npm run grade -- --rules-dir <dir> [--expect id,id,...] [--points 10] [--exercises graders]",
   "                        [--summary <file>] [--annotations] [--result result.json] [--learner <name>] [--json]",
   "       npm run grade -- --rules-dir <dir> --rules-dir <dir>... --expect id,id,... [--csv gradebook.csv] [--json]",
@@ -70,6 +70,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         annotations: { type: "boolean", default: false },
         result: { type: "string" },
         learner: { type: "string" },
+        report: { type: "boolean", default: false },
       },
     });
   } catch (e) {
@@ -84,7 +85,12 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
     const paths = [...args.values.submissions, ...args.positionals];
     return runRegrade(
       paths,
-      { csv: args.values.csv, exercisesDir: args.values.exercises, json: args.values.json },
+      {
+        csv: args.values.csv,
+        exercisesDir: args.values.exercises,
+        json: args.values.json,
+        report: args.values.report,
+      },
       io,
     );
   }

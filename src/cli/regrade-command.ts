@@ -1,3 +1,5 @@
+import { classReport, classReportText } from "../lib/class-report/class-report.ts";
+import type { GradeReport } from "../lib/grader/report.ts";
 import { basename, dirname, join, resolve } from "node:path";
 import { handInOfResult, isResultFile, type HandIn } from "../lib/autograding/result-file.ts";
 import { parseSubmission, type Work } from "../lib/exercise-ui/submission-file.ts";
@@ -60,7 +62,7 @@ function learnerFromPath(
  */
 export function runRegrade(
   submissionPaths: readonly string[],
-  options: { csv?: string; exercisesDir: string; json: boolean },
+  options: { csv?: string; exercisesDir: string; json: boolean; report?: boolean },
   io: BatchIo,
 ): number {
   const { exercises, problems } = loadExercises(options.exercisesDir, io);
@@ -74,7 +76,12 @@ export function runRegrade(
     io.err("no submission files (.json) found");
     return 2;
   }
-  const rows: GradebookRow[] = files.flatMap((file) => gradeFileSafely(file, exercises, submissionPaths, io));
+  const graded = new Map<string, GradeReport[]>();
+  const keep: ReportSink = (exercise, report) =>
+    graded.set(exercise, [...(graded.get(exercise) ?? []), report]);
+  const rows: GradebookRow[] = files.flatMap((file) =>
+    gradeFileSafely(file, exercises, submissionPaths, io, keep),
+  );
   // The table comes first: a gradebook that cannot be written must not cost the results.
   if (options.json) io.out(JSON.stringify(rows, null, 2));
   else {
@@ -107,8 +114,18 @@ export function runRegrade(
       `${files.length} submissions re-graded${entries}${invalid ? `, ${invalid} invalid` : ""}${missing ? `, ${missing} not submitted` : ""}${options.csv && written ? `; gradebook written to ${options.csv}` : ""}`,
     );
   }
+  // `--report`: what the class gets wrong, per exercise, after the table.
+  if (options.report && !options.json) {
+    const reports = [...graded].map(([id, list]) => classReport(exercises.get(id)!, list));
+    // Learner text is escaped line by line; the line breaks are the report's own.
+    const lines = classReportText(reports).split("\n").map(printable);
+    io.out(["", "What the class gets wrong", "", ...lines].join("\n"));
+  }
   return written ? 0 : 2;
 }
+
+/** Where each graded submission's report goes, for the class report. */
+type ReportSink = (exercise: string, report: GradeReport) => void;
 
 function writeGradebook(path: string, rows: readonly GradebookRow[], io: BatchIo): boolean {
   try {
@@ -128,9 +145,10 @@ function gradeFileSafely(
   exercises: Map<string, Exercise>,
   roots: readonly string[],
   io: BatchIo,
+  keep: ReportSink,
 ): GradebookRow[] {
   try {
-    return gradeFile(file, exercises, roots, io);
+    return gradeFile(file, exercises, roots, io, keep);
   } catch (e) {
     return [
       invalidSubmissionRow(
@@ -151,7 +169,7 @@ function readHandIn(text: string, data: unknown): Result<HandIn> {
 const claimOf = (w: Work) => (w.result ? `${w.result.passed}/${w.result.passed + w.result.failed}` : "");
 
 /** One entry's row: the work graded again, its claim shown beside it and never used. */
-function gradeWork(w: Work, base: RowBase, exercises: Map<string, Exercise>): GradebookRow {
+function gradeWork(w: Work, base: RowBase, exercises: Map<string, Exercise>, keep: ReportSink): GradebookRow {
   const exercise = exercises.get(w.exercise);
   if (!exercise) return invalidSubmissionRow(base, `unknown exercise "${w.exercise}"`);
   const total = exercise.expectations.length;
@@ -163,16 +181,16 @@ function gradeWork(w: Work, base: RowBase, exercises: Map<string, Exercise>): Gr
         base,
         `the file answers ${w.answers.length} flows, but "${exercise.id}" has ${total} now`,
       );
-    return rowFromReport(
-      base,
-      gradePredictions(
-        exercise,
-        w.answers.map((a) => a ?? undefined),
-      ),
-      total,
+    const report = gradePredictions(
+      exercise,
+      w.answers.map((a) => a ?? undefined),
     );
+    keep(exercise.id, report);
+    return rowFromReport(base, report, total);
   }
-  return rowFromReport(base, gradeSubmission(exercise, w.rules, w.rulesFormat), total);
+  const report = gradeSubmission(exercise, w.rules, w.rulesFormat);
+  keep(exercise.id, report);
+  return rowFromReport(base, report, total);
 }
 
 function gradeFile(
@@ -180,6 +198,7 @@ function gradeFile(
   exercises: Map<string, Exercise>,
   roots: readonly string[],
   io: BatchIo,
+  keep: ReportSink,
 ): GradebookRow[] {
   const fromPath = learnerFromPath(file, roots);
   const unread = { ...fromPath, assignment: "", file, exercise: "", claimed: "" };
@@ -208,7 +227,7 @@ function gradeFile(
       : fromPath;
   const common = { ...who, assignment: submission.assignment?.title ?? "", file };
   const rows = submission.work.map((w) =>
-    gradeWork(w, { ...common, exercise: w.exercise, claimed: claimOf(w) }, exercises),
+    gradeWork(w, { ...common, exercise: w.exercise, claimed: claimOf(w) }, exercises, keep),
   );
   const handedIn = new Set(submission.work.map((w) => w.exercise));
   for (const id of submission.assignment?.exercises ?? []) {

@@ -151,3 +151,34 @@ describe("instructor re-grades a folder of old (version 1) submissions", () => {
     expect(runGrade(["--submissions", "empty-folder"], c.io)).toBe(2);
   });
 });
+
+describe("instructor asks what the class gets wrong (--report)", () => {
+  const files = {
+    "inbox/alice/ftp-active-submission.json": submit(json([ftpRule()]), [8, 0]),
+    "inbox/bob/ftp-active-submission.json": submit(
+      json([ftpRule({ sourceAddressPrefix: "Internet" })]),
+      [3, 5],
+    ),
+    "inbox/dave/ftp-active-submission.json": submit(
+      json([ftpRule({ sourceAddressPrefix: "Internet" })]),
+      [8, 0],
+    ),
+  };
+
+  it("groups the re-graded submissions by shared mistake, after the same table", () => {
+    const withReport = classroom(files);
+    expect(runGrade(["--submissions", "inbox", "--report"], withReport.io)).toBe(0);
+    const plain = classroom(files);
+    runGrade(["--submissions", "inbox"], plain.io);
+    const text = withReport.out.join("\n");
+    // The same numbers both ways: the table is unchanged, the report comes after it.
+    expect(text.startsWith(plain.out.join("\n"))).toBe(true);
+    expect(text).toMatch(/What the class gets wrong/);
+    expect(text).toMatch(/^Open active FTP to the video-ingest VM \(ftp-active\): 1 of 3 complete$/m);
+    expect(text).toMatch(/^ {2}2 of 3 fail “FTP stays closed to the rest of the internet/m);
+    expect(text).toMatch(/^ {2}2 of 3 let outside addresses reach vm-ingest on TCP 21/m);
+    // Anonymous: the examples name no learner.
+    const report = text.slice(text.indexOf("What the class gets wrong"));
+    for (const name of ["alice", "bob", "dave"]) expect(report).not.toContain(name);
+  });
+});
