@@ -215,16 +215,17 @@ function inexpressible(
   const associates = (read.doc?.associations.length ?? 0) > 0;
   // The portal form stores JSON, so it can express what JSON can.
   if (to === "json" || to === "form") {
+    const target = to === "json" ? "the JSON format" : FORMAT_LABEL[to];
     if (associates)
       return refuse(
         "not-expressible-in-json",
-        `Cannot switch to ${FORMAT_LABEL[to]}: your script associates NSGs with subnets or NICs, which ${FORMAT_LABEL[to]} cannot express. Your text is unchanged.`,
+        `Cannot switch to ${FORMAT_LABEL[to]}: your script associates NSGs with subnets or NICs, which ${target} cannot express. Your text is unchanged.`,
       );
     const foreign = read.sets.find((s) => !exercise.editable.includes(s.nsg));
     if (foreign)
       return refuse(
         "not-expressible-in-json",
-        `Cannot switch to ${FORMAT_LABEL[to]}: your script creates NSG "${foreign.nsg}", which ${FORMAT_LABEL[to]} cannot express. Your text is unchanged.`,
+        `Cannot switch to ${FORMAT_LABEL[to]}: your script creates NSG "${foreign.nsg}", which ${target} cannot express. Your text is unchanged.`,
       );
   }
   if (to === "powershell" && associates)
