@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { watchErrors } from "./support/course.ts";
+import { openPlayground, pasteInto, startBlank } from "./support/playground.ts";
 
 /** Microsoft Learn's "Filter network traffic … using the Azure CLI", as published (see its SOURCE note). */
 const TUTORIAL = readFileSync(
@@ -12,21 +13,11 @@ test("learner starts blank, pastes the filter-traffic tutorial into the az CLI c
   page,
 }) => {
   const errors = watchErrors(page);
-  await page.goto("playground/");
-  // Served under the non-root base, as on GitHub Pages (playwright.config.ts).
-  expect(new URL(page.url()).pathname).toBe("/nsg-lab/playground/");
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
-  await page.getByRole("button", { name: "Start blank" }).click();
-  await expect(page.locator("[data-message]")).toContainText("Started from the blank scenario");
+  await openPlayground(page);
+  await startBlank(page);
 
   await page.getByRole("tab", { name: /^Changes/ }).click();
-  await page
-    .context()
-    .grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
-  await page.evaluate((text) => navigator.clipboard.writeText(text), TUTORIAL);
-  await page.locator("[data-editor-host=cli] .monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("ControlOrMeta+V");
+  await pasteInto(page, "cli", TUTORIAL);
 
   // The tutorial's two VMs are endpoints now, with the addresses NSG Lab gave them.
   const to = page.getByLabel("To", { exact: true });

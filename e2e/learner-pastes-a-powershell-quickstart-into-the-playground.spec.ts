@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { watchErrors } from "./support/course.ts";
+import { openPlayground, pasteInto, startBlank } from "./support/playground.ts";
 
 /**
  * Microsoft Learn's "Quickstart: Diagnose a virtual machine network traffic filter problem"
@@ -20,20 +21,11 @@ test("learner starts blank, pastes a PowerShell quickstart into the changes, see
   page,
 }) => {
   const errors = watchErrors(page);
-  await page.goto("playground/");
-  expect(new URL(page.url()).pathname).toBe("/nsg-lab/playground/");
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
-  await page.getByRole("button", { name: "Start blank" }).click();
-  await expect(page.locator("[data-message]")).toContainText("Started from the blank scenario");
+  await openPlayground(page);
+  await startBlank(page);
 
   await page.getByRole("tab", { name: /^Changes/ }).click();
-  await page
-    .context()
-    .grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(page.url()).origin });
-  await page.evaluate((text) => navigator.clipboard.writeText(text), QUICKSTART);
-  await page.locator("[data-editor-host=cli] .monaco-editor .view-lines").click();
-  await page.keyboard.press("ControlOrMeta+A");
-  await page.keyboard.press("ControlOrMeta+V");
+  await pasteInto(page, "cli", QUICKSTART);
   await expect(page.locator("[data-changes-language]")).toContainText("PowerShell", { timeout: 15_000 });
 
   // New-AzVm made the VM, in the 192.168.1.0/24 subnet it created.
