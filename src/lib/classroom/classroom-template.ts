@@ -1,4 +1,4 @@
-import type { Exercise } from "../grader/exercise-schema.ts";
+import { writesRules, type Exercise } from "../grader/exercise-schema.ts";
 import { detectRuleFormat } from "../grader/parse-learner-rules.ts";
 import { RULE_FILE_EXTENSIONS } from "../formats/rule-document.ts";
 
@@ -103,7 +103,7 @@ export function classroomTemplate(
   exercises: readonly Exercise[],
   options: ClassroomOptions,
 ): Record<string, string> {
-  const authored = exercises.filter((e) => e.kind === "author-rules");
+  const authored = exercises.filter(writesRules);
   const files: Record<string, string> = {
     ".github/workflows/classroom.yml": workflow(authored, options),
     "README.md": studentReadme(authored),

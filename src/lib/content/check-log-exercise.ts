@@ -1,10 +1,9 @@
 import type { Exercise } from "../grader/exercise-schema.ts";
 import { decidingChoices, findRuleChoice, PLATFORM_CHOICE, whyNotReasons } from "../grader/log-reading.ts";
 import type { IssueCode } from "../issue-codes.ts";
-import { vnetFlowLog } from "../network-watcher/vnet-flow-log.ts";
+import { exerciseFlowLog } from "../grader/exercise-log.ts";
 import { createEvaluator } from "../nsg/evaluator.ts";
 import type { IssuePath } from "../result.ts";
-import { logTraffic } from "./log-flows.ts";
 
 /**
  * What check:content asks of a read-logs exercise beyond its verdicts: its log can be generated,
@@ -19,16 +18,15 @@ export function checkLogExercise(
 ): void {
   const evaluator = createEvaluator(exercise.topology, exercise.subscription);
   if (!evaluator.ok) return;
-  const traffic = logTraffic(exercise);
-  const log = vnetFlowLog(evaluator.value, traffic.flows, exercise.log?.start ?? "");
+  const log = exerciseFlowLog(exercise);
   if (!log.ok) {
-    for (const e of log.errors) at(e.code, `the log cannot be generated: ${e.message}`, ["log"]);
+    for (const e of log.errors) at(e.code, `the log cannot be generated: ${e.message}`, e.path);
     return;
   }
   exercise.expectations.forEach((expectation, i) => {
     const verdict = evaluator.value.evaluate(expectation.flow);
     if (!verdict.ok) return; // reported with the verdicts
-    const tuples = log.value.tuples.filter((t) => traffic.question[t.flow] === i);
+    const tuples = log.value.tuples.filter((t) => log.value.question[t.flow] === i);
     const deciders = decidingChoices(verdict.value);
     const shown = deciders.every(
       (d) => d !== PLATFORM_CHOICE && tuples.some((t) => `${t.nsg}/${t.rule}` === d),

@@ -7,6 +7,7 @@ import type { Direction } from "../nsg/vocabulary.ts";
 import { joinMessages, type Issue } from "../result.ts";
 import type { Exercise } from "./exercise-schema.ts";
 import { decisiveSteps, deciderLabel, flattenTrace, type TraceEntry } from "./trace.ts";
+import { WHY_NOT_LABEL, WHY_NOT_REASONS, type WhyNotReason } from "./why-not-reasons.ts";
 
 /**
  * A read-logs exercise graded: for each flow asked about, the learner says whether it was
@@ -17,36 +18,7 @@ import { decisiveSteps, deciderLabel, flattenTrace, type TraceEntry } from "./tr
  * explained from the verdict's path: why the rule picked did not decide.
  */
 
-/**
- * Why a rule did not decide a flow. The five fields: the packet failed that condition (the rule
- * comes before the deciding one). The others: the NSG saw the flow in the rule's other direction;
- * a rule with a lower number decided first; the rule allowed it but another NSG denied it; the
- * rule's NSG never saw the flow (not on its path, or the flow was stopped before it).
- */
-export const WHY_NOT_REASONS = [
-  "protocol",
-  "sourceAddress",
-  "sourcePort",
-  "destinationAddress",
-  "destinationPort",
-  "other-direction",
-  "later",
-  "overruled",
-  "not-on-path",
-] as const;
-export type WhyNotReason = (typeof WHY_NOT_REASONS)[number];
-
-export const WHY_NOT_LABEL: Record<WhyNotReason, string> = {
-  protocol: "its protocol doesn't match",
-  sourceAddress: "its source doesn't match",
-  sourcePort: "its source ports don't match",
-  destinationAddress: "its destination doesn't match",
-  destinationPort: "its destination ports don't match",
-  "other-direction": "it's a rule for the other direction",
-  later: "a rule with a lower number decided first, so it was never checked",
-  overruled: "it allowed the flow, but another NSG on the path denied it",
-  "not-on-path": "its NSG never saw this flow",
-};
+export { WHY_NOT_REASONS, WHY_NOT_LABEL, type WhyNotReason };
 
 /** The value for "the platform decided" among the rule choices. */
 export const PLATFORM_CHOICE = "platform";
@@ -200,11 +172,20 @@ function verdictExplanation(said: "allow" | "deny"): string {
     : "A flow the NSGs let through leaves tuples in state B (begin) and E (end) at every NIC it reaches, and none in state D. Look at this flow's tuples again.";
 }
 
-function ruleExplanation(exercise: Exercise, evaluator: Evaluator, verdict: Verdict, picked: string): string {
+function ruleExplanation(
+  exercise: Exercise,
+  evaluator: Evaluator,
+  verdict: Verdict,
+  picked: string,
+  asked: RuleChoice | undefined,
+): string {
   if (picked === PLATFORM_CHOICE)
     return "Azure's platform takes no part in this flow: a rule of an NSG on its path decided it.";
   const choice = findRuleChoice(exercise, picked);
   if (!choice) return "That is not a rule of this scenario.";
+  // Why the rule the question asks about did not decide is that question's answer: don't give it here.
+  if (choice.value === asked?.value)
+    return `${ruleLabel(choice)} is the rule the question asks about: it did not decide this flow. Find the flow's tuple and read the rule of its flow group.`;
   const reasons = whyNotReasons(evaluator, verdict, choice);
   return `${whyNotText(choice, reasons)} Find the flow's tuple and read the rule of its flow group.`;
 }
@@ -242,14 +223,14 @@ function questionResult(
       : answer.verdict === actual
         ? { pass: true }
         : { pass: false, explanation: verdictExplanation(answer.verdict) };
+  const asked = expectation.whyNot !== undefined ? findRuleChoice(exercise, expectation.whyNot) : undefined;
   const pickedRule = answer?.rule;
   const rulePart: PartResult =
     pickedRule === undefined
       ? { pass: false }
       : deciders.some((d) => d.toLowerCase() === pickedRule.toLowerCase())
         ? { pass: true }
-        : { pass: false, explanation: ruleExplanation(exercise, evaluator, verdict, pickedRule) };
-  const asked = expectation.whyNot !== undefined ? findRuleChoice(exercise, expectation.whyNot) : undefined;
+        : { pass: false, explanation: ruleExplanation(exercise, evaluator, verdict, pickedRule, asked) };
   let whyNot: LogQuestionResult["whyNot"];
   if (asked) {
     const reasons = whyNotReasons(evaluator, verdict, asked);

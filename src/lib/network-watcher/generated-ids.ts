@@ -4,13 +4,21 @@
  * builds the same page) and distinct, so they are derived from the resource's name by FNV-1a.
  */
 
-/** FNV-1a, 32 bits: small, fast and stable across runs and machines. */
+/**
+ * FNV-1a, 32 bits, then MurmurHash3's finalizer: small, fast, stable across runs and machines,
+ * and with names that differ in their last character ("q0", "q1") spread over the whole range.
+ */
 export function hash32(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b) >>> 0;
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35) >>> 0;
+  h ^= h >>> 16;
   return h >>> 0;
 }
 

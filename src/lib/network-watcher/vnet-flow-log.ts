@@ -212,7 +212,7 @@ function records(tuples: readonly LoggedTuple[]): FlowLogRecord[] {
     const flowLog = `fl-${first.vnet}`;
     return {
       // Written after the minute it covers, as Azure collects logs once a minute.
-      time: recordTime(minuteOf(first.time) + 59_000 + (hash32(`rec:${first.nic}:${first.time}`) % 900)),
+      time: recordTime(minuteOf(first.time) + 60_000 + (hash32(`rec:${first.nic}:${first.time}`) % 900)),
       flowLogVersion: FLOW_LOG_VERSION,
       flowLogGUID: guidOf(`flowlog:${first.vnet}`),
       macAddress: first.mac,
