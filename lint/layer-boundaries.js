@@ -1,6 +1,6 @@
 // The layers of CONTRIBUTING.md as lint rules: imports point one way only.
 //
-//   nsg  ←  formats, analysis, compare (side by side)  ←  grader  ←  everything else in src/lib  ←  src/cli, src/components, src/pages
+//   nsg  ←  formats, analysis, compare, network-watcher (side by side)  ←  grader  ←  everything else in src/lib  ←  src/cli, src/components, src/pages
 //
 // The evaluator (src/lib/nsg) is pure: no parsers, no grading, no UI, no DOM, no Astro.
 // Nothing under src/lib imports a view (src/components, src/layouts, src/pages), the CLI or the service worker.
@@ -25,7 +25,7 @@ const APPLICATION = [
   "lms",
 ];
 /** The layers between the evaluator and the grader; siblings never import each other. */
-const MIDDLE = ["formats", "analysis", "compare"];
+const MIDDLE = ["formats", "analysis", "compare", "network-watcher"];
 
 /** Each pure layer and the src/lib folders it may not import from. */
 const FORBIDDEN_BY_LAYER = {

@@ -1,6 +1,7 @@
 import { printable } from "../lib/text/printable.ts";
 import { formatSpan } from "../lib/formats/source-span.ts";
-import type { GradeReport } from "../lib/grader/report.ts";
+import { changeSizeLine, changeText } from "../lib/grader/change-size.ts";
+import { isComplete, type GradeReport } from "../lib/grader/report.ts";
 import type { TraceEntry } from "../lib/grader/trace.ts";
 import type { Issue } from "../lib/result.ts";
 
@@ -54,6 +55,10 @@ export function formatReport(report: GradeReport, title: string): string {
       lines.push(`        e.g.: ${from} → ${to} ${String(protocol)}${port !== undefined ? ` ${port}` : ""}`);
       if (d.trace.length > 0) lines.push(`        path: ${d.trace.map(traceLine).join("  ⟶  ")}`);
     }
+  }
+  if (report.change) {
+    lines.push("", changeSizeLine(report.change, isComplete(report)));
+    for (const c of report.change.changes) lines.push(`  ${printable(changeText(c))}`);
   }
   if (report.lints.length > 0) {
     lines.push("", "Rule review:");

@@ -267,6 +267,7 @@ export function toJson(report: GradeReport) {
     compared: report.compared,
     ...(report.comparisonProblem ? { comparisonProblem: report.comparisonProblem } : {}),
     differences: report.differences,
+    ...(report.change ? { change: report.change } : {}),
     complete: isComplete(report),
   };
 }

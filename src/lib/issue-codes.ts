@@ -146,6 +146,12 @@ export const ISSUE_CODES = {
     "The reference solution, converted to another of the editor's formats (JSON, az CLI, PowerShell), cannot be converted, does not read, fails an expectation or differs from the reference (check:content).",
   "mutant-passes": "A typical wrong answer made from the solution passes the exercise (check:content).",
   "starter-passes": "The starter already passes every expectation.",
+  "starter-not-scenario":
+    "A fix-rules exercise's starter changes the scenario's rules instead of holding them as they are (check:content).",
+  "fix-not-minimal":
+    "A fix-rules solution makes a change the fix does not need, or none at all, so it is not the smallest known fix (check:content).",
+  "answer-not-in-log":
+    "A read-logs question about a flow whose deciding rule the generated flow log does not show (check:content).",
   "missing-frontmatter": "A lesson does not start with a frontmatter block.",
   "unknown-exercise": "An exercise id that no file in graders/ has.",
   "unknown-lesson": "An exercise names a lesson that does not exist.",

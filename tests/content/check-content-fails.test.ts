@@ -33,7 +33,9 @@ describe("check:content on broken content", () => {
       "graders/ftp-active.yaml": exercise.replace("kind: author-rules", "kind: essay"),
     });
     expect(code).toBe(1);
-    expect(lines[0]).toBe('graders/ftp-active.yaml:4:7: error: kind must be "author-rules" or "predict"');
+    expect(lines[0]).toBe(
+      'graders/ftp-active.yaml:4:7: error: kind must be "author-rules", "fix-rules", "predict" or "read-logs"',
+    );
   });
 
   it("fails a lesson with bad frontmatter or an unknown exercise, at its line and column", () => {

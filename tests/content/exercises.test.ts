@@ -63,7 +63,7 @@ describe("exercise files are written for learners", () => {
     },
   );
 
-  it.each(exercises.filter((e) => e.exercise.kind === "author-rules"))(
+  it.each(exercises.filter((e) => e.exercise.kind === "author-rules" || e.exercise.kind === "fix-rules"))(
     "$file has a starter and a solution that differ",
     ({ exercise }) => {
       expect(exercise.starter?.trim()).toBeTruthy();
@@ -91,9 +91,11 @@ describe("the exercises cover the course", () => {
     expect(lessonSlugs.filter((slug) => !used.has(slug))).toEqual([]);
   });
 
-  it("has both kinds of exercise", () => {
+  it("has every kind of exercise, two of each new kind", () => {
     const kinds = new Set(exercises.map((e) => e.exercise.kind));
-    expect([...kinds].sort()).toEqual(["author-rules", "predict"]);
+    expect([...kinds].sort()).toEqual(["author-rules", "fix-rules", "predict", "read-logs"]);
+    for (const kind of ["fix-rules", "read-logs"])
+      expect(exercises.filter((e) => e.exercise.kind === kind).length, kind).toBeGreaterThanOrEqual(2);
   });
 
   const smtpToInternet = (exercise: Exercise) =>

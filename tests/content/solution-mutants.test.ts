@@ -46,7 +46,8 @@ describe("solution mutants", () => {
     expect(check.errors).toEqual([]);
   });
 
-  it("no exercise of the course accepts a typical wrong answer", () => {
+  // Every exercise's mutants are graded and compared: seconds, growing with the course.
+  it("no exercise of the course accepts a typical wrong answer", { timeout: 60_000 }, () => {
     for (const file of readdirSync("graders")) {
       const check = checkExerciseText(readFileSync(`graders/${file}`, "utf8"));
       expect(

@@ -29,7 +29,9 @@ describe("the exercise catalog", () => {
     const line = broken.split("\n").findIndex((l) => l.startsWith("kind:")) + 1;
     expect(result.errors.map((e) => e.message)).toEqual([
       expect.stringMatching(
-        new RegExp(`^graders/ftp-active\\.yaml:${line}:7: kind must be "author-rules" or "predict"`),
+        new RegExp(
+          `^graders/ftp-active\\.yaml:${line}:7: kind must be "author-rules", "fix-rules", "predict" or "read-logs"`,
+        ),
       ),
     ]);
     expect(result.errors[0]?.code).toBe("invalid-value");

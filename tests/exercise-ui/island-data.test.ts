@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isEditorFormat } from "../../src/lib/exercise-ui/editor-format.ts";
 import { solutionRules, starterRules, withoutAnswers } from "../../src/lib/exercise-ui/island-data.ts";
-import { gradePredictions } from "../../src/lib/grader/index.ts";
+import { gradeLogReading, gradePredictions } from "../../src/lib/grader/index.ts";
 import { exercise } from "./support.ts";
 
 describe("what an exercise embeds for its island", () => {
@@ -17,6 +17,17 @@ describe("what an exercise embeds for its island", () => {
         truth.map((t) => (t === "allow" ? "deny" : "allow")),
       ).passed,
     ).toBe(0);
+  });
+
+  it("leaves a read-logs exercise's answers out of the page, and grading still works", () => {
+    const logs = exercise("read-a-vm-to-vm-flow-log");
+    const embedded = withoutAnswers(logs);
+    expect(embedded.expectations.every((e) => e.expect === "allow" && e.decidedBy === undefined)).toBe(true);
+    // The question it asks stays: which rule the learner explains.
+    expect(embedded.expectations.map((e) => e.whyNot)).toEqual(logs.expectations.map((e) => e.whyNot));
+    expect(gradeLogReading(embedded, []).results.map((r) => r.actual)).toEqual(
+      logs.expectations.map((e) => e.expect),
+    );
   });
 
   it("keeps author-rules exercises whole", () => {

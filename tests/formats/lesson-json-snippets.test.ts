@@ -1,7 +1,8 @@
 /**
  * The JSON the course teaches is the JSON the editor takes: every ```json block of every lesson
  * either is a rules document that some exercise grades (its NSG is editable there), or is a
- * fragment of a rule (properties without their braces, as the lessons show single fields).
+ * fragment of a rule (properties without their braces, as the lessons show single fields), or is
+ * a flow group of a VNet flow log, as the read-logs exercises' generated logs write them.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { RULE_FIELD_ORDER } from "../../src/lib/formats/rule-fields.ts";
@@ -34,7 +35,9 @@ const exercises: Exercise[] = readdirSync(gradersDir)
 /** The fields a rule may have, in ARM's spelling. */
 const RULE_FIELDS: ReadonlySet<string> = new Set(RULE_FIELD_ORDER);
 
-const isDocument = (json: string) => parseDataTree(json, "json").ok;
+/** A flow group of a VNet flow log record (lesson 8): `{ rule, flowTuples }`. */
+const isFlowGroup = (json: string) => /"flowTuples"/.test(json);
+const isDocument = (json: string) => !isFlowGroup(json) && parseDataTree(json, "json").ok;
 
 describe("the lessons' JSON", () => {
   it("has rules documents to check", () => {
@@ -59,10 +62,24 @@ describe("the lessons' JSON", () => {
     },
   );
 
-  it.each(snippets.filter((s) => !isDocument(s.json)))("$where is a fragment of a rule", ({ json }) => {
-    const wrapped = parseDataTree(`{${json}}`, "json");
-    expect(wrapped.ok).toBe(true);
-    if (!wrapped.ok) return;
-    for (const key of Object.keys(wrapped.value.value as object)) expect(RULE_FIELDS).toContain(key);
-  });
+  it.each(snippets.filter((s) => isFlowGroup(s.json)))(
+    "$where is a flow group as generated logs write it",
+    ({ json }) => {
+      const group = JSON.parse(json) as { rule: string; flowTuples: string[] };
+      expect(Object.keys(group)).toEqual(["rule", "flowTuples"]);
+      expect(group.rule).toMatch(/^(UserRule|DefaultRule)_[A-Za-z0-9][A-Za-z0-9_.-]*$/);
+      for (const tuple of group.flowTuples)
+        expect(tuple).toMatch(/^\d{13},[\d.:a-f]+,[\d.:a-f]+,\d+,\d+,\d+,[IO],[BCED],NX,\d+,\d+,\d+,\d+$/);
+    },
+  );
+
+  it.each(snippets.filter((s) => !isDocument(s.json) && !isFlowGroup(s.json)))(
+    "$where is a fragment of a rule",
+    ({ json }) => {
+      const wrapped = parseDataTree(`{${json}}`, "json");
+      expect(wrapped.ok).toBe(true);
+      if (!wrapped.ok) return;
+      for (const key of Object.keys(wrapped.value.value as object)) expect(RULE_FIELDS).toContain(key);
+    },
+  );
 });

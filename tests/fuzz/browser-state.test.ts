@@ -8,6 +8,7 @@ import { LESSON_PROGRESS } from "../../src/lib/store/records/lesson-progress.ts"
 import { PLAYGROUND, PLAYGROUND_HISTORY } from "../../src/lib/store/records/playground.ts";
 import { parseRecord } from "../../src/lib/store/store.ts";
 import { PREDICTIONS } from "../../src/lib/store/records/predictions.ts";
+import { LOG_ANSWERS } from "../../src/lib/store/records/log-answers.ts";
 import { parsePredictAnswers } from "../../src/lib/exercise-ui/predict-answers.ts";
 import { decodeShareState } from "../../src/lib/playground/share-state.ts";
 import { readAssignment } from "../../src/lib/assignments/assignment-link.ts";
@@ -90,7 +91,7 @@ describe("fuzzing state the browser reads back", () => {
     );
   });
 
-  it("saved drafts, course progress, exercise results, predictions and playground autosave", () => {
+  it("saved drafts, course progress, exercise results, predictions, log answers and playground autosave", () => {
     fc.assert(
       fc.property(junk, (raw) => {
         for (const kind of [
@@ -101,6 +102,7 @@ describe("fuzzing state the browser reads back", () => {
           PLAYGROUND,
           PLAYGROUND_HISTORY,
           PREDICTIONS,
+          LOG_ANSWERS,
         ])
           failsWithReason(parseRecord<unknown>(kind as never, raw));
       }),
@@ -123,6 +125,34 @@ describe("fuzzing state the browser reads back", () => {
         const r = parsePredictAnswers(JSON.stringify({ version: 1, flows }), count);
         failsWithReason(r);
         if (r.ok && r.value) expect(r.value.flows).toHaveLength(count);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("saved log answers that are nearly right", () => {
+    const answer = fc.record(
+      {
+        verdict: fc.oneof(fc.constantFrom("allow", "deny", "maybe"), fc.anything()),
+        rule: fc.oneof(fc.string(), fc.anything()),
+        whyNot: fc.oneof(fc.array(fc.constantFrom("protocol", "later", "because")), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    const attempt = fc.record(
+      {
+        answer: fc.oneof(answer, fc.anything()),
+        wrongTries: fc.oneof(fc.nat(5), fc.integer(), fc.anything()),
+        revealed: fc.oneof(fc.boolean(), fc.anything()),
+        checked: fc.oneof(fc.boolean(), fc.anything()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(fc.array(attempt, { maxLength: 4 }), (questions) => {
+        const r = parseRecord(LOG_ANSWERS, JSON.stringify({ version: 1, questions }));
+        failsWithReason(r);
+        if (r.ok) for (const q of r.value.questions) expect(q.wrongTries).toBeGreaterThanOrEqual(0);
       }),
       { numRuns: 400 },
     );

@@ -31,7 +31,7 @@ describe("loading exercise files", () => {
     const where = loaded.errors.map((e) => `${e.span?.line}:${e.span?.column} ${e.message}`);
     expect(where).toEqual(
       expect.arrayContaining([
-        '3:7 kind must be "author-rules" or "predict"',
+        '3:7 kind must be "author-rules", "fix-rules", "predict" or "read-logs"',
         expect.stringMatching(/^10:\d+ unknown property "color"/),
       ]),
     );

@@ -44,6 +44,13 @@ describe("layer boundaries", { timeout: 120_000 }, () => {
     expect(await rulesBroken("src/lib/formats/sniff.ts", code)).toContain(LAYER);
   });
 
+  it("refuses the flow log generator importing the grader or a sibling layer", async () => {
+    const grader = 'import { gradeTopology } from "../grader/index.ts";\nexport const x = gradeTopology;\n';
+    const sibling = 'import { lintNsg } from "../analysis/lint-rules.ts";\nexport const x = lintNsg;\n';
+    expect(await rulesBroken("src/lib/network-watcher/vnet-flow-log.ts", grader)).toContain(LAYER);
+    expect(await rulesBroken("src/lib/network-watcher/vnet-flow-log.ts", sibling)).toContain(LAYER);
+  });
+
   it("refuses the evaluator touching the DOM", async () => {
     const broken = await rulesBroken("src/lib/nsg/ports.ts", "export const title = () => document.title;\n");
     expect(broken).toContain("no-restricted-globals");

@@ -7,6 +7,7 @@
  */
 import { createGrader, REGRADE_MEASURE, WORKER_THRESHOLD } from "./grading-client.ts";
 import { isComplete, type GradeReport } from "../../lib/grader/report.ts";
+import { changeSizeLine } from "../../lib/grader/change-size.ts";
 import { browserStore } from "../../lib/store/store.ts";
 import type { Draft, KeptDraft } from "../../lib/store/records/draft.ts";
 import { ExerciseSession, type Notice, type SaveStatus } from "../../lib/exercise-ui/exercise-session.ts";
@@ -331,6 +332,13 @@ async function mount(root: HTMLElement): Promise<void> {
     const comparison = comparisonText(report);
     if (ui.comparison.textContent !== comparison) ui.comparison.textContent = comparison;
     ui.comparison.hidden = comparison === "";
+    // fix-rules: how big the change is, beside the score (the element exists for that kind only).
+    const changeSize = root.querySelector<HTMLElement>("[data-change-size]");
+    if (changeSize) {
+      const line = report.status === "graded" && report.change ? changeSizeLine(report.change, passed) : "";
+      if (changeSize.textContent !== line) changeSize.textContent = line;
+      changeSize.hidden = line === "";
+    }
     recordGrade(report, graded);
     ui.complete.hidden = !passed;
     if (attempts > 0 && exercise.solution !== undefined) ui.solution.hidden = false;

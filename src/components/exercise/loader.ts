@@ -20,6 +20,7 @@ import editorIslandUrl from "./editor-island.ts?worker&url";
 import type { EditorIslandApi } from "./editor-island.ts";
 import { readPredictAnswers } from "../../lib/exercise-ui/predict-answers.ts";
 import type { PredictTrigger } from "./predict-island.ts";
+import { readLogAnswers } from "../../lib/exercise-ui/log-answers.ts";
 
 let islandLoading: Promise<EditorIslandApi> | undefined;
 
@@ -79,6 +80,12 @@ function sharedLinkTarget(): { id?: string; problem?: string } {
   return target.ok ? { id: target.value } : { problem: target.errors[0]!.message };
 }
 
+/** What a learner who passed may do again, by kind (the rest open the editor). */
+const AGAIN_TEXT: Record<string, string> = {
+  predict: "Check your predictions again any time.",
+  "read-logs": "Check your answers again any time.",
+};
+
 /** What the learner did here before: shown before any heavy code loads. */
 function showEarlierResult(root: HTMLElement, id: string): void {
   const score = root.querySelector<HTMLElement>("[data-score]");
@@ -92,11 +99,11 @@ function showEarlierResult(root: HTMLElement, id: string): void {
       year: "numeric",
     });
     root.dataset.progress = "passed";
-    score.textContent = `You passed this exercise on ${day}. ${root.dataset.kind === "predict" ? "Check your predictions again any time." : "Open the editor to see your rules graded again."}`;
+    score.textContent = `You passed this exercise on ${day}. ${AGAIN_TEXT[root.dataset.kind ?? ""] ?? "Open the editor to see your rules graded again."}`;
   } else if (result.attemptedAt) {
     root.dataset.progress = "attempted";
     score.textContent =
-      `You have started this exercise. ${root.dataset.kind === "predict" ? "" : "Open the editor to carry on."}`.trim();
+      `You have started this exercise. ${root.dataset.kind === "predict" || root.dataset.kind === "read-logs" ? "" : "Open the editor to carry on."}`.trim();
   }
 }
 
@@ -173,6 +180,46 @@ function setupPredictions(root: HTMLElement, id: string): void {
   if (saved.ok && saved.value) void mount("restore");
 }
 
+/**
+ * A read-logs exercise's questions: like the predict form, the island (with the grader) arrives
+ * on the first answer or Check, or at once when this browser remembers answers.
+ */
+function setupLogQuestions(root: HTMLElement, id: string): void {
+  const form = root.querySelector<HTMLFormElement>("form[data-log-form]");
+  const status = root.querySelector<HTMLElement>("[data-loader-status]");
+  if (!form || !status) return;
+  let loading: Promise<void> | undefined;
+  let mounted = false;
+  let checkWhenMounted = false;
+  const mount = (trigger: "restore" | "change" | "submit") => {
+    loading ??= import("./log-reading-island.ts")
+      .then(({ mountLogQuestions }) => {
+        status.textContent = "";
+        form.removeEventListener("submit", onSubmit);
+        form.removeEventListener("change", onChange);
+        mounted = true;
+        mountLogQuestions(root, form, checkWhenMounted ? "submit" : trigger);
+      })
+      .catch((error: unknown) => {
+        console.warn("NSG Lab: the grader failed to load", error);
+        status.textContent = "The checker could not be loaded (are you offline?). Try again.";
+        loading = undefined;
+      });
+    return loading;
+  };
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    if (mounted) return;
+    checkWhenMounted = true;
+    void mount("submit");
+  };
+  const onChange = () => void mount("change");
+  form.addEventListener("submit", onSubmit);
+  form.addEventListener("change", onChange);
+  const saved = readLogAnswers(browserStore(), id, root.querySelectorAll("[data-check]").length);
+  if (saved.ok && saved.value) void mount("restore");
+}
+
 export function setupExercises(): void {
   const roots = [...document.querySelectorAll<HTMLElement>("[data-exercise]")].filter(
     (r) => !r.dataset.ready,
@@ -185,6 +232,7 @@ export function setupExercises(): void {
     setupHints(root);
     showEarlierResult(root, id);
     if (root.dataset.kind === "predict") setupPredictions(root, id);
+    else if (root.dataset.kind === "read-logs") setupLogQuestions(root, id);
     else setupEditorOpener(root, id, link);
   }
   const target = roots.find((r) => r.dataset.exercise === link.id);
@@ -193,7 +241,7 @@ export function setupExercises(): void {
     target.scrollIntoView({ block: "start" });
     target.querySelector<HTMLButtonElement>("[data-open-editor]")?.focus({ preventScroll: true });
   } else if (link.problem) {
-    const first = roots.find((r) => r.dataset.kind !== "predict");
+    const first = roots.find((r) => r.querySelector("[data-opener-note]"));
     const note = first?.querySelector<HTMLElement>("[data-opener-note]");
     if (note) {
       note.textContent = link.problem;

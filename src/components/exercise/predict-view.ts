@@ -70,7 +70,7 @@ function ruleCheckList(step: WhyStep): HTMLOListElement {
 }
 
 /** The path, step by step; each NSG with the rules it checked (open when the answer was wrong). */
-function whyTrace(result: ExpectationResult, open: boolean): HTMLOListElement {
+export function whyTrace(result: Pick<ExpectationResult, "trace">, open: boolean): HTMLOListElement {
   return el(
     "ol",
     { class: "ex-trace", "aria-label": "How the flow was decided, step by step" },

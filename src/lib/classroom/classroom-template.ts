@@ -1,4 +1,4 @@
-import type { Exercise } from "../grader/exercise-schema.ts";
+import { writesRules, type Exercise } from "../grader/exercise-schema.ts";
 import { detectRuleFormat } from "../grader/parse-learner-rules.ts";
 import { RULE_FILE_EXTENSIONS, type RuleFormat } from "../formats/rule-document.ts";
 
@@ -120,7 +120,7 @@ export function classroomTemplate(
   exercises: readonly Exercise[],
   options: ClassroomOptions,
 ): Record<string, string> {
-  const authored = exercises.filter((e) => e.kind === "author-rules");
+  const authored = exercises.filter(writesRules);
   const files: Record<string, string> = {
     [WORKFLOW_FILE]: workflow(authored, options),
     "README.md": learnerReadme(authored, options),
@@ -140,7 +140,7 @@ export function classroom50Config(
   exercises: readonly Exercise[],
   o: ClassroomOptions,
 ): Record<string, string> {
-  const authored = exercises.filter((e) => e.kind === "author-rules");
+  const authored = exercises.filter(writesRules);
   const setup = [
     `git clone --quiet https://github.com/${o.courseRepo}.git ${GRADER_DIR}`,
     `git -C ${GRADER_DIR} checkout --quiet ${o.courseRef}`,

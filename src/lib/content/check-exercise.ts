@@ -1,8 +1,13 @@
 import { compareNetworks } from "../compare/compare-networks.ts";
+import { applyRules } from "../grader/apply-rules.ts";
+import { changesBetween, changeSummary, changeSize, changeText } from "../grader/change-size.ts";
 import { gradeSubmission, gradeTopology, isComplete, loadExercise, type Exercise } from "../grader/index.ts";
+import { parseLearnerRules } from "../grader/parse-learner-rules.ts";
 import { referenceNetwork } from "../grader/reference.ts";
 import { createEvaluator } from "../nsg/evaluator.ts";
 import { checkSolutionFormats } from "./check-solution-formats.ts";
+import { checkLogExercise } from "./check-log-exercise.ts";
+import { unneededChanges } from "./fix-minimality.ts";
 import { solutionMutants } from "./solution-mutants.ts";
 import type { IssueCode } from "../issue-codes.ts";
 import type { Issue, IssuePath } from "../result.ts";
@@ -28,20 +33,9 @@ export function checkExerciseText(text: string): ExerciseCheck {
   const errors: Issue[] = [];
   const at = (code: IssueCode, message: string, path: IssuePath) => errors.push({ code, message, path });
 
-  if (exercise.kind === "predict") {
-    const report = gradeTopology(exercise, exercise.topology);
-    if (report.status === "invalid")
-      report.errors.forEach((e) => at(e.code, `scenario: ${e.message}`, e.path));
-    report.results.forEach((r, i) => {
-      if (r.actual === "error")
-        at("invalid-flow", `expectation "${r.name}": ${r.explanation}`, ["expectations", i, "flow"]);
-      else if (!r.pass)
-        at(
-          "expectation-mismatch",
-          `expectation "${r.name}" says ${r.expect} but the evaluator says ${r.actual} (${r.decider})`,
-          ["expectations", i, "expect"],
-        );
-    });
+  if (exercise.kind === "predict" || exercise.kind === "read-logs") {
+    checkVerdicts(exercise, at);
+    if (exercise.kind === "read-logs" && errors.length === 0) checkLogExercise(exercise, at);
     return { exercise, errors, notes: [] };
   }
 
@@ -78,7 +72,56 @@ export function checkExerciseText(text: string): ExerciseCheck {
       at(e.code, `starter ${e.span ? `line ${e.span.line}` : ""}: ${e.message}`, ["starter"]),
     );
   }
+  if (exercise.kind === "fix-rules" && errors.length === 0) notes.push(...checkFix(exercise, at));
   return { exercise, errors, notes };
+}
+
+/** Every expectation's `expect` (and `decidedBy`) is what the evaluator says of the scenario as written. */
+function checkVerdicts(exercise: Exercise, at: (code: IssueCode, message: string, path: IssuePath) => void) {
+  const report = gradeTopology(exercise, exercise.topology);
+  if (report.status === "invalid") report.errors.forEach((e) => at(e.code, `scenario: ${e.message}`, e.path));
+  report.results.forEach((r, i) => {
+    if (r.actual === "error")
+      at("invalid-flow", `expectation "${r.name}": ${r.explanation}`, ["expectations", i, "flow"]);
+    else if (!r.pass)
+      at(
+        "expectation-mismatch",
+        `expectation "${r.name}" says ${r.expect}${r.decidedBy ? ` decided by ${r.decidedBy}` : ""} but the evaluator says ${r.actual} (${r.decider})`,
+        ["expectations", i, "expect"],
+      );
+  });
+}
+
+/**
+ * A fix-rules exercise starts from its scenario's rules (the starter, when there is one, must
+ * say exactly those), and its solution is the smallest known fix: every change it makes is needed.
+ */
+function checkFix(exercise: Exercise, at: (code: IssueCode, message: string, path: IssuePath) => void) {
+  if (exercise.starter !== undefined) {
+    const doc = parseLearnerRules(exercise.starter, exercise);
+    const applied = doc.ok ? applyRules(exercise, doc.value) : undefined;
+    if (applied?.ok) {
+      const changes = changesBetween(exercise.topology, applied.value);
+      if (changes.length > 0)
+        at(
+          "starter-not-scenario",
+          `the starter must hold the broken rules as the scenario has them, but it changes them: ${changes.map(changeText).join("; ")}`,
+          ["starter"],
+        );
+    }
+  }
+  const { changes, unneeded } = unneededChanges(exercise);
+  if (changes.length === 0)
+    at("fix-not-minimal", "the solution changes nothing: a fix-rules solution is the smallest fix", [
+      "solution",
+    ]);
+  for (const change of unneeded)
+    at(
+      "fix-not-minimal",
+      `the solution's change "${changeText(change)}" is not needed: without it every check still passes and nothing differs, so a smaller fix exists; leave it out`,
+      ["solution"],
+    );
+  return changes.length > 0 ? [`the smallest known fix: ${changeSummary(changeSize(changes))}`] : [];
 }
 
 /**

@@ -1,6 +1,6 @@
 import { convertRules, summaryOf } from "../exercise-ui/format-conversion.ts";
 import { FORMAT_LABEL, ruleFormatOf, type EditorFormat } from "../exercise-ui/editor-format.ts";
-import { detectRuleFormat, gradeSubmission, type Exercise } from "../grader/index.ts";
+import { detectRuleFormat, gradeSubmission, writesRules, type Exercise } from "../grader/index.ts";
 import { issue, type Issue } from "../result.ts";
 
 /**
@@ -36,7 +36,7 @@ export function checkSolutionFormats(
   const errors: Issue[] = [];
   const notes: string[] = [];
   const solution = exercise.solution;
-  if (exercise.kind !== "author-rules" || solution === undefined) return { errors, notes };
+  if (!writesRules(exercise) || solution === undefined) return { errors, notes };
   const from = detectRuleFormat(solution);
   if (from === "yaml") {
     notes.push(

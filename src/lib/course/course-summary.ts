@@ -17,6 +17,8 @@ export const LESSON_TAKEAWAYS: Readonly<Record<string, string>> = {
     "Azure can block outbound TCP 25 whatever your rules say; send mail through an authenticated relay on port 587, and tell the two apart with IP flow verify.",
   "capstone-active-ftp":
     "Least privilege means rules for the connections that start outside only, from a narrow source, to one destination, with the one protocol and the ports really used.",
+  troubleshooting:
+    "To troubleshoot, name the flow, ask IP flow verify or NSG diagnostics which rule decides it, read the effective rules and flow logs for why, then make the smallest fix.",
 };
 
 export interface NextStep {

@@ -5,16 +5,17 @@ import { ruleSetsToJson } from "./format-conversion.ts";
 
 /** What an <Exercise> embeds for its island (as <script type="application/json" data-exercise-data>). */
 export interface ExerciseData {
-  /** Validated at build time; for `predict` exercises the answers (expect, decidedBy) are left out. */
+  /** Validated at build time; for `predict` and `read-logs` exercises the answers (expect, decidedBy) are left out. */
   exercise: Exercise;
 }
 
 /**
- * A predict exercise's answers must not sit in the page source: the island grades answers
- * against the evaluator (gradePredictions), never against the file's `expect`.
+ * A predict or read-logs exercise's answers must not sit in the page source: the island grades
+ * answers against the evaluator (gradePredictions, gradeLogReading), never against the file's
+ * `expect` and `decidedBy`.
  */
 export function withoutAnswers(exercise: Exercise): Exercise {
-  if (exercise.kind !== "predict") return exercise;
+  if (exercise.kind !== "predict" && exercise.kind !== "read-logs") return exercise;
   return {
     ...exercise,
     expectations: exercise.expectations.map(({ decidedBy: _d, ...e }) => ({

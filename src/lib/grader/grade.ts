@@ -5,11 +5,12 @@ import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import { joinMessages } from "../result.ts";
 import { applyRules } from "./apply-rules.ts";
-import type { Exercise } from "./exercise-schema.ts";
+import { changeSize, changesBetween, type ChangeReport } from "./change-size.ts";
+import { writesRules, type Exercise } from "./exercise-schema.ts";
 import { explainMiss } from "./explain.ts";
 import { deadRules } from "./least-privilege.ts";
 import { probeBlockingRules } from "../analysis/probe-blocking.ts";
-import { isAssociationExercise } from "./reference.ts";
+import { isAssociationExercise, referenceNetwork } from "./reference.ts";
 import { compareWithReference } from "./semantic-check.ts";
 import { isBlankRules, parseLearnerRules } from "./parse-learner-rules.ts";
 import { invalidReport, type ExpectationResult, type GradeReport } from "./report.ts";
@@ -71,10 +72,9 @@ export function gradeTopology(
     };
   });
   const passed = results.filter((r) => r.pass).length;
-  const comparison =
-    exercise.kind === "author-rules"
-      ? compareWithReference(exercise, evaluator.value, format, options.suggestFixes ?? true)
-      : undefined;
+  const comparison = writesRules(exercise)
+    ? compareWithReference(exercise, evaluator.value, format, options.suggestFixes ?? true)
+    : undefined;
   return {
     exercise: exercise.id,
     status: "graded",
@@ -85,13 +85,21 @@ export function gradeTopology(
     warnings: [],
     lints: [
       ...lintEditable(exercise, evaluator.value),
-      ...(exercise.kind === "author-rules" && passed === results.length
-        ? deadRules(exercise, evaluator.value)
-        : []),
+      ...(writesRules(exercise) && passed === results.length ? deadRules(exercise, evaluator.value) : []),
     ],
     differences: comparison && "differences" in comparison ? comparison.differences : [],
     compared: comparison !== undefined,
     ...(comparison && "tooLarge" in comparison ? { comparisonProblem: comparison.tooLarge } : {}),
+    ...(exercise.kind === "fix-rules" ? { change: changeReport(exercise, topology) } : {}),
+  };
+}
+
+/** A fix-rules grade: the change from the scenario's rules, beside the reference solution's. */
+function changeReport(exercise: Exercise, topology: Topology): ChangeReport {
+  const reference = referenceNetwork(exercise);
+  return {
+    ...changeSize(changesBetween(exercise.topology, topology)),
+    smallest: reference?.ok ? changesBetween(exercise.topology, reference.value.topology).length : undefined,
   };
 }
 

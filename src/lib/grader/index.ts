@@ -2,6 +2,9 @@
 export {
   exerciseSchema,
   expectationSchema,
+  EXERCISE_KINDS,
+  writesRules,
+  type ExerciseKind,
   type Exercise,
   type ExerciseInput,
   type Expectation,
@@ -20,3 +23,21 @@ export { flattenTrace, decidedByHolds, deciderLabel, type TraceEntry } from "./t
 export { describeRule } from "./describe-rule.ts";
 export { isComplete, type GradeReport, type ExpectationResult } from "./report.ts";
 export { compareWithReference, type DifferenceResult } from "./semantic-check.ts";
+export {
+  changesBetween,
+  changeSize,
+  changeSummary,
+  changeSizeLine,
+  type ChangeReport,
+  type RuleChange,
+} from "./change-size.ts";
+export {
+  gradeLogReading,
+  ruleChoices,
+  findRuleChoice,
+  WHY_NOT_REASONS,
+  WHY_NOT_LABEL,
+  type LogAnswer,
+  type LogReadingReport,
+  type WhyNotReason,
+} from "./log-reading.ts";

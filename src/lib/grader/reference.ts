@@ -2,7 +2,7 @@ import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import { fail, ok, type Result } from "../result.ts";
 import { applyRules } from "./apply-rules.ts";
-import type { Exercise } from "./exercise-schema.ts";
+import { writesRules, type Exercise } from "./exercise-schema.ts";
 import { parseLearnerRules } from "./parse-learner-rules.ts";
 
 /**
@@ -21,7 +21,7 @@ export function referenceNetwork(
 }
 
 function build(exercise: Exercise): Result<{ topology: Topology; evaluator: Evaluator }> | undefined {
-  if (exercise.kind !== "author-rules" || exercise.solution === undefined) return undefined;
+  if (!writesRules(exercise) || exercise.solution === undefined) return undefined;
   const doc = parseLearnerRules(exercise.solution, exercise);
   if (!doc.ok) return fail(doc.errors);
   const applied = applyRules(exercise, doc.value);

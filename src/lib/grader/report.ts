@@ -2,6 +2,7 @@ import { capIssues } from "../cap-issues.ts";
 import type { RuleLint } from "../analysis/lint-rules.ts";
 import type { Issue } from "../result.ts";
 import type { Verdict } from "../nsg/verdict.ts";
+import type { ChangeReport } from "./change-size.ts";
 import type { DifferenceResult } from "./semantic-check.ts";
 import type { TraceEntry } from "./trace.ts";
 
@@ -40,6 +41,8 @@ export interface GradeReport {
   compared: boolean;
   /** Why the comparison could not be made (far too many rules): the exercise is not complete then. */
   comparisonProblem?: string;
+  /** fix-rules: how much the learner's rules differ from the scenario's, and the smallest known fix. */
+  change?: ChangeReport;
 }
 
 /** An exercise is complete when every listed check passes and nothing differs from the reference. */

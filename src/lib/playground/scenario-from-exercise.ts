@@ -20,6 +20,7 @@ export function scenarioFromExercise(text: string, file: string): string {
       if (!isMap(item)) continue;
       item.delete("expect");
       item.delete("decidedBy");
+      item.delete("whyNot");
     }
     doc.set("flows", expectations);
   }

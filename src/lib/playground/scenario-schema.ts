@@ -30,6 +30,8 @@ export const EXERCISE_ONLY_FIELDS = [
   "starter",
   "solution",
   "hints",
+  "acceptedDifferences",
+  "log",
 ] as const;
 
 const ignored = Object.fromEntries(EXERCISE_ONLY_FIELDS.map((k) => [k, z.unknown().optional()]));
