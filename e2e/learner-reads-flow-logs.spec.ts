@@ -2,6 +2,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoHorizontalScroll, watchErrors } from "./support/course.ts";
 import { exerciseFile, exerciseOn } from "./support/exercise.ts";
+import { runGrade } from "../src/cli/grade-command.ts";
+import { createNodeIo } from "../src/cli/io.ts";
 
 /**
  * Lesson 8's read-logs journey: the learner reads a VNet flow log of two VMs, answers which rule
@@ -147,7 +149,9 @@ for (const width of [1280, 360]) {
   });
 }
 
-test("keyboard learner answers every question and completes the exercise", async ({ page }) => {
+test("keyboard learner answers every question, completes the exercise and hands in the answers", async ({
+  page,
+}, testInfo) => {
   const errors = watchErrors(page);
   await page.goto(`exercises/${ID}/`);
   for (const [i, e] of questions.entries()) {
@@ -178,5 +182,22 @@ test("keyboard learner answers every question and completes the exercise", async
   await expect(page.locator("[data-score]")).toHaveText(
     `All ${total} answers are right. Exercise complete ✓`,
   );
+
+  // Handing in: the answers go in one file, which the instructor's re-grade scores again.
+  await page.getByText("Hand in your answers").click();
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download submission file" }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`${ID}-submission.json`);
+  const path = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(path);
+  const out: string[] = [];
+  const io = createNodeIo(
+    (t) => out.push(t),
+    () => {},
+  );
+  expect(runGrade(["--submissions", path], io)).toBe(0);
+  expect(out[0]).toMatch(new RegExp(`\\t${ID}\\t${total}/${total}`));
   errors.expectNone();
 });

@@ -2,6 +2,7 @@ import { printable } from "../lib/text/printable.ts";
 import { formatSpan } from "../lib/formats/source-span.ts";
 import { changeSizeLine, changeText } from "../lib/grader/change-size.ts";
 import { isComplete, type GradeReport } from "../lib/grader/report.ts";
+import type { LogReadingReport, PartResult } from "../lib/grader/log-reading.ts";
 import type { TraceEntry } from "../lib/grader/trace.ts";
 import type { Issue } from "../lib/result.ts";
 
@@ -69,5 +70,26 @@ export function formatReport(report: GradeReport, title: string): string {
     "",
     `${report.passed} passed, ${report.failed} failed${differences > 0 ? `, ${differences} ${differences === 1 ? "difference" : "differences"} from the reference` : ""}`,
   );
+  return lines.join("\n");
+}
+
+/** A read-logs exercise's answers: each question, each part, and why a wrong part is wrong. */
+export function formatLogReport(report: LogReadingReport, title: string): string {
+  const lines = [`${report.exercise} — ${title}`, ""];
+  for (const r of report.results) {
+    lines.push(`  ${r.pass ? "PASS" : "FAIL"}  ${printable(r.name)}  (${r.actual}, decided by ${r.decider})`);
+    const parts: [string, PartResult | undefined][] = [
+      ["verdict", r.verdict],
+      ["rule", r.rule],
+      ["why not", r.whyNot],
+    ];
+    for (const [part, result] of parts)
+      if (result && !result.pass)
+        lines.push(
+          `        ${part}: wrong${result.explanation ? ` — ${printable(result.explanation)}` : ""}`,
+        );
+    if (!r.pass && r.trace.length > 0) lines.push(`        path: ${r.trace.map(traceLine).join("  ⟶  ")}`);
+  }
+  lines.push("", `${report.passed} passed, ${report.failed} failed`);
   return lines.join("\n");
 }

@@ -1,13 +1,8 @@
 import { parseArgs } from "node:util";
-import {
-  gradePredictions,
-  gradeSubmission,
-  gradeTopology,
-  isComplete,
-  loadExercise,
-} from "../lib/grader/index.ts";
+import { gradeSubmission, gradeTopology, isComplete, loadExercise } from "../lib/grader/index.ts";
 import type { GradeReport } from "../lib/grader/report.ts";
-import { formatIssue, formatReport } from "./format-report.ts";
+import { formatIssue, formatLogReport, formatReport } from "./format-report.ts";
+import { gradeWork } from "../lib/exercise-ui/grade-work.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
 import { runVerify } from "./verify-command.ts";
@@ -217,17 +212,19 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
     // format, or a predict exercise's answers. Its claimed score is not read.
     const work = looksLikeSubmission(rulesText) ? submittedWork(rulesText, exercise.value.id) : undefined;
     if (work && !work.ok) return invalid(rulesFile, work.errors);
-    if (work?.ok && work.value.kind === "predict") {
-      if (exercise.value.kind !== "predict")
-        return invalid(rulesFile, [
-          issue("wrong-exercise", `this file holds predictions, but "${exercise.value.id}" asks for rules`, [
-            "work",
-          ]),
-        ]);
-      report = gradePredictions(
-        exercise.value,
-        work.value.answers.map((a) => a ?? undefined),
-      );
+    if (work?.ok && work.value.kind !== "author-rules") {
+      const graded = gradeWork(exercise.value, work.value);
+      if (!graded.ok) return invalid(rulesFile, [issue("wrong-exercise", graded.reason, ["work"])]);
+      if (graded.kind === "read-logs") {
+        if (graded.report.status === "invalid") return invalid(exerciseFile, graded.report.errors);
+        io.out(
+          args.values.json
+            ? JSON.stringify(graded.report, null, 2)
+            : formatLogReport(graded.report, exercise.value.title),
+        );
+        return graded.report.failed === 0 ? 0 : 1;
+      }
+      report = graded.report;
     } else {
       const handedIn = work?.ok && work.value.kind === "author-rules" ? work.value : undefined;
       // --format, else the submission's own, else the file's extension, else detected from the text.

@@ -3,11 +3,13 @@ import type { GradeReport } from "../lib/grader/report.ts";
 import { basename, dirname, join, resolve } from "node:path";
 import { handInOfResult, isResultFile, type HandIn } from "../lib/autograding/result-file.ts";
 import { parseSubmission, type Work } from "../lib/exercise-ui/submission-file.ts";
-import { gradePredictions, gradeSubmission, type Exercise } from "../lib/grader/index.ts";
+import type { Exercise } from "../lib/grader/index.ts";
+import { gradeWork } from "../lib/exercise-ui/grade-work.ts";
 import {
   gradebookCsv,
   invalidSubmissionRow,
   notSubmittedRow,
+  rowFromLogReport,
   rowFromReport,
   type GradebookRow,
   type RowBase,
@@ -169,28 +171,20 @@ function readHandIn(text: string, data: unknown): Result<HandIn> {
 const claimOf = (w: Work) => (w.result ? `${w.result.passed}/${w.result.passed + w.result.failed}` : "");
 
 /** One entry's row: the work graded again, its claim shown beside it and never used. */
-function gradeWork(w: Work, base: RowBase, exercises: Map<string, Exercise>, keep: ReportSink): GradebookRow {
+function gradeEntry(
+  w: Work,
+  base: RowBase,
+  exercises: Map<string, Exercise>,
+  keep: ReportSink,
+): GradebookRow {
   const exercise = exercises.get(w.exercise);
   if (!exercise) return invalidSubmissionRow(base, `unknown exercise "${w.exercise}"`);
   const total = exercise.expectations.length;
-  if (w.kind === "predict") {
-    if (exercise.kind !== "predict")
-      return invalidSubmissionRow(base, `the file holds predictions, but "${exercise.id}" asks for rules`);
-    if (w.answers.length !== total)
-      return invalidSubmissionRow(
-        base,
-        `the file answers ${w.answers.length} flows, but "${exercise.id}" has ${total} now`,
-      );
-    const report = gradePredictions(
-      exercise,
-      w.answers.map((a) => a ?? undefined),
-    );
-    keep(exercise.id, report);
-    return rowFromReport(base, report, total);
-  }
-  const report = gradeSubmission(exercise, w.rules, w.rulesFormat);
-  keep(exercise.id, report);
-  return rowFromReport(base, report, total);
+  const graded = gradeWork(exercise, w);
+  if (!graded.ok) return invalidSubmissionRow(base, graded.reason);
+  if (graded.kind === "read-logs") return rowFromLogReport(base, graded.report, total);
+  keep(exercise.id, graded.report);
+  return rowFromReport(base, graded.report, total);
 }
 
 function gradeFile(
@@ -227,7 +221,7 @@ function gradeFile(
       : fromPath;
   const common = { ...who, assignment: submission.assignment?.title ?? "", file };
   const rows = submission.work.map((w) =>
-    gradeWork(w, { ...common, exercise: w.exercise, claimed: claimOf(w) }, exercises, keep),
+    gradeEntry(w, { ...common, exercise: w.exercise, claimed: claimOf(w) }, exercises, keep),
   );
   const handedIn = new Set(submission.work.map((w) => w.exercise));
   for (const id of submission.assignment?.exercises ?? []) {

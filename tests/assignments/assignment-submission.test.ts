@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { assignmentHandIn } from "../../src/lib/assignments/assignment-submission.ts";
 import { savePredictAnswers } from "../../src/lib/exercise-ui/predict-answers.ts";
+import { saveLogAnswers } from "../../src/lib/exercise-ui/log-answers.ts";
 import { DRAFT, makeDraft } from "../../src/lib/store/records/draft.ts";
 import { Store, type StorageLike } from "../../src/lib/store/store.ts";
 
@@ -19,9 +20,9 @@ function memory(): StorageLike {
 
 const at = new Date("2026-11-20T10:00:00.000Z");
 const exercises = [
-  { id: "ftp-active", kind: "author-rules" as const, flows: 8 },
+  { id: "ftp-active", kind: "rules" as const, flows: 8 },
   { id: "subnet-then-nic", kind: "predict" as const, flows: 3 },
-  { id: "smtp-relay-on-587", kind: "author-rules" as const, flows: 6 },
+  { id: "smtp-relay-on-587", kind: "rules" as const, flows: 6 },
 ];
 
 describe("the assignment file", () => {
@@ -86,5 +87,27 @@ describe("the assignment file", () => {
     });
     expect(handIn.problems).toEqual(["ftp-active: your saved rules cannot be read (it is not valid JSON)"]);
     expect(handIn.notStarted).toEqual(["ftp-active"]);
+  });
+
+  it("holds a read-logs exercise's answers, null where a question is not answered", () => {
+    const store = new Store(memory());
+    const attempt = (answer: object) => ({ answer, wrongTries: 0, revealed: false, checked: false });
+    saveLogAnswers(
+      store,
+      "read-the-web-flow-log",
+      { questions: [attempt({ verdict: "deny", rule: "nsg-web/DenyAllInBound" }), attempt({})] },
+      at,
+    );
+    const logs = [{ id: "read-the-web-flow-log", kind: "read-logs" as const, flows: 2 }];
+    const handIn = assignmentHandIn({ title: "Logs", exercises: logs, store, now: at });
+    expect(handIn.submission.work).toEqual([
+      {
+        exercise: "read-the-web-flow-log",
+        kind: "read-logs",
+        answers: [{ verdict: "deny", rule: "nsg-web/DenyAllInBound" }, null],
+      },
+    ]);
+    const none = assignmentHandIn({ title: "Logs", exercises: logs, store: new Store(memory()), now: at });
+    expect(none.notStarted).toEqual(["read-the-web-flow-log"]);
   });
 });

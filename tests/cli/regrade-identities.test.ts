@@ -169,9 +169,9 @@ describe("instructor re-grades the file an assignment page downloads", () => {
     const { submission } = assignmentHandIn({
       title: "Week 3: ports",
       exercises: [
-        { id: "ftp-active", kind: "author-rules", flows: 8 },
+        { id: "ftp-active", kind: "rules", flows: 8 },
         { id: predict.id, kind: "predict", flows: rightAnswers.length },
-        { id: "smtp-relay-on-587", kind: "author-rules", flows: smtpChecks },
+        { id: "smtp-relay-on-587", kind: "rules", flows: smtpChecks },
       ],
       store,
       learner: "s1234567",

@@ -3,8 +3,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { runGrade } from "../../src/cli/grade-command.ts";
 import type { BatchIo } from "../../src/cli/io.ts";
 import type { GradebookRow } from "../../src/lib/grader/gradebook.ts";
-import { buildSubmission, rulesWork, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
-import { ftpRule, json } from "../grader/fixtures.ts";
+import {
+  buildSubmission,
+  logWork,
+  rulesWork,
+  submissionText,
+} from "../../src/lib/exercise-ui/submission-file.ts";
+import { gradeLogReading } from "../../src/lib/grader/log-reading.ts";
+import { exerciseFile, ftpRule, json } from "../grader/fixtures.ts";
 
 /** A submission file as the site wrote them before names existed (version 1): they still re-grade. */
 const submit = (rules: string, claimed: [number, number], extra: Record<string, unknown> = {}) =>
@@ -180,5 +186,49 @@ describe("instructor asks what the class gets wrong (--report)", () => {
     // Anonymous: the examples name no learner.
     const report = text.slice(text.indexOf("What the class gets wrong"));
     for (const name of ["alice", "bob", "dave"]) expect(report).not.toContain(name);
+  });
+});
+
+describe("instructor re-grades read-logs answers", () => {
+  const logs = exerciseFile("read-the-web-flow-log.yaml");
+  const truth = gradeLogReading(logs, []);
+  const right = truth.results.map((r) => ({
+    verdict: r.actual,
+    rule: r.deciders[0]!,
+    ...(r.whyNot ? { whyNot: r.whyNot.reasons } : {}),
+  }));
+  const handIn = (answers: (typeof right)[number][], claimed: [number, number]) =>
+    submissionText(
+      buildSubmission({
+        learner: "Grace Hopper",
+        work: [logWork({ exercise: logs.id, answers, result: { passed: claimed[0], failed: claimed[1] } })],
+      }),
+    );
+
+  it("re-grades each file's answers with the evaluator, whatever the file claims", () => {
+    const wrong = right.map((a, i) =>
+      i === 1 ? { ...a, verdict: a.verdict === "allow" ? "deny" : "allow" } : a,
+    );
+    const c = classroom({
+      "inbox/grace.json": handIn(right, [0, 5]),
+      "inbox/forged.json": handIn(wrong as typeof right, [5, 0]),
+    });
+    expect(runGrade(["--submissions", "inbox", "--json"], c.io)).toBe(0);
+    const rows = JSON.parse(c.out.join("")) as GradebookRow[];
+    const total = logs.expectations.length;
+    expect(rows.map((r) => [r.file, r.status, r.passed, r.total, r.complete])).toEqual([
+      ["inbox/forged.json", "graded", total - 1, total, false],
+      ["inbox/grace.json", "graded", total, total, true],
+    ]);
+  });
+
+  it("grades one read-logs file with --rules and prints each wrong part", () => {
+    const wrong = right.map((a, i) => (i === 0 ? { ...a, rule: "nsg-snet-web/Allow-SSH-Office" } : a));
+    const c = classroom({ "grace.json": handIn(wrong, [5, 0]) });
+    expect(runGrade(["graders/read-the-web-flow-log.yaml", "--rules", "grace.json"], c.io)).toBe(1);
+    const text = c.out.join("\n");
+    expect(text).toMatch(/FAIL {2}A visitor at 203\.0\.113\.50 opens the website/);
+    expect(text).toMatch(/rule: wrong/);
+    expect(text).toMatch(new RegExp(`${logs.expectations.length - 1} passed, 1 failed$`));
   });
 });

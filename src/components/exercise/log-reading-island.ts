@@ -21,6 +21,8 @@ import {
   type LogReadingSession,
 } from "../../lib/exercise-ui/log-reading-session.ts";
 import { joinMessages } from "../../lib/result.ts";
+import { logWork } from "../../lib/exercise-ui/submission-file.ts";
+import { wireAnswersHandIn } from "./answers-hand-in.ts";
 import { readExerciseData } from "./exercise-data.ts";
 import { readAnswer, renderQuestion, writeAnswer } from "./log-reading-view.ts";
 
@@ -115,6 +117,15 @@ export function mountLogQuestions(root: HTMLElement, form: HTMLFormElement, trig
       box.tabIndex = -1;
       box.focus();
     }
+  });
+
+  wireAnswersHandIn(root, exercise.id, () => {
+    const graded = gradeLogReading(exercise, answersOf(session));
+    return logWork({
+      exercise: exercise.id,
+      answers: answersOf(session),
+      ...(graded.status === "graded" ? { result: { passed: graded.passed, failed: graded.failed } } : {}),
+    });
   });
 
   if (trigger === "submit") onCheck();

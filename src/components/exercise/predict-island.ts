@@ -23,14 +23,8 @@ import {
   type PredictSession,
 } from "../../lib/exercise-ui/predict-session.ts";
 import { joinMessages } from "../../lib/result.ts";
-import {
-  buildSubmission,
-  predictWork,
-  submissionFileName,
-  submissionText,
-} from "../../lib/exercise-ui/submission-file.ts";
-import { downloadText } from "../shared/dom.ts";
-import { handedInAs, learnerName, wireLearnerNames } from "../shared/learner-name-view.ts";
+import { predictWork } from "../../lib/exercise-ui/submission-file.ts";
+import { wireAnswersHandIn } from "./answers-hand-in.ts";
 import { readExerciseData } from "./exercise-data.ts";
 import { renderFlow } from "./predict-view.ts";
 
@@ -132,33 +126,14 @@ export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigg
     }
   });
 
-  // Handing in: the answers as they stand, under the learner's name; what they score is only
-  // what this page saw (the instructor's re-grade checks the answers again).
-  const handIn = root.querySelector<HTMLDetailsElement>("[data-handin-panel]");
-  if (handIn) {
-    handIn.hidden = false;
-    wireLearnerNames(handIn);
-    const handInStatus = handIn.querySelector<HTMLElement>("[data-handin-status]");
-    handIn.querySelector<HTMLButtonElement>("[data-download]")?.addEventListener("click", () => {
-      const graded = gradePredictions(exercise, answersOf(session));
-      const learner = learnerName();
-      const submission = buildSubmission({
-        ...(learner ? { learner } : {}),
-        work: [
-          predictWork({
-            exercise: exercise.id,
-            answers: answersOf(session),
-            ...(graded.status === "graded"
-              ? { result: { passed: graded.passed, failed: graded.failed } }
-              : {}),
-          }),
-        ],
-      });
-      const name = submissionFileName(exercise.id);
-      downloadText(name, submissionText(submission));
-      if (handInStatus) handInStatus.textContent = `Downloaded ${name}${handedInAs(learner)}.`;
+  wireAnswersHandIn(root, exercise.id, () => {
+    const graded = gradePredictions(exercise, answersOf(session));
+    return predictWork({
+      exercise: exercise.id,
+      answers: answersOf(session),
+      ...(graded.status === "graded" ? { result: { passed: graded.passed, failed: graded.failed } } : {}),
     });
-  }
+  });
 
   if (trigger === "submit") onCheck();
   else if (trigger === "restore" && grade()) {

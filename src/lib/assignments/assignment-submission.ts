@@ -1,5 +1,6 @@
 import {
   buildSubmission,
+  logWork,
   predictWork,
   rulesWork,
   type Submission,
@@ -7,12 +8,14 @@ import {
 } from "../exercise-ui/submission-file.ts";
 import { ruleFormatOf } from "../exercise-ui/editor-format.ts";
 import { readPredictAnswers } from "../exercise-ui/predict-answers.ts";
+import { readLogAnswers } from "../exercise-ui/log-answers.ts";
+import { answersOf } from "../exercise-ui/log-reading-session.ts";
 import { DRAFT } from "../store/records/draft.ts";
 import type { Store } from "../store/store.ts";
 
 /**
  * The one file an assignment page downloads: every exercise of the assignment this browser
- * holds work for (an author-rules exercise's saved rules, a predict exercise's saved answers),
+ * holds work for (saved rules, a predict exercise's saved answers, a read-logs exercise's saved answers),
  * under the learner's name. An exercise not started is left out of the work but stays in the
  * assignment's list, so the instructor's re-grade shows it as not handed in.
  */
@@ -24,8 +27,9 @@ export const HAND_IN_EVENT = "nsg-lab:hand-in";
 
 export interface AssignmentExercise {
   id: string;
-  kind: "author-rules" | "predict";
-  /** How many flows a predict exercise has: saved answers for another number no longer line up. */
+  /** What the learner does: rules (author-rules, fix-rules), predictions, or log answers. */
+  kind: "rules" | "predict" | "read-logs";
+  /** How many flows a predict or read-logs exercise asks about: saved answers for another number no longer line up. */
   flows: number;
 }
 
@@ -43,6 +47,12 @@ function workOf(store: Store, e: AssignmentExercise, problems: string[]): Work |
     if (!saved.ok) problems.push(`${e.id}: ${saved.errors[0]!.message}`);
     const answers = saved.ok && saved.value ? saved.value.flows.map((f) => f.answer) : [];
     return answers.some((a) => a !== undefined) ? predictWork({ exercise: e.id, answers }) : undefined;
+  }
+  if (e.kind === "read-logs") {
+    const saved = readLogAnswers(store, e.id, e.flows);
+    if (!saved.ok) problems.push(`${e.id}: ${saved.errors[0]!.message}`);
+    const answers = saved.ok && saved.value ? answersOf(saved.value) : [];
+    return answers.some((a) => Object.keys(a).length > 0) ? logWork({ exercise: e.id, answers }) : undefined;
   }
   const draft = store.read(DRAFT, e.id);
   if (draft.status === "ok")

@@ -2,12 +2,14 @@ import { RULE_FORMATS, type RuleFormat } from "../formats/rule-document.ts";
 import { fail, issue, ok, type Issue, type Result } from "../result.ts";
 import { EDITOR_FORMATS, isEditorFormat, ruleFormatOf, type EditorFormat } from "./editor-format.ts";
 import { checkLearnerName } from "./learner-name.ts";
+import { parseLogAnswer, type LogAnswer } from "../grader/log-answer.ts";
 
 /**
  * The file a learner downloads to hand in their work: one exercise from its page, or every
  * exercise of an assignment from the assignment page. Version 2 carries the learner's name and
  * a list of work, each entry the rules as text in their own format (so `npm run grade` grades
- * exactly what the browser graded) or the allow/deny answers of a predict exercise. `result` is
+ * exactly what the browser graded), the allow/deny answers of a predict exercise, or the answers
+ * of a read-logs exercise (verdict, deciding rule, why another did not). `result` is
  * what the browser saw, and only that: the re-grade grades the work again and never uses it.
  *
  * Version 1 files (one exercise's rules, from before names existed) are still read, as one
@@ -22,6 +24,7 @@ export interface Claimed {
   failed: number;
 }
 
+/** Rules the learner wrote: an author-rules or a fix-rules exercise (the kind names the shape). */
 export interface RulesWork {
   exercise: string;
   kind: "author-rules";
@@ -38,7 +41,15 @@ export interface PredictWork {
   result?: Claimed;
 }
 
-export type Work = RulesWork | PredictWork;
+export interface LogWork {
+  exercise: string;
+  kind: "read-logs";
+  /** One per question, in the exercise's order; null where the learner gave no answer. */
+  answers: (LogAnswer | null)[];
+  result?: Claimed;
+}
+
+export type Work = RulesWork | PredictWork | LogWork;
 
 export interface HandedInAssignment {
   title: string;
@@ -100,6 +111,17 @@ export const predictWork = (input: {
   exercise: input.exercise,
   kind: "predict",
   answers: input.answers.map((a) => a ?? null),
+  ...(input.result ? { result: input.result } : {}),
+});
+
+export const logWork = (input: {
+  exercise: string;
+  answers: readonly (LogAnswer | undefined)[];
+  result?: Claimed;
+}): LogWork => ({
+  exercise: input.exercise,
+  kind: "read-logs",
+  answers: input.answers.map((a) => (a && Object.keys(a).length > 0 ? a : null)),
   ...(input.result ? { result: input.result } : {}),
 });
 
@@ -231,7 +253,33 @@ function workEntry(value: unknown, i: number, errors: Issue[]): Work | undefined
       ...(result ? { result } : {}),
     };
   }
-  errors.push(issue("invalid-value", `work ${i + 1}: kind must be "author-rules" or "predict"`, at("kind")));
+  if (value.kind === "read-logs") {
+    const answers = Array.isArray(value.answers)
+      ? value.answers.map((a) => (a === null ? null : parseLogAnswer(a)))
+      : [];
+    if (!Array.isArray(value.answers) || answers.length > MAX_ANSWERS || answers.includes(undefined))
+      errors.push(
+        issue(
+          "invalid-value",
+          `work ${i + 1}: answers must be a list of null or answers with a verdict ("allow" or "deny"), a rule ("nsg/rule") and reasons`,
+          at("answers"),
+        ),
+      );
+    if (errors.length > before) return undefined;
+    return {
+      exercise: value.exercise as string,
+      kind: "read-logs",
+      answers: answers as (LogAnswer | null)[],
+      ...(result ? { result } : {}),
+    };
+  }
+  errors.push(
+    issue(
+      "invalid-value",
+      `work ${i + 1}: kind must be "author-rules", "predict" or "read-logs"`,
+      at("kind"),
+    ),
+  );
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { isComplete, type GradeReport } from "./report.ts";
+import type { LogReadingReport } from "./log-reading.ts";
 
 /**
  * Where a row's learner name comes from: the name the learner typed into the site (`file`),
@@ -85,6 +86,29 @@ export function rowFromReport(base: RowBase, report: GradeReport, total: number)
     differences: report.differences.length,
     complete: isComplete(report),
     detail,
+  };
+}
+
+/** A read-logs exercise's row: complete when every question is answered right. */
+export function rowFromLogReport(base: RowBase, report: LogReadingReport, total: number): GradebookRow {
+  if (report.status === "invalid")
+    return {
+      ...base,
+      status: "rules-invalid",
+      passed: 0,
+      total,
+      differences: 0,
+      complete: false,
+      detail: report.errors[0]?.message ?? "the exercise could not be evaluated",
+    };
+  return {
+    ...base,
+    status: "graded",
+    passed: report.passed,
+    total,
+    differences: 0,
+    complete: report.failed === 0 && report.passed === total,
+    detail: report.results.map((r) => `${r.pass ? "PASS" : "FAIL"} ${r.name}`).join("; "),
   };
 }
 

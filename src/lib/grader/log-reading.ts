@@ -7,6 +7,7 @@ import type { Direction } from "../nsg/vocabulary.ts";
 import { joinMessages, type Issue } from "../result.ts";
 import type { Exercise } from "./exercise-schema.ts";
 import { decisiveSteps, deciderLabel, flattenTrace, type TraceEntry } from "./trace.ts";
+import type { LogAnswer } from "./log-answer.ts";
 import { WHY_NOT_LABEL, WHY_NOT_REASONS, type WhyNotReason } from "./why-not-reasons.ts";
 
 /**
@@ -19,16 +20,10 @@ import { WHY_NOT_LABEL, WHY_NOT_REASONS, type WhyNotReason } from "./why-not-rea
  */
 
 export { WHY_NOT_REASONS, WHY_NOT_LABEL, type WhyNotReason };
+export type { LogAnswer };
 
 /** The value for "the platform decided" among the rule choices. */
 export const PLATFORM_CHOICE = "platform";
-
-export interface LogAnswer {
-  verdict?: "allow" | "deny";
-  /** "nsg/rule", or PLATFORM_CHOICE. */
-  rule?: string;
-  whyNot?: readonly WhyNotReason[];
-}
 
 /** A rule the learner can name: every rule of every NSG in the scenario, defaults included. */
 export interface RuleChoice {

@@ -1,5 +1,4 @@
-import type { LogAnswer } from "../../grader/log-reading.ts";
-import { WHY_NOT_REASONS, type WhyNotReason } from "../../grader/why-not-reasons.ts";
+import { parseLogAnswer } from "../../grader/log-answer.ts";
 import type { LogReadingSession, QuestionAttempt } from "../../exercise-ui/log-reading-session.ts";
 import type { RecordKind } from "../store.ts";
 import { accept, isObject, refuse } from "./validate.ts";
@@ -11,26 +10,9 @@ export interface SavedLogAnswers extends LogReadingSession {
   savedAt: string;
 }
 
-const isReason = (value: unknown): value is WhyNotReason =>
-  typeof value === "string" && (WHY_NOT_REASONS as readonly string[]).includes(value);
-
-function answerOf(value: unknown): LogAnswer | undefined {
-  if (!isObject(value)) return undefined;
-  const { verdict, rule, whyNot } = value;
-  if (verdict !== undefined && verdict !== "allow" && verdict !== "deny") return undefined;
-  if (rule !== undefined && (typeof rule !== "string" || rule.length === 0 || rule.length > 200))
-    return undefined;
-  if (whyNot !== undefined && (!Array.isArray(whyNot) || !whyNot.every(isReason))) return undefined;
-  return {
-    ...(verdict ? { verdict } : {}),
-    ...(typeof rule === "string" ? { rule } : {}),
-    ...(Array.isArray(whyNot) && whyNot.length > 0 ? { whyNot: [...new Set(whyNot)] } : {}),
-  };
-}
-
 function attempt(value: unknown): QuestionAttempt | undefined {
   if (!isObject(value)) return undefined;
-  const answer = answerOf(value.answer);
+  const answer = parseLogAnswer(value.answer);
   const tries = value.wrongTries;
   if (!answer || typeof tries !== "number" || !Number.isInteger(tries) || tries < 0) return undefined;
   if (typeof value.revealed !== "boolean" || typeof value.checked !== "boolean") return undefined;
