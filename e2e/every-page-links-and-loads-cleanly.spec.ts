@@ -66,6 +66,9 @@ async function crawl(page: Page, baseURL: string) {
   return { visited, checkedAssets, problems, errors };
 }
 
+// Each test crawls every page of the course (about 50, and growing with it): 30 s is per page, not per crawl.
+test.describe.configure({ timeout: 180_000 });
+
 test("every page reachable from home has working internal links and assets under the base path", async ({
   page,
   baseURL,

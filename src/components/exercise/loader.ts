@@ -16,6 +16,7 @@ import { EXERCISE_RESULTS } from "../../lib/store/records/exercise-results.ts";
 import { browserStore, keyOf } from "../../lib/store/store.ts";
 import { decodeShareHash, linkTarget } from "../../lib/exercise-ui/share-link.ts";
 import { asyncHandler } from "../shared/dom.ts";
+import { onFirstOpen } from "../shared/lazy-panel.ts";
 import editorIslandUrl from "./editor-island.ts?worker&url";
 import type { EditorIslandApi } from "./editor-island.ts";
 import { readPredictAnswers } from "../../lib/exercise-ui/predict-answers.ts";
@@ -60,6 +61,16 @@ function setupHints(root: HTMLElement): void {
       item.tabIndex = -1;
       item.focus();
     } else next.textContent = `Show another hint (${shown + 1} of ${items.length})`;
+  });
+}
+
+/** The Azure bridge's code (the script writers, the comparison) loads the first time its panel opens. */
+function setupAzureBridge(root: HTMLElement): void {
+  const panel = root.querySelector<HTMLDetailsElement>("[data-azure-bridge]");
+  if (!panel) return;
+  onFirstOpen(panel, panel.querySelector("[data-bridge-plan]"), async () => {
+    const { mountExerciseBridge } = await import("./exercise-azure-bridge.ts");
+    mountExerciseBridge(root, panel);
   });
 }
 
@@ -230,6 +241,7 @@ export function setupExercises(): void {
     root.dataset.ready = "true";
     const id = root.dataset.exercise ?? "";
     setupHints(root);
+    setupAzureBridge(root);
     showEarlierResult(root, id);
     if (root.dataset.kind === "predict") setupPredictions(root, id);
     else if (root.dataset.kind === "read-logs") setupLogQuestions(root, id);

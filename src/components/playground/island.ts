@@ -25,6 +25,7 @@ import { browserStore } from "../../lib/store/store.ts";
 import { joinMessages } from "../../lib/result.ts";
 import { asSentence, quoted } from "../../lib/text/sentence.ts";
 import { asyncHandler, el, must, wireShareButton } from "../shared/dom.ts";
+import { onFirstOpen } from "../shared/lazy-panel.ts";
 import { renderIssues } from "../shared/issues-view.ts";
 import { renderHistoryList, showSaveStatus } from "../shared/saved-work-view.ts";
 import { renderExposure, renderLints } from "./analysis-view.ts";
@@ -434,6 +435,13 @@ async function boot(root: HTMLElement): Promise<void> {
     () => encodeShareState(currentState()),
     "Whoever opens it sees this scenario, the changes and the flow.",
   );
+
+  const bridgePanel = root.querySelector<HTMLDetailsElement>("[data-azure-bridge]");
+  if (bridgePanel)
+    onFirstOpen(bridgePanel, bridgePanel.querySelector("[data-bridge-plan]"), async () => {
+      const { mountPlaygroundBridge } = await import("./playground-azure-bridge.ts");
+      mountPlaygroundBridge(bridgePanel, () => ({ model, form: form.values() }));
+    });
 
   async function loadFromLink(): Promise<boolean> {
     const shared = await decodeShareState(location.hash);
