@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { runGrade } from "../../src/cli/grade-command.ts";
 import type { BatchIo } from "../../src/cli/io.ts";
 import { exerciseVerification } from "../../src/lib/azure-verify/verify-exercise.ts";
-import { planFingerprint } from "../../src/lib/azure-verify/script-facts.ts";
+import { recordedAnswers as recorded } from "../azure-verify/recorded-answers.ts";
 import { exerciseFile } from "../grader/fixtures.ts";
 
 function harness(files: Record<string, string> = {}) {
@@ -26,24 +26,13 @@ function harness(files: Record<string, string> = {}) {
 const ftp = exerciseFile("ftp-active.yaml");
 const solution = ftp.solution!;
 
-/** The file the script would write if Azure answered `access(testId)`. */
-function recordedAnswers(access: (id: string, simulated: string) => string): string {
+const verification = (() => {
   const v = exerciseVerification(ftp, solution, "azcli");
   if (!v.ok) throw new Error("no plan");
-  const { target, plan } = v.value;
-  return [
-    JSON.stringify({ nsgLab: "ip-flow-verify", exercise: "ftp-active", plan: planFingerprint(target, plan) }),
-    ...plan.tests.map((t) =>
-      JSON.stringify({
-        test: t.id,
-        result: {
-          access: access(t.id, t.expected.access),
-          ruleName: `securityRules/${t.expected.rules.at(-1)?.rule ?? ""}`,
-        },
-      }),
-    ),
-  ].join("\n");
-}
+  return v.value;
+})();
+const recordedAnswers = (access: (id: string, simulated: "Allow" | "Deny") => "Allow" | "Deny") =>
+  recorded(verification, access);
 
 describe("verify on Azure from the CLI", () => {
   it("prints the az CLI script for the learner's rules", () => {
