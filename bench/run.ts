@@ -10,6 +10,8 @@
  * 4. The semantic comparison with the reference solution, per exercise and for a 200-rule NSG.
  * 5. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
  * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
+ * 7. Scaling: grading 1,000 to 7,994 rules, 10,000 vs 100,000 flows, and the evaluator against a
+ *    hand-written baseline loop (bench/baseline-loop.ts) giving the same answers.
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
@@ -26,6 +28,7 @@ import { measure, ms, ratio, us } from "./measure.ts";
 import { seeded } from "./random.ts";
 import { gradingBench } from "./grading.ts";
 import { browserRegradeBench } from "./browser-regrade.ts";
+import { scalingBench } from "./scaling.ts";
 import { hostileBench } from "./hostile.ts";
 import { scriptParseBench } from "./script-parse.ts";
 import { semanticBench } from "./semantic.ts";
@@ -162,4 +165,5 @@ scriptParseBench(line);
 semanticBench(line);
 await hostileBench();
 await browserRegradeBench(line);
+scalingBench(line, evaluator, large.endpoints);
 console.log("");
