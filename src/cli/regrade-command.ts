@@ -13,6 +13,7 @@ import {
   type RowBase,
 } from "../lib/grader/gradebook.ts";
 import { printable } from "../lib/text/printable.ts";
+import { lateness } from "../lib/assignments/due-date.ts";
 import { joinMessages, ok, type Result } from "../lib/result.ts";
 import { loadExercises } from "./exercises-dir.ts";
 import type { BatchIo } from "./io.ts";
@@ -100,8 +101,9 @@ export function runRegrade(
           : "";
       // Fields come from submission files: each is escaped, the tabs between them are ours.
       const problem = r.status === "graded" ? "" : `\t${r.status}: ${printable(r.detail)}`;
+      const late = r.late ? `\t${r.late}` : "";
       io.out(
-        `${printable(r.learner)}\t${printable(r.exercise) || "?"}\t${score}${printable(claim)}${problem}`,
+        `${printable(r.learner)}\t${printable(r.exercise) || "?"}\t${score}${printable(claim)}${problem}${late}`,
       );
     }
   }
@@ -238,5 +240,7 @@ function gradeFile(
     rows.push(notSubmittedRow({ ...common, exercise: id, claimed: "" }, total, why));
   }
   if (rows.length === 0) return [invalidSubmissionRow(unread, "the file holds no work")];
-  return rows;
+  // Saved after the due date the assignment link gave (the learner's clock: a flag, not proof).
+  const late = lateness(submission.savedAt, submission.assignment?.due);
+  return late ? rows.map((r) => ({ ...r, late })) : rows;
 }
