@@ -24,6 +24,7 @@ import type { Exercise } from "../lib/grader/index.ts";
 import { issue, joinMessages } from "../lib/result.ts";
 import { loadExercises } from "./exercises-dir.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
+import { applyExpectationsOption, type ExpectationsOption } from "./expectations-option.ts";
 import { graderVersion } from "./grader-version.ts";
 import { MAX_FILE_BYTES, type BatchIo } from "./io.ts";
 
@@ -39,6 +40,8 @@ export interface AutogradeOptions {
   result?: string;
   learner?: string;
   json: boolean;
+  /** An instructor's extra checks (assessment mode), added to the exercises' own. */
+  expectations?: ExpectationsOption;
 }
 
 /** The environment a run may be in: GitHub Actions says which repository and commit it graded. */
@@ -138,12 +141,15 @@ function gradeRepository(
 }
 
 function loadAll(o: AutogradeOptions, io: BatchIo): Map<string, Exercise> | undefined {
-  const { exercises, problems } = loadExercises(o.exercisesDir, io);
+  const { exercises: loaded, problems } = loadExercises(o.exercisesDir, io);
   for (const p of problems) io.err(`warning: exercise not loaded: ${p}`);
-  if (exercises.size === 0) {
+  if (loaded.size === 0) {
     io.err(`no exercises found in ${o.exercisesDir}`);
     return undefined;
   }
+  // Assessment mode: the instructor's extra checks join the exercises' own.
+  const exercises = applyExpectationsOption(o.expectations, loaded, io);
+  if (!exercises) return undefined;
   const unknown = (o.expect ?? []).filter((id) => !exercises.has(id));
   if (unknown.length > 0) {
     io.err(`--expect names unknown exercise(s): ${unknown.join(", ")} (not in ${o.exercisesDir})`);

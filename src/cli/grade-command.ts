@@ -13,6 +13,7 @@ import { runRegrade } from "./regrade-command.ts";
 import { runVerify } from "./verify-command.ts";
 import { runAutograde, runAutogradeBatch, type Env } from "./autograde-command.ts";
 import { readPointsOption } from "../lib/autograding/points-option.ts";
+import { applyExpectationsOption, readExpectationsOption } from "./expectations-option.ts";
 import { isSubmission, parseSubmission, workFor, type Work } from "../lib/exercise-ui/submission-file.ts";
 import { issue, type Issue, type Result } from "../lib/result.ts";
 import { formatOfFileName, RULE_FORMATS, type RuleFormat } from "../lib/formats/rule-document.ts";
@@ -33,6 +34,7 @@ function submittedWork(text: string, exercise: string): Result<Work> {
 
 const USAGE = [
   `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
+  "       (every form below also takes --expectations <file>: an instructor's extra checks, AUTHORING.md “Assessment mode”)",
   "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json] [--report]",
   "       npm run grade -- --rules-dir <dir> [--expect id,id,...] [--points 10 | --points id=30,id=20] [--exercises graders]",
   "                        [--summary <file>] [--annotations] [--result result.json] [--learner <name>] [--json]",
@@ -72,6 +74,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         result: { type: "string" },
         learner: { type: "string" },
         report: { type: "boolean", default: false },
+        expectations: { type: "string" },
       },
     });
   } catch (e) {
@@ -82,6 +85,10 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
     io.out(USAGE);
     return 0;
   }
+  // Assessment mode: the instructor's extra checks, applied to whatever is graded below.
+  const expectations =
+    args.values.expectations !== undefined ? readExpectationsOption(args.values.expectations, io) : undefined;
+  if (args.values.expectations !== undefined && !expectations) return 2;
   if (args.values.submissions) {
     const paths = [...args.values.submissions, ...args.positionals];
     return runRegrade(
@@ -91,6 +98,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         exercisesDir: args.values.exercises,
         json: args.values.json,
         report: args.values.report,
+        ...(expectations ? { expectations } : {}),
       },
       io,
     );
@@ -134,6 +142,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
       ...(args.values.result ? { result: args.values.result } : {}),
       ...(args.values.learner?.trim() ? { learner: args.values.learner.trim() } : {}),
       json: args.values.json,
+      ...(expectations ? { expectations } : {}),
     };
     // Many repositories (or a gradebook): the instructor's batch, into one CSV.
     if (rulesDirs.length > 1 || args.values.csv !== undefined) {
@@ -196,8 +205,16 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
 
   const exerciseText = read(exerciseFile);
   if (exerciseText === undefined) return 2;
-  const exercise = loadExercise(exerciseText, exerciseFile.endsWith(".json") ? "json" : "auto");
-  if (!exercise.ok) return invalid(exerciseFile, exercise.errors);
+  const loaded = loadExercise(exerciseText, exerciseFile.endsWith(".json") ? "json" : "auto");
+  if (!loaded.ok) return invalid(exerciseFile, loaded.errors);
+  const augmented = applyExpectationsOption(
+    expectations,
+    new Map([[loaded.value.id, loaded.value]]),
+    io,
+    loaded.value.id,
+  );
+  if (!augmented) return 2;
+  const exercise = { ok: true as const, value: augmented.get(loaded.value.id)! };
 
   const verifyScript = args.values["verify-script"];
   const azureResults = args.values["azure-results"];

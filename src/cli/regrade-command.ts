@@ -17,6 +17,7 @@ import { lateness } from "../lib/assignments/due-date.ts";
 import { joinMessages, ok, type Result } from "../lib/result.ts";
 import { loadExercises } from "./exercises-dir.ts";
 import type { BatchIo } from "./io.ts";
+import { applyExpectationsOption, type ExpectationsOption } from "./expectations-option.ts";
 
 /**
  * Expands folders into their .json files, each file and folder once (overlapping arguments such
@@ -63,15 +64,24 @@ function learnerFromPath(
  */
 export function runRegrade(
   submissionPaths: readonly string[],
-  options: { csv?: string; exercisesDir: string; json: boolean; report?: boolean },
+  options: {
+    csv?: string;
+    exercisesDir: string;
+    json: boolean;
+    report?: boolean;
+    expectations?: ExpectationsOption;
+  },
   io: BatchIo,
 ): number {
-  const { exercises, problems } = loadExercises(options.exercisesDir, io);
+  const { exercises: loaded, problems } = loadExercises(options.exercisesDir, io);
   for (const p of problems) io.err(`warning: exercise not loaded: ${p}`);
-  if (exercises.size === 0) {
+  if (loaded.size === 0) {
     io.err(`no exercises found in ${options.exercisesDir}`);
     return 2;
   }
+  // Assessment mode: the instructor's extra checks join the exercises' own.
+  const exercises = applyExpectationsOption(options.expectations, loaded, io);
+  if (!exercises) return 2;
   const files = collectFiles(submissionPaths, io);
   if (files.length === 0) {
     io.err("no submission files (.json) found");
