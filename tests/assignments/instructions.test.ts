@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderInstructions } from "../../src/lib/assignments/instructions.ts";
 import { isSafeLinkAddress, renderMarkdownLite } from "../../src/lib/exercise-ui/markdown-lite.ts";
@@ -90,5 +91,43 @@ describe("assignment instructions (Markdown from a link anyone can write)", () =
     const { html, notices } = renderInstructions("`[x](javascript:y)`");
     expect(html).toBe("<p><code>[x](javascript:y)</code></p>");
     expect(notices).toEqual([]);
+  });
+
+  it("never writes a tag or attribute outside its few, whatever the text", () => {
+    const pieces = fc.constantFrom(
+      "<",
+      ">",
+      '"',
+      "'",
+      "&",
+      "[",
+      "]",
+      "(",
+      ")",
+      "`",
+      "*",
+      "#",
+      "-",
+      "|",
+      "\n",
+      " ",
+      "javascript:",
+      "https://x.org/",
+      "onerror=",
+      "a",
+    );
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 60 }).map((p) => p.join("")),
+        (text) => {
+          const { html } = renderInstructions(text);
+          for (const [tag] of html.matchAll(/<[^>]*>/g))
+            expect(tag, text).toMatch(
+              /^<\/?(p|ul|ol|li|strong|em|code|h[3-5]|table|thead|tbody|tr|th|td)( scope="col"| tabindex="0")?>$|^<a href="[^"<>]*"( rel="noopener noreferrer")?>$|^<\/a>$/,
+            );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
