@@ -16,6 +16,7 @@ import {
 } from "../lib/grader/gradebook.ts";
 import { printable } from "../lib/text/printable.ts";
 import { resultFile, resultFileText } from "../lib/autograding/result-file.ts";
+import { pointsOf, type ExercisePoints } from "../lib/autograding/points-option.ts";
 import { stepSummary } from "../lib/autograding/step-summary.ts";
 import { starterFormat } from "../lib/classroom/classroom-template.ts";
 import { formatOfFileName, RULE_FILE_EXTENSIONS } from "../lib/formats/rule-document.ts";
@@ -23,6 +24,7 @@ import type { Exercise } from "../lib/grader/index.ts";
 import { issue, joinMessages } from "../lib/result.ts";
 import { loadExercises } from "./exercises-dir.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
+import { applyExpectationsOption, type ExpectationsOption } from "./expectations-option.ts";
 import { graderVersion } from "./grader-version.ts";
 import { MAX_FILE_BYTES, type BatchIo } from "./io.ts";
 
@@ -31,12 +33,15 @@ export interface AutogradeOptions {
   exercisesDir: string;
   /** The exercises the repository must hold; a missing one scores 0. Else every rules file named after an exercise. */
   expect?: string[];
-  points: number;
+  /** Every exercise's points, or each one's (then `expect` lists exactly those exercises). */
+  points: ExercisePoints;
   summary?: string;
   annotations: boolean;
   result?: string;
   learner?: string;
   json: boolean;
+  /** An instructor's extra checks (assessment mode), added to the exercises' own. */
+  expectations?: ExpectationsOption;
 }
 
 /** The environment a run may be in: GitHub Actions says which repository and commit it graded. */
@@ -67,15 +72,17 @@ function gradeOne(
   io: BatchIo,
 ): ExerciseGrade {
   const expected = repoPath(rulesDir, `${exercise.id}.${RULE_FILE_EXTENSIONS[starterFormat(exercise)]}`);
+  // runGrade checks that per-exercise points name every exercise of --expect.
+  const points = pointsOf(o.points, exercise.id) ?? 0;
   if (names.length === 0)
-    return ungradedExercise(exercise, expected, o.points, [
+    return ungradedExercise(exercise, expected, points, [
       issue(
         "missing-rules-file",
         `No rules file for "${exercise.title}": add ${expected} (or a .json, .yaml or .ps1 file of the same name).`,
       ),
     ]);
   if (names.length > 1)
-    return ungradedExercise(exercise, repoPath(rulesDir, names[0]!), o.points, [
+    return ungradedExercise(exercise, repoPath(rulesDir, names[0]!), points, [
       issue(
         "duplicate-rules-file",
         `${names.map((n) => repoPath(rulesDir, n)).join(" and ")} are both rules for "${exercise.title}": keep one.`,
@@ -86,7 +93,7 @@ function gradeOne(
   try {
     text = io.readFile(join(rulesDir, names[0]!));
   } catch (e) {
-    return ungradedExercise(exercise, file, o.points, [
+    return ungradedExercise(exercise, file, points, [
       issue(
         "unreadable-file",
         `${file} cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
@@ -94,10 +101,10 @@ function gradeOne(
     ]);
   }
   if (text.length > MAX_FILE_BYTES)
-    return ungradedExercise(exercise, file, o.points, [
+    return ungradedExercise(exercise, file, points, [
       issue("unreadable-file", `${file} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`),
     ]);
-  return gradeRulesFile(exercise, file, text, formatOfFileName(file)!, o.points);
+  return gradeRulesFile(exercise, file, text, formatOfFileName(file)!, points);
 }
 
 function write(path: string, text: string, what: string, io: BatchIo): boolean {
@@ -134,12 +141,15 @@ function gradeRepository(
 }
 
 function loadAll(o: AutogradeOptions, io: BatchIo): Map<string, Exercise> | undefined {
-  const { exercises, problems } = loadExercises(o.exercisesDir, io);
+  const { exercises: loaded, problems } = loadExercises(o.exercisesDir, io);
   for (const p of problems) io.err(`warning: exercise not loaded: ${p}`);
-  if (exercises.size === 0) {
+  if (loaded.size === 0) {
     io.err(`no exercises found in ${o.exercisesDir}`);
     return undefined;
   }
+  // Assessment mode: the instructor's extra checks join the exercises' own.
+  const exercises = applyExpectationsOption(o.expectations, loaded, io);
+  if (!exercises) return undefined;
   const unknown = (o.expect ?? []).filter((id) => !exercises.has(id));
   if (unknown.length > 0) {
     io.err(`--expect names unknown exercise(s): ${unknown.join(", ")} (not in ${o.exercisesDir})`);

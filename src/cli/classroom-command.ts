@@ -1,11 +1,18 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
-import { classroom50Config, classroomTemplate } from "../lib/classroom/classroom-template.ts";
+import {
+  classroom50Config,
+  classroomTemplate,
+  type ClassroomOptions,
+} from "../lib/classroom/classroom-template.ts";
+import { assignmentFromLink } from "../lib/assignments/assignment-from-link.ts";
+import type { Assignment } from "../lib/assignments/assignment-link.ts";
+import { joinMessages } from "../lib/result.ts";
 import { loadExercise, type Exercise } from "../lib/grader/index.ts";
 
 const USAGE =
-  "usage: npm run assignment-repo -- [--exercises id,id,...] [--course owner/repo] [--ref main] [--points 10] [--out classroom/template] [--classroom50 classroom/classroom50]\n" +
+  "usage: npm run assignment-repo -- [--exercises id,id,... | --assignment <assignment link>] [--course owner/repo] [--ref main] [--points 10] [--out classroom/template] [--classroom50 classroom/classroom50]\n" +
   "       (npm run classroom is the same command under its old name)";
 
 /** With neither --out nor --classroom50, both committed copies are regenerated. */
@@ -26,9 +33,10 @@ export function runClassroom(argv: string[]): number {
       args: argv,
       options: {
         exercises: { type: "string" },
+        assignment: { type: "string" },
         course: { type: "string", default: process.env.GITHUB_REPOSITORY ?? "your-org/nsg-lab" },
         ref: { type: "string", default: "main" },
-        points: { type: "string", default: "10" },
+        points: { type: "string" },
         out: { type: "string" },
         classroom50: { type: "string" },
       },
@@ -44,10 +52,31 @@ export function runClassroom(argv: string[]): number {
     const loaded = loadExercise(readFileSync(join("graders", name), "utf8"));
     if (loaded.ok) all.set(loaded.value.id, loaded.value);
   }
-  const wanted = args.values.exercises
-    ?.split(",")
-    .map((s) => s.trim())
-    .filter(Boolean) ?? [...all.keys()];
+  if (args.values.assignment !== undefined && args.values.exercises !== undefined) {
+    console.error("give --exercises or --assignment, not both: the assignment link lists its exercises");
+    return 2;
+  }
+  let fromLink: Assignment | undefined;
+  if (args.values.assignment !== undefined) {
+    const read = assignmentFromLink(args.values.assignment, new Set(all.keys()));
+    if (!read.ok || read.value.unknown.length > 0) {
+      console.error(
+        `--assignment: ${read.ok ? `names exercises this course does not have: ${read.value.unknown.join(", ")}` : joinMessages(read.errors, " ")}`,
+      );
+      return 2;
+    }
+    fromLink = read.value.assignment;
+    const predict = fromLink.exercises.filter((id) => all.get(id)?.kind === "predict");
+    if (predict.length > 0)
+      console.log(
+        `note: ${predict.join(", ")} ${predict.length === 1 ? "is a predict exercise" : "are predict exercises"}, handed in through the site only (no rules file)`,
+      );
+  }
+  const wanted = fromLink?.exercises ??
+    args.values.exercises
+      ?.split(",")
+      .map((s) => s.trim())
+      .filter(Boolean) ?? [...all.keys()];
   const twice = wanted.filter((id, i) => wanted.indexOf(id) !== i);
   if (twice.length > 0) {
     console.error(
@@ -74,13 +103,29 @@ export function runClassroom(argv: string[]): number {
     console.error(`unknown exercise id(s): ${unknown.join(", ")}`);
     return 2;
   }
-  const points = Number(args.values.points);
+  const points = Number(args.values.points ?? "10");
   if (!Number.isInteger(points) || points < 1) {
     console.error("--points must be a whole number of at least 1");
     return 2;
   }
   const chosen = wanted.map((id) => all.get(id)!);
-  const options = { courseRepo: args.values.course, courseRef: args.values.ref, pointsPerExercise: points };
+  // The link's points per exercise, unless --points gives every exercise the same.
+  const linkPoints = args.values.points === undefined ? fromLink?.points : undefined;
+  const options: ClassroomOptions = {
+    courseRepo: args.values.course,
+    courseRef: args.values.ref,
+    pointsPerExercise: points,
+    ...(linkPoints ? { points: Object.fromEntries(wanted.map((id, i) => [id, linkPoints[i]!])) } : {}),
+    ...(fromLink
+      ? {
+          assignment: {
+            title: fromLink.title,
+            ...(fromLink.due ? { due: fromLink.due } : {}),
+            ...(fromLink.instructions ? { instructions: fromLink.instructions } : {}),
+          },
+        }
+      : {}),
+  };
   const neither = args.values.out === undefined && args.values.classroom50 === undefined;
   const out = args.values.out ?? (neither ? DEFAULT_OUT : undefined);
   const classroom50 = args.values.classroom50 ?? (neither ? DEFAULT_CLASSROOM50 : undefined);

@@ -7,6 +7,8 @@ import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
 import { runVerify } from "./verify-command.ts";
 import { runAutograde, runAutogradeBatch, type Env } from "./autograde-command.ts";
+import { readPointsOption } from "../lib/autograding/points-option.ts";
+import { applyExpectationsOption, readExpectationsOption } from "./expectations-option.ts";
 import { isSubmission, parseSubmission, workFor, type Work } from "../lib/exercise-ui/submission-file.ts";
 import { issue, type Issue, type Result } from "../lib/result.ts";
 import { formatOfFileName, RULE_FORMATS, type RuleFormat } from "../lib/formats/rule-document.ts";
@@ -27,8 +29,9 @@ function submittedWork(text: string, exercise: string): Result<Work> {
 
 const USAGE = [
   `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
+  "       (every form below also takes --expectations <file>: an instructor's extra checks, AUTHORING.md “Assessment mode”)",
   "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json] [--report]",
-  "       npm run grade -- --rules-dir <dir> [--expect id,id,...] [--points 10] [--exercises graders]",
+  "       npm run grade -- --rules-dir <dir> [--expect id,id,...] [--points 10 | --points id=30,id=20] [--exercises graders]",
   "                        [--summary <file>] [--annotations] [--result result.json] [--learner <name>] [--json]",
   "       npm run grade -- --rules-dir <dir> --rules-dir <dir>... --expect id,id,... [--csv gradebook.csv] [--json]",
   "       npm run grade -- <exercise-file> [--rules <file>] --verify-script az|powershell   (a script that checks the rules on Azure)",
@@ -66,6 +69,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         result: { type: "string" },
         learner: { type: "string" },
         report: { type: "boolean", default: false },
+        expectations: { type: "string" },
       },
     });
   } catch (e) {
@@ -76,6 +80,10 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
     io.out(USAGE);
     return 0;
   }
+  // Assessment mode: the instructor's extra checks, applied to whatever is graded below.
+  const expectations =
+    args.values.expectations !== undefined ? readExpectationsOption(args.values.expectations, io) : undefined;
+  if (args.values.expectations !== undefined && !expectations) return 2;
   if (args.values.submissions) {
     const paths = [...args.values.submissions, ...args.positionals];
     return runRegrade(
@@ -85,6 +93,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         exercisesDir: args.values.exercises,
         json: args.values.json,
         report: args.values.report,
+        ...(expectations ? { expectations } : {}),
       },
       io,
     );
@@ -92,11 +101,12 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
   if (args.values["rules-dir"] !== undefined) {
     // `--rules-dir repos/*/rules`: the shell's expansion after the first folder arrives as positionals.
     const rulesDirs = [...args.values["rules-dir"], ...args.positionals];
-    const points = Number(args.values.points);
-    if (!Number.isInteger(points) || points < 1) {
-      io.err(`--points must be a whole number of at least 1\n${USAGE}`);
+    const pointsRead = readPointsOption(args.values.points);
+    if (!pointsRead.ok) {
+      io.err(`${pointsRead.errors[0]!.message}\n${USAGE}`);
       return 2;
     }
+    const points = pointsRead.value;
     if (args.positionals.some((p) => /\.(ya?ml|json)$/i.test(p)) || args.values.rules !== undefined) {
       io.err(`--rules-dir grades a folder of rules files: give no exercise file or --rules\n${USAGE}`);
       return 2;
@@ -105,6 +115,17 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
     if (expect && new Set(expect).size !== expect.length) {
       io.err("--expect lists an exercise more than once");
       return 2;
+    }
+    if ("each" in points) {
+      const ids = [...points.each.keys()];
+      const without = (expect ?? []).filter((id) => !points.each.has(id));
+      const extra = ids.filter((id) => !expect?.includes(id));
+      if (!expect || without.length > 0 || extra.length > 0) {
+        io.err(
+          `--points id=points must give points to exactly the exercises of --expect${without.length ? `; missing: ${without.join(", ")}` : ""}${extra.length ? `; not in --expect: ${extra.join(", ")}` : ""}`,
+        );
+        return 2;
+      }
     }
     const options = {
       rulesDir: rulesDirs[0]!,
@@ -116,6 +137,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
       ...(args.values.result ? { result: args.values.result } : {}),
       ...(args.values.learner?.trim() ? { learner: args.values.learner.trim() } : {}),
       json: args.values.json,
+      ...(expectations ? { expectations } : {}),
     };
     // Many repositories (or a gradebook): the instructor's batch, into one CSV.
     if (rulesDirs.length > 1 || args.values.csv !== undefined) {
@@ -178,8 +200,16 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
 
   const exerciseText = read(exerciseFile);
   if (exerciseText === undefined) return 2;
-  const exercise = loadExercise(exerciseText, exerciseFile.endsWith(".json") ? "json" : "auto");
-  if (!exercise.ok) return invalid(exerciseFile, exercise.errors);
+  const loaded = loadExercise(exerciseText, exerciseFile.endsWith(".json") ? "json" : "auto");
+  if (!loaded.ok) return invalid(exerciseFile, loaded.errors);
+  const augmented = applyExpectationsOption(
+    expectations,
+    new Map([[loaded.value.id, loaded.value]]),
+    io,
+    loaded.value.id,
+  );
+  if (!augmented) return 2;
+  const exercise = { ok: true as const, value: augmented.get(loaded.value.id)! };
 
   const verifyScript = args.values["verify-script"];
   const azureResults = args.values["azure-results"];

@@ -7,7 +7,9 @@ import { parseSchema } from "../lib/nsg/zod-issues.ts";
 import {
   COMPLETION_STATUSES,
   packageConfigSchema,
+  exercisePoints,
   pointsPerExercise,
+  SCORM12_MAX_SCORE,
   type PackageConfig,
 } from "../lib/lms/package-config.ts";
 import { scorm12Package, staticPackage } from "../lib/lms/package-files.ts";
@@ -80,6 +82,16 @@ function assignmentLinkOf(argument: string, io: PackageIo): { link: string } | {
   return line === undefined ? { error: `${printable(argument)} holds no assignment link` } : { link: line };
 }
 
+/** "2 exercises × 10 points (20 in all)", or "2 exercises worth 30, 20 points (50 in all)" from the link's points. */
+function pointsSummary(config: PackageConfig): string {
+  const worth = exercisePoints(config);
+  const total = worth.reduce((a, b) => a + b, 0);
+  const count = `${config.exercises.length} exercises`;
+  return config.points
+    ? `${count} worth ${worth.join(", ")} points (${total} in all)`
+    : `${count} × ${config.pointsPerExercise} points (${total} in all)`;
+}
+
 /** The package's settings from the arguments, or the message that says what is wrong. */
 function scorm12Config(
   values: { assignment?: string; points?: string; completion?: string },
@@ -105,6 +117,13 @@ function scorm12Config(
   }
   const points = pointsPerExercise(assignment.exercises.length, requested);
   if (!points.ok) return { error: `--points: ${issues(points.errors)}` };
+  // The link's points per exercise count unless --points gives every exercise the same.
+  const linkPoints = requested === undefined ? assignment.points : undefined;
+  const linkTotal = linkPoints?.reduce((a, b) => a + b, 0) ?? 0;
+  if (linkTotal > SCORM12_MAX_SCORE)
+    return {
+      error: `--assignment gives the exercises ${linkTotal} points in all, but a SCORM 1.2 score lies between 0 and ${SCORM12_MAX_SCORE}: lower them on the Build an assignment page, or give every exercise the same with --points N.`,
+    };
   const completion = values.completion ?? "passed";
   if (!(COMPLETION_STATUSES as readonly string[]).includes(completion))
     return {
@@ -115,7 +134,11 @@ function scorm12Config(
     title: assignment.title,
     exercises: assignment.exercises,
     pointsPerExercise: points.value,
+    ...(linkPoints ? { points: linkPoints } : {}),
     completion,
+    ...(assignment.instructions ? { instructions: assignment.instructions } : {}),
+    ...(assignment.due ? { due: assignment.due } : {}),
+    ...(assignment.feedback ? { feedback: assignment.feedback } : {}),
   });
   return config.ok ? { config: config.value } : { error: issues(config.errors) };
 }
@@ -247,7 +270,7 @@ export function runPackage(argv: string[], io: PackageIo): number {
   const size = `${(zip.length / 1024 / 1024).toFixed(1)} MB`;
   io.out(
     config
-      ? `wrote ${out}: SCORM 1.2, "${printable(config.title)}", ${config.exercises.length} exercises × ${config.pointsPerExercise} points (${config.exercises.length * config.pointsPerExercise} in all), ${files.size} files, ${size}`
+      ? `wrote ${out}: SCORM 1.2, "${printable(config.title)}", ${pointsSummary(config)}, ${files.size} files, ${size}`
       : `wrote ${out}: the whole course in nsg-lab/ (${base === RELOCATABLE_BASE ? "works from any folder" : `for ${base}`}), ${files.size} files, ${size}`,
   );
   return 0;

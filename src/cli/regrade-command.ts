@@ -15,9 +15,11 @@ import {
   type RowBase,
 } from "../lib/grader/gradebook.ts";
 import { printable } from "../lib/text/printable.ts";
+import { lateness } from "../lib/assignments/due-date.ts";
 import { joinMessages, ok, type Result } from "../lib/result.ts";
 import { loadExercises } from "./exercises-dir.ts";
 import type { BatchIo } from "./io.ts";
+import { applyExpectationsOption, type ExpectationsOption } from "./expectations-option.ts";
 
 /**
  * Expands folders into their .json files, each file and folder once (overlapping arguments such
@@ -64,15 +66,24 @@ function learnerFromPath(
  */
 export function runRegrade(
   submissionPaths: readonly string[],
-  options: { csv?: string; exercisesDir: string; json: boolean; report?: boolean },
+  options: {
+    csv?: string;
+    exercisesDir: string;
+    json: boolean;
+    report?: boolean;
+    expectations?: ExpectationsOption;
+  },
   io: BatchIo,
 ): number {
-  const { exercises, problems } = loadExercises(options.exercisesDir, io);
+  const { exercises: loaded, problems } = loadExercises(options.exercisesDir, io);
   for (const p of problems) io.err(`warning: exercise not loaded: ${p}`);
-  if (exercises.size === 0) {
+  if (loaded.size === 0) {
     io.err(`no exercises found in ${options.exercisesDir}`);
     return 2;
   }
+  // Assessment mode: the instructor's extra checks join the exercises' own.
+  const exercises = applyExpectationsOption(options.expectations, loaded, io);
+  if (!exercises) return 2;
   const files = collectFiles(submissionPaths, io);
   if (files.length === 0) {
     io.err("no submission files (.json) found");
@@ -102,8 +113,9 @@ export function runRegrade(
           : "";
       // Fields come from submission files: each is escaped, the tabs between them are ours.
       const problem = r.status === "graded" ? "" : `\t${r.status}: ${printable(r.detail)}`;
+      const late = r.late ? `\t${r.late}` : "";
       io.out(
-        `${printable(r.learner)}\t${printable(r.exercise) || "?"}\t${score}${printable(claim)}${problem}`,
+        `${printable(r.learner)}\t${printable(r.exercise) || "?"}\t${score}${printable(claim)}${problem}${late}`,
       );
     }
   }
@@ -232,5 +244,7 @@ function gradeFile(
     rows.push(notSubmittedRow({ ...common, exercise: id, claimed: "" }, total, why));
   }
   if (rows.length === 0) return [invalidSubmissionRow(unread, "the file holds no work")];
-  return rows;
+  // Saved after the due date the assignment link gave (the learner's clock: a flag, not proof).
+  const late = lateness(submission.savedAt, submission.assignment?.due);
+  return late ? rows.map((r) => ({ ...r, late })) : rows;
 }

@@ -174,6 +174,8 @@ export const ISSUE_CODES = {
   "decompression-unavailable": "The browser cannot decompress a compressed share link.",
   "wrong-exercise": "A submission file is for another exercise.",
   "assignment-empty": "An assignment link names no exercises.",
+  "unsafe-link":
+    "A Markdown link (assignment instructions) whose address is not http(s) or relative, such as javascript:, left as text (a warning).",
 
   // Assignment repositories (npm run grade -- --rules-dir)
   "missing-rules-file": "An assignment repository has no rules file for an exercise it must hold.",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assignmentHandIn } from "../../src/lib/assignments/assignment-submission.ts";
 import { savePredictAnswers } from "../../src/lib/exercise-ui/predict-answers.ts";
 import { saveLogAnswers } from "../../src/lib/exercise-ui/log-answers.ts";
+import { parseSubmission, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
 import { DRAFT, makeDraft } from "../../src/lib/store/records/draft.ts";
 import { Store, type StorageLike } from "../../src/lib/store/store.ts";
 
@@ -60,6 +61,33 @@ describe("the assignment file", () => {
     });
     expect(handIn.notStarted).toEqual(["smtp-relay-on-587"]);
     expect(handIn.problems).toEqual([]);
+  });
+
+  it("records the link's due date beside when the file was saved, and reads it back", () => {
+    const store = new Store(memory());
+    store.write(DRAFT, makeDraft("", "json", at), "ftp-active");
+    const handIn = assignmentHandIn({
+      title: "Week 3",
+      due: "2026-11-20T09:00:00.000Z",
+      exercises: exercises.slice(0, 1),
+      store,
+      now: at,
+    });
+    expect(handIn.submission.assignment).toEqual({
+      title: "Week 3",
+      exercises: ["ftp-active"],
+      due: "2026-11-20T09:00:00.000Z",
+    });
+    const read = parseSubmission(submissionText(handIn.submission));
+    expect(read.ok && read.value.assignment?.due).toBe("2026-11-20T09:00:00.000Z");
+    const forged = {
+      ...handIn.submission,
+      assignment: { title: "x", exercises: ["ftp-active"], due: "soon" },
+    };
+    expect(parseSubmission(JSON.stringify(forged))).toMatchObject({
+      ok: false,
+      errors: [{ code: "invalid-value", path: ["assignment", "due"] }],
+    });
   });
 
   it("leaves out predictions saved for another number of flows, and answers never given", () => {

@@ -131,6 +131,50 @@ describe("the assignment repository (no grading service)", () => {
   });
 });
 
+describe("an assignment repository from a version 2 assignment link", () => {
+  const weighted: ClassroomOptions = {
+    ...options,
+    points: { "ftp-active": 30, "ftp-passive": 20 },
+    assignment: { title: "Week 4: FTP", due: "2026-11-20T17:00:00.000Z", instructions: "Do **both**." },
+  };
+  const made = classroomTemplate([ftp, passive], weighted);
+  const grade = (
+    parse(made[".github/workflows/grade.yml"]!) as { jobs: { grade: { steps: Step[] } } }
+  ).jobs.grade.steps.find((s) => s.run?.includes("--rules-dir"))!.run!;
+
+  it("puts each exercise's points in the workflow, and the result follows them", () => {
+    expect(grade).toContain("--points ftp-active=30,ftp-passive=20");
+    const run = runAsTheWorkflowWould(grade, {
+      "rules/ftp-active.sh": ftp.solution!,
+      "rules/ftp-passive.sh": "",
+    });
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.written["result.json"]!) as ResultFile;
+    expect([result.score, result.maxScore]).toEqual([30, 50]);
+  });
+
+  it("gives learners the title, due date, instructions and points in the README", () => {
+    const readme = made["README.md"]!;
+    expect(readme).toMatch(/^# Week 4: FTP\n\n\*\*Due:\*\* 2026-11-20 17:00 UTC\n\nDo \*\*both\*\*\.\n/);
+    expect(readme).toContain("| points |");
+    expect(readme).toMatch(/`rules\/ftp-active\.sh` \| [^|]+ \| 30 \|/);
+  });
+
+  it("gives each Classroom 50 test its exercise's points", () => {
+    const tests = JSON.parse(classroom50Config([ftp, passive], weighted)["tests.json"]!) as {
+      name: string;
+      points: number;
+      run: string;
+    }[];
+    expect(tests.map((t) => [t.name, t.points])).toEqual([
+      ["setup", 0],
+      ["ftp-active", 30],
+      ["ftp-passive", 20],
+    ]);
+    expect(tests[1]!.run).toContain("--points 30");
+  });
+});
+
 describe("the Classroom 50 configuration", () => {
   const config = classroom50Config([ftp, passive], options);
   const tests = JSON.parse(config["tests.json"]!) as {

@@ -52,6 +52,36 @@ describe("npm run grade -- --rules-dir", () => {
     );
   });
 
+  it("gives each exercise its own points (--points id=N), into the output and result.json", () => {
+    const r = repo({ "rules/ftp-active.json": json([ftpRule()]) });
+    const args = [
+      "--rules-dir",
+      "rules",
+      "--expect",
+      "ftp-active,ftp-passive",
+      "--points",
+      "ftp-active=30,ftp-passive=20",
+    ];
+    expect(runGrade([...args, "--result", "result.json"], r.io)).toBe(1);
+    expect(r.out.at(-1)).toBe("30 of 50 points");
+    const result = JSON.parse(r.written["result.json"]!) as ResultFile;
+    expect(result.exercises.map((e) => [e.exercise, e.score, e.maxScore])).toEqual([
+      ["ftp-active", 30, 30],
+      ["ftp-passive", 0, 20],
+    ]);
+  });
+
+  it.each([
+    [["--points", "ftp-active=30"], /exactly the exercises of --expect; missing: ftp-passive/],
+    [["--points", "ftp-active=30,ftp-passive=20,smtp-relay-on-587=5"], /not in --expect: smtp-relay-on-587/],
+    [["--points", "ftp-active=0,ftp-passive=20"], /"ftp-active=0" is not exercise-id=points/],
+    [["--points", "ftp-active=3,ftp-active=4"], /gives ftp-active points twice/],
+  ])("refuses per-exercise points that do not fit --expect: %j", (extra, message) => {
+    const r = repo({ "rules/ftp-active.json": json([ftpRule()]) });
+    expect(runGrade(["--rules-dir", "rules", "--expect", "ftp-active,ftp-passive", ...extra], r.io)).toBe(2);
+    expect(r.err.join("\n")).toMatch(message);
+  });
+
   it("refuses two rules files for one exercise", () => {
     const r = repo({ "rules/ftp-active.json": json([ftpRule()]), "rules/ftp-active.sh": "" });
     expect(runGrade(["--rules-dir", "rules", "--json"], r.io)).toBe(1);

@@ -82,6 +82,28 @@ describe("npm run package -- --format scorm12", () => {
     expect(page).toContain("&quot;pointsPerExercise&quot;:50,&quot;completion&quot;:&quot;completed&quot;");
   });
 
+  it("takes each exercise's points, instructions, due date and feedback from a version 2 link", () => {
+    const t = setup();
+    const link = `${LINK}&v=2&points=30,20&due=2026-11-20T17:00Z&feedback=verdict&instructions=Do+both.`;
+    expect(t.run("--format", "scorm12", "--assignment", link, "--out", "w4.zip")).toBe(0);
+    const page = text(unzip(t.written.get("w4.zip"))["lms/index.html"]);
+    expect(page).toContain("&quot;points&quot;:[30,20]");
+    expect(page).toContain("&quot;due&quot;:&quot;2026-11-20T17:00:00.000Z&quot;");
+    expect(page).toContain("&quot;feedback&quot;:&quot;verdict&quot;");
+    expect(page).toContain("&quot;instructions&quot;:&quot;Do both.&quot;");
+    expect(t.out.at(-1)).toMatch(/2 exercises worth 30, 20 points \(50 in all\)/);
+    // --points gives every exercise the same instead.
+    const same = setup();
+    expect(same.run("--format", "scorm12", "--assignment", link, "--points", "40")).toBe(0);
+    expect(same.out.at(-1)).toMatch(/2 exercises × 40 points \(80 in all\)/);
+  });
+
+  it("refuses a link whose points pass a SCORM score's 100", () => {
+    const t = setup();
+    expect(t.run("--format", "scorm12", "--assignment", `${LINK}&v=2&points=60,50`)).toBe(2);
+    expect(t.errors()).toMatch(/110 points in all.*--points N/);
+  });
+
   it("packages an existing relocatable build with --site instead of building", () => {
     const t = setup();
     expect(t.run("--format", "scorm12", "--assignment", LINK, "--site", "prebuilt")).toBe(0);

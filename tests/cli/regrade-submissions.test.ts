@@ -86,7 +86,7 @@ describe("instructor re-grades a folder of old (version 1) submissions", () => {
     const csv = c.written["gradebook.csv"]!;
     const rows = csv.trim().split("\n");
     expect(rows[0]).toBe(
-      "learner,learnerFrom,assignment,exercise,status,passed,total,differences,complete,claimed,file,detail",
+      "learner,learnerFrom,assignment,exercise,status,passed,total,differences,complete,claimed,file,detail,late",
     );
     const byLearner = Object.fromEntries(rows.slice(1).map((r) => [r.split(",")[0]!, r] as const));
     expect(byLearner.alice).toMatch(/^alice,folder,,ftp-active,graded,8,8,0,true,8\/8,/);

@@ -84,6 +84,10 @@ describe("fuzzing state the browser reads back", () => {
         fc.oneof(
           junk,
           junk.map((j) => `?exercises=${j}&title=${j}`),
+          junk.map(
+            (j) =>
+              `?v=2&exercises=ftp-active&points=${j}&due=${j}&feedback=${j}&instructions=${encodeURIComponent(j)}`,
+          ),
         ),
         (search) => failsWithReason(readAssignment(search, known)),
       ),

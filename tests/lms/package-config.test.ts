@@ -70,6 +70,12 @@ describe("the launch page's package settings", () => {
       errors: [{ code: "score-out-of-range" }],
     });
     expect(
+      readPackageConfig(
+        JSON.stringify({ ...config, points: [60, 50].slice(0, config.exercises.length) }),
+        known,
+      ),
+    ).toMatchObject({ ok: false, errors: [{ path: ["points"] }] });
+    expect(
       readPackageConfig(JSON.stringify({ ...config, exercises: ["ftp-active", "ftp-active"] }), known),
     ).toMatchObject({ ok: false, errors: [{ code: "invalid-value" }] });
     expect(readPackageConfig(JSON.stringify({ ...config, completion: "failed" }), known)).toMatchObject({

@@ -33,6 +33,16 @@ describe("assignment progress as SCORM 1.2 values", () => {
     });
   });
 
+  it("scores each exercise at its own points when the assignment link gives them", () => {
+    const weighted = { ...config, points: [50, 30, 20] };
+    const v = values(["ftp-active", "which-default-rule"], fresh, weighted);
+    expect(v["cmi.core.score.max"]).toBe("100");
+    expect(v["cmi.core.score.raw"]).toBe("50");
+    expect(scoreSentence(assignmentScore(weighted, ["ftp-active"]), 3)).toBe(
+      "1 of 3 exercises passed: 30 of 100 points.",
+    );
+  });
+
   it("counts the passed exercises' points, in the assignment's order, ignoring others", () => {
     const v = values([
       "which-default-rule",

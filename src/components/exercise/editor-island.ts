@@ -47,6 +47,8 @@ import { asyncHandler, copyText, downloadText, must, wireShareButton } from "../
 import { readExerciseData } from "./exercise-data.ts";
 import { comparisonText, renderChecks, renderDifferences, scoreText } from "./results-view.ts";
 import { renderIssues } from "../shared/issues-view.ts";
+import { feedbackLevelHere } from "./feedback-setting.ts";
+import { showsCompletion, showsGuidance } from "../../lib/assignments/feedback-level.ts";
 import { renderHistoryList, showSaveStatus } from "../shared/saved-work-view.ts";
 
 const DEBOUNCE_MS = 150;
@@ -68,6 +70,8 @@ async function mount(root: HTMLElement): Promise<void> {
   const { exercise } = readExerciseData(root);
   const id = exercise.id;
   const session = new ExerciseSession(exercise, browserStore());
+  // An assignment may limit what the checks say (feedback-level.ts): full, verdict or none.
+  const feedback = feedbackLevelHere(root);
   const q = <T extends Element>(selector: string) => must<T>(root, selector);
   const ui = {
     opener: q<HTMLElement>("[data-opener]"),
@@ -318,18 +322,31 @@ async function mount(root: HTMLElement): Promise<void> {
       errors.length > 0
         ? `Problems (${errors.length} ${errors.length === 1 ? "error" : "errors"}${warnings.length ? `, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}` : ""})`
         : `Warnings (${warnings.length})`;
-    renderChecks(root, report);
+    renderChecks(root, report, feedback);
     let suggestions: (string | undefined)[] | undefined;
-    renderDifferences(ui.differencesSection, ui.differences, report, (i) => {
-      // Verified on request: each fix is applied and re-compared (see suggest-fix.ts).
-      suggestions ??= suggestFixesFor(exercise, graded.text, graded.format);
-      return suggestions[i];
-    });
+    renderDifferences(
+      ui.differencesSection,
+      ui.differences,
+      report,
+      (i) => {
+        // Verified on request: each fix is applied and re-compared (see suggest-fix.ts).
+        suggestions ??= suggestFixesFor(exercise, graded.text, graded.format);
+        return suggestions[i];
+      },
+      feedback,
+    );
     const passed = isComplete(report);
-    root.dataset.status = report.status === "invalid" ? "invalid" : passed ? "passed" : "failing";
-    const score = scoreText(report, errors.length);
+    root.dataset.status =
+      report.status === "invalid"
+        ? "invalid"
+        : !showsCompletion(feedback)
+          ? "saved"
+          : passed
+            ? "passed"
+            : "failing";
+    const score = scoreText(report, errors.length, feedback);
     if (ui.score.textContent !== score) ui.score.textContent = score;
-    const comparison = comparisonText(report);
+    const comparison = comparisonText(report, feedback);
     if (ui.comparison.textContent !== comparison) ui.comparison.textContent = comparison;
     ui.comparison.hidden = comparison === "";
     // fix-rules: how big the change is, beside the score (the element exists for that kind only).
@@ -340,8 +357,9 @@ async function mount(root: HTMLElement): Promise<void> {
       changeSize.hidden = line === "";
     }
     recordGrade(report, graded);
-    ui.complete.hidden = !passed;
-    if (attempts > 0 && exercise.solution !== undefined) ui.solution.hidden = false;
+    ui.complete.hidden = !passed || !showsCompletion(feedback);
+    if (attempts > 0 && exercise.solution !== undefined && showsGuidance(feedback))
+      ui.solution.hidden = false;
     // Grade + render time per re-grade, read by `npm run bench` (and visible in DevTools).
     performance.measure(REGRADE_MEASURE, { start: started });
   }

@@ -16,7 +16,6 @@ import {
   neverChecked,
   questionView,
   reveal,
-  scoreText,
   startLogSession,
   type LogReadingSession,
 } from "../../lib/exercise-ui/log-reading-session.ts";
@@ -24,6 +23,8 @@ import { joinMessages } from "../../lib/result.ts";
 import { logWork } from "../../lib/exercise-ui/submission-file.ts";
 import { wireAnswersHandIn } from "./answers-hand-in.ts";
 import { readExerciseData } from "./exercise-data.ts";
+import { feedbackLevelHere } from "./feedback-setting.ts";
+import { logScoreText, showsCompletion } from "../../lib/assignments/feedback-level.ts";
 import { readAnswer, renderQuestion, writeAnswer } from "./log-reading-view.ts";
 
 /** What brought the island in: saved answers to show, or the learner's first answer or Check. */
@@ -38,6 +39,8 @@ export function mountLogQuestions(root: HTMLElement, form: HTMLFormElement, trig
   const score = root.querySelector<HTMLElement>("[data-score]");
   const status = root.querySelector<HTMLElement>("[data-loader-status]");
   const store = browserStore();
+  // An assignment may limit what the answers say (feedback-level.ts): full, verdict or none.
+  const feedback = feedbackLevelHere(root);
 
   const saved = readLogAnswers(store, exercise.id, items.length);
   let session: LogReadingSession = (saved.ok && saved.value) || startLogSession(items.length);
@@ -70,11 +73,12 @@ export function mountLogQuestions(root: HTMLElement, form: HTMLFormElement, trig
       result,
       question.answer,
       i,
+      feedback,
     );
   };
   const renderAll = () => {
     items.forEach((_, i) => renderItem(i));
-    const text = scoreText(session, passes(), asks);
+    const text = logScoreText(session, passes(), asks, feedback);
     if (score && text !== undefined) score.textContent = text;
   };
 
@@ -84,7 +88,7 @@ export function mountLogQuestions(root: HTMLElement, form: HTMLFormElement, trig
     save();
     renderAll();
     const complete = isComplete(session, passes());
-    root.dataset.status = complete ? "passed" : "failing";
+    root.dataset.status = !showsCompletion(feedback) ? "saved" : complete ? "passed" : "failing";
     if (!complete) return;
     const result = recordPass(store, exercise.id);
     if (!result.ok && status)
@@ -131,6 +135,11 @@ export function mountLogQuestions(root: HTMLElement, form: HTMLFormElement, trig
   if (trigger === "submit") onCheck();
   else if (trigger === "restore" && grade()) {
     renderAll();
-    if (!neverChecked(session)) root.dataset.status = isComplete(session, passes()) ? "passed" : "failing";
+    if (!neverChecked(session))
+      root.dataset.status = !showsCompletion(feedback)
+        ? "saved"
+        : isComplete(session, passes())
+          ? "passed"
+          : "failing";
   } else if (trigger === "change") save();
 }

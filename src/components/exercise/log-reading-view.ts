@@ -1,4 +1,5 @@
 import type { Exercise } from "../../lib/grader/exercise-schema.ts";
+import type { FeedbackLevel } from "../../lib/assignments/feedback-level.ts";
 import {
   findRuleChoice,
   whyNotText,
@@ -71,6 +72,18 @@ function partLine(part: keyof typeof PART_NAME, result: PartResult): HTMLLIEleme
   );
 }
 
+/** Which parts are right, without the explanation of a wrong one. */
+function verdictOnlyParts(result: LogQuestionResult): HTMLUListElement {
+  const bare = (r: PartResult): PartResult => ({ pass: r.pass, explanation: "not right yet." });
+  return el(
+    "ul",
+    { class: "ex-logq__feedback" },
+    partLine("verdict", bare(result.verdict)),
+    partLine("rule", bare(result.rule)),
+    result.whyNot ? partLine("whyNot", bare(result.whyNot)) : null,
+  );
+}
+
 function partsList(result: LogQuestionResult): HTMLUListElement {
   return el(
     "ul",
@@ -116,10 +129,28 @@ export function renderQuestion(
   result: LogQuestionResult | undefined,
   answer: LogAnswer,
   index: number,
+  level: FeedbackLevel = "full",
 ): void {
   const status = item.querySelector<HTMLElement>("[data-check-status]");
   const box = item.querySelector<HTMLElement>("[data-check-result]");
   if (!box) return;
+  // An assignment that limits feedback (feedback-level.ts): only "saved", or right and wrong
+  // per part without why and without a way to show the answer.
+  if (level === "none") {
+    item.dataset.state = "pending";
+    item.dataset.view = "open";
+    if (status) status.textContent = view.kind === "open" ? "" : "Saved";
+    box.replaceChildren();
+    return;
+  }
+  if (level === "verdict" && view.kind !== "open" && view.kind !== "incomplete") {
+    const right = view.kind === "right";
+    item.dataset.state = right ? "pass" : "fail";
+    item.dataset.view = right ? "right" : "try-again";
+    if (status) status.textContent = right ? STATUS_LABEL.right : STATUS_LABEL["try-again"];
+    box.replaceChildren(...(result && !right ? [verdictOnlyParts(result)] : []));
+    return;
+  }
   item.dataset.state =
     view.kind === "right" ? "pass" : view.kind === "open" || view.kind === "incomplete" ? "pending" : "fail";
   item.dataset.view = view.kind;

@@ -17,7 +17,6 @@ import {
   isComplete,
   neverChecked,
   reveal,
-  scoreText,
   startSession,
   type Answer,
   type PredictSession,
@@ -27,6 +26,8 @@ import { predictWork } from "../../lib/exercise-ui/submission-file.ts";
 import { wireAnswersHandIn } from "./answers-hand-in.ts";
 import { readExerciseData } from "./exercise-data.ts";
 import { renderFlow } from "./predict-view.ts";
+import { feedbackLevelHere } from "./feedback-setting.ts";
+import { predictScoreText, showsCompletion } from "../../lib/assignments/feedback-level.ts";
 
 /** What brought the island in: a saved session to show, or the learner's first answer or Check. */
 export type PredictTrigger = "restore" | "change" | "submit";
@@ -42,6 +43,8 @@ export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigg
   const score = root.querySelector<HTMLElement>("[data-score]");
   const status = root.querySelector<HTMLElement>("[data-loader-status]");
   const store = browserStore();
+  // An assignment may limit what the checks say (feedback-level.ts): full, verdict or none.
+  const feedback = feedbackLevelHere(root);
 
   const saved = readPredictAnswers(store, exercise.id, items.length);
   let session: PredictSession = (saved.ok && saved.value) || startSession(items.length);
@@ -77,11 +80,12 @@ export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigg
       report?.results[i],
       session.flows[i]?.answer,
       i,
+      feedback,
     );
   };
   const renderAll = () => {
     items.forEach((_, i) => renderItem(i));
-    const text = scoreText(session, passes());
+    const text = predictScoreText(session, passes(), feedback);
     if (score && text !== undefined) score.textContent = text;
   };
 
@@ -91,7 +95,7 @@ export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigg
     save();
     renderAll();
     const complete = isComplete(session, passes());
-    root.dataset.status = complete ? "passed" : "failing";
+    root.dataset.status = !showsCompletion(feedback) ? "saved" : complete ? "passed" : "failing";
     if (!complete) return;
     const result = recordPass(store, exercise.id);
     if (!result.ok && status)
@@ -138,6 +142,11 @@ export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigg
   if (trigger === "submit") onCheck();
   else if (trigger === "restore" && grade()) {
     renderAll();
-    if (!neverChecked(session)) root.dataset.status = isComplete(session, passes()) ? "passed" : "failing";
+    if (!neverChecked(session))
+      root.dataset.status = !showsCompletion(feedback)
+        ? "saved"
+        : isComplete(session, passes())
+          ? "passed"
+          : "failing";
   } else if (trigger === "change") save();
 }

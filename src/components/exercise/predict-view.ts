@@ -13,6 +13,12 @@ import {
   type WhyStep,
 } from "../../lib/exercise-ui/prediction-why.ts";
 import { el } from "../shared/dom.ts";
+import {
+  flowFeedback,
+  NOT_QUITE_TEXT,
+  SAVED_TEXT,
+  type FeedbackLevel,
+} from "../../lib/assignments/feedback-level.ts";
 
 /**
  * One flow of a predict exercise, as predict-session.ts's `flowView` says it stands: nothing
@@ -116,10 +122,22 @@ export function renderFlow(
   result: ExpectationResult | undefined,
   answer: string | undefined,
   index: number,
+  level: FeedbackLevel = "full",
 ): void {
   const status = item.querySelector<HTMLElement>("[data-check-status]");
   const box = item.querySelector<HTMLElement>("[data-check-result]");
   if (!box) return;
+  // An assignment that limits feedback: "not quite" without the answer, or only "saved".
+  const limited = flowFeedback(view, level);
+  if (limited !== "as-usual") {
+    item.dataset.state = limited === "saved" ? "pending" : "fail";
+    item.dataset.view = limited;
+    if (status) status.textContent = limited === "saved" ? "" : STATUS_LABEL["try-again"];
+    box.replaceChildren(
+      el("p", { class: "ex-check__actual" }, limited === "saved" ? SAVED_TEXT : NOT_QUITE_TEXT),
+    );
+    return;
+  }
   item.dataset.state =
     view.kind === "right" ? "pass" : view.kind === "open" || view.kind === "unanswered" ? "pending" : "fail";
   item.dataset.view = view.kind;

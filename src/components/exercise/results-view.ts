@@ -1,4 +1,11 @@
 import type { GradeReport } from "../../lib/grader/report.ts";
+import {
+  checkFeedback,
+  limitedComparisonText,
+  limitedScoreText,
+  showsGuidance,
+  type FeedbackLevel,
+} from "../../lib/assignments/feedback-level.ts";
 import { el } from "../shared/dom.ts";
 import { traceList } from "../shared/trace-view.ts";
 
@@ -24,17 +31,17 @@ function verdictLine(r: GradeReport["results"][number], ...lead: string[]): HTML
   );
 }
 
-export function renderChecks(root: HTMLElement, report: GradeReport): void {
+export function renderChecks(root: HTMLElement, report: GradeReport, level: FeedbackLevel = "full"): void {
   checks(root).forEach((item, i) => {
     const result = item.querySelector<HTMLElement>("[data-check-result]");
-    const r = report.results[i];
+    const r = report.status === "invalid" ? undefined : report.results[i];
     if (!result) return;
-    if (report.status === "invalid" || !r) {
-      setStatus(item, "pending", "Not graded");
+    const shown = checkFeedback(r, level);
+    setStatus(item, shown.state, shown.label);
+    if (!r || !shown.details) {
       result.replaceChildren();
       return;
     }
-    setStatus(item, r.pass ? "pass" : "fail", r.pass ? "✓ Pass" : "✗ Fail");
     result.replaceChildren(
       verdictLine(r, "Result: "),
       traceList(r.trace),
@@ -43,7 +50,9 @@ export function renderChecks(root: HTMLElement, report: GradeReport): void {
   });
 }
 
-export function scoreText(report: GradeReport, errorCount: number): string {
+export function scoreText(report: GradeReport, errorCount: number, level: FeedbackLevel = "full"): string {
+  const limited = limitedScoreText(report, level);
+  if (limited !== undefined) return limited;
   if (report.status === "invalid")
     return `Your rules have ${errorCount} ${errorCount === 1 ? "problem" : "problems"} to fix before they can be graded.`;
   const total = report.results.length;
@@ -51,7 +60,9 @@ export function scoreText(report: GradeReport, errorCount: number): string {
 }
 
 /** How the rules compare with the task beyond the checks; empty when they do exactly what it asks. */
-export function comparisonText(report: GradeReport): string {
+export function comparisonText(report: GradeReport, level: FeedbackLevel = "full"): string {
+  const limited = limitedComparisonText(report, level);
+  if (limited !== undefined) return limited;
   if (report.status === "invalid") return "";
   if (report.comparisonProblem) return report.comparisonProblem;
   const open = report.differences.filter((d) => d.kind === "too-open").length;
@@ -72,7 +83,13 @@ export function renderDifferences(
   list: HTMLElement,
   report: GradeReport,
   suggest: (index: number) => string | undefined,
+  level: FeedbackLevel = "full",
 ): void {
+  if (!showsGuidance(level)) {
+    section.hidden = true;
+    list.replaceChildren();
+    return;
+  }
   section.hidden = report.differences.length === 0;
   list.replaceChildren(
     ...report.differences.map((d, i) => {

@@ -6,7 +6,7 @@ import {
   readExerciseResults,
   recordPass,
 } from "../../lib/exercise-ui/exercise-progress.ts";
-import { readPackageConfig, type PackageConfig } from "../../lib/lms/package-config.ts";
+import { packagedAssignment, readPackageConfig, type PackageConfig } from "../../lib/lms/package-config.ts";
 import { findScorm12Api } from "../../lib/lms/scorm12-api.ts";
 import { assignmentScore, scoreSentence } from "../../lib/lms/scorm12-progress.ts";
 import { Scorm12Session } from "../../lib/lms/scorm12-session.ts";
@@ -113,8 +113,7 @@ export function startLaunchPage(doc: Document): void {
   });
 
   frame.title = config.title;
-  frame.src =
-    root.dataset.assignmentUrl! + assignmentQuery({ title: config.title, exercises: config.exercises });
+  frame.src = root.dataset.assignmentUrl! + assignmentQuery(packagedAssignment(config));
   frame.hidden = false;
   update();
 }

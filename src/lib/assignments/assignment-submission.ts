@@ -68,6 +68,8 @@ function workOf(store: Store, e: AssignmentExercise, problems: string[]): Work |
 
 export function assignmentHandIn(input: {
   title: string;
+  /** The link's due date (ISO 8601), recorded in the file beside when it was saved. */
+  due?: string;
   exercises: readonly AssignmentExercise[];
   store: Store;
   learner?: string;
@@ -85,7 +87,11 @@ export function assignmentHandIn(input: {
     submission: buildSubmission({
       work,
       ...(input.learner ? { learner: input.learner } : {}),
-      assignment: { title: input.title, exercises: input.exercises.map((e) => e.id) },
+      assignment: {
+        title: input.title,
+        exercises: input.exercises.map((e) => e.id),
+        ...(input.due ? { due: input.due } : {}),
+      },
       ...(input.now ? { now: input.now } : {}),
     }),
     notStarted,

@@ -14,7 +14,25 @@ export interface ClassroomOptions {
   courseRepo: string;
   courseRef: string;
   pointsPerExercise: number;
+  /** Each exercise's own points (from a version 2 assignment link), in place of `pointsPerExercise`. */
+  points?: Readonly<Record<string, number>>;
+  /** The assignment link's title, due date and instructions, for the learners' README. */
+  assignment?: { title: string; due?: string; instructions?: string };
 }
+
+/** What one exercise is worth in this repository. */
+const pointsFor = (o: ClassroomOptions, id: string): number =>
+  o.points && Object.hasOwn(o.points, id) ? o.points[id]! : o.pointsPerExercise;
+
+/** `--points` for these exercises: one number, or id=points pairs when they differ. */
+function pointsArgument(ids: readonly string[], o: ClassroomOptions): string {
+  if (!o.points) return String(o.pointsPerExercise);
+  return ids.map((id) => `${id}=${pointsFor(o, id)}`).join(",");
+}
+
+/** "is worth 10 points" or "earns the points in the README's table". */
+const worth = (o: ClassroomOptions): string =>
+  o.points ? "earns its points (see the table in README.md)" : `is worth ${o.pointsPerExercise} points`;
 
 /** Where the workflow checks out the course repository, inside the learner's checkout. */
 export const GRADER_DIR = ".nsg-lab-grader";
@@ -36,7 +54,7 @@ function starterText(exercise: Exercise): string {
 }
 
 /** The grader's command line, for the workflow and for Classroom 50 tests alike. */
-export const gradeCommand = (ids: readonly string[], points: number, extra = ""): string =>
+export const gradeCommand = (ids: readonly string[], points: number | string, extra = ""): string =>
   `node ${GRADER_DIR}/bin/grade.ts --rules-dir rules --exercises ${GRADER_DIR}/graders --expect ${ids.join(",")} --points ${points}${extra}`;
 
 function workflow(exercises: readonly Exercise[], o: ClassroomOptions): string {
@@ -45,7 +63,7 @@ function workflow(exercises: readonly Exercise[], o: ClassroomOptions): string {
 # service is involved. Each run writes a job summary (one table per exercise: every failing
 # check, its flow, the expected and actual verdict, and the path that decided it), marks the
 # rules files where a check fails, and uploads ${RESULT_FILE} (points per exercise) as the
-# artifact "${RESULT_ARTIFACT}". An exercise is worth ${o.pointsPerExercise} points when it is complete: every check
+# artifact "${RESULT_ARTIFACT}". An exercise ${worth(o)} when it is complete: every check
 # passes and the rules let through exactly what the task asks.
 name: Grade
 on:
@@ -77,7 +95,7 @@ jobs:
         run: npm ci --omit=dev --ignore-scripts --no-audit --no-fund
         working-directory: ${GRADER_DIR}
       - name: Grade the rules files
-        run: ${gradeCommand(ids, o.pointsPerExercise, ` --summary "$GITHUB_STEP_SUMMARY" --annotations --result ${RESULT_FILE}`)}
+        run: ${gradeCommand(ids, pointsArgument(ids, o), ` --summary "$GITHUB_STEP_SUMMARY" --annotations --result ${RESULT_FILE}`)}
       - name: Keep ${RESULT_FILE}
         if: always()
         uses: actions/upload-artifact@v4
@@ -89,8 +107,22 @@ jobs:
 }
 
 function learnerReadme(exercises: readonly Exercise[], o: ClassroomOptions): string {
-  const rows = exercises.map((e) => `| ${e.title} | \`${rulesFileName(e)}\` | ${e.editable.join(", ")} |`);
-  return `# NSG Lab assignment
+  const points = o.points !== undefined;
+  const rows = exercises.map(
+    (e) =>
+      `| ${e.title} | \`${rulesFileName(e)}\` | ${e.editable.join(", ")} |${points ? ` ${pointsFor(o, e.id)} |` : ""}`,
+  );
+  const a = o.assignment;
+  const heading = a
+    ? [
+        `# ${a.title}`,
+        "",
+        ...(a.due ? [`**Due:** ${a.due.replace(/:00\.000Z$/, " UTC").replace("T", " ")}`, ""] : []),
+        ...(a.instructions ? [a.instructions, ""] : []),
+        "## How this repository is graded",
+      ].join("\n")
+    : "# NSG Lab assignment";
+  return `${heading}
 
 Write Azure NSG rules in the files under \`rules/\`, commit and push. Every push (and every pull
 request) is graded by the workflow in \`${WORKFLOW_FILE}\`:
@@ -103,11 +135,11 @@ request) is graded by the workflow in \`${WORKFLOW_FILE}\`:
   annotations and, on a pull request, in **Files changed**).
 - \`${RESULT_FILE}\` with your points is kept with each run (artifact \`${RESULT_ARTIFACT}\`).
 
-An exercise earns its ${o.pointsPerExercise} points when every check passes and your rules let through exactly what
+An exercise earns ${points ? "its points" : `its ${o.pointsPerExercise} points`} when every check passes and your rules let through exactly what
 the task asks: nothing more, nothing less.
 
-| exercise | your file | NSGs you edit |
-|---|---|---|
+| exercise | your file | NSGs you edit |${points ? " points |" : ""}
+|---|---|---|${points ? "---|" : ""}
 ${rows.join("\n")}
 
 Rules files are \`az network nsg rule create ...\` scripts (\`.sh\`) or JSON (\`{ "<nsg>": [ rules ] }\`);
@@ -151,9 +183,9 @@ export function classroom50Config(
     ...authored.map((e) => ({
       name: e.id,
       type: "run",
-      run: gradeCommand([e.id], o.pointsPerExercise),
+      run: gradeCommand([e.id], pointsFor(o, e.id)),
       timeout: 60,
-      points: o.pointsPerExercise,
+      points: pointsFor(o, e.id),
     })),
   ];
   const readme = `# Classroom 50 configuration for this NSG Lab assignment
@@ -167,7 +199,7 @@ gh teacher assignment add <org> <classroom> <slug> --name "NSG Lab" \\
   --template <org>/<this-template-repository> --tests tests.json --runtime runtime.json
 \`\`\`
 
-- \`tests.json\`: one declarative \`run\` test per exercise, worth ${o.pointsPerExercise} points when the grader exits 0
+- \`tests.json\`: one declarative \`run\` test per exercise, worth ${o.points ? "its points" : `${o.pointsPerExercise} points`} when the grader exits 0
   (the exercise is complete), after a zero-point \`setup\` test that fetches the grader from
   \`${o.courseRepo}\` (\`${o.courseRef}\`), which must be readable by the grading run (public).
 - \`runtime.json\`: Node 24, which the grader needs.

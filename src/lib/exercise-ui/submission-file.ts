@@ -55,6 +55,8 @@ export interface HandedInAssignment {
   title: string;
   /** Every exercise of the assignment, in its order, handed in or not. */
   exercises: string[];
+  /** When the assignment link said it is due (ISO 8601), so the re-grade can flag a late file. */
+  due?: string;
 }
 
 export interface Submission {
@@ -300,7 +302,14 @@ function validateV2(d: Record<string, unknown>, errors: Issue[]): Submission | u
       errors.push(
         issue("invalid-value", "assignment must be { title, exercises: [exercise ids] }", ["assignment"]),
       );
-    else assignment = { title: a.title, exercises: a.exercises as string[] };
+    else if (a.due !== undefined && !isDate(a.due))
+      errors.push(issue("invalid-value", "assignment.due must be a date", ["assignment", "due"]));
+    else
+      assignment = {
+        title: a.title,
+        exercises: a.exercises as string[],
+        ...(a.due !== undefined ? { due: a.due as string } : {}),
+      };
   }
   if (!Array.isArray(d.work)) {
     errors.push(issue("missing-field", "work (the exercises handed in) is missing", ["work"]));

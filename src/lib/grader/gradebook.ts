@@ -29,6 +29,8 @@ export interface GradebookRow {
   /** What the file claimed; a mismatch with the re-grade is flagged, never trusted. */
   claimed: string;
   detail: string;
+  /** "late by 2 hours" when the file was saved after the assignment's due date (due-date.ts). */
+  late?: string;
 }
 
 /** What every row of one file shares, and which exercise and claim it is about. */
@@ -125,10 +127,11 @@ const CSV_COLUMNS: (keyof GradebookRow)[] = [
   "claimed",
   "file",
   "detail",
+  "late",
 ];
 
-function csvCell(value: string | number | boolean): string {
-  let text = String(value);
+function csvCell(value: string | number | boolean | undefined): string {
+  let text = String(value ?? "");
   // Spreadsheet apps run cells starting with = + - @ as formulas; learner text must stay text.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -1,4 +1,9 @@
-import { MAX_EXERCISES, MAX_TITLE } from "../assignments/assignment-link.ts";
+import {
+  assignmentSchema,
+  MAX_EXERCISES,
+  MAX_TITLE,
+  type Assignment,
+} from "../assignments/assignment-link.ts";
 import { customIssue, parseSchema } from "../nsg/zod-issues.ts";
 import { fail, issue, ok, type Result } from "../result.ts";
 import { z } from "../zod.ts";
@@ -37,23 +42,45 @@ export const packageConfigSchema = z
     title: z.string().trim().min(1).max(MAX_TITLE),
     exercises: z.array(z.string().regex(EXERCISE_ID)).min(1).max(MAX_EXERCISES),
     pointsPerExercise: z.number().int().min(1).max(SCORM12_MAX_SCORE),
+    /** Each exercise's points, in the order of `exercises`, when the assignment link gives them; else `pointsPerExercise` each. */
+    points: z.array(z.number().int().min(1).max(SCORM12_MAX_SCORE)).optional(),
     completion: z.enum(COMPLETION_STATUSES),
+    /** The rest of the assignment link (version 2), shown on the assignment page inside the LMS. */
+    instructions: assignmentSchema.shape.instructions,
+    due: assignmentSchema.shape.due,
+    feedback: assignmentSchema.shape.feedback,
   })
   .superRefine((config, ctx) => {
     if (new Set(config.exercises).size !== config.exercises.length)
       ctx.addIssue(customIssue("invalid-value", "An exercise is listed twice.", ["exercises"]));
-    const total = config.exercises.length * config.pointsPerExercise;
+    if (config.points && config.points.length !== config.exercises.length)
+      ctx.addIssue(customIssue("invalid-value", "points must give one number per exercise.", ["points"]));
+    const total = exercisePoints(config).reduce((a, b) => a + b, 0);
     if (total > SCORM12_MAX_SCORE)
       ctx.addIssue(
         customIssue(
           "score-out-of-range",
           `The exercises are worth ${total} points in all, more than a SCORM 1.2 score can be (${SCORM12_MAX_SCORE}).`,
-          ["pointsPerExercise"],
+          [config.points ? "points" : "pointsPerExercise"],
         ),
       );
   });
 
 export type PackageConfig = z.infer<typeof packageConfigSchema>;
+
+/** What each exercise is worth, in the assignment's order. */
+export const exercisePoints = (config: Pick<PackageConfig, "exercises" | "points" | "pointsPerExercise">) =>
+  config.points ?? config.exercises.map(() => config.pointsPerExercise);
+
+/** The assignment the launch page opens in its frame: the link's fields the package kept. */
+export const packagedAssignment = (config: PackageConfig): Assignment => ({
+  title: config.title,
+  exercises: config.exercises,
+  ...(config.points ? { points: config.points } : {}),
+  ...(config.instructions ? { instructions: config.instructions } : {}),
+  ...(config.due ? { due: config.due } : {}),
+  ...(config.feedback ? { feedback: config.feedback } : {}),
+});
 
 /**
  * Each exercise's points: `requested`, or the default when the exercises fit in a SCORM 1.2

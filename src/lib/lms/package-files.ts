@@ -56,7 +56,7 @@ export function scorm12Package(
     identifier: manifestIdentifier([
       config.title,
       config.exercises,
-      config.pointsPerExercise,
+      config.points ?? config.pointsPerExercise,
       config.completion,
     ]),
     title: config.title,

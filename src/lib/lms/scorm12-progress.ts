@@ -1,4 +1,4 @@
-import type { CompletionStatus, PackageConfig } from "./package-config.ts";
+import { exercisePoints, type CompletionStatus, type PackageConfig } from "./package-config.ts";
 
 /**
  * Assignment progress as SCORM 1.2 data model values (the SCORM 1.2 Run-Time Environment's cmi.core elements). Pure: the session
@@ -35,10 +35,11 @@ export interface AssignmentScore {
 export function assignmentScore(config: PackageConfig, passed: Iterable<string>): AssignmentScore {
   const done = new Set(passed);
   const inOrder = config.exercises.filter((id) => done.has(id));
+  const worth = exercisePoints(config);
   return {
     passed: inOrder,
-    points: inOrder.length * config.pointsPerExercise,
-    total: config.exercises.length * config.pointsPerExercise,
+    points: config.exercises.reduce((sum, id, i) => sum + (done.has(id) ? worth[i]! : 0), 0),
+    total: worth.reduce((a, b) => a + b, 0),
     complete: inOrder.length === config.exercises.length,
   };
 }
