@@ -78,6 +78,10 @@ export const ISSUE_CODES = {
   "nic-without-vm": "A script creates a NIC and attaches it to no VM, so no flow can reach it (a warning).",
   "invented-public-ip":
     "A public IP a script creates gets an address NSG Lab chose from a documentation range (a warning).",
+  "peering-overlap":
+    "A script peers a VNet with itself or with a VNet whose address space overlaps, which Azure refuses.",
+  "peering-not-connected":
+    "A script creates a VNet peering in one direction only, so it stays Initiated and carries no traffic (a warning).",
 
   // Flows
   "unknown-endpoint": "A flow endpoint is not a VM, a NIC or an IP address.",

@@ -12,6 +12,7 @@ import {
   vnetCreate,
 } from "./network-commands.ts";
 import { vmOpenPort } from "./open-port.ts";
+import { vnetPeeringCreate } from "./peering-command.ts";
 import { vmCreate } from "./vm-create.ts";
 import type { Word } from "./shell-words.ts";
 
@@ -31,10 +32,11 @@ export const COMMANDS: readonly AzCommand[] = [
   nicCreate,
   nicIpConfigUpdate,
   vmCreate,
+  vnetPeeringCreate,
 ];
 
 const SUPPORTED =
-  "az network nsg create, az network nsg rule create|update|delete, az network vnet create, az network vnet subnet create|update, az network asg create, az network public-ip create, az network nic create|update, az network nic ip-config update, az vm create and az vm open-port";
+  "az network nsg create, az network nsg rule create|update|delete, az network vnet create, az network vnet subnet create|update, az network vnet peering create, az network asg create, az network public-ip create, az network nic create|update, az network nic ip-config update, az vm create and az vm open-port";
 
 type Resolved =
   | { command: AzCommand; argsFrom: number; nameSpan: Offsets }

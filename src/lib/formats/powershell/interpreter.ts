@@ -6,6 +6,7 @@ import { addValues, evaluate, lookup, MAX_ITEMS, type EvalContext } from "./eval
 import { appendRules, getMember, setMember } from "./members.ts";
 import { BUILD_CMDLETS } from "./build-cmdlets.ts";
 import { NETWORK_CMDLETS } from "./network-cmdlets.ts";
+import { addVnetPeering } from "./peering-cmdlet.ts";
 import { VM_CMDLETS } from "./vm-cmdlets.ts";
 import { bindParams, type BindContext } from "./params.ts";
 import {
@@ -38,7 +39,7 @@ type Context = EvalContext & PipelineContext & BindContext;
 
 const ALL_CMDLETS: ReadonlyMap<string, Cmdlet> = new Map([
   ...CMDLETS,
-  ...[...NETWORK_CMDLETS, ...BUILD_CMDLETS, ...VM_CMDLETS].map((c): [string, Cmdlet] => [
+  ...[...NETWORK_CMDLETS, ...BUILD_CMDLETS, ...VM_CMDLETS, addVnetPeering].map((c): [string, Cmdlet] => [
     c.name.toLowerCase(),
     c,
   ]),
