@@ -257,8 +257,15 @@ describe("NetworkBuilder", () => {
   });
 
   describe("VNet peerings (az network vnet peering create, Add-AzVirtualNetworkPeering)", () => {
-    const hub: NetworkChange = { ...vnet("hub"), addressSpace: ["10.1.0.0/16"], subnets: [] };
-    const spoke: NetworkChange = { ...vnet("spoke"), addressSpace: ["10.2.0.0/16"], subnets: [] };
+    const spaced = (name: string, prefix: string): NetworkChange => ({
+      kind: "vnet",
+      name,
+      addressSpace: [prefix],
+      subnets: [],
+      span: at(1),
+    });
+    const hub = spaced("hub", "10.1.0.0/16");
+    const spoke = spaced("spoke", "10.2.0.0/16");
     const peer = (from: string, to: string, line = 5): NetworkChange => ({
       kind: "peering",
       name: `${from}-to-${to}`,
@@ -296,8 +303,7 @@ describe("NetworkBuilder", () => {
       };
       expect(codes([hub, peer("hub", "nowhere")])).toEqual(["unknown-vnet"]);
       expect(codes([hub, peer("hub", "hub")])).toEqual(["peering-overlap"]);
-      const wide: NetworkChange = { ...vnet("wide"), addressSpace: ["10.0.0.0/8"], subnets: [] };
-      expect(codes([hub, wide, peer("hub", "wide")])).toEqual(["peering-overlap"]);
+      expect(codes([hub, spaced("wide", "10.0.0.0/8"), peer("hub", "wide")])).toEqual(["peering-overlap"]);
     });
   });
 });
