@@ -166,7 +166,8 @@ export const ISSUE_CODES = {
   "share-link-damaged":
     "A share link cannot be decoded or fails its checksum (cut when copied, or from a newer NSG Lab).",
   "az-command-noted":
-    "An az command that changes no NSG rule (a list, show or Network Watcher check, az group create) is noted and skipped.",
+    "An az command that changes no NSG rule (a list, show or Network Watcher check, az group create|delete) is noted and skipped.",
+  "shell-command-noted": "A Bash builtin that changes nothing in Azure (echo) is noted and skipped.",
   "share-link-elsewhere": "A share link's rules are for an exercise that is not on this page.",
   "progress-file-invalid": "A progress file to import is not an NSG Lab progress file, or is damaged.",
   "decompression-unavailable": "The browser cannot decompress a compressed share link.",
