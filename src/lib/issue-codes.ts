@@ -78,6 +78,10 @@ export const ISSUE_CODES = {
   "nic-without-vm": "A script creates a NIC and attaches it to no VM, so no flow can reach it (a warning).",
   "invented-public-ip":
     "A public IP a script creates gets an address NSG Lab chose from a documentation range (a warning).",
+  "peering-overlap":
+    "A script peers a VNet with itself or with a VNet whose address space overlaps, which Azure refuses.",
+  "peering-not-connected":
+    "A script creates a VNet peering in one direction only, so it stays Initiated and carries no traffic (a warning).",
 
   // Flows
   "unknown-endpoint": "A flow endpoint is not a VM, a NIC or an IP address.",
@@ -168,7 +172,8 @@ export const ISSUE_CODES = {
   "share-link-damaged":
     "A share link cannot be decoded or fails its checksum (cut when copied, or from a newer NSG Lab).",
   "az-command-noted":
-    "An az command that changes no NSG rule (a list, show or Network Watcher check, az group create) is noted and skipped.",
+    "An az command that changes no NSG rule (a list, show or Network Watcher check, az group create|delete) is noted and skipped.",
+  "shell-command-noted": "A Bash builtin that changes nothing in Azure (echo) is noted and skipped.",
   "share-link-elsewhere": "A share link's rules are for an exercise that is not on this page.",
   "progress-file-invalid": "A progress file to import is not an NSG Lab progress file, or is damaged.",
   "decompression-unavailable": "The browser cannot decompress a compressed share link.",

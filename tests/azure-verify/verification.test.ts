@@ -155,9 +155,9 @@ describe("the az CLI verification script", () => {
 
   it("creates every resource in a new group and deletes the group when it ends, on failure too", () => {
     expect(script).toContain("set -euo pipefail");
-    expect(script.indexOf('az group create --name "$RG"')).toBeLessThan(script.indexOf("trap cleanup EXIT"));
-    expect(script.indexOf("trap cleanup EXIT")).toBeLessThan(script.indexOf("az network nsg create"));
-    expect(script).toContain('az group delete --name "$RG" --yes --no-wait');
+    const trap = `trap 'echo "Deleting resource group $RG"; az group delete --name "$RG" --yes --no-wait' EXIT`;
+    expect(script.indexOf('az group create --name "$RG"')).toBeLessThan(script.indexOf(trap));
+    expect(script.indexOf(trap)).toBeLessThan(script.indexOf("az network nsg create"));
     for (const made of [
       'az network nsg create --resource-group "$RG" --name nsg-snet-ingest',
       "--name Allow-FTP-Control-Studio",
@@ -176,7 +176,10 @@ describe("the az CLI verification script", () => {
     expect(script).toContain(
       "--direction Inbound \\\n  --protocol TCP \\\n  --local 10.0.3.4:21 \\\n  --remote 198.51.100.5:51000",
     );
-    expect(script).toContain(`'{"test":"%s","result":%s}\\n' 1-in`);
+    // JMESPath's to_string writes the answer as one compact JSON line, which -o tsv prints as is.
+    expect(script).toContain(
+      `--query "to_string({test: '1-in', result: {access: access, ruleName: ruleName}})" \\\n  --output tsv >> "$OUT"`,
+    );
   });
 
   it("explains cost, time, cleanup and limits before any command", () => {
@@ -215,8 +218,27 @@ describe("the Azure PowerShell verification script", () => {
     expect(script.match(/Add-Content -Path \$out/g)).toHaveLength(plan.tests.length);
     const first = plan.tests[0]!;
     expect(script).toContain(
-      `@{ test = '${first.id}'; result = @{ access = "$($answer.Access)"; ruleName = $answer.RuleName } }`,
+      `Add-Content -Path $out -Value ('{"test":"${first.id}","result":{"access":"' + $answer.Access + '","ruleName":"' + $answer.RuleName + '"}}')`,
     );
+    expect(script).toContain("Test-AzNetworkWatcherIPFlow `\n      -Location $location");
+  });
+
+  it("writes each answer as a line the results reader takes", () => {
+    const value = /-Value \('(.*)' \+ \$answer\.Access \+ '(.*)' \+ \$answer\.RuleName \+ '(.*)'\)/.exec(
+      script,
+    );
+    expect(value).not.toBeNull();
+    const [, before, between, after] = value!;
+    const header = JSON.stringify({
+      nsgLab: "ip-flow-verify",
+      exercise: "app-tier-asg",
+      plan: planFingerprint(target, plan),
+    });
+    const read = recorded(`${header}\n${before}Deny${between}securityRules/Deny-VNet-To-App${after}`);
+    expect(read.answers.get(plan.tests[0]!.id)?.answer).toEqual({
+      access: "Deny",
+      ruleName: "securityRules/Deny-VNet-To-App",
+    });
   });
 
   it("writes the same header line as the az CLI script, so either file compares", () => {

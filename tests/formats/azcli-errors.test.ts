@@ -132,13 +132,13 @@ describe("argument errors, worded like az's", () => {
 describe("commands", () => {
   it("unknown commands and non-az commands are errors, not skipped", () => {
     expect(second("az network lb create -g rg -n lb1")).toEqual([
-      '2:1-2:21 "az network lb create" is not one of the commands NSG Lab runs: az network nsg create, az network nsg rule create|update|delete, az network vnet create, az network vnet subnet create|update, az network asg create, az network public-ip create, az network nic create|update, az network nic ip-config update, az vm create and az vm open-port',
+      '2:1-2:21 "az network lb create" is not one of the commands NSG Lab runs: az network nsg create, az network nsg rule create|update|delete, az network vnet create, az network vnet subnet create|update, az network vnet peering create, az network asg create, az network public-ip create, az network nic create|update, az network nic ip-config update, az vm create and az vm open-port (and it notes az group create|delete and az network watcher test-ip-flow)',
     ]);
     expect(second("az network nsg rule craete -g rg")).toEqual([
       "2:21-2:27 'craete' is not in the 'az network nsg rule' command group (did you mean 'create'?)",
     ]);
-    expect(second("  echo done")).toEqual([
-      '2:3-2:7 "echo" is not an az command; NSG Lab runs az commands and NAME=value variables only',
+    expect(second("  cat done")).toEqual([
+      '2:3-2:6 "cat" is not an az command; NSG Lab runs az commands and NAME=value variables, and the shell\'s echo, set and trap',
     ]);
     expect(second("az")[0]).toMatch(/^2:1-2:3 "az" needs a command/);
   });
@@ -271,7 +271,8 @@ describe("error codes", () => {
     expect(codesOf("az vm create -n vm1 -g rg --image Ubuntu2204")).toEqual([
       "warning exercise-network-fixed",
     ]);
-    expect(codesOf("  echo done")).toEqual(["not-an-az-command"]);
+    expect(codesOf("  cat done")).toEqual(["not-an-az-command"]);
+    expect(codesOf("  echo done")).toEqual(["warning shell-command-noted"]);
     expect(
       codesOf("az network nsg rule create -g rg --nsg-name web-nsg -n r --priority 100 --colour red"),
     ).toEqual(["unknown-argument"]);

@@ -359,3 +359,27 @@ describe("in an exercise, whose network is fixed", () => {
     expect(doc.nsgs.map((n) => n.name)).toEqual(["web-nsg"]);
   });
 });
+
+describe("az network vnet peering create", () => {
+  it("records one direction, the remote VNet by name or ID", () => {
+    const id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/spoke";
+    expect(
+      changes(
+        parseOk(
+          `az network vnet peering create -g rg -n hub-to-spoke --vnet-name hub --remote-vnet ${id} --allow-vnet-access`,
+        ),
+      ),
+    ).toEqual([{ kind: "peering", name: "hub-to-spoke", vnet: "hub", remote: "spoke" }]);
+  });
+
+  it("refuses peerings that turn VNet access off or peer only some subnets", () => {
+    const base = "az network vnet peering create -g rg -n p --vnet-name a --remote-vnet b";
+    expect(errorsOf(`${base} --allow-vnet-access false`)).toEqual(["unsupported-argument 1:73"]);
+    expect(errorsOf(`${base} --peer-complete-vnets false --local-subnet-names s1`)).toEqual([
+      "unsupported-argument 1:101",
+    ]);
+    expect(errorsOf("az network vnet peering create -g rg -n p --vnet-name a")).toEqual([
+      "missing-argument 1:1",
+    ]);
+  });
+});

@@ -257,3 +257,31 @@ $virtualNetwork = New-AzVirtualNetwork -Name MyVirtualNetwork -ResourceGroupName
     });
   });
 });
+
+describe("Add-AzVirtualNetworkPeering", () => {
+  const TWO_VNETS = `$hub = New-AzVirtualNetwork -Name hub -ResourceGroupName g -Location l -AddressPrefix 10.1.0.0/16
+$spoke = New-AzVirtualNetwork -Name spoke -ResourceGroupName g -Location l -AddressPrefix 10.2.0.0/16
+`;
+  it("peers two VNets once each has a peering to the other, as Learn's example does", () => {
+    const script = `${TWO_VNETS}Add-AzVirtualNetworkPeering -Name hub-to-spoke -VirtualNetwork $hub -RemoteVirtualNetworkId $spoke.Id
+Add-AzVirtualNetworkPeering -Name spoke-to-hub -VirtualNetwork $spoke -RemoteVirtualNetworkId $hub.Id | Out-Null`;
+    expect(built(parseOk(script, PLAYGROUND)).vnets.map((v) => [v.name, v.peerings])).toEqual([
+      ["hub", ["spoke"]],
+      ["spoke", ["hub"]],
+    ]);
+  });
+  it("refuses -BlockVirtualNetworkAccess and an ID that is not a VNet's", () => {
+    expectError(
+      `${TWO_VNETS}Add-AzVirtualNetworkPeering -Name p -VirtualNetwork $hub -RemoteVirtualNetworkId $spoke.Id -BlockVirtualNetworkAccess`,
+      "unsupported-argument",
+      "-BlockVirtualNetworkAccess",
+      PLAYGROUND,
+    );
+    expectError(
+      `${TWO_VNETS}Add-AzVirtualNetworkPeering -Name p -VirtualNetwork $hub -RemoteVirtualNetworkId 'spoke'`,
+      "invalid-resource-id",
+      "'spoke'",
+      PLAYGROUND,
+    );
+  });
+});

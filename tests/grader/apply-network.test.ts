@@ -255,4 +255,55 @@ describe("NetworkBuilder", () => {
     const built = builder.finish();
     expect(built.ok ? [] : built.errors.map((e) => [e.code, e.span?.line])).toEqual([["unknown-nic", 9]]);
   });
+
+  describe("VNet peerings (az network vnet peering create, Add-AzVirtualNetworkPeering)", () => {
+    const spaced = (name: string, prefix: string): NetworkChange => ({
+      kind: "vnet",
+      name,
+      addressSpace: [prefix],
+      subnets: [],
+      span: at(1),
+    });
+    const hub = spaced("hub", "10.1.0.0/16");
+    const spoke = spaced("spoke", "10.2.0.0/16");
+    const peer = (from: string, to: string, line = 5): NetworkChange => ({
+      kind: "peering",
+      name: `${from}-to-${to}`,
+      vnet: from,
+      remote: to,
+      span: at(line),
+    });
+    const peerings = (changes: NetworkChange[]) => {
+      const built = build(changes);
+      if (!built.ok) throw new Error(JSON.stringify(built.errors));
+      return {
+        peerings: Object.fromEntries(built.value.topology.vnets.map((v) => [v.name, v.peerings])),
+        notes: built.value.notes.map((n) => [n.code, n.span?.line]),
+      };
+    };
+
+    it("connects two VNets once each has a peering to the other", () => {
+      expect(peerings([hub, spoke, peer("hub", "spoke"), peer("SPOKE", "hub", 6)])).toEqual({
+        peerings: { hub: ["spoke"], spoke: ["hub"] },
+        notes: [],
+      });
+    });
+
+    it("leaves a peering made in one direction Initiated: no traffic, and a warning where it is made", () => {
+      expect(peerings([hub, spoke, peer("hub", "spoke", 7)])).toEqual({
+        peerings: { hub: [], spoke: [] },
+        notes: [["peering-not-connected", 7]],
+      });
+    });
+
+    it("refuses a VNet that does not exist, itself, and overlapping address spaces", () => {
+      const codes = (changes: NetworkChange[]) => {
+        const built = build(changes);
+        return built.ok ? [] : built.errors.map((e) => e.code);
+      };
+      expect(codes([hub, peer("hub", "nowhere")])).toEqual(["unknown-vnet"]);
+      expect(codes([hub, peer("hub", "hub")])).toEqual(["peering-overlap"]);
+      expect(codes([hub, spaced("wide", "10.0.0.0/8"), peer("hub", "wide")])).toEqual(["peering-overlap"]);
+    });
+  });
 });

@@ -15,7 +15,10 @@ import {
  * A Bash script that builds a scenario on the learner's own subscription, runs Network Watcher's
  * IP flow verify for every testable check, writes Azure's answers to a JSON Lines file that
  * `npm run grade -- … --azure-results` (or the exercise page) compares with the simulator, and
- * deletes the resource group when it ends, on failure too (a `trap` on EXIT).
+ * deletes the resource group when it ends, on failure too (a `trap` on EXIT). It uses only what
+ * the project's own az CLI reader understands (`set`, `${NAME:-default}`, `$(date +%s)`, `echo`,
+ * `trap … EXIT`, the az commands), so tests/azure-verify reads it back and compares the network
+ * it builds and the tests it runs with the plan.
  */
 
 const q = shellQuote;
@@ -121,11 +124,17 @@ function subnetOf(topology: Topology, ref: string): [string, string] {
   return [vnet?.name ?? "", ref];
 }
 
+/**
+ * One IP flow verify per test. Its answer goes straight to the results file as one JSON line:
+ * JMESPath's `to_string` writes the object compactly (separators without spaces), and `-o tsv`
+ * prints that string as it is, so no other tool has to join az's pretty-printed JSON. Test ids
+ * are `<n>-in`/`<n>-out`, safe inside the query's quotes.
+ */
 function testCommands(plan: VerificationPlan): string[] {
   return plan.tests.map((t) =>
     [
       `echo ${q(`Test ${t.id}: ${t.check} (${t.direction.toLowerCase()} at ${t.vm})`)}`,
-      `result=$(${continued("az network watcher test-ip-flow", [
+      continued("az network watcher test-ip-flow", [
         `--resource-group ${RG}`,
         `--vm ${q(t.vm)}`,
         `--nic ${q(t.nic)}`,
@@ -133,10 +142,9 @@ function testCommands(plan: VerificationPlan): string[] {
         `--protocol ${t.protocol}`,
         `--local ${q(t.local)}`,
         `--remote ${q(t.remote)}`,
-        `--query '{access: access, ruleName: ruleName}'`,
-        `--output json`,
-      ])})`,
-      `printf '{"test":"%s","result":%s}\\n' ${q(t.id)} "$(printf '%s' "$result" | tr -d '\\n')" >> "$OUT"`,
+        `--query "to_string({test: '${t.id}', result: {access: access, ruleName: ruleName}})"`,
+        `--output tsv >> "$OUT"`,
+      ]),
     ].join("\n"),
   );
 }
@@ -156,12 +164,13 @@ export function azVerificationScript(target: ScriptTarget, plan: VerificationPla
     `IMAGE="\${IMAGE:-${VM_IMAGE}}"`,
     `OUT="\${OUT:-${RESULTS_FILE}}"`,
     "",
-    "# Delete everything this script made when it ends, also when a command fails.",
-    `cleanup() { echo "Deleting resource group $RG"; az group delete --name "$RG" --yes --no-wait; }`,
+    // The trap is set once the group exists: from then on, a failing command (set -e) still
+    // runs it when the script exits. Bash reads the handler when it runs, so $RG is read then.
     'az group create --name "$RG" --location "$LOCATION" --output none',
-    "trap cleanup EXIT",
+    "# Delete everything this script made when it ends, also when a command fails.",
+    `trap 'echo "Deleting resource group $RG"; az group delete --name "$RG" --yes --no-wait' EXIT`,
     "",
-    `printf '{"nsgLab":"ip-flow-verify","exercise":"%s","plan":"%s"}\\n' ${q(target.id)} ${q(planFingerprint(target, plan))} > "$OUT"`,
+    `echo ${q(JSON.stringify({ nsgLab: "ip-flow-verify", exercise: target.id, plan: planFingerprint(target, plan) }))} > "$OUT"`,
   ];
   return `${[
     ...header,

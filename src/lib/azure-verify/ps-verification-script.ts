@@ -14,7 +14,8 @@ import {
  * The Azure PowerShell twin of az-verification-script.ts: builds the scenario in a new resource
  * group with Az.Network and Az.Compute, runs Test-AzNetworkWatcherIPFlow for every testable check,
  * writes the answers to the same JSON Lines file, and removes the resource group in a `finally`
- * block, so a failing step still cleans up.
+ * block, so a failing step still cleans up. Like its twin it uses only what the project's own
+ * PowerShell reader understands, so tests/azure-verify reads it back and checks what it builds.
  */
 
 const q = psQuote;
@@ -128,14 +129,16 @@ function testCommands(tests: readonly IpFlowTest[]): string[] {
     return [
       `Write-Host ${q(`Test ${t.id}: ${t.check} (${t.direction.toLowerCase()} at ${t.vm})`)}`,
       cmdlet("$answer = Test-AzNetworkWatcherIPFlow", [
-        "-NetworkWatcher $watcher",
+        "-Location $location",
         `-TargetVirtualMachineId (Get-AzVM -ResourceGroupName $rg -Name ${q(t.vm)}).Id`,
         `-TargetNetworkInterfaceId (Get-AzNetworkInterface -ResourceGroupName $rg -Name ${q(t.nic)}).Id`,
         `-Direction ${t.direction} -Protocol ${t.protocol}`,
         `-LocalIPAddress ${q(localIp)} -LocalPort ${q(localPort)}`,
         `-RemoteIPAddress ${q(remoteIp)} -RemotePort ${q(remotePort)}`,
       ]),
-      `Add-Content -Path $out -Value (@{ test = ${q(t.id)}; result = @{ access = "$($answer.Access)"; ruleName = $answer.RuleName } } | ConvertTo-Json -Compress)`,
+      // One JSON line by hand: the test id is `<n>-in`/`<n>-out` and Azure's rule names have no
+      // quotes or backslashes (letters, digits, `_`, `.`, `-` and the `securityRules/` prefix).
+      `Add-Content -Path $out -Value ('{"test":"${t.id}","result":{"access":"' + $answer.Access + '","ruleName":"' + $answer.RuleName + '"}}')`,
     ];
   });
 }
@@ -166,7 +169,6 @@ export function psVerificationScript(target: ScriptTarget, plan: VerificationPla
     ...indent(buildCommands(target.topology)),
     "",
     "    # IP flow verify, one test per NIC and direction each check crosses",
-    "    $watcher = Get-AzNetworkWatcher -Location $location",
     ...indent(testCommands(plan.tests)),
     '    Write-Host "Azure\'s answers are in $out: give the file to NSG Lab to compare them with the simulator."',
     "}",

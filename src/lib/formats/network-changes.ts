@@ -16,7 +16,14 @@ import type { SourceSpan } from "../result.ts";
  * *while creating* a subnet or NIC ride on these changes (`nsg`).
  */
 export type NetworkChange =
-  VnetChange | SubnetChange | SubnetPrefixChange | AsgChange | NicChange | NicAsgsChange | VmChange;
+  | VnetChange
+  | SubnetChange
+  | SubnetPrefixChange
+  | AsgChange
+  | NicChange
+  | NicAsgsChange
+  | VmChange
+  | PeeringChange;
 
 /** Where each written field of a change is, for errors about that field. */
 export type FieldSpans<K extends string> = Partial<Record<K, SourceSpan>>;
@@ -109,4 +116,19 @@ export interface VmChange {
   nics: string[];
   span: SourceSpan;
   spans?: FieldSpans<"name" | "nics">;
+}
+
+/**
+ * One direction of a VNet peering, `vnet` to `remote` (`az network vnet peering create`,
+ * `Add-AzVirtualNetworkPeering`). Azure connects two VNets only when each has a peering to the
+ * other ("this command must be called twice with the values for --vnet-name and --remote-vnet
+ * reversed"); the applier joins a pair and notes a peering left on its own.
+ */
+export interface PeeringChange {
+  kind: "peering";
+  name: string;
+  vnet: string;
+  remote: string;
+  span: SourceSpan;
+  spans?: FieldSpans<"vnet" | "remote">;
 }

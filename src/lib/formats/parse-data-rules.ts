@@ -148,6 +148,7 @@ export function parseDataRules(
     nsgs,
     associations: [],
     network: [],
+    azure: [],
     locate,
   });
 }

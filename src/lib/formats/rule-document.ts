@@ -1,4 +1,5 @@
 import type { Issue, IssuePath, Result, SourceSpan } from "../result.ts";
+import type { AzureStep } from "./azure-steps.ts";
 import type { NetworkChange } from "./network-changes.ts";
 
 /**
@@ -20,6 +21,11 @@ export interface RuleDocument {
    * Empty for data formats; applied together with `associations`, in text order.
    */
   network: NetworkChange[];
+  /**
+   * What else a script asks of Azure, in the order it runs (azure-steps.ts): resource groups and
+   * IP flow verify tests, each marked when it runs as the script's clean-up. Empty for data formats.
+   */
+  azure: AzureStep[];
   /** Problems worth showing that don't stop grading (e.g. an ignored resource). */
   warnings: Issue[];
   /**

@@ -5,6 +5,7 @@ import { isSubset, type AddressSet } from "../nsg/address-set.ts";
 import { formatV4, parseCidrOrIp, parseIp } from "../nsg/ip.ts";
 import type { Nic, Subnet, Topology, Vm, Vnet } from "../nsg/topology-schema.ts";
 import { fail, ok, type Issue, type Result, type SourceSpan } from "../result.ts";
+import { PeeringRequests } from "./apply-peerings.ts";
 import { PublicIpPool } from "./public-ip-pool.ts";
 
 /**
@@ -58,13 +59,18 @@ export class NetworkBuilder {
   #pool: PublicIpPool | undefined;
   readonly #avoid: readonly string[];
   readonly #base: Topology;
+  readonly #peerings = new PeeringRequests();
   /** Every NIC by name, and the NICs of each subnet ("vnet/subnet", lower-case). */
   readonly #nicIndex = new Map<string, PlacedNic>();
   readonly #users = new Map<string, Nic[]>();
 
   constructor(topology: Topology, options: NetworkOptions) {
     this.#base = topology;
-    this.#vnets = topology.vnets.map((v) => ({ ...v, subnets: v.subnets.map((s) => ({ ...s })) }));
+    this.#vnets = topology.vnets.map((v) => ({
+      ...v,
+      subnets: v.subnets.map((s) => ({ ...s })),
+      peerings: [...v.peerings],
+    }));
     this.#vms = topology.vms.map((vm) => ({ ...vm, nics: vm.nics.map((n) => ({ ...n })) }));
     this.#asgs = [...topology.asgs];
     this.#nsgs = new Map(options.nsgs.map((n) => [key(n), n]));
@@ -105,6 +111,8 @@ export class NetworkBuilder {
         return this.#nicAsgs(change);
       case "vm":
         return this.#vm(change);
+      case "peering":
+        return this.#peering(change);
     }
   }
 
@@ -141,6 +149,7 @@ export class NetworkBuilder {
 
   finish(): Result<NetworkApplied> {
     if (this.#errors.length > 0) return fail(this.#errors);
+    this.#notes.push(...this.#peerings.connect());
     for (const nic of this.#loose) {
       const span = this.#looseAt.get(nic);
       this.#notes.push({
@@ -593,6 +602,24 @@ export class NetworkBuilder {
       this.#nicIndex.set(key(nic.name), { nic, vm });
     }
     this.#vms.push(vm);
+  }
+
+  #peering(change: Extract<NetworkChange, { kind: "peering" }>): void {
+    const find = (name: string, at: SourceSpan | undefined) => {
+      const vnet = this.#vnetNamed(name);
+      if (!vnet)
+        this.#error(
+          "unknown-vnet",
+          `VNet "${name}" does not exist (VNets: ${this.#vnetList()}); create it first with az network vnet create`,
+          at ?? change.span,
+        );
+      return vnet;
+    };
+    const vnet = find(change.vnet, change.spans?.vnet);
+    const remote = vnet && find(change.remote, change.spans?.remote);
+    if (!vnet || !remote) return;
+    const refused = this.#peerings.add(vnet, remote, change);
+    if (refused) this.#errors.push(refused);
   }
 }
 

@@ -38,7 +38,9 @@ export function detectRuleFormat(text: string): RuleFormat {
       return "powershell";
     if (!/^\$[A-Za-z_][A-Za-z0-9_]*\s*=/.test(line)) break;
   }
-  if (/^(az\s|\$?[A-Za-z_][A-Za-z0-9_]*\s*=)/.test(firstLine)) return "azcli";
+  // A Bash script may open with the shell's own settings (`set -euo pipefail`, `trap … EXIT`),
+  // as the verification scripts do; no rules document starts so.
+  if (/^(az\s|(set|trap|export|echo)\s|\$?[A-Za-z_][A-Za-z0-9_]*\s*=)/.test(firstLine)) return "azcli";
   if (firstLine.startsWith("{") || firstLine.startsWith("[") || firstLine.startsWith("/*")) return "json";
   return "yaml";
 }

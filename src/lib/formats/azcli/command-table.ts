@@ -11,7 +11,10 @@ import {
   subnetCreate,
   vnetCreate,
 } from "./network-commands.ts";
+import { ipFlowTest } from "./ip-flow-command.ts";
 import { vmOpenPort } from "./open-port.ts";
+import { vnetPeeringCreate } from "./peering-command.ts";
+import { groupCreate, groupDelete } from "./resource-group-commands.ts";
 import { vmCreate } from "./vm-create.ts";
 import type { Word } from "./shell-words.ts";
 
@@ -31,10 +34,14 @@ export const COMMANDS: readonly AzCommand[] = [
   nicCreate,
   nicIpConfigUpdate,
   vmCreate,
+  vnetPeeringCreate,
+  ipFlowTest,
+  groupCreate,
+  groupDelete,
 ];
 
 const SUPPORTED =
-  "az network nsg create, az network nsg rule create|update|delete, az network vnet create, az network vnet subnet create|update, az network asg create, az network public-ip create, az network nic create|update, az network nic ip-config update, az vm create and az vm open-port";
+  "az network nsg create, az network nsg rule create|update|delete, az network vnet create, az network vnet subnet create|update, az network vnet peering create, az network asg create, az network public-ip create, az network nic create|update, az network nic ip-config update, az vm create and az vm open-port (and it notes az group create|delete and az network watcher test-ip-flow)";
 
 type Resolved =
   | { command: AzCommand; argsFrom: number; nameSpan: Offsets }

@@ -7,6 +7,7 @@ import { notedCommand } from "./read-only-commands.ts";
 import { detectDialect } from "./dialect.ts";
 import { ScriptState, type AzCliOptions } from "./script-state.ts";
 import { collector, readScript, scriptResult } from "./script-issues.ts";
+import { runBuiltin, SHELL_BUILTINS, type ShellSession } from "./shell-builtins.ts";
 import { ShellReader, type Word } from "./shell-words.ts";
 import { resolveSubstitution } from "./substitution.ts";
 
@@ -22,25 +23,40 @@ export const parseAzCli = (text: string, options: AzCliOptions): RuleDocumentRes
 function run(text: string, options: AzCliOptions, lines: LineIndex): RuleDocumentResult {
   const { found, report } = collector();
   const state = new ScriptState(options);
+  const dialect = detectDialect(text);
+  const session: ShellSession = {};
   // `$(az … --query … -o tsv)` is answered from the state as it is when the statement is read.
-  const reader = new ShellReader(text, detectDialect(text), {
+  const reader = new ShellReader(text, dialect, {
     substitute: (words, at) => resolveSubstitution(words, at, state),
   });
-  for (let statement = reader.next(); statement; statement = reader.next()) {
-    if (!statement.broken) execute(statement.words, state, report);
-  }
-  for (const e of reader.errors) found.push({ code: e.code, message: e.message, at: e, severity: "error" });
+  const runAll = (r: ShellReader) => {
+    for (let statement = r.next(); statement; statement = r.next()) {
+      if (!statement.broken)
+        execute(statement.words, state, report, dialect === "bash" ? session : undefined);
+    }
+    for (const e of r.errors) found.push({ code: e.code, message: e.message, at: e, severity: "error" });
+  };
+  runAll(reader);
+  // Bash runs an EXIT trap's handler when the script ends (also when `set -e` stops it early):
+  // read and run it there, as the script's clean-up. A trap it sets itself never runs again.
+  const trap = session.exitTrap;
+  if (trap) state.asCleanup(trap.at, () => runAll(reader.handlerReader(trap.handler)));
   return scriptResult(found, lines, () => state.document(lines));
 }
 
 const PARSERS = new WeakMap<AzCommand, ArgParser>();
 
-function execute(words: Word[], state: ScriptState, report: Report): void {
+/** One statement: an az command, or (in Bash) one of the builtins shell-builtins.ts reads. */
+function execute(words: Word[], state: ScriptState, report: Report, session: ShellSession | undefined): void {
   const first = words[0]!;
+  if (session && SHELL_BUILTINS.has(first.text)) {
+    runBuiltin(words, session, report);
+    return;
+  }
   if (first.text !== "az") {
     report(
       "not-an-az-command",
-      `"${first.text}" is not an az command; NSG Lab runs az commands and NAME=value variables only`,
+      `"${first.text}" is not an az command; NSG Lab runs az commands and NAME=value variables${session ? ", and the shell's echo, set and trap" : " only"}`,
       first,
     );
     return;

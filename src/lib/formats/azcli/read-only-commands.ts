@@ -3,27 +3,19 @@ import type { Word } from "./shell-words.ts";
 
 /**
  * Commands a pasted tutorial runs that change no NSG rule: reads (`list`, `show`, Network
- * Watcher's checks), creating the resource group and the clean-up step that deletes it. They are noted, not refused, so a tutorial
- * pasted as written runs to its end.
+ * Watcher's checks). They are noted, not refused, so a tutorial pasted as written runs to its end.
+ * (`az group create|delete` and `az network watcher test-ip-flow` are noted too, by commands of
+ * their own that check their arguments: resource-group-commands.ts, ip-flow-command.ts.)
  */
 
 /** Last command words that only read. */
 const READ_VERBS = new Set(["list", "show", "list-effective-nsg", "show-effective-route-table", "wait"]);
 /** Whole commands that only read or check, or change nothing NSG Lab models. */
 const NOTED: ReadonlyMap<string, string> = new Map([
-  [
-    "network watcher test-ip-flow",
-    "checks one flow in Azure (here, the exercise's checks and the playground's tracer do that)",
-  ],
   ["network watcher show-next-hop", "reads the route a packet takes; routing is not part of NSG Lab"],
   [
     "network watcher run-configuration-diagnostic",
     "asks Azure for NSG diagnostics; the playground's tracer shows the same decision",
-  ],
-  ["group create", "creates the resource group, which the scenario already has"],
-  [
-    "group delete",
-    "deletes the resource group and everything in it (a tutorial's clean-up step); NSG Lab keeps the network so you can go on tracing",
   ],
 ]);
 

@@ -1,6 +1,7 @@
 import { flattenArmRule } from "../../nsg/rule-schema.ts";
 import type { Topology } from "../../nsg/topology-schema.ts";
 import type { IssuePath } from "../../result.ts";
+import type { AzureStep } from "../azure-steps.ts";
 import type { NetworkChange } from "../network-changes.ts";
 import type { Association, NsgRules, RuleDocument, RuleFormat } from "../rule-document.ts";
 import type { SourceSpan } from "../../result.ts";
@@ -33,6 +34,9 @@ export interface AzCliOptions {
 
 /** A network change whose spans are made once the text's lines are known. */
 export type PendingChange = (span: (at: Offsets) => SourceSpan) => NetworkChange;
+
+/** An Azure step (azure-steps.ts) likewise, without its clean-up mark, which the state adds. */
+export type PendingStep = (span: (at: Offsets) => SourceSpan) => Omit<AzureStep, "cleanup">;
 
 /** A rule field as written; singular and plural spellings share one group. */
 export type FieldGroup =
@@ -113,6 +117,9 @@ export class ScriptState {
   readonly #known = new Map<string, string>();
   readonly associations: { association: Omit<Association, "span">; at: Offsets }[] = [];
   readonly network: PendingChange[] = [];
+  readonly #steps: { step: PendingStep; cleanup: Offsets | undefined }[] = [];
+  /** Where the clean-up being run was set up, while it runs (see `asCleanup`). */
+  #cleanup: Offsets | undefined;
   /** The network by name as the script has built it so far. */
   readonly net: ScriptNetwork;
   readonly editableNames: string[];
@@ -292,6 +299,25 @@ export class ScriptState {
     this.network.push(change);
   }
 
+  /** Records a resource group or IP flow verify step, in script order. */
+  recordStep(step: PendingStep): void {
+    this.#steps.push({ step, cleanup: this.#cleanup });
+  }
+
+  /**
+   * Runs `body` as the script's clean-up (a Bash EXIT trap's handler, a PowerShell `finally`
+   * block), set up at `armedAt`: the steps it records are marked as clean-up.
+   */
+  asCleanup(armedAt: Offsets, body: () => void): void {
+    const outer = this.#cleanup;
+    this.#cleanup = outer ?? armedAt;
+    try {
+      body();
+    } finally {
+      this.#cleanup = outer;
+    }
+  }
+
   /** Every NSG the exercise or the script has, in the order they became known. */
   nsgNames(): string[] {
     return [...this.#known.values()];
@@ -324,7 +350,11 @@ export class ScriptState {
       return found ? span(found) : undefined;
     };
     const network = this.network.map((build) => build(span));
-    return { format, nsgs, associations, network, warnings: [], locate };
+    const azure = this.#steps.map(
+      ({ step, cleanup }): AzureStep =>
+        ({ ...step(span), ...(cleanup ? { cleanup: { armedAt: span(cleanup) } } : {}) }) as AzureStep,
+    );
+    return { format, nsgs, associations, network, azure, warnings: [], locate };
   }
 }
 

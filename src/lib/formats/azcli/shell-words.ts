@@ -86,6 +86,11 @@ const PS_ESCAPES: Record<string, string> = {
 };
 
 const BASH_ASSIGNMENT = /(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*)=/y;
+/** The name inside `${…}` (PowerShell's `${env:NAME}` too); longer is no variable of a script. */
+const BRACED = /^(env:)?[A-Za-z_][A-Za-z0-9_]*/;
+const MAX_NAME = 256;
+/** `${A:-${B:-…}}` deeper than this is no script's; each level scans its default again. */
+const MAX_DEFAULT_DEPTH = 8;
 const PS_ASSIGNMENT = /\$((?:env:)?[A-Za-z_][A-Za-z0-9_]*)[ \t]*=(?!=)/y;
 const REDIRECTION = /(?:\d+|&|\*)?>>?(?:&(?:\d+|-))?/y;
 
@@ -145,29 +150,64 @@ export class ShellReader {
   readonly #substitute: Substitute | undefined;
   /** True for the reader of a `$(…)`: no assignments (a subshell's would be lost) and no nesting. */
   readonly #inner: boolean;
+  /** `${NAME:-…}` defaults being expanded inside one another. */
+  #defaults = 0;
+  /** For a handler's reader (`handlerReader`): where its text is in the script. */
+  readonly #placed: Placement | undefined;
 
   readonly text: string;
   readonly dialect: Dialect;
 
-  constructor(text: string, dialect: Dialect, options: ShellReaderOptions = {}, shared?: Shared) {
+  constructor(
+    text: string,
+    dialect: Dialect,
+    options: ShellReaderOptions = {},
+    shared?: Shared,
+    placed?: Placement,
+  ) {
     this.text = text;
     this.dialect = dialect;
     this.#substitute = options.substitute;
-    this.#inner = shared !== undefined;
+    this.#inner = shared !== undefined && placed === undefined;
+    this.#placed = placed;
     this.#shared = shared ?? { vars: new Map(), expanded: 0 };
+  }
+
+  /**
+   * A reader of the commands a word holds, run later in this script (a `trap` handler, which
+   * Bash reads and runs when it fires): it shares the script's variables and `$(…)` answers, and
+   * its words and errors point into the script. A handler written as one verbatim word (quoted
+   * `'…'`) is located character by character; one built by expansions is located at its word.
+   */
+  handlerReader(word: Word): ShellReader {
+    const verbatim = word.runs.length === 3 && word.runs[0] === 0 && word.runs[2] === 1;
+    const placed: Placement = verbatim
+      ? { shift: word.runs[1]! }
+      : { at: { start: word.start, end: word.end } };
+    return new ShellReader(word.text, this.dialect, { substitute: this.#substitute }, this.#shared, placed);
   }
 
   /** The next statement with at least one word, or undefined at the end of the text. */
   next(): Statement | undefined {
     while (this.pos < this.text.length) {
       const statement = this.#readStatement();
-      if (statement.words.length > 0) return statement;
+      if (statement.words.length > 0) {
+        const placed = this.#placed;
+        if (!placed) return statement;
+        return { ...statement, words: statement.words.map((w) => placedWord(w, placed)) };
+      }
     }
     return undefined;
   }
 
   #error(code: IssueCode, message: string, start: number, end: number) {
-    this.errors.push({ code, message, start, end: Math.max(end, start + 1) });
+    const at = this.#placed && placedSpan(this.#placed, start, Math.max(end, start + 1));
+    this.errors.push({
+      code,
+      message,
+      start: at?.start ?? start,
+      end: at?.end ?? Math.max(end, start + 1),
+    });
     this.#broken = true;
   }
 
@@ -493,24 +533,26 @@ export class ShellReader {
     let name: string | undefined;
     let end: number;
     if (next === "{") {
+      const braced = BRACED.exec(t.slice(start + 2, start + 2 + MAX_NAME));
+      const after = braced ? start + 2 + braced[0].length : -1;
+      const op = braced ? (t.startsWith(":-", after) ? ":-" : t[after] === "-" ? "-" : undefined) : undefined;
+      if (braced && op && this.dialect === "bash" && !braced[1]) {
+        this.#expandWithDefault(b, start, braced[0], op === ":-", after + op.length, split);
+        return;
+      }
       const close = t.indexOf("}", start + 2);
       end = close < 0 ? t.length : close + 1;
-      const inner = close < 0 ? "" : t.slice(start + 2, close);
-      if (
-        close < 0 ||
-        !/^(?:env:)?[A-Za-z_][A-Za-z0-9_]*$/.test(inner) ||
-        (inner.startsWith("env:") && this.dialect === "bash")
-      ) {
+      if (!braced || t[after] !== "}" || (braced[1] !== undefined && this.dialect === "bash")) {
         this.pos = end;
         this.#error(
           "unsupported-shell-syntax",
-          `"${t.slice(start, Math.min(end, start + 40))}" is not supported; use a plain \${NAME}`,
+          `"${t.slice(start, Math.min(end, start + 40))}" is not supported; use a plain \${NAME}${this.dialect === "bash" ? " or ${NAME:-default}" : ""}`,
           start,
           end,
         );
         return;
       }
-      name = inner;
+      name = braced[0];
     } else if (next === "(") {
       this.#commandSubstitution(b, start, split);
       return;
@@ -555,6 +597,71 @@ export class ShellReader {
       return;
     }
     this.#insert(b, value, `$${name}`, start, end, split);
+  }
+
+  /**
+   * `${NAME:-word}` (NAME unset or empty) and `${NAME-word}` (NAME unset) give the word instead
+   * of the variable, expanded only when it is used (Bash manual, "Shell Parameter Expansion").
+   * The word may hold text, `\` escapes and `$` expansions; quotes inside it are refused.
+   */
+  #expandWithDefault(
+    b: WordBuilder,
+    start: number,
+    name: string,
+    colon: boolean,
+    from: number,
+    split: boolean,
+  ) {
+    const t = this.text;
+    const value = this.#shared.vars.get(this.#varKey(name));
+    const close = defaultWordEnd(t, from);
+    if (close.problem) {
+      // Past the whole `${…}` when it closes after the quote, so one error covers it.
+      const brace = close.at < 0 ? -1 : t.indexOf("}", close.at);
+      this.pos = brace < 0 ? t.length : brace + 1;
+      this.#error(
+        close.at < 0 ? "unterminated-quote" : "unsupported-shell-syntax",
+        close.at < 0
+          ? `\${${name} is never closed: add the closing }`
+          : "quotes inside a ${NAME:-default} are not supported; write the default without them",
+        close.at < 0 ? start : close.at,
+        close.at < 0 ? start + 2 : close.at + 1,
+      );
+      return;
+    }
+    if (value !== undefined && (!colon || value !== "")) {
+      this.pos = close.at + 1;
+      this.#insert(b, value, `$${name}`, start, this.pos, split);
+      return;
+    }
+    if (this.#defaults >= MAX_DEFAULT_DEPTH) {
+      this.pos = close.at + 1;
+      this.#error(
+        "nesting-too-deep",
+        `defaults nested deeper than ${MAX_DEFAULT_DEPTH} levels (\${A:-\${B:-…}}); no script needs that`,
+        start,
+        this.pos,
+      );
+      return;
+    }
+    const d = new WordBuilder(from);
+    this.pos = from;
+    this.#defaults++;
+    try {
+      while (this.pos < close.at) {
+        const c = t[this.pos]!;
+        if (c === "$") this.#expand(d, false);
+        else if (c === "\\") this.#bashEscape(d);
+        else {
+          d.add(c, this.pos, true);
+          this.pos++;
+        }
+      }
+    } finally {
+      this.#defaults--;
+    }
+    this.pos = close.at + 1;
+    this.#insert(b, d.text, `\${${name}:-…}`, start, this.pos, split);
   }
 
   /** The text of an expansion into the word being built, within the length budgets. */
@@ -680,6 +787,47 @@ export class ShellReader {
     }
     return -1;
   }
+}
+
+/** Where a handler reader's text is in its script: a verbatim slice, or a word built by expansions. */
+type Placement = { shift: number } | { at: { start: number; end: number } };
+
+function placedSpan(placed: Placement, start: number, end: number): { start: number; end: number } {
+  return "shift" in placed ? { start: start + placed.shift, end: end + placed.shift } : placed.at;
+}
+
+function placedWord(word: Word, placed: Placement): Word {
+  if ("shift" in placed) return shifted(word, placed.shift);
+  return { text: word.text, start: placed.at.start, end: placed.at.end, runs: [0, placed.at.start, 0] };
+}
+
+/**
+ * Where the default word of `${NAME:-word}` that starts at `from` ends (its `}`), passing over
+ * nested `${…}` and `$(…)`; `problem` with `at` -1 when nothing closes it, or at a quote.
+ */
+function defaultWordEnd(text: string, from: number): { at: number; problem: boolean } {
+  let depth = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === "\\") i++;
+    else if (c === "'" || c === '"' || c === "`") return { at: i, problem: true };
+    else if (c === "$" && text[i + 1] === "{") {
+      depth++;
+      i++;
+    } else if (c === "$" && text[i + 1] === "(") {
+      // The $(…) itself is read when the word is expanded; here only its end matters.
+      let parens = 0;
+      for (i++; i < text.length; i++) {
+        if (text[i] === "(") parens++;
+        else if (text[i] === ")" && --parens === 0) break;
+      }
+      if (i >= text.length) return { at: -1, problem: true };
+    } else if (c === "}") {
+      if (depth === 0) return { at: i, problem: false };
+      depth--;
+    }
+  }
+  return { at: -1, problem: true };
 }
 
 /** A word read from a slice of the text, moved to where that slice starts. */

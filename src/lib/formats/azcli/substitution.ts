@@ -14,6 +14,9 @@ import type { SubstitutionResult, Word } from "./shell-words.ts";
  *   `show`s with `--query id` or `--query name`.
  * - `$(az account show --query id -o tsv)`: the subscription ID, the lab's placeholder.
  *
+ * - `$(date +%s)`, the clock in seconds, which scripts use to name a resource group uniquely: the
+ *   time the script will run is unknown, so it reads as `CLOCK_STAND_IN`.
+ *
  * `-o tsv` is required: without it az prints JSON and the value keeps its quotes. Addresses
  * (`--query ipAddress`, `publicIps`) are refused by name: a public address is chosen when the
  * network is built, after the script is read. Anything else gets a message naming what it ran.
@@ -86,6 +89,9 @@ const fail = (code: IssueCode, message: string, at: Offsets): Failure => ({
   end: at.end,
 });
 
+/** What `$(date +%s)` reads as: a fixed time (2023-11-14), since when the script runs is unknown. */
+export const CLOCK_STAND_IN = "1700000000";
+
 /** The output of `$(words)`, or why it cannot be known here. */
 export function resolveSubstitution(
   words: readonly Word[],
@@ -93,10 +99,11 @@ export function resolveSubstitution(
   state: ScriptState,
 ): SubstitutionResult {
   const az = words[0]!;
+  if (az.text === "date" && words.length === 2 && words[1]!.text === "+%s") return { value: CLOCK_STAND_IN };
   if (az.text !== "az")
     return fail(
       "unsupported-substitution",
-      `$(${az.text} …) is not an az command; NSG Lab works out only $(az … --query … -o tsv) reads of this network (${KNOWN})`,
+      `$(${az.text} …) is not an az command; NSG Lab works out only $(az … --query … -o tsv) reads of this network (${KNOWN}) and $(date +%s)`,
       at,
     );
   let end = 1;

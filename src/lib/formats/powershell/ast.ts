@@ -80,6 +80,16 @@ export interface Assignment {
 
 export interface Statement {
   assign?: Assignment;
+  /** Empty for a `try { } finally { }` statement, which has `guarded` instead. */
   stages: Stage[];
+  guarded?: TryFinally;
   at: Offsets;
+}
+
+/** `try { body } finally { cleanup }`: the cleanup runs when the body ends, also when it fails. */
+export interface TryFinally {
+  body: Statement[];
+  cleanup: Statement[];
+  /** The `try` keyword: from here on a failure still runs the cleanup. */
+  tryAt: Offsets;
 }

@@ -16,6 +16,8 @@ export interface CmdletContext {
   bound: BoundParams;
   state: ScriptState;
   command: Offsets;
+  /** The cmdlet's name as written, where a note about the whole command points. */
+  nameAt: Offsets;
   report: Report;
   world: World;
 }
@@ -357,14 +359,7 @@ export const NOTED_CMDLETS: ReadonlyMap<string, string> = new Map([
   ["get-azsubscription", "only reads"],
   ["set-azcontext", "picks a subscription, which the scenario already has"],
   ["select-azsubscription", "picks a subscription, which the scenario already has"],
-  ["new-azresourcegroup", "creates the resource group, which the scenario already has"],
   ["get-azresourcegroup", "only reads"],
-  // The IP flow verify quickstart (Learn: "Diagnose a virtual machine network traffic filter
-  // problem", PowerShell) checks flows the way az network watcher test-ip-flow does.
-  [
-    "test-aznetworkwatcheripflow",
-    "checks one flow in Azure (here, the exercise's checks and the playground's tracer do that)",
-  ],
   ["get-aznetworkwatcher", "only reads"],
   ["new-aznetworkwatcher", "enables Network Watcher in a region, which NSG Lab does not need"],
   ["get-azeffectivenetworksecuritygroup", "only reads"],

@@ -29,3 +29,7 @@ export function namesInId(id: string, ...types: string[]): string[] | undefined 
   if (!parsed || parsed.types.length !== types.length) return undefined;
   return parsed.types.every((t, i) => t === types[i]!.toLowerCase()) ? parsed.names : undefined;
 }
+
+/** A VM's ID, as Get-AzVM returns it (in the lab's one resource group unless named). */
+export const vmId = (name: string, resourceGroup?: string): string =>
+  `/subscriptions/${PLACEHOLDER_SUBSCRIPTION}/resourceGroups/${resourceGroup || DEFAULT_RESOURCE_GROUP}/providers/Microsoft.Compute/virtualMachines/${name}`;

@@ -1,11 +1,15 @@
 import { closestMatch } from "../../text/closest-match.ts";
 import type { Offsets } from "../azcli/arg-parser.ts";
-import type { Assignment, Expr, Stage, Statement } from "./ast.ts";
+import type { Assignment, Expr, Stage, Statement, TryFinally } from "./ast.ts";
 import { CMDLETS, NOTED_CMDLETS, type Cmdlet } from "./cmdlets.ts";
 import { addValues, evaluate, lookup, MAX_ITEMS, type EvalContext } from "./evaluate.ts";
 import { appendRules, getMember, setMember } from "./members.ts";
 import { BUILD_CMDLETS } from "./build-cmdlets.ts";
 import { NETWORK_CMDLETS } from "./network-cmdlets.ts";
+import { addVnetPeering } from "./peering-cmdlet.ts";
+import { CONTENT_CMDLETS } from "./content-cmdlets.ts";
+import { testIpFlow } from "./ip-flow-cmdlet.ts";
+import { RESOURCE_CMDLETS } from "./resource-cmdlets.ts";
 import { VM_CMDLETS } from "./vm-cmdlets.ts";
 import { bindParams, type BindContext } from "./params.ts";
 import {
@@ -38,10 +42,15 @@ type Context = EvalContext & PipelineContext & BindContext;
 
 const ALL_CMDLETS: ReadonlyMap<string, Cmdlet> = new Map([
   ...CMDLETS,
-  ...[...NETWORK_CMDLETS, ...BUILD_CMDLETS, ...VM_CMDLETS].map((c): [string, Cmdlet] => [
-    c.name.toLowerCase(),
-    c,
-  ]),
+  ...[
+    ...NETWORK_CMDLETS,
+    ...BUILD_CMDLETS,
+    ...VM_CMDLETS,
+    addVnetPeering,
+    ...RESOURCE_CMDLETS,
+    testIpFlow,
+    ...CONTENT_CMDLETS,
+  ].map((c): [string, Cmdlet] => [c.name.toLowerCase(), c]),
 ]);
 
 export const SUPPORTED_CMDLETS = [...ALL_CMDLETS.values()].map((c) => c.name);
@@ -155,10 +164,29 @@ export class Interpreter {
 
   /** A statement's outputs: none when it assigns; undefined when it failed. */
   #statement(statement: Statement): PsValue[] | undefined {
+    if (statement.guarded) return this.#tryFinally(statement.guarded);
     const value = this.#pipeline(statement);
     if (!value) return undefined;
     if (statement.assign) return this.#assign(statement.assign, value, statement.at) ? [] : undefined;
     return itemsOf(value);
+  }
+
+  /**
+   * `try { … } finally { … }`: the body's statements, each going on after one that failed, as the
+   * script's do; then the finally block, which PowerShell runs however the body ends, as the
+   * script's clean-up (its Azure steps are marked so). The outputs are both blocks'.
+   */
+  #tryFinally({ body, cleanup, tryAt }: TryFinally): PsValue[] {
+    const out: PsValue[] = [];
+    const runEach = (statements: readonly Statement[]) => {
+      for (const statement of statements) {
+        const outputs = this.#statement(statement);
+        if (outputs && this.#world.charge(outputs.length, statement.at)) append(out, outputs);
+      }
+    };
+    runEach(body);
+    this.#world.state.asCleanup(tryAt, () => runEach(cleanup));
+    return out;
   }
 
   #pipeline(statement: Statement): PsValue | undefined {
@@ -259,6 +287,7 @@ export class Interpreter {
       bound,
       state: this.#world.state,
       command: stage.at,
+      nameAt: stage.nameAt,
       report: this.#report,
       world: this.#world,
     });

@@ -254,9 +254,10 @@ export class Lexer {
 
   /**
    * After an error: on from the statement's start to its end, a newline or `;` outside every
-   * bracket, quote and comment (a `|` or `,` ending a line continues the statement).
+   * bracket, quote and comment (a `|` or `,` ending a line continues the statement). Inside a
+   * block (`inBlock`), the `}` that closes the block ends it too, unread.
    */
-  protected recover(start: number): void {
+  protected recover(start: number, inBlock = false): void {
     const t = this.text;
     let depth = 0;
     let last = "";
@@ -283,6 +284,7 @@ export class Lexer {
         continue;
       }
       if (OPENERS.has(c)) depth++;
+      else if (c === "}" && depth === 0 && inBlock) break;
       else if (CLOSERS.has(c)) depth = Math.max(0, depth - 1);
       else if (depth === 0 && (c === ";" || (c === "\n" && last !== "|" && last !== ","))) break;
       if (!isSpace(c) && c !== "\n") last = c;

@@ -2,7 +2,7 @@ import type { Offsets } from "../azcli/arg-parser.ts";
 import { nameFromIdOrName } from "../azcli/resource-ids.ts";
 import { orderRule } from "../azcli/rule-args.ts";
 import type { FieldGroup, RuleEntry } from "../azcli/script-state.ts";
-import { networkId, namesInId } from "./ids.ts";
+import { networkId, namesInId, vmId } from "./ids.ts";
 import { asgId } from "./rule-config.ts";
 import {
   addRules,
@@ -67,7 +67,8 @@ const READS: Readonly<Record<string, string>> = {
   ipconfig: "Name, Id, PrivateIpAddress, Subnet, ApplicationSecurityGroups",
   ref: "Id",
   publicip: "Name, Id, IpAddress",
-  vmconfig: "Name",
+  vmconfig: "Name, Id",
+  ipflow: "Access, RuleName",
 };
 
 /**
@@ -289,6 +290,15 @@ export function getMember(
       break;
     case "vmconfig":
       if (lower === "name") return str(value.vm.name, at);
+      // A VM New-AzVM created has its ID; a configuration not yet created has none.
+      if (lower === "id") {
+        const vm = ctx.world.state.net.vm(value.vm.name);
+        return vm ? str(vmId(vm.name), at) : nul(at);
+      }
+      break;
+    case "ipflow":
+      // Azure answers when the test runs; no script knows the answer before.
+      if (lower === "access" || lower === "rulename") return nul(at);
       break;
     default:
       break;

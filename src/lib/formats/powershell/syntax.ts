@@ -11,8 +11,9 @@ export { comparisonOf } from "./expressions.ts";
  * `-Param value` and `-Param:value`, `@params` splatting, strings with `$var` and `$( … )`,
  * here-strings, arrays (`a, b`, `@( … )`), hashtables (`@{ Name = 'x'; … }`), script blocks,
  * `( … )`, properties, indexes and method calls (`$vnet.Subnets[0].Id`), and the comparison
- * and logical operators filters use (`$_.Name -like 'allow*' -and …`). What it does not read
- * (control flow, casts, arithmetic beyond `+`) is refused where it is written, by name.
+ * and logical operators filters use (`$_.Name -like 'allow*' -and …`), and `try { } finally { }`,
+ * which scripts use to clean up. What it does not read (other control flow, casts, arithmetic
+ * beyond `+`) is refused where it is written, by name.
  */
 
 /** Keywords of statements NSG Lab does not run. */
@@ -50,6 +51,9 @@ const KEYWORDS = new Set([
   "dynamicparam",
 ]);
 
+/** A statement that does something: a pipeline, or a try statement. */
+const runs = (statement: Statement) => statement.stages.length > 0 || statement.guarded !== undefined;
+
 export class PowerShellReader extends ExpressionReader {
   /** Every statement, in order; a statement with a syntax error is left out (its error is kept). */
   statements(): Statement[] {
@@ -60,10 +64,10 @@ export class PowerShellReader extends ExpressionReader {
       const start = this.pos;
       const errorsBefore = this.errors.length;
       const statement = this.statement();
-      if (statement && this.errors.length === errorsBefore) {
+      if (statement && (statement.guarded || this.errors.length === errorsBefore)) {
         if (!this.atStatementEnd()) this.unexpected();
         else {
-          if (statement.stages.length > 0) out.push(statement);
+          if (runs(statement)) out.push(statement);
           continue;
         }
       }
@@ -71,6 +75,97 @@ export class PowerShellReader extends ExpressionReader {
       this.closers = [];
       this.recover(start);
     }
+  }
+
+  /**
+   * The statements of a `try` or `finally` block after its `{`, up to its `}` (consumed). As at
+   * the top of the script, a statement with an error is left out and reading goes on after it.
+   */
+  protected blockStatements(open: number): Statement[] | undefined {
+    const out: Statement[] = [];
+    const depth = this.depth;
+    const closers = this.closers.length;
+    this.closers.push("}");
+    try {
+      for (;;) {
+        this.skipBlank(true);
+        if (this.pos >= this.text.length) {
+          this.error("unsupported-powershell-syntax", "this { is never closed with }", open);
+          return undefined;
+        }
+        if (this.text[this.pos] === "}") {
+          this.pos++;
+          return out;
+        }
+        const start = this.pos;
+        const errorsBefore = this.errors.length;
+        const statement = this.statement();
+        // A try statement's own blocks read on past their errors: it stands, errors and all.
+        if (statement && (statement.guarded || this.errors.length === errorsBefore)) {
+          if (!this.atStatementEnd()) this.unexpected();
+          else {
+            if (runs(statement)) out.push(statement);
+            continue;
+          }
+        }
+        this.depth = depth;
+        this.closers.length = closers + 1;
+        this.recover(start, true);
+      }
+    } finally {
+      this.closers.length = closers;
+    }
+  }
+
+  /** `try { … } finally { … }`, from the `try` at `start`. A `catch` block is refused by name. */
+  protected tryStatement(start: number): Statement | undefined {
+    const t = this.text;
+    this.pos = start + 3;
+    const body = this.keywordBlock("try");
+    if (!body) return undefined;
+    this.skipBlank(true);
+    const word = /^[A-Za-z]+/.exec(t.slice(this.pos, this.pos + 8))?.[0].toLowerCase();
+    if (word === "catch") {
+      this.error(
+        "unsupported-powershell-syntax",
+        "NSG Lab does not run catch blocks (it reads a script as if no command fails): write try { … } finally { … }",
+        this.pos,
+        this.pos + 5,
+      );
+      return undefined;
+    }
+    if (word !== "finally") {
+      this.error(
+        "unsupported-powershell-syntax",
+        "this try statement is missing its finally block: write try { … } finally { … }",
+        start,
+        start + 3,
+      );
+      return undefined;
+    }
+    this.pos += 7;
+    const cleanup = this.keywordBlock("finally");
+    if (!cleanup) return undefined;
+    return {
+      stages: [],
+      guarded: { body, cleanup, tryAt: { start, end: start + 3 } },
+      at: { start, end: this.pos },
+    };
+  }
+
+  /** The `{ … }` after `try` or `finally` (blanks and newlines may come first). */
+  protected keywordBlock(keyword: string): Statement[] | undefined {
+    this.skipBlank(true);
+    const open = this.pos;
+    if (this.text[open] !== "{") {
+      this.error("unsupported-powershell-syntax", `"${keyword}" needs a block: ${keyword} { … }`, open);
+      return undefined;
+    }
+    if (!this.enter(open)) return undefined;
+    this.pos++;
+    const statements = this.blockStatements(open);
+    this.depth--;
+    return statements;
   }
 
   /** Statements up to `close` (`)` or `}`), which is consumed. */
@@ -98,7 +193,7 @@ export class PowerShellReader extends ExpressionReader {
           this.unexpected();
           return undefined;
         }
-        if (statement.stages.length > 0) out.push(statement);
+        if (runs(statement)) out.push(statement);
       }
     } finally {
       this.closers.pop();
@@ -109,6 +204,8 @@ export class PowerShellReader extends ExpressionReader {
     const start = this.pos;
     const t = this.text;
     const word = /^[A-Za-z]+/.exec(t.slice(this.pos, this.pos + 16))?.[0];
+    if (word?.toLowerCase() === "try" && !isNameChar(t[this.pos + 3]) && t[this.pos + 3] !== "-")
+      return this.tryStatement(start);
     if (
       word &&
       KEYWORDS.has(word.toLowerCase()) &&

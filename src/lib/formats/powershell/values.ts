@@ -132,6 +132,8 @@ export type PsValue =
   | { kind: "ref"; ref: ResourceRef; at: Offsets }
   | { kind: "publicip"; name: string; resourceGroup?: string; at: Offsets }
   | { kind: "vmconfig"; vm: VmConfig; at: Offsets }
+  /** What Test-AzNetworkWatcherIPFlow returns: Azure's answer, known only when it runs. */
+  | { kind: "ipflow"; at: Offsets }
   | { kind: "hashtable"; entries: Map<string, HashValue>; at: Offsets }
   | { kind: "block"; block: Extract<Expr, { kind: "block" }>; at: Offsets }
   /**
@@ -227,6 +229,8 @@ export function describe(value: PsValue): string {
       return `public IP "${value.name}"`;
     case "vmconfig":
       return `VM configuration "${value.vm.name}"`;
+    case "ipflow":
+      return "an IP flow verify result";
     case "hashtable":
       return "a hashtable";
     case "block":

@@ -291,6 +291,8 @@ function newVmFromConfig(cmdlet: string, ctx: CmdletContext): PsValue | undefine
   }
   if (ctx.state.mayBuildNetwork(cmdlet, ctx.command, ctx.report)) {
     const nics = [...vm.nics];
+    // Get-AzVM and Test-AzNetworkWatcherIPFlow find it by name from here on.
+    ctx.state.net.addVm(vm.name, nics);
     const { nameAt, nicsAt } = vm;
     ctx.state.changeNetwork((span) => ({
       kind: "vm",
@@ -427,6 +429,7 @@ function newVmSimple(cmdlet: string, ctx: CmdletContext): PsValue | undefined {
     },
   }));
   network.putNic({ name: vm, subnet, nsg, asgs: [] });
+  ctx.state.net.addVm(vm, [vm]);
   ctx.state.changeNetwork((span) => ({
     kind: "vm",
     name: vm,
