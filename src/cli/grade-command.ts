@@ -10,6 +10,7 @@ import type { GradeReport } from "../lib/grader/report.ts";
 import { formatIssue, formatReport } from "./format-report.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
+import { GRADEBOOK_LAYOUTS, isGradebookLayout } from "../lib/gradebook/csv-layouts.ts";
 import { runVerify } from "./verify-command.ts";
 import { runAutograde, runAutogradeBatch, type Env } from "./autograde-command.ts";
 import { isSubmission, parseSubmission, workFor, type Work } from "../lib/exercise-ui/submission-file.ts";
@@ -32,7 +33,8 @@ function submittedWork(text: string, exercise: string): Result<Work> {
 
 const USAGE = [
   `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
-  "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json] [--report]",
+  "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--layout generic|canvas|moodle] [--points 10]",
+  "                        [--exercises graders] [--json] [--report]",
   "       npm run grade -- --rules-dir <dir> [--expect id,id,...] [--points 10] [--exercises graders]",
   "                        [--summary <file>] [--annotations] [--result result.json] [--learner <name>] [--json]",
   "       npm run grade -- --rules-dir <dir> --rules-dir <dir>... --expect id,id,... [--csv gradebook.csv] [--json]",
@@ -71,6 +73,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         result: { type: "string" },
         learner: { type: "string" },
         report: { type: "boolean", default: false },
+        layout: { type: "string", default: "generic" },
       },
     });
   } catch (e) {
@@ -83,6 +86,16 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
   }
   if (args.values.submissions) {
     const paths = [...args.values.submissions, ...args.positionals];
+    const { layout } = args.values;
+    const points = Number(args.values.points);
+    if (!isGradebookLayout(layout)) {
+      io.err(`--layout must be one of ${GRADEBOOK_LAYOUTS.join(", ")}\n${USAGE}`);
+      return 2;
+    }
+    if (!Number.isInteger(points) || points < 1) {
+      io.err(`--points must be a whole number of at least 1\n${USAGE}`);
+      return 2;
+    }
     return runRegrade(
       paths,
       {
@@ -90,6 +103,8 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         exercisesDir: args.values.exercises,
         json: args.values.json,
         report: args.values.report,
+        layout,
+        points,
       },
       io,
     );

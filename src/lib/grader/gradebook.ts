@@ -103,7 +103,7 @@ const CSV_COLUMNS: (keyof GradebookRow)[] = [
   "detail",
 ];
 
-function csvCell(value: string | number | boolean): string {
+export function csvCell(value: string | number | boolean): string {
   let text = String(value);
   // Spreadsheet apps run cells starting with = + - @ as formulas; learner text must stay text.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
