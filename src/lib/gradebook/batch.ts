@@ -79,7 +79,7 @@ export function createBatch(exercises: ReadonlyMap<string, Exercise>) {
           exercise: row.exercise,
           files,
           kept: row.file,
-          message: `${row.learner} handed in ${row.exercise} ${files.length} times (${files.join(", ")}): every row is listed, and the best re-grade (${row.file}) counts in the Canvas and Moodle layouts and the class report`,
+          message: `${row.learner} handed in ${row.exercise} ${files.length} times (${files.join(", ")}): each is a row, and the best re-grade, ${row.file}, counts in the Canvas and Moodle layouts and the class report`,
         }));
       const keptEntries = [...best.values()].map((b) => b.entry);
       const kept = new Set<RegradedEntry>(keptEntries);
