@@ -10,6 +10,8 @@
  * 4. The semantic comparison with the reference solution, per exercise and for a 200-rule NSG.
  * 5. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
  * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
+ * 7. A class's inbox: 1,000 submission files re-graded by the CLI (10 s) and on the gradebook
+ *    page's worker in Chromium (20 s, the page's longest task meanwhile against 100 ms).
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
@@ -26,6 +28,7 @@ import { measure, ms, ratio, us } from "./measure.ts";
 import { seeded } from "./random.ts";
 import { gradingBench } from "./grading.ts";
 import { browserRegradeBench } from "./browser-regrade.ts";
+import { gradebookBench } from "./gradebook.ts";
 import { hostileBench } from "./hostile.ts";
 import { scriptParseBench } from "./script-parse.ts";
 import { semanticBench } from "./semantic.ts";
@@ -162,4 +165,5 @@ scriptParseBench(line);
 semanticBench(line);
 await hostileBench();
 await browserRegradeBench(line);
+await gradebookBench(line);
 console.log("");
