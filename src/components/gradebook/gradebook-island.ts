@@ -152,18 +152,23 @@ export function mountGradebook(root: HTMLElement): void {
 
   folder.addEventListener("change", () => grade(filesOfInput(folder), []));
   picked.addEventListener("change", () => grade(filesOfInput(picked), []));
-  drop.addEventListener("dragover", (event) => {
+  // The whole page takes the drop: a folder let go beside the zone must not open in the tab.
+  const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;
+  document.addEventListener("dragover", (event) => {
+    if (!hasFiles(event)) return;
     event.preventDefault();
-    if (event.dataTransfer) event.dataTransfer.dropEffect = "copy";
+    event.dataTransfer!.dropEffect = "copy";
     drop.classList.add("gradebook__drop--over");
   });
-  drop.addEventListener("dragleave", () => drop.classList.remove("gradebook__drop--over"));
-  drop.addEventListener("drop", (event) => {
+  document.addEventListener("dragleave", (event) => {
+    if (event.relatedTarget === null) drop.classList.remove("gradebook__drop--over");
+  });
+  document.addEventListener("drop", (event) => {
+    if (!hasFiles(event)) return;
     event.preventDefault();
     drop.classList.remove("gradebook__drop--over");
-    if (!event.dataTransfer) return;
     status.textContent = "Reading the dropped files…";
-    void filesOfDrop(event.dataTransfer).then(({ files, problems }) => grade(files, problems));
+    void filesOfDrop(event.dataTransfer!).then(({ files, problems }) => grade(files, problems));
   });
 
   root.addEventListener("click", (event) => {
