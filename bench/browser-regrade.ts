@@ -10,7 +10,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium } from "@playwright/test";
 import { ms, ratio } from "./measure.ts";
 
-const OUT = "dist-bench";
+export const OUT = "dist-bench";
 const FRAME_MS = 16;
 /** ftp-active's rule, typed into the editor before the measured keys. */
 const FTP_RULE = [
@@ -28,7 +28,7 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-function serve(root: string): Promise<{ server: Server; url: string }> {
+export function serve(root: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
       /^(\.\.[/\\])+/,
@@ -51,22 +51,19 @@ function serve(root: string): Promise<{ server: Server; url: string }> {
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
-export async function browserRegradeBench(line: (label: string, value: string) => void): Promise<void> {
-  console.log(
-    "\n6. Re-grading while typing, in Chromium (grade with the semantic comparison, + render, per pause in typing)",
-  );
-  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(executablePath)) {
-    line("skipped", `no Chromium at ${executablePath} (apt-get install -y chromium)`);
-    return;
-  }
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** The site built once for the browser benches, under "/" (`dist-bench/`). */
+export function buildBenchSite(): void {
   execSync(`npx astro build --outDir ${OUT}`, {
     stdio: "ignore",
     env: { ...process.env, BASE_PATH: "/", ASTRO_OUT_DIR: OUT },
   });
-  const { server, url } = await serve(OUT);
-  const browser = await chromium.launch({
-    executablePath,
+}
+
+export const launchChromium = () =>
+  chromium.launch({
+    executablePath: CHROMIUM,
     args: [
       "--headless",
       "--no-sandbox",
@@ -78,6 +75,18 @@ export async function browserRegradeBench(line: (label: string, value: string) =
       "--disable-sync",
     ],
   });
+
+export async function browserRegradeBench(line: (label: string, value: string) => void): Promise<void> {
+  console.log(
+    "\n6. Re-grading while typing, in Chromium (grade with the semantic comparison, + render, per pause in typing)",
+  );
+  if (!existsSync(CHROMIUM)) {
+    line("skipped", `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+    return;
+  }
+  buildBenchSite();
+  const { server, url } = await serve(OUT);
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${url}exercises/ftp-active/`);

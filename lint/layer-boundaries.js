@@ -21,6 +21,7 @@ const APPLICATION = [
   "store",
   "azure-verify",
   "class-report",
+  "gradebook",
   "offline",
   "lms",
 ];

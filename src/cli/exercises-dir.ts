@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { loadExercise, type Exercise } from "../lib/grader/index.ts";
+import type { Exercise } from "../lib/grader/index.ts";
+import { exercisesFromTexts } from "../lib/gradebook/exercise-set.ts";
 import type { BatchIo } from "./io.ts";
 
 /** Every exercise file of a folder (graders/), by id, and a line for each one that did not load. */
@@ -7,20 +8,16 @@ export function loadExercises(
   dir: string,
   io: BatchIo,
 ): { exercises: Map<string, Exercise>; problems: string[] } {
-  const exercises = new Map<string, Exercise>();
+  const texts: { name: string; text: string }[] = [];
   const problems: string[] = [];
   for (const name of [...(io.listDir(dir) ?? [])].sort()) {
     if (!/\.(ya?ml|json)$/.test(name)) continue;
-    let text: string;
     try {
-      text = io.readFile(join(dir, name));
+      texts.push({ name: join(dir, name), text: io.readFile(join(dir, name)) });
     } catch (e) {
       problems.push(`${join(dir, name)}: cannot read: ${(e as Error).message}`);
-      continue;
     }
-    const loaded = loadExercise(text);
-    if (loaded.ok) exercises.set(loaded.value.id, loaded.value);
-    else problems.push(`${join(dir, name)}: ${loaded.errors[0]?.message}`);
   }
-  return { exercises, problems };
+  const loaded = exercisesFromTexts(texts);
+  return { exercises: loaded.exercises, problems: [...problems, ...loaded.problems] };
 }

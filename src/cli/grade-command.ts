@@ -5,6 +5,7 @@ import { formatIssue, formatLogReport, formatReport } from "./format-report.ts";
 import { gradeWork } from "../lib/exercise-ui/grade-work.ts";
 import { MAX_FILE_BYTES, nodeIo, type BatchIo } from "./io.ts";
 import { runRegrade } from "./regrade-command.ts";
+import { GRADEBOOK_LAYOUTS, isGradebookLayout } from "../lib/gradebook/csv-layouts.ts";
 import { runVerify } from "./verify-command.ts";
 import { runAutograde, runAutogradeBatch, type Env } from "./autograde-command.ts";
 import { readPointsOption } from "../lib/autograding/points-option.ts";
@@ -30,7 +31,8 @@ function submittedWork(text: string, exercise: string): Result<Work> {
 const USAGE = [
   `usage: npm run grade -- <exercise-file> [--rules <file>] [--format ${RULE_FORMATS.join("|")}] [--json]`,
   "       (every form below also takes --expectations <file>: an instructor's extra checks, AUTHORING.md “Assessment mode”)",
-  "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--exercises graders] [--json] [--report]",
+  "       npm run grade -- --submissions <dir|file>... [--csv gradebook.csv] [--layout generic|canvas|moodle] [--points 10]",
+  "                        [--exercises graders] [--json] [--report]",
   "       npm run grade -- --rules-dir <dir> [--expect id,id,...] [--points 10 | --points id=30,id=20] [--exercises graders]",
   "                        [--summary <file>] [--annotations] [--result result.json] [--learner <name>] [--json]",
   "       npm run grade -- --rules-dir <dir> --rules-dir <dir>... --expect id,id,... [--csv gradebook.csv] [--json]",
@@ -70,6 +72,7 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         learner: { type: "string" },
         report: { type: "boolean", default: false },
         expectations: { type: "string" },
+        layout: { type: "string", default: "generic" },
       },
     });
   } catch (e) {
@@ -86,6 +89,16 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
   if (args.values.expectations !== undefined && !expectations) return 2;
   if (args.values.submissions) {
     const paths = [...args.values.submissions, ...args.positionals];
+    const { layout } = args.values;
+    const points = Number(args.values.points);
+    if (!isGradebookLayout(layout)) {
+      io.err(`--layout must be one of ${GRADEBOOK_LAYOUTS.join(", ")}\n${USAGE}`);
+      return 2;
+    }
+    if (!Number.isInteger(points) || points < 1) {
+      io.err(`--points must be a whole number of at least 1\n${USAGE}`);
+      return 2;
+    }
     return runRegrade(
       paths,
       {
@@ -94,6 +107,8 @@ export function runGrade(argv: string[], io: BatchIo = nodeIo, env: Env = proces
         json: args.values.json,
         report: args.values.report,
         ...(expectations ? { expectations } : {}),
+        layout,
+        points,
       },
       io,
     );

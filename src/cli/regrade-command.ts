@@ -1,22 +1,9 @@
-import { classReport, classReportText } from "../lib/class-report/class-report.ts";
-import type { GradeReport } from "../lib/grader/report.ts";
 import { basename, dirname, join, resolve } from "node:path";
-import { handInOfResult, isResultFile, type HandIn } from "../lib/autograding/result-file.ts";
-import { parseSubmission, type Work } from "../lib/exercise-ui/submission-file.ts";
-import type { Exercise } from "../lib/grader/index.ts";
-import { gradeWork } from "../lib/exercise-ui/grade-work.ts";
-import {
-  gradebookCsv,
-  invalidSubmissionRow,
-  notSubmittedRow,
-  rowFromLogReport,
-  rowFromReport,
-  type GradebookRow,
-  type RowBase,
-} from "../lib/grader/gradebook.ts";
+import { classReportText } from "../lib/class-report/class-report.ts";
+import { createBatch } from "../lib/gradebook/batch.ts";
+import { DEFAULT_POINTS, gradebookCsvIn, type GradebookLayout } from "../lib/gradebook/csv-layouts.ts";
+import type { HandedInFile } from "../lib/gradebook/regrade.ts";
 import { printable } from "../lib/text/printable.ts";
-import { lateness } from "../lib/assignments/due-date.ts";
-import { joinMessages, ok, type Result } from "../lib/result.ts";
 import { loadExercises } from "./exercises-dir.ts";
 import type { BatchIo } from "./io.ts";
 import { applyExpectationsOption, type ExpectationsOption } from "./expectations-option.ts";
@@ -46,15 +33,22 @@ function collectFiles(paths: readonly string[], io: BatchIo): string[] {
   return files;
 }
 
-/** The learner's name when the file names none: its folder (inbox/alice/…), else the file's name. */
-function learnerFromPath(
-  file: string,
-  root: readonly string[],
-): Pick<GradebookRow, "learner" | "learnerFrom"> {
+/** The learner's folder (inbox/alice/…), unless the file sits right in a folder the instructor named. */
+function folderOf(file: string, roots: readonly string[]): string | undefined {
   const folder = basename(dirname(file));
-  return root.some((r) => basename(r) === folder) || folder === "."
-    ? { learner: basename(file).replace(/(-submission)?\.json$/, ""), learnerFrom: "file name" }
-    : { learner: folder, learnerFrom: "folder" };
+  return roots.some((r) => basename(r) === folder) || folder === "." ? undefined : folder;
+}
+
+/** A file as the lib's re-grade takes it: its text, or why it could not be read. */
+function handedIn(file: string, roots: readonly string[], io: BatchIo): HandedInFile {
+  const folder = folderOf(file, roots);
+  let text: HandedInFile["text"];
+  try {
+    text = io.readFile(file);
+  } catch (e) {
+    text = { unreadable: (e as Error).message };
+  }
+  return { path: file, ...(folder ? { folder } : {}), text };
 }
 
 /**
@@ -72,6 +66,8 @@ export function runRegrade(
     json: boolean;
     report?: boolean;
     expectations?: ExpectationsOption;
+    layout?: GradebookLayout;
+    points?: number;
   },
   io: BatchIo,
 ): number {
@@ -89,12 +85,12 @@ export function runRegrade(
     io.err("no submission files (.json) found");
     return 2;
   }
-  const graded = new Map<string, GradeReport[]>();
-  const keep: ReportSink = (exercise, report) =>
-    graded.set(exercise, [...(graded.get(exercise) ?? []), report]);
-  const rows: GradebookRow[] = files.flatMap((file) =>
-    gradeFileSafely(file, exercises, submissionPaths, io, keep),
-  );
+  // The same re-grade as the gradebook page's worker (src/lib/gradebook), file by file.
+  const batch = createBatch(exercises);
+  for (const file of files) batch.add(handedIn(file, submissionPaths, io));
+  const result = batch.finish();
+  const rows = result.rows;
+  for (const d of result.duplicates) io.err(`warning: ${printable(d.message)}`);
   // The table comes first: a gradebook that cannot be written must not cost the results.
   if (options.json) io.out(JSON.stringify(rows, null, 2));
   else {
@@ -119,7 +115,13 @@ export function runRegrade(
       );
     }
   }
-  const written = options.csv ? writeGradebook(options.csv, rows, io) : true;
+  const layout = options.layout ?? "generic";
+  const csv = () =>
+    gradebookCsvIn(layout, result, {
+      titles: new Map([...exercises].map(([id, e]) => [id, e.title])),
+      points: options.points ?? DEFAULT_POINTS,
+    });
+  const written = options.csv ? writeGradebook(options.csv, csv, io) : true;
   if (!options.json) {
     const invalid = rows.filter((r) => r.status === "submission-invalid").length;
     const missing = rows.filter((r) => r.status === "not-submitted").length;
@@ -130,7 +132,7 @@ export function runRegrade(
   }
   // `--report`: what the class gets wrong, per exercise, after the table.
   if (options.report && !options.json) {
-    const reports = [...graded].map(([id, list]) => classReport(exercises.get(id)!, list));
+    const reports = result.reports;
     // Learner text is escaped line by line; the line breaks are the report's own.
     const lines = classReportText(reports).split("\n").map(printable);
     io.out(["", "What the class gets wrong", "", ...lines].join("\n"));
@@ -138,12 +140,9 @@ export function runRegrade(
   return written ? 0 : 2;
 }
 
-/** Where each graded submission's report goes, for the class report. */
-type ReportSink = (exercise: string, report: GradeReport) => void;
-
-function writeGradebook(path: string, rows: readonly GradebookRow[], io: BatchIo): boolean {
+function writeGradebook(path: string, csv: () => string, io: BatchIo): boolean {
   try {
-    io.writeFile(path, gradebookCsv(rows));
+    io.writeFile(path, csv());
     return true;
   } catch (e) {
     io.err(
@@ -151,100 +150,4 @@ function writeGradebook(path: string, rows: readonly GradebookRow[], io: BatchIo
     );
     return false;
   }
-}
-
-/** One file's rows, whatever happens: a file that breaks the grader is a row, never the end of the batch. */
-function gradeFileSafely(
-  file: string,
-  exercises: Map<string, Exercise>,
-  roots: readonly string[],
-  io: BatchIo,
-  keep: ReportSink,
-): GradebookRow[] {
-  try {
-    return gradeFile(file, exercises, roots, io, keep);
-  } catch (e) {
-    return [
-      invalidSubmissionRow(
-        { ...learnerFromPath(file, roots), assignment: "", file, exercise: "", claimed: "" },
-        `internal error while grading: ${(e as Error).message}`,
-      ),
-    ];
-  }
-}
-
-/** The file's work, from a submission file (the site) or a result.json (a grading run). */
-function readHandIn(text: string, data: unknown): Result<HandIn> {
-  if (isResultFile(data)) return handInOfResult(text);
-  const parsed = parseSubmission(text);
-  return parsed.ok ? ok({ submission: parsed.value }) : parsed;
-}
-
-const claimOf = (w: Work) => (w.result ? `${w.result.passed}/${w.result.passed + w.result.failed}` : "");
-
-/** One entry's row: the work graded again, its claim shown beside it and never used. */
-function gradeEntry(
-  w: Work,
-  base: RowBase,
-  exercises: Map<string, Exercise>,
-  keep: ReportSink,
-): GradebookRow {
-  const exercise = exercises.get(w.exercise);
-  if (!exercise) return invalidSubmissionRow(base, `unknown exercise "${w.exercise}"`);
-  const total = exercise.expectations.length;
-  const graded = gradeWork(exercise, w);
-  if (!graded.ok) return invalidSubmissionRow(base, graded.reason);
-  if (graded.kind === "read-logs") return rowFromLogReport(base, graded.report, total);
-  keep(exercise.id, graded.report);
-  return rowFromReport(base, graded.report, total);
-}
-
-function gradeFile(
-  file: string,
-  exercises: Map<string, Exercise>,
-  roots: readonly string[],
-  io: BatchIo,
-  keep: ReportSink,
-): GradebookRow[] {
-  const fromPath = learnerFromPath(file, roots);
-  const unread = { ...fromPath, assignment: "", file, exercise: "", claimed: "" };
-  let text: string;
-  try {
-    text = io.readFile(file);
-  } catch (e) {
-    return [
-      invalidSubmissionRow({ ...unread, learner: basename(file) }, `cannot read: ${(e as Error).message}`),
-    ];
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    data = undefined;
-  }
-  const read = readHandIn(text, data);
-  if (!read.ok) return [invalidSubmissionRow(unread, joinMessages(read.errors))];
-  const { submission, repository, missing } = read.value;
-  // Who the work is by: the name the learner typed, else the repository a run graded, else the path.
-  const who: Pick<GradebookRow, "learner" | "learnerFrom"> = submission.learner
-    ? { learner: submission.learner, learnerFrom: "file" }
-    : repository
-      ? { learner: repository, learnerFrom: "repository" }
-      : fromPath;
-  const common = { ...who, assignment: submission.assignment?.title ?? "", file };
-  const rows = submission.work.map((w) =>
-    gradeEntry(w, { ...common, exercise: w.exercise, claimed: claimOf(w) }, exercises, keep),
-  );
-  const handedIn = new Set(submission.work.map((w) => w.exercise));
-  for (const id of submission.assignment?.exercises ?? []) {
-    if (handedIn.has(id)) continue;
-    handedIn.add(id);
-    const total = exercises.get(id)?.expectations.length ?? 0;
-    const why = missing?.get(id) ?? "not in the file: the learner had not started it";
-    rows.push(notSubmittedRow({ ...common, exercise: id, claimed: "" }, total, why));
-  }
-  if (rows.length === 0) return [invalidSubmissionRow(unread, "the file holds no work")];
-  // Saved after the due date the assignment link gave (the learner's clock: a flag, not proof).
-  const late = lateness(submission.savedAt, submission.assignment?.due);
-  return late ? rows.map((r) => ({ ...r, late })) : rows;
 }

@@ -182,7 +182,7 @@ describe("instructor asks what the class gets wrong (--report)", () => {
     expect(text).toMatch(/What the class gets wrong/);
     expect(text).toMatch(/^Open active FTP to the video-ingest VM \(ftp-active\): 1 of 3 complete$/m);
     expect(text).toMatch(/^ {2}2 of 3 fail “FTP stays closed to the rest of the internet/m);
-    expect(text).toMatch(/^ {2}2 of 3 let outside addresses reach vm-ingest on TCP 21/m);
+    expect(text).toMatch(/^ {2}2 of 3 left FTP \(TCP 21\) on vm-ingest open to the internet/m);
     // Anonymous: the examples name no learner.
     const report = text.slice(text.indexOf("What the class gets wrong"));
     for (const name of ["alice", "bob", "dave"]) expect(report).not.toContain(name);

@@ -130,7 +130,7 @@ const CSV_COLUMNS: (keyof GradebookRow)[] = [
   "late",
 ];
 
-function csvCell(value: string | number | boolean | undefined): string {
+export function csvCell(value: string | number | boolean | undefined): string {
   let text = String(value ?? "");
   // Spreadsheet apps run cells starting with = + - @ as formulas; learner text must stay text.
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
