@@ -23,6 +23,15 @@ const site: BuiltFile[] = [
     text: '<link rel="stylesheet" href="/nsg-lab/_astro/editor.Kl5.css"><script type="module" src="/nsg-lab/_astro/Playground.Mn6.js"></script>',
   },
   { path: "404.html", text: "<h1>Page not found</h1>" },
+  {
+    path: "gradebook/index.html",
+    text: '<script type="module" src="/nsg-lab/_astro/Gradebook.Gb1.js"></script>',
+  },
+  {
+    path: "_astro/Gradebook.Gb1.js",
+    text: 'new Worker(new URL("/nsg-lab/_astro/gradebook-worker-Gw2.js",import.meta.url))',
+  },
+  { path: "_astro/gradebook-worker-Gw2.js", text: "" },
   { path: "favicon.svg", text: undefined },
   {
     path: "_astro/Lesson.Xy9.js",
@@ -85,6 +94,11 @@ describe("precache groups", () => {
         "_astro/codicon.Vw1.ttf",
       ]),
     );
+  });
+
+  it("precaches the gradebook page but not its worker, which only instructors use", () => {
+    expect(groups.core).toEqual(expect.arrayContaining(["gradebook/index.html", "_astro/Gradebook.Gb1.js"]));
+    expect([...groups.core, ...groups.editor]).not.toContain("_astro/gradebook-worker-Gw2.js");
   });
 
   it("leaves what only the editors' entries reach to the editor group, workers included", () => {

@@ -54,6 +54,7 @@ export function mountGradebook(root: HTMLElement): void {
   const folder = must<HTMLInputElement>(root, "[data-gradebook-folder]");
   const picked = must<HTMLInputElement>(root, "[data-gradebook-files]");
   const points = must<HTMLInputElement>(root, "[data-gradebook-points]");
+  const expectationsInput = must<HTMLInputElement>(root, "[data-gradebook-expectations]");
   const downloadStatus = must<HTMLElement>(root, "[data-gradebook-download-status]");
   // The folder picker: an attribute Chromium, Firefox and Safari all read, though no standard names it.
   folder.webkitdirectory = true;
@@ -108,7 +109,7 @@ export function mountGradebook(root: HTMLElement): void {
     worker.addEventListener("error", (event) => {
       if (id !== job) return;
       progress.hidden = true;
-      status.textContent = `The re-grade stopped: ${event.message || "the worker could not start"}.`;
+      status.textContent = `The re-grade stopped: ${event.message || "the grader could not start"}. It is fetched from the network the first time it runs (it is not kept for offline use): check the connection, or re-grade with npm run grade -- --submissions.`;
     });
     void handOver(worker, id, files);
   }
@@ -124,7 +125,14 @@ export function mountGradebook(root: HTMLElement): void {
       } satisfies GradebookRequest);
       await new Promise((resolve) => setTimeout(resolve, 0));
     }
-    if (id === job) to.postMessage({ id, type: "grade" } satisfies GradebookRequest);
+    const chosen = expectationsInput.files?.[0];
+    const expectations = chosen ? { name: chosen.name, text: await chosen.text() } : undefined;
+    if (id === job)
+      to.postMessage({
+        id,
+        type: "grade",
+        ...(expectations ? { expectations } : {}),
+      } satisfies GradebookRequest);
   }
 
   function show(result: DroppedResult, titles: Map<string, string>, walk: string[]) {

@@ -6,7 +6,9 @@ import type { DroppedResult } from "../../lib/gradebook/dropped-files.ts";
  * out while it grades, then the result.
  */
 export type GradebookRequest =
-  { id: number; type: "files"; files: { path: string; file: File }[] } | { id: number; type: "grade" };
+  | { id: number; type: "files"; files: { path: string; file: File }[] }
+  /** `expectations`: the instructor's expectations file, when one was chosen (never shipped with the site). */
+  | { id: number; type: "grade"; expectations?: { name: string; text: string } };
 
 /**
  * Files are handed over this many at a time: cloning a File into a message holds the page's

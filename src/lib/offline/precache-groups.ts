@@ -16,6 +16,13 @@ export interface BuiltFile {
 const EDITOR_ENTRY = /^_astro\/(editor-island|monaco-editors)[.-][\w-]+\.js$/;
 
 /**
+ * The gradebook page's worker (src/components/gradebook/gradebook-worker.ts): an instructor's
+ * tool, with its own copy of the grader and every exercise, that no learner needs. It is fetched
+ * when an instructor re-grades, never precached for everyone; offline, the CLI re-grades the same.
+ */
+const ONLINE_ONLY_ENTRY = /^_astro\/gradebook-worker[.-][\w-]+\.js$/;
+
+/**
  * Pagefind's ready-made search interfaces: search.astro uses Pagefind's JS API instead, so no
  * page loads them. Everything else under pagefind/ (its API, worker, WebAssembly, index and
  * fragments) is fetched at run time under names no page mentions, so it is listed as a whole.
@@ -71,7 +78,7 @@ function reachable(
  * editors' entries (scripts, styles, fonts, the chunks loaded on demand such as the predict
  * grader and exercise scenarios) and the search runtime. `editor`: what the editors' entries
  * reach and core does not. Files in neither (the exercise JSON Schema, Pagefind's unused
- * interfaces) are served online only.
+ * interfaces, the gradebook's worker) are served online only.
  */
 export function precacheGroups(files: readonly BuiltFile[]): Record<PrecacheGroup, string[]> {
   const graph = referenceGraph(files);
@@ -80,7 +87,7 @@ export function precacheGroups(files: readonly BuiltFile[]): Record<PrecacheGrou
   const roots = paths.filter(
     (p) => p.endsWith(".html") || (SEARCH_RUNTIME.test(p) && !UNUSED_SEARCH_UI.test(p)),
   );
-  const core = reachable(graph, roots, isEditorEntry);
+  const core = reachable(graph, roots, (p) => isEditorEntry(p) || ONLINE_ONLY_ENTRY.test(p));
   const editor = reachable(graph, paths.filter(isEditorEntry), () => false);
   return {
     core: paths.filter((p) => core.has(p)),
