@@ -1,38 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
 import { runGrade } from "../../src/cli/grade-command.ts";
-import type { BatchIo } from "../../src/cli/io.ts";
 import type { GradebookRow } from "../../src/lib/grader/gradebook.ts";
 import type { ResultFile } from "../../src/lib/autograding/result-file.ts";
 import { buildSubmission, rulesWork, submissionText } from "../../src/lib/exercise-ui/submission-file.ts";
 import { exerciseFile } from "../grader/fixtures.ts";
+import { memoryIo } from "./memory-io.ts";
 
 const EXTRA = "tests/assignments/fixtures/week4-expectations.yaml";
 const solution = exerciseFile("ftp-active.yaml").solution!;
 // Passes every check of the exercise but not the instructor's: the studio's range is cut in half.
 const narrow = solution.replace("198.51.100.0/28", "198.51.100.0/29");
 
-function io(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const batch: BatchIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readFile: (p) => (p in files ? files[p]! : readFileSync(p, "utf8")),
-    listDir: (p) => {
-      if (p === "graders") return readdirSync("graders");
-      const names = Object.keys(files)
-        .filter((f) => f.startsWith(`${p}/`))
-        .map((f) => f.slice(p.length + 1).split("/")[0]!);
-      return names.length > 0 ? [...new Set(names)] : undefined;
-    },
-    writeFile: (p, t) => {
-      written[p] = t;
-    },
-  };
-  return { io: batch, out, err, written };
-}
+const io = memoryIo;
 
 describe("npm run grade -- … --expectations (assessment mode)", () => {
   it("grades one rules file with the instructor's checks too", () => {

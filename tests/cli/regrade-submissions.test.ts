@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readdirSync, readFileSync } from "node:fs";
 import { runGrade } from "../../src/cli/grade-command.ts";
-import type { BatchIo } from "../../src/cli/io.ts";
 import type { GradebookRow } from "../../src/lib/grader/gradebook.ts";
 import {
   buildSubmission,
@@ -11,6 +9,7 @@ import {
 } from "../../src/lib/exercise-ui/submission-file.ts";
 import { gradeLogReading } from "../../src/lib/grader/log-reading.ts";
 import { exerciseFile, ftpRule, json } from "../grader/fixtures.ts";
+import { memoryIo } from "./memory-io.ts";
 
 /** A submission file as the site wrote them before names existed (version 1): they still re-grade. */
 const submit = (rules: string, claimed: [number, number], extra: Record<string, unknown> = {}) =>
@@ -40,28 +39,7 @@ const submitAs = (rulesFormat: "powershell", rules: string, claimed: [number, nu
   );
 
 /** An in-memory class folder: inbox/<learner>/ftp-active-submission.json, plus the real graders/. */
-function classroom(files: Record<string, string>) {
-  const written: Record<string, string> = {};
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: BatchIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readFile: (p) => (p in files ? files[p]! : readFileSync(p, "utf8")),
-    listDir: (p) => {
-      if (p === "graders") return readdirSync("graders");
-      const prefix = `${p}/`;
-      const children = Object.keys(files)
-        .filter((f) => f.startsWith(prefix))
-        .map((f) => f.slice(prefix.length).split("/")[0]!);
-      return children.length > 0 ? [...new Set(children)] : undefined;
-    },
-    writeFile: (p, text) => {
-      written[p] = text;
-    },
-  };
-  return { io, out, err, written };
-}
+const classroom = memoryIo;
 
 describe("instructor re-grades a folder of old (version 1) submissions", () => {
   const files = {

@@ -6,7 +6,6 @@
 import { describe, expect, it } from "vitest";
 import { readdirSync, readFileSync } from "node:fs";
 import { runGrade } from "../../src/cli/grade-command.ts";
-import type { BatchIo } from "../../src/cli/io.ts";
 import { classReportText } from "../../src/lib/class-report/class-report.ts";
 import type { GradebookRow } from "../../src/lib/grader/gradebook.ts";
 import { GRADEBOOK_LAYOUTS, gradebookCsvIn } from "../../src/lib/gradebook/csv-layouts.ts";
@@ -14,28 +13,9 @@ import { regradeDropped } from "../../src/lib/gradebook/dropped-files.ts";
 import { exercisesFromTexts } from "../../src/lib/gradebook/exercise-set.ts";
 import { printable } from "../../src/lib/text/printable.ts";
 import { classInbox } from "./class-inbox.ts";
+import { memoryIo } from "../cli/memory-io.ts";
 
-function cli(files: Record<string, string>) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const written: Record<string, string> = {};
-  const io: BatchIo = {
-    out: (t) => out.push(t),
-    err: (t) => err.push(t),
-    readFile: (p) => (p in files ? files[p]! : readFileSync(p, "utf8")),
-    listDir: (p) => {
-      if (p === "graders") return readdirSync("graders");
-      const names = Object.keys(files)
-        .filter((f) => f.startsWith(`${p}/`))
-        .map((f) => f.slice(p.length + 1).split("/")[0]!);
-      return names.length > 0 ? [...new Set(names)] : undefined;
-    },
-    writeFile: (p, text) => {
-      written[p] = text;
-    },
-  };
-  return { io, out, err, written };
-}
+const cli = memoryIo;
 
 /** What the worker does: the graders as bundled texts, the dropped files with their relative paths. */
 async function browser(files: Record<string, string>) {
