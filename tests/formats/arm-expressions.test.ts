@@ -132,9 +132,7 @@ describe("ARM template expressions", () => {
         },
       ],
     };
-    const started = performance.now();
     const { problems } = evaluateTemplate(template);
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(problems.map((p) => p.message)).toEqual([
       "variables('self') is defined in terms of itself",
       "the expression nests too deeply",

@@ -150,23 +150,15 @@ describe("a 1 MB paste", () => {
     }
     const script = commands.join("\n");
     expect(script.length).toBeGreaterThanOrEqual(1_000_000);
-    // Best of three, so a busy machine or a cold JIT does not decide the result.
-    let best = Infinity;
-    for (let run = 0; run < 3; run++) {
-      const started = performance.now();
-      const result = parseAzCli(script, OPTIONS);
-      best = Math.min(best, performance.now() - started);
-      expect(result.ok).toBe(true);
-      if (result.ok) expect(result.value.nsgs[0]!.rules.length).toBe(commands.length - 1);
-    }
-    expect(best).toBeLessThan(1000);
+    // Speed is npm run bench's (rows 3b and 5); here, a hang fails the test's timeout.
+    const result = parseAzCli(script, OPTIONS);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.nsgs[0]!.rules.length).toBe(commands.length - 1);
   });
 
-  it("reports a megabyte of garbage quickly, with spans", () => {
+  it("reports a megabyte of garbage with spans, without hanging", () => {
     const junk = "az network nsg rule create --bogus 'x' \"$UNSET\" | ; && `\n".repeat(20_000);
-    const started = performance.now();
     const result = parseAzCli(junk, OPTIONS);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors.every((e) => e.span)).toBe(true);
   });
