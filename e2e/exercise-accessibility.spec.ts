@@ -7,6 +7,8 @@ for (const colorScheme of ["light", "dark"] as const) {
   test(`screen-reader learner meets no axe violations on exercise pages in the ${colorScheme} theme`, async ({
     page,
   }) => {
+    // axe scans several exercise pages, before and after the editor opens: 30 s is a page's budget.
+    test.setTimeout(120_000);
     await page.emulateMedia({ colorScheme });
     const scan = async (where: string) => {
       const { violations } = await new AxeBuilder({ page })

@@ -49,6 +49,8 @@ async function savedDraft(page: Page): Promise<{ text: string; format: string }>
 test("learner writes the FTP rule in Azure PowerShell, sees every check pass, switches to JSON and back, reads a typo's place and exports the script", async ({
   page,
 }) => {
+  // The script is typed key by key, as a learner would: slow on a busy machine.
+  test.setTimeout(90_000);
   const errors = watchErrors(page);
   await openEditor(page);
   expect(new URL(page.url()).pathname).toBe("/nsg-lab/exercises/ftp-active/");
