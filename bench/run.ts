@@ -10,6 +10,8 @@
  * 4. The semantic comparison with the reference solution, per exercise and for a 200-rule NSG.
  * 5. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
  * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
+ * 7. Opening the editor in Chromium: bytes downloaded until the first grade (az CLI, JSON), and a
+ *    second open from the service worker's copy (target: under 300 ms).
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
