@@ -1,5 +1,7 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import { monacoStyles } from "./scripts/monaco-styles.ts";
+import { monacoWorkerHelper } from "./scripts/monaco-worker-helper.ts";
 
 /**
  * GitHub Pages serves a project site at https://<owner>.github.io/<repo>/. In GitHub Actions,
@@ -19,5 +21,14 @@ export default defineConfig({
   vite: {
     // Never inline scripts into pages: the Content-Security-Policy allows scripts from 'self' only.
     build: { assetsInlineLimit: 0 },
+    plugins: [
+      // Monaco's CSS in one file the editor links, not in every page that may load the editor.
+      monacoStyles({
+        stylesheet: "src/components/shared/monaco-styles.css",
+        importers: ["src/components/shared/monaco-setup.ts", "src/components/playground/monaco-editors.ts"],
+      }),
+      // The JSON language without the seventy editor contributions Monaco's worker helper imports.
+      monacoWorkerHelper(),
+    ],
   },
 });

@@ -2,6 +2,7 @@
  * Re-grade time as a learner meets it, in real Chromium: build the site, open the FTP exercise,
  * type into Monaco key by key (each pause longer than the island's debounce), and read the
  * island's "nsg-lab:regrade" measures (grade + render of the results). Target: one 60 Hz frame.
+ * The same build then measures opening the editor (editor-download.ts).
  */
 import { execSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
@@ -9,6 +10,7 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
 import { chromium } from "@playwright/test";
 import { ms, ratio } from "./measure.ts";
+import { editorDownloadBench } from "./editor-download.ts";
 
 export const OUT = "dist-bench";
 const FRAME_MS = 16;
@@ -53,9 +55,12 @@ const quantile = (sorted: number[], q: number) =>
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-/** The site built once for the browser benches, under "/" (`dist-bench/`). */
+/**
+ * The site built once for the browser benches, under "/" (`dist-bench/`): the whole build,
+ * service worker included, so the editor's second open comes from its copy.
+ */
 export function buildBenchSite(): void {
-  execSync(`npx astro build --outDir ${OUT}`, {
+  execSync("npm run build", {
     stdio: "ignore",
     env: { ...process.env, BASE_PATH: "/", ASTRO_OUT_DIR: OUT },
   });
@@ -112,6 +117,7 @@ export async function browserRegradeBench(line: (label: string, value: string) =
       "95th percentile",
       `${ms(quantile(durations, 0.95))}  ${ratio(quantile(durations, 0.95), FRAME_MS)}`,
     );
+    await editorDownloadBench(browser, url, line);
   } finally {
     await browser.close();
     server.close();

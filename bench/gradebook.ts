@@ -36,7 +36,7 @@ function writeInbox(): { root: string; inbox: string } {
 }
 
 export async function gradebookBench(line: (label: string, value: string) => void): Promise<void> {
-  console.log(`\n7. Re-grading ${FILES.toLocaleString("en")} submission files (a folder per learner)`);
+  console.log(`\n8. Re-grading ${FILES.toLocaleString("en")} submission files (a folder per learner)`);
   const folder = writeInbox();
   try {
     let lines = 0;

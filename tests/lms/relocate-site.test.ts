@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { RELOCATABLE_BASE, relocateSite } from "../../src/lib/lms/relocate-site.ts";
+import { RELOCATABLE_BASE, SELF_REMOVING_WORKER, relocateSite } from "../../src/lib/lms/relocate-site.ts";
 import { builtSite } from "./site-fixture.ts";
 
 const B = RELOCATABLE_BASE;
@@ -52,6 +52,15 @@ describe("a built site made to work from any folder", () => {
     expect(after.get("_astro/icons.ttf")).toBe(before.get("_astro/icons.ttf"));
     expect(after.get("favicon.svg")).toBe(before.get("favicon.svg"));
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+  });
+
+  it("swaps the service worker for one that removes itself: its precache list no longer fits the files", () => {
+    const site = builtSite();
+    site.set("sw.js", text('const manifest={"groups":{"core":[{"url":"assign/","revision":"ab12"}]}};'));
+    const after = relocated(site);
+    expect(read(after, "sw.js")).toBe(SELF_REMOVING_WORKER);
+    expect(SELF_REMOVING_WORKER).toContain("registration.unregister()");
+    expect(relocated(builtSite()).has("sw.js")).toBe(false);
   });
 
   it("refuses the base path where it cannot be made relative", () => {

@@ -7,10 +7,17 @@ import { precacheGroups, referenceGraph, type BuiltFile } from "../../src/lib/of
 
 /** A page script that imports the playground's Monaco on demand, with Vite's preload list. */
 const playgroundScript = [
-  'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/monaco-editors.Ab1.js","_astro/editor.api.Cd2.js","_astro/trace.Ef3.js"])))=>i.map(i=>d[i]);',
+  'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/monaco-editors.Ab1.js","_astro/monaco-setup.Kl4.js","_astro/editor.api.Cd2.js","_astro/trace.Ef3.js"])))=>i.map(i=>d[i]);',
   'import{t}from"./trace.Ef3.js";',
-  'const load=()=>__vitePreload(()=>import("./monaco-editors.Ab1.js"),__vite__mapDeps([0,1,2]));',
+  'const load=()=>__vitePreload(()=>import("./monaco-editors.Ab1.js"),__vite__mapDeps([0,1,2,3]));',
   'const scenario=()=>import("./ftp-active.Gh4.js");',
+].join("");
+
+/** The exercise loader: the editor island on demand, which shares Monaco with the playground. */
+const lessonScript = [
+  'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/editor-island.Tu9.js","_astro/monaco-setup.Kl4.js","_astro/editor.api.Cd2.js","_astro/trace.Ef3.js"])))=>i.map(i=>d[i]);',
+  'import"./store.Pq7.js";const predict=()=>import("./predict-island.Rs8.js");',
+  'const editor=()=>__vitePreload(()=>import("./editor-island.Tu9.js"),__vite__mapDeps([0,1,2,3]));',
 ].join("");
 
 const site: BuiltFile[] = [
@@ -20,7 +27,7 @@ const site: BuiltFile[] = [
   },
   {
     path: "playground/index.html",
-    text: '<link rel="stylesheet" href="/nsg-lab/_astro/editor.Kl5.css"><script type="module" src="/nsg-lab/_astro/Playground.Mn6.js"></script>',
+    text: '<script type="module" src="/nsg-lab/_astro/Playground.Mn6.js"></script>',
   },
   { path: "404.html", text: "<h1>Page not found</h1>" },
   {
@@ -33,10 +40,7 @@ const site: BuiltFile[] = [
   },
   { path: "_astro/gradebook-worker-Gw2.js", text: "" },
   { path: "favicon.svg", text: undefined },
-  {
-    path: "_astro/Lesson.Xy9.js",
-    text: 'import"./store.Pq7.js";const predict=()=>import("./predict-island.Rs8.js");const editor="/nsg-lab/_astro/editor-island-Tu9.js";',
-  },
+  { path: "_astro/Lesson.Xy9.js", text: lessonScript },
   { path: "_astro/store.Pq7.js", text: "export const s=1;" },
   { path: "_astro/predict-island.Rs8.js", text: 'import{t}from"./trace.Ef3.js";' },
   { path: "_astro/trace.Ef3.js", text: "export const t=1;" },
@@ -45,11 +49,16 @@ const site: BuiltFile[] = [
     path: "_astro/ftp-active.Gh4.js",
     text: "export default `# $schema=/nsg-lab/schema/exercise.schema.json`;",
   },
-  { path: "_astro/editor.Kl5.css", text: ".codicon{src:url(/nsg-lab/_astro/codicon.Vw1.ttf)}" },
+  { path: "_astro/monaco-styles.Kl5.css", text: ".codicon{src:url(/nsg-lab/_astro/codicon.Vw1.ttf)}" },
   { path: "_astro/codicon.Vw1.ttf" },
   {
     path: "_astro/monaco-editors.Ab1.js",
-    text: 'import"./editor.api.Cd2.js";import{t}from"./trace.Ef3.js";',
+    text: 'import"./monaco-setup.Kl4.js";import{t}from"./trace.Ef3.js";',
+  },
+  {
+    // Monaco's stylesheet is linked by the editor's code when it loads, never by a page.
+    path: "_astro/monaco-setup.Kl4.js",
+    text: 'import"./editor.api.Cd2.js";const css=`/nsg-lab/_astro/monaco-styles.Kl5.css`;',
   },
   {
     path: "_astro/editor.api.Cd2.js",
@@ -57,8 +66,8 @@ const site: BuiltFile[] = [
   },
   { path: "_astro/editorWebWorkerMain.Yz2.js", text: "" },
   {
-    path: "_astro/editor-island-Tu9.js",
-    text: 'new Worker(new URL("/nsg-lab/_astro/grade-worker-Za3.js",import.meta.url))',
+    path: "_astro/editor-island.Tu9.js",
+    text: 'import"./monaco-setup.Kl4.js";import{t}from"./trace.Ef3.js";new Worker(new URL("/nsg-lab/_astro/grade-worker-Za3.js",import.meta.url))',
   },
   { path: "_astro/grade-worker-Za3.js", text: "" },
   { path: "schema/exercise.schema.json", text: "{}" },
@@ -89,9 +98,6 @@ describe("precache groups", () => {
         "_astro/trace.Ef3.js",
         "_astro/ftp-active.Gh4.js",
         "schema/exercise.schema.json",
-        // The playground page links Monaco's stylesheet itself, so it comes with the page.
-        "_astro/editor.Kl5.css",
-        "_astro/codicon.Vw1.ttf",
       ]),
     );
   });
@@ -103,11 +109,14 @@ describe("precache groups", () => {
 
   it("leaves what only the editors' entries reach to the editor group, workers included", () => {
     expect(groups.editor.sort()).toEqual([
-      "_astro/editor-island-Tu9.js",
+      "_astro/codicon.Vw1.ttf",
+      "_astro/editor-island.Tu9.js",
       "_astro/editor.api.Cd2.js",
       "_astro/editorWebWorkerMain.Yz2.js",
       "_astro/grade-worker-Za3.js",
       "_astro/monaco-editors.Ab1.js",
+      "_astro/monaco-setup.Kl4.js",
+      "_astro/monaco-styles.Kl5.css",
     ]);
     expect(groups.core.filter((p) => groups.editor.includes(p))).toEqual([]);
   });

@@ -1,9 +1,8 @@
 /**
  * The author-rules island: Monaco or the portal-style rule form, live grading, drafts, format
- * switch, export and sharing. Built as a bundle of its own and loaded by loader.ts only when the
- * learner presses "Open the editor"; it registers itself as `globalThis.nsgLabEditorIsland`.
- * Rules in the portal form need no Monaco: the code editor is created when a text format is first
- * shown.
+ * switch, export and sharing. loader.ts imports it when the learner shows they mean to open the
+ * editor (see there) and calls `mountEditor` on "Open the editor". Rules in the portal form need
+ * no Monaco: the code editor is created when a text format is first shown.
  */
 import { createGrader, REGRADE_MEASURE, WORKER_THRESHOLD } from "./grading-client.ts";
 import { isComplete, type GradeReport } from "../../lib/grader/report.ts";
@@ -565,9 +564,3 @@ async function mount(root: HTMLElement): Promise<void> {
   if (editor && format !== "form") editor.editor.focus();
   else formView.focus();
 }
-
-export interface EditorIslandApi {
-  mountEditor: (root: HTMLElement) => Promise<void>;
-}
-
-(globalThis as { nsgLabEditorIsland?: EditorIslandApi }).nsgLabEditorIsland = { mountEditor };

@@ -1,15 +1,17 @@
 /**
  * The only exercise code a page loads up front: hints, and the buttons that fetch the heavy
- * parts on demand. Monaco and the grader arrive when the learner opens the editor
- * (author-rules) or answers or checks predictions (predict), never on scroll or page load;
- * the one exception is a predict exercise this browser remembers answers for, whose grader
- * loads at once to show the earlier verdicts.
+ * parts on demand. Monaco and the grader arrive when the learner is about to open the editor
+ * (author-rules) or answers or checks predictions (predict), never on page load; the one
+ * exception is a predict exercise this browser remembers answers for, whose grader loads at
+ * once to show the earlier verdicts.
  *
- * The editor island is bundled on its own through Vite's `?worker&url` (one self-contained
- * file, its CSS injected when it runs, URLs under the site's base path) and loaded with a
- * <script> tag on demand. A plain `import()` would be lazy for the JavaScript, but Astro links
- * every stylesheet reachable from a page script, dynamic imports included
- * (withastro/astro#9495): Monaco's 175 KB of CSS would load with every exercise page.
+ * The editor island is a plain `import()`, so its chunks are shared: Monaco's with the
+ * playground, the grader's with the predict and read-logs islands, the JSON language's only
+ * when JSON is shown. Its download starts on intent, before the click: when the exercise
+ * scrolls into view, or "Open the editor" is hovered or focused (`prefetchEditorOn`). Monaco's
+ * CSS is not part of it: Astro links every stylesheet a page script can reach, dynamic imports
+ * included (withastro/astro#9495), so the build moves Monaco's stylesheets into a file of their
+ * own that monaco-setup.ts links when it loads (scripts/monaco-styles.ts).
  */
 import { DRAFT } from "../../lib/store/records/draft.ts";
 import { EXERCISE_RESULTS } from "../../lib/store/records/exercise-results.ts";
@@ -17,32 +19,44 @@ import { browserStore, keyOf } from "../../lib/store/store.ts";
 import { decodeShareHash, linkTarget } from "../../lib/exercise-ui/share-link.ts";
 import { asyncHandler } from "../shared/dom.ts";
 import { onFirstOpen } from "../shared/lazy-panel.ts";
-import editorIslandUrl from "./editor-island.ts?worker&url";
-import type { EditorIslandApi } from "./editor-island.ts";
 import { readPredictAnswers } from "../../lib/exercise-ui/predict-answers.ts";
 import type { PredictTrigger } from "./predict-island.ts";
 import { readLogAnswers } from "../../lib/exercise-ui/log-answers.ts";
 
-let islandLoading: Promise<EditorIslandApi> | undefined;
+type EditorIsland = typeof import("./editor-island.ts");
 
-function loadEditorIsland(): Promise<EditorIslandApi> {
-  islandLoading ??= new Promise<EditorIslandApi>((resolve, reject) => {
-    const script = document.createElement("script");
-    // A module script runs the bundle in strict mode and fires "load" after it has run.
-    script.type = "module";
-    script.src = editorIslandUrl;
-    script.addEventListener("load", () => {
-      const api = (globalThis as { nsgLabEditorIsland?: EditorIslandApi }).nsgLabEditorIsland;
-      if (api) resolve(api);
-      else reject(new Error("the editor bundle did not register itself"));
-    });
-    script.addEventListener("error", () => reject(new Error(`could not load ${editorIslandUrl}`)));
-    document.head.append(script);
-  }).catch((error: unknown) => {
+let islandLoading: Promise<EditorIsland> | undefined;
+
+function loadEditorIsland(): Promise<EditorIsland> {
+  islandLoading ??= import("./editor-island.ts").catch((error: unknown) => {
     islandLoading = undefined;
     throw error;
   });
   return islandLoading;
+}
+
+/**
+ * Starts the editor's download when the learner shows they may open it: the exercise comes into
+ * view by scrolling (not when it is already in view as the page loads: a visit is not yet
+ * intent), or the opener is hovered or focused. A prefetch that fails is tried again by the click.
+ */
+function prefetchEditorOn(root: HTMLElement, open: HTMLButtonElement): void {
+  const start = () => {
+    observer?.disconnect();
+    loadEditorIsland().catch(() => undefined);
+  };
+  open.addEventListener("pointerenter", start, { once: true });
+  open.addEventListener("focus", start, { once: true });
+  let seenOutOfView = false;
+  const observer =
+    typeof IntersectionObserver === "undefined"
+      ? undefined
+      : new IntersectionObserver((entries) => {
+          for (const entry of entries)
+            if (!entry.isIntersecting) seenOutOfView = true;
+            else if (seenOutOfView) start();
+        });
+  observer?.observe(root);
 }
 
 function setupHints(root: HTMLElement): void {
@@ -149,6 +163,7 @@ function setupEditorOpener(root: HTMLElement, id: string, link: { id?: string; p
       }
     }),
   );
+  prefetchEditorOn(root, open);
 }
 
 /**

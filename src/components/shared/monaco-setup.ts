@@ -14,6 +14,7 @@ import "monaco-editor/editor/browser/widget/codeEditor/codeEditorWidget.js";
 import "monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching.js";
 import "monaco-editor/editor/contrib/clipboard/browser/clipboard.js";
 import "monaco-editor/editor/contrib/comment/browser/comment.js";
+import "monaco-editor/editor/contrib/contextmenu/browser/contextmenu.js";
 import "monaco-editor/editor/contrib/cursorUndo/browser/cursorUndo.js";
 import "monaco-editor/editor/contrib/folding/browser/folding.js";
 import "monaco-editor/editor/contrib/format/browser/formatActions.js";
@@ -32,9 +33,10 @@ import "monaco-editor/editor/common/standaloneStrings.js";
 // Monaco's own PowerShell grammar, and no other of its languages: the module registers the
 // language id and fetches the Monarch grammar when a model first uses it.
 import "monaco-editor/languages/definitions/powershell/register.js";
-// The package exports map covers .js files only; its stylesheets are reached by path.
-import "../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon.css";
-import "../../../node_modules/monaco-editor/esm/vs/base/browser/ui/codicons/codicon/codicon-modifiers.css";
+// Monaco's CSS, built into one file of its own (scripts/monaco-styles.ts): linked here, before
+// any editor is made, and never by a page.
+import monacoStylesUrl from "./monaco-styles.css?url";
+import { linkStylesheet } from "./stylesheet.ts";
 
 import {
   AZCLI_LANGUAGE_ID,
@@ -46,6 +48,9 @@ import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
 import { keepEditorOffline } from "./offline-editor.ts";
 
 export type Monaco = typeof monaco;
+
+// Top-level await: whoever imports this module gets an editor that is styled from its first frame.
+await linkStylesheet(monacoStylesUrl);
 
 let configured = false;
 

@@ -1,4 +1,5 @@
 import { parse, type Node } from "acorn";
+import { SERVICE_WORKER_FILE } from "../offline/worker-protocol.ts";
 import { fail, issue, ok, type Issue, type Result } from "../result.ts";
 
 /**
@@ -16,8 +17,19 @@ import { fail, issue, ok, type Issue, type Result } from "../result.ts";
  *
  * Anything else that holds the base (a plain string literal, a comment, an unknown file type)
  * is refused with `site-not-relocatable` rather than packaged broken.
+ *
+ * The service worker cannot come along: it precaches the files as they were built, each checked
+ * against its revision, and pages by their folder address, so in a relocated site (files
+ * rewritten, folders perhaps without an index) its install could only fail, after asking the
+ * host for pages it may not have. The relocated site's `sw.js` is `SELF_REMOVING_WORKER`: the
+ * pages still register it, and it unregisters itself, so there is no offline copy and no request.
  */
 export const RELOCATABLE_BASE = "/__nsg_lab_relocatable__/";
+
+export const SELF_REMOVING_WORKER =
+  "// NSG Lab relocated: no offline copy here (src/lib/lms/relocate-site.ts).\n" +
+  'self.addEventListener("install", () => self.skipWaiting());\n' +
+  'self.addEventListener("activate", (event) => event.waitUntil(self.registration.unregister()));\n';
 
 export type SiteFiles = ReadonlyMap<string, Uint8Array>;
 
@@ -163,6 +175,7 @@ export function relocateSite(files: SiteFiles): Result<Map<string, Uint8Array>> 
         ),
       );
   }
+  if (out.has(SERVICE_WORKER_FILE)) out.set(SERVICE_WORKER_FILE, encoder.encode(SELF_REMOVING_WORKER));
   return problems.length > 0 ? fail(problems) : ok(out);
 }
 

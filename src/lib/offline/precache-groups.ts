@@ -8,10 +8,11 @@ export interface BuiltFile {
 }
 
 /**
- * The editors' entry chunks, named after their sources: the exercise editor's self-contained
- * bundle (src/components/exercise/editor-island.ts, loaded by loader.ts) and the playground's
- * Monaco (src/components/playground/monaco-editors.ts). Whatever only these reach is the
- * editor group. Vite names a `?worker&url` bundle "name-hash.js" and a chunk "name.hash.js".
+ * The editors' entry chunks, named after their sources: the exercise editor's island
+ * (src/components/exercise/editor-island.ts, imported by loader.ts) and the playground's Monaco
+ * (src/components/playground/monaco-editors.ts). Whatever only these reach is the editor group:
+ * the Monaco chunks they share, Monaco's stylesheet and font, the workers. Vite names a chunk
+ * "name.hash.js" and a worker "name-hash.js".
  */
 const EDITOR_ENTRY = /^_astro\/(editor-island|monaco-editors)[.-][\w-]+\.js$/;
 
