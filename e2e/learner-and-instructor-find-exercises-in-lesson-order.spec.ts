@@ -47,9 +47,10 @@ test("learner browsing /exercises and instructor building an assignment both mee
     .locator('input[type="checkbox"][name="exercise"]')
     .evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value));
   expect(choices).toEqual(course);
-  // The first exercise of lesson 1 heads the first group.
-  await expect(page.locator(".assign__group").first().locator("legend")).toContainText("Lesson 1");
-  await expect(page.locator(".assign__group").first().locator(".assign__choice").first()).toContainText(
+  // The first exercise of lesson 1 heads the first group of exercises.
+  const lessonGroups = page.locator('.assign__group:has(input[name="exercise"])');
+  await expect(lessonGroups.first().locator("legend")).toContainText("Lesson 1");
+  await expect(lessonGroups.first().locator(".assign__choice").first()).toContainText(
     "Predict: what reaches a brand-new VM?",
   );
   errors.expectNone();
