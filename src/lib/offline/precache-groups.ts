@@ -10,7 +10,8 @@ export interface BuiltFile {
 /**
  * The editors' entry chunks, named after their sources: the exercise editor's self-contained
  * bundle (src/components/exercise/editor-island.ts, loaded by loader.ts) and the playground's
- * Monaco (src/components/playground/monaco-editors.ts). Whatever only these reach is the
+ * Monaco (src/components/playground/monaco-editors-bundle.ts, a bundle of the same kind, loaded
+ * by island.ts). Whatever only these reach is the
  * editor group. Vite names a `?worker&url` bundle "name-hash.js" and a chunk "name.hash.js".
  */
 const EDITOR_ENTRY = /^_astro\/(editor-island|monaco-editors)[.-][\w-]+\.js$/;
