@@ -19,5 +19,17 @@ export default defineConfig({
   vite: {
     // Never inline scripts into pages: the Content-Security-Policy allows scripts from 'self' only.
     build: { assetsInlineLimit: 0 },
+    environments: {
+      // The pages' stylesheets in one file: each component's styles would otherwise be a chunk
+      // of its own, split by which pages use them (a lesson linked 6 to 9 stylesheets). One
+      // file is fetched once and cached for every page; it is not inlined (no per-page copies).
+      prerender: {
+        build: {
+          rolldownOptions: {
+            output: { codeSplitting: { groups: [{ name: "site", test: /\.css$|[?&]lang\.css$/ }] } },
+          },
+        },
+      },
+    },
   },
 });

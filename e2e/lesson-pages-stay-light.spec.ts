@@ -9,12 +9,14 @@ import { lessonsFromHome } from "./support/course.ts";
  * button) and the store it reads progress through; every other island starts after `load`
  * (page/deferred-islands.ts). Until the learner does something the page may load at most 20 KB
  * in all, so what moved after `load` cannot grow unseen, and never the editor (Monaco): it loads
- * when an exercise opens.
+ * when an exercise opens. Its styles come in one stylesheet, shared by every page.
  */
 const BEFORE_LOAD_BYTES = 6 * 1024;
 const BEFORE_LOAD_REQUESTS = 6;
 const BEFORE_INTERACTION_BYTES = 20 * 1024;
 const EDITOR_CHUNK = /monaco|editor\.(main|api|worker)|json\.worker/i;
+/** The site's styles are one cached stylesheet (astro.config.mjs), not one per component. */
+const STYLESHEETS = 1;
 
 interface Script {
   url: string;
@@ -80,6 +82,8 @@ test(`every lesson page runs at most ${kb(BEFORE_LOAD_BYTES)} of gzipped JS in $
     expect(early.length, `${lesson.slug}: requests before load (${names(early)})`).toBeLessThanOrEqual(
       BEFORE_LOAD_REQUESTS,
     );
+    const sheets = await page.locator("link[rel=stylesheet]").count();
+    expect(sheets, `${lesson.slug}: stylesheets`).toBeLessThanOrEqual(STYLESHEETS);
     expect(
       total(scripts),
       `${lesson.slug}: ${kb(total(scripts))} gzip JS before any interaction (${names(scripts)})`,
