@@ -10,7 +10,7 @@ import { extname, join, normalize } from "node:path";
 import { chromium } from "@playwright/test";
 import { ms, ratio } from "./measure.ts";
 
-const OUT = "dist-bench";
+export const OUT = "dist-bench";
 const FRAME_MS = 16;
 /** ftp-active's rule, typed into the editor before the measured keys. */
 const FTP_RULE = [
@@ -28,7 +28,7 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-function serve(root: string): Promise<{ server: Server; url: string }> {
+export function serve(root: string): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
       /^(\.\.[/\\])+/,

@@ -10,6 +10,7 @@
  * 4. The semantic comparison with the reference solution, per exercise and for a 200-rule NSG.
  * 5. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
  * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
+ * 7. Page weight in the browser: lesson JS before load, the playground's blocking time at 4× CPU.
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
@@ -26,6 +27,7 @@ import { measure, ms, ratio, us } from "./measure.ts";
 import { seeded } from "./random.ts";
 import { gradingBench } from "./grading.ts";
 import { browserRegradeBench } from "./browser-regrade.ts";
+import { pageWeightBench } from "./page-weight.ts";
 import { hostileBench } from "./hostile.ts";
 import { scriptParseBench } from "./script-parse.ts";
 import { semanticBench } from "./semantic.ts";
@@ -162,4 +164,5 @@ scriptParseBench(line);
 semanticBench(line);
 await hostileBench();
 await browserRegradeBench(line);
+await pageWeightBench(line);
 console.log("");
