@@ -20,6 +20,24 @@ export default defineConfig({
     // Never inline scripts into pages: the Content-Security-Policy allows scripts from 'self' only.
     build: { assetsInlineLimit: 0 },
     environments: {
+      // What every page's up-front script (src/components/page/boot.ts) imports, the store it reads
+      // progress through and Vite's preload helper, in one chunk instead of five small ones.
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  {
+                    name: "page-boot",
+                    test: /src\/lib\/(result|store\/store|store\/records\/(validate|lesson-progress)|progress\/(index|browser|progress))\.ts$|vite\/preload-helper/,
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
       // The pages' stylesheets in one file: each component's styles would otherwise be a chunk
       // of its own, split by which pages use them (a lesson linked 6 to 9 stylesheets). One
       // file is fetched once and cached for every page; it is not inlined (no per-page copies).

@@ -4,7 +4,7 @@ import { lessonsFromHome } from "./support/course.ts";
 
 /**
  * Performance budget (issue 18): before its `load` event a lesson page may run at most 6 KB of
- * gzipped JavaScript in at most 6 requests, about what a Starlight page ships (4–5 KB). That is
+ * gzipped JavaScript in at most 3 requests, about what a Starlight page ships (4–5 KB). That is
  * the page's one up-front script (src/components/page/boot.ts: progress marks, the lesson list's
  * button) and the store it reads progress through; every other island starts after `load`
  * (page/deferred-islands.ts). Until the learner does something the page may load at most 20 KB
@@ -12,7 +12,7 @@ import { lessonsFromHome } from "./support/course.ts";
  * when an exercise opens. Its styles come in one stylesheet, shared by every page.
  */
 const BEFORE_LOAD_BYTES = 6 * 1024;
-const BEFORE_LOAD_REQUESTS = 6;
+const BEFORE_LOAD_REQUESTS = 3;
 const BEFORE_INTERACTION_BYTES = 20 * 1024;
 const EDITOR_CHUNK = /monaco|editor\.(main|api|worker)|json\.worker/i;
 /** The site's styles are one cached stylesheet (astro.config.mjs), not one per component. */
