@@ -30,5 +30,35 @@ export default defineConfig({
       // The JSON language without the seventy editor contributions Monaco's worker helper imports.
       monacoWorkerHelper(),
     ],
+    environments: {
+      // What every page's up-front script (src/components/page/boot.ts) imports, the store it reads
+      // progress through and Vite's preload helper, in one chunk instead of five small ones.
+      client: {
+        build: {
+          rolldownOptions: {
+            output: {
+              codeSplitting: {
+                groups: [
+                  {
+                    name: "page-boot",
+                    test: /src\/lib\/(result|store\/store|store\/records\/(validate|lesson-progress)|progress\/(index|browser|progress))\.ts$|vite\/preload-helper/,
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+      // The pages' stylesheets in one file: each component's styles would otherwise be a chunk
+      // of its own, split by which pages use them (a lesson linked 6 to 9 stylesheets). One
+      // file is fetched once and cached for every page; it is not inlined (no per-page copies).
+      prerender: {
+        build: {
+          rolldownOptions: {
+            output: { codeSplitting: { groups: [{ name: "site", test: /\.css$|[?&]lang\.css$/ }] } },
+          },
+        },
+      },
+    },
   },
 });

@@ -10,12 +10,13 @@
  * 4. The semantic comparison with the reference solution, per exercise and for a 200-rule NSG.
  * 5. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
  * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
+ * 6b. Opening the editor in Chromium: bytes downloaded until the first grade (az CLI, JSON), and a
+ *    second open from the service worker's copy (target: under 300 ms).
+ * 6c. Page weight in the browser: lesson JS before load, the playground's blocking time at 4× CPU.
  * 7. Scaling: grading 1,000 to 7,994 rules, 10,000 vs 100,000 flows, and the evaluator against a
  *    hand-written baseline loop (bench/baseline-loop.ts) giving the same answers.
  * 8. A class's inbox: 1,000 submission files re-graded by the CLI (10 s) and on the gradebook
  *    page's worker in Chromium (20 s, the page's longest task meanwhile against 100 ms).
- * 6b. Opening the editor in Chromium: bytes downloaded until the first grade (az CLI, JSON), and a
- *    second open from the service worker's copy (target: under 300 ms).
  * Each figure is the median of several runs after warm-up.
  */
 import { availableParallelism, loadavg } from "node:os";
@@ -34,6 +35,7 @@ import { gradingBench } from "./grading.ts";
 import { browserRegradeBench } from "./browser-regrade.ts";
 import { scalingBench } from "./scaling.ts";
 import { gradebookBench } from "./gradebook.ts";
+import { pageWeightBench } from "./page-weight.ts";
 import { hostileBench } from "./hostile.ts";
 import { scriptParseBench } from "./script-parse.ts";
 import { semanticBench } from "./semantic.ts";
@@ -170,6 +172,7 @@ scriptParseBench(line);
 semanticBench(line);
 await hostileBench();
 await browserRegradeBench(line);
+await pageWeightBench(line);
 scalingBench(line, evaluator, large.endpoints);
 await gradebookBench(line);
 console.log("");

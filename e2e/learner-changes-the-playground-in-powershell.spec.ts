@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { watchErrors } from "./support/course.ts";
+import { useCodeEditors } from "./support/playground.ts";
 
 /**
  * The playground's changes editor reads Azure PowerShell as well as az CLI, each text in the
@@ -19,7 +20,7 @@ test("learner changes the playground's rules in Azure PowerShell and the verdict
 }) => {
   const errors = watchErrors(page);
   await page.goto("playground/");
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(page);
   await page.getByLabel("Sample flow").selectOption({ label: "Web VM to the database (SQL)" });
   const banner = page.locator("[data-verdict-banner]");
   await expect(banner).toContainText("Allowed");

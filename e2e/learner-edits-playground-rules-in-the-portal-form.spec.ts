@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { expectNoHorizontalScroll, watchErrors } from "./support/course.ts";
 import { rulePane, ruleRow } from "./support/rule-form.ts";
+import { useCodeEditors } from "./support/playground.ts";
 
 /**
  * A learner traces a flow in the playground, then changes the rule that decides it the way they
@@ -12,7 +13,7 @@ test("learner edits a scenario rule in the portal form and sees the traced flow 
 }) => {
   const errors = watchErrors(page);
   await page.goto("playground/");
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(page);
   const banner = page.locator("[data-verdict-banner]");
   await page.getByLabel("Sample flow").selectOption({ label: "Web VM to the database (SQL)" });
   await expect(banner).toContainText("then nsg-db-nic rule Allow-SQL-From-Web (200)");
@@ -66,7 +67,7 @@ test("learner edits a scenario rule in the portal form and sees the traced flow 
   await page.keyboard.press("ControlOrMeta+End");
   await expect(cli).toContainText("--access Deny");
   await page.reload();
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(page);
   await expect(banner).toContainText("Denied by nsg-db-nic");
 
   // Deleting the rule lets the default AllowVnetInBound decide: allowed again.

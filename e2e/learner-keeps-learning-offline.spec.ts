@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { watchErrors } from "./support/course.ts";
 import { exerciseFile, exerciseOn, openEditorIn, pasteRules } from "./support/exercise.ts";
+import { useCodeEditors } from "./support/playground.ts";
 import {
   BUILT_SITE,
   hostSite,
@@ -56,7 +57,7 @@ test("learner visits once, opens an editor, then goes offline and keeps reading,
 
   // The playground, with its own Monaco, traces a flow.
   await page.goto("playground/");
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(page);
   await page.getByLabel("Load exercise scenario").selectOption("ftp-active-studio");
   await page.getByRole("button", { name: "Load", exact: true }).click();
   await page

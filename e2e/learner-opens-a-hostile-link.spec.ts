@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { watchErrors } from "./support/course.ts";
+import { useCodeEditors } from "./support/playground.ts";
 
 /**
  * Links are hostile input: anyone can make one. A link holding text that once froze the page
@@ -43,7 +44,7 @@ test("learner opens a playground link whose scenario is a comment bomb, and the 
   const errors = watchErrors(page);
   const state = { version: 1, scenario: COMMENT_BOMB, cli: "", flow: null };
   await page.goto(`playground/#playground=v1.j.${b64(JSON.stringify(state))}`);
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(page);
   await expect(page.locator("[data-issues=scenario] li").first()).toContainText("1:1");
   await expect(page.locator("[data-editor-host=scenario] .view-lines")).toContainText("/**//**/");
   errors.expectNone();

@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
+import { useCodeEditors } from "./support/playground.ts";
 
 async function openPlayground(page: Page) {
   await page.goto("playground/");
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(page);
 }
 
 async function typeCli(page: Page, text: string) {

@@ -1,9 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { watchErrors } from "./support/course.ts";
+import { useCodeEditors } from "./support/playground.ts";
 
 async function openPlayground(page: Page) {
   await page.goto("playground/");
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(page);
 }
 
 /** Replaces the scenario editor's text by pasting over it. */

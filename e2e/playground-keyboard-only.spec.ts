@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { watchErrors } from "./support/course.ts";
+import { playgroundStarted } from "./support/playground.ts";
 
 /** Presses Tab until `target` has focus; inside the code editor, Escape first (Esc then Tab leaves it). */
 async function tabTo(page: Page, target: Locator, max = 40, key: "Tab" | "Shift+Tab" = "Tab") {
@@ -24,7 +25,7 @@ test("keyboard-only learner loads a scenario, checks flows, reads the path and f
 }) => {
   const errors = watchErrors(page);
   await page.goto("playground/");
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await playgroundStarted(page);
 
   // Load the FTP capstone from the scenario panel.
   const exercise = page.getByLabel("Load exercise scenario");
@@ -103,7 +104,7 @@ for (const colorScheme of ["light", "dark"] as const) {
   }) => {
     await page.emulateMedia({ colorScheme });
     await page.goto("playground/");
-    await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+    await playgroundStarted(page);
     await page.getByLabel("Sample flow").selectOption({ label: "Browser to the web VM's public IP (HTTPS)" });
     await expect(page.locator("[data-verdict-banner]")).toContainText("Allowed");
     await page

@@ -1,12 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
 import { watchErrors } from "./support/course.ts";
+import { useCodeEditors } from "./support/playground.ts";
 
 const SAVE_KEY = "nsg-lab:playground:v1";
 const BACKUP_KEY = "nsg-lab:playground-backup:v1";
 
 async function openPlayground(page: Page, path = "playground/") {
   await page.goto(path);
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(page);
 }
 
 /** The autosaved playground (record playground, src/lib/store/records/playground.ts); "{}" when nothing is saved yet. */
@@ -61,7 +62,7 @@ test("learner shares a link and a fresh browser reopens the same scenario, az CL
   const other = await fresh.newPage();
   const otherErrors = watchErrors(other);
   await other.goto(url);
-  await expect(other.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(other);
   await expect(other.locator("[data-message]")).toContainText("Loaded the playground from the link.");
   await expect(other.locator("[data-verdict-banner]")).toContainText(
     "Allowed by nsg-snet-ingest rule Allow-FTP-Control (200)",

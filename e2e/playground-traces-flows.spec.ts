@@ -1,10 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
 import { watchErrors } from "./support/course.ts";
+import { useCodeEditors } from "./support/playground.ts";
 
 /** Opens the playground with the editor loaded and an empty browser. */
 async function openPlayground(page: Page) {
   await page.goto("playground/");
-  await expect(page.locator("[data-editor-host=scenario][data-ready]")).toBeVisible({ timeout: 20_000 });
+  await useCodeEditors(page);
 }
 
 async function loadExercise(page: Page, id: string) {

@@ -1,7 +1,8 @@
 /**
  * The playground's island: restores the state (shared link, else autosave, else the blank
  * starter), recompiles the scenario as it is edited, checks flows, renders the verdict path,
- * effective rules and analysis, autosaves, shares. Monaco replaces the text areas once loaded.
+ * effective rules and analysis, autosaves, shares. Monaco replaces the text areas when the
+ * learner first uses one (loadMonaco).
  */
 import { effectiveRules } from "../../lib/analysis/effective-rules.ts";
 import { internetExposure } from "../../lib/analysis/internet-exposure.ts";
@@ -25,6 +26,7 @@ import { browserStore } from "../../lib/store/store.ts";
 import { joinMessages } from "../../lib/result.ts";
 import { asSentence, quoted } from "../../lib/text/sentence.ts";
 import { asyncHandler, el, must, wireShareButton } from "../shared/dom.ts";
+import { nextTask, taskQueue } from "../shared/tasks.ts";
 import { onFirstOpen } from "../shared/lazy-panel.ts";
 import { renderIssues } from "../shared/issues-view.ts";
 import { renderHistoryList, showSaveStatus } from "../shared/saved-work-view.ts";
@@ -34,7 +36,7 @@ import { FlowFormView } from "./flow-form-view.ts";
 import { renderBanner, renderBannerMessage, renderPath } from "./path-view.ts";
 import { loadExerciseScenario } from "./scenario-files.ts";
 import { setupTabs } from "./tabs.ts";
-import { textareaEditor, type TextEditor } from "./text-editor.ts";
+import { caretOf, textareaEditor, type TextEditor } from "./text-editor.ts";
 import { renderDiagram } from "./topology-view.ts";
 import { RuleFormView } from "../shared/rule-form-view.ts";
 import { appendChange } from "../../lib/playground/rule-form-commands.ts";
@@ -55,6 +57,8 @@ export function startPlayground(): void {
 }
 
 async function boot(root: HTMLElement): Promise<void> {
+  // The modules have just been evaluated, in one task; the first render gets a task of its own.
+  await nextTask();
   const q = <T extends Element = HTMLElement>(selector: string) => must<T>(root, selector);
   const ui = {
     message: q("[data-message]"),
@@ -103,6 +107,13 @@ async function boot(root: HTMLElement): Promise<void> {
   });
 
   let model: PlaygroundModel | undefined;
+  /** The last texts compiled and their model: a refresh of unchanged texts reuses it. */
+  let compiled: { scenario: string; cli: string; model: PlaygroundModel } | undefined;
+  const compile = (scenario: string, cli: string): PlaygroundModel => {
+    if (compiled?.scenario !== scenario || compiled.cli !== cli)
+      compiled = { scenario, cli, model: compilePlayground(scenario, cli) };
+    return compiled.model;
+  };
   /** The flow whose verdict is shown; re-evaluated whenever the scenario changes. */
   let checked: FlowInput | null = null;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -276,12 +287,19 @@ async function boot(root: HTMLElement): Promise<void> {
     }
   }
 
+  /**
+   * The views below the verdict (findings, effective rules, exposure, the diagram in its closed
+   * box) are drawn after it, each in a task of its own, so that no refresh holds the page for
+   * long: on a phone a refresh drawn at once was one 500 ms task (issue 18).
+   */
+  const laterViews = taskQueue();
+
   function refresh(): void {
     clearTimeout(refreshTimer);
     refreshTimer = undefined;
     const scenarioText = editors.scenario.getText();
     const cliText = editors.cli.getText();
-    model = compilePlayground(scenarioText, cliText);
+    model = compile(scenarioText, cliText);
     editors.scenario.setLanguage(model.format);
     // Each text of changes is read in the language it is written in; say which, and highlight it so.
     editors.cli.setLanguage(model.changesLanguage);
@@ -299,7 +317,9 @@ async function boot(root: HTMLElement): Promise<void> {
       form.setSamples(model.scenario.flows);
     }
     const evaluator = model.evaluator;
-    if (!evaluator || !model.scenario) {
+    const scenario = model.scenario;
+    if (!evaluator || !scenario) {
+      laterViews.cancel();
       const where = model.scenarioErrors.length > 0 ? "the scenario" : "the changes";
       const text = `Fix the problems in ${where} (listed under the editor) to see this.`;
       ruleForm.unavailable(`Fix the problems in ${where} (listed under its editor) to edit rules here.`);
@@ -314,21 +334,25 @@ async function boot(root: HTMLElement): Promise<void> {
     }));
     fillNicSelect(ui.effectiveNic, nics);
     fillNicSelect(ui.exposureNic, nics);
-    renderEffectiveView();
-    renderExposureView();
     const findings = lintScenario(evaluator);
-    renderLints(ui.lints, findings);
+    // The rule form is drawn at once: it puts focus back on the rule the learner just changed.
     ruleForm.show({
       topology: evaluator.network.topology,
       nsgs: evaluator.network.topology.nsgs.map((n) => n.name),
       notes: findings.flatMap((f) => f.lints),
     });
-    renderDiagram(
-      ui.diagram,
-      { ...model.scenario, topology: evaluator.network.topology },
-      builtNetworkCaption(builtNetwork(model.scenario.topology, evaluator.network.topology)),
-    );
     showVerdict(true);
+    laterViews.run([
+      () => renderLints(ui.lints, findings),
+      renderEffectiveView,
+      renderExposureView,
+      () =>
+        renderDiagram(
+          ui.diagram,
+          { ...scenario, topology: evaluator.network.topology },
+          builtNetworkCaption(builtNetwork(scenario.topology, evaluator.network.topology)),
+        ),
+    ]);
   }
 
   /** Checks the form's flow; problems go to their fields (the first one gets focus). */
@@ -473,20 +497,44 @@ async function boot(root: HTMLElement): Promise<void> {
   const start = saved.status === "saved" ? saved.state : makeState(BLANK_SCENARIO, BLANK_CLI, null);
   const notice = saved.status === "none" ? "" : saved.notice;
   const kind = saved.status === "problem" ? "warning" : "info";
+  // Compiling and drawing are a task each on the way in, so neither holds a phone for long.
+  compile(start.scenario, start.cli);
+  await nextTask();
   applyState(start);
   showMessage(notice, kind);
   if (!(await loadFromLink()) && saved.status === "problem") showMessage(notice, kind);
+  // Everything answers now (the editors as text areas); tests wait for this.
+  root.dataset.interactive = "true";
 
-  await loadMonaco();
+  armMonaco();
+
+  /**
+   * Monaco (about 1 MB gzipped) arrives when the learner first focuses, presses or types in one
+   * of the editors; until then the text areas are the editors, and the scenario, the flow form,
+   * every verdict, saving and sharing work on them. Loading waits for the learner so a visit
+   * that only traces flows never pays for it, and the page's first seconds stay responsive.
+   */
+  function armMonaco(): void {
+    const wake = new AbortController();
+    const start = () => {
+      wake.abort();
+      void loadMonaco();
+    };
+    for (const name of EDITORS)
+      for (const type of ["focusin", "pointerdown", "keydown"])
+        q(`[data-editor-host=${name}]`).addEventListener(type, start, { signal: wake.signal });
+  }
 
   async function loadMonaco(): Promise<void> {
     ui.editorStatus.textContent = "Loading the code editor…";
     try {
+      // Monaco's chunks are the exercise editor's too; its stylesheet is linked when it runs.
       const { createMonacoEditor } = await import("./monaco-editors.ts");
       for (const name of EDITORS) {
         const fallback = q<HTMLTextAreaElement>(`[data-fallback=${name}]`);
         const text = editors[name].getText();
-        const focused = editors[name].hasFocus();
+        // What the learner typed while Monaco loaded stays, and so does where they were typing.
+        const caret = editors[name].hasFocus() ? caretOf(fallback) : undefined;
         editors[name].dispose();
         fallback.remove();
         const host = q(`[data-editor-host=${name}]`);
@@ -502,7 +550,7 @@ async function boot(root: HTMLElement): Promise<void> {
           onChange: onEdit,
         });
         host.dataset.ready = "true";
-        if (focused) editors[name].focus();
+        if (caret) editors[name].jumpTo(caret.line, caret.column);
       }
       ui.editorStatus.textContent = "";
       refresh();
@@ -510,6 +558,7 @@ async function boot(root: HTMLElement): Promise<void> {
       console.warn("NSG Lab: the code editor failed to load", error);
       ui.editorStatus.textContent =
         "The code editor could not be loaded (are you offline?); the plain text boxes work the same, without highlighting.";
+      armMonaco();
     }
   }
 }

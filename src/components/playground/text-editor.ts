@@ -2,7 +2,8 @@ import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
 
 /**
  * What the playground needs from an editor. The page starts with plain text areas (usable at
- * once, and if Monaco cannot load); Monaco replaces them with the same interface.
+ * once, and if Monaco cannot load); Monaco replaces them with the same interface when the
+ * learner first focuses, presses or types in one (island.ts).
  */
 export type EditorLanguage = "yaml" | "json" | "azcli" | "powershell";
 
@@ -16,6 +17,13 @@ export interface TextEditor {
   hasFocus(): boolean;
   focus(): void;
   dispose(): void;
+}
+
+/** Where the caret of a text area is, as the 1-based line and column `jumpTo` takes. */
+export function caretOf(textarea: HTMLTextAreaElement): { line: number; column: number } {
+  const before = textarea.value.slice(0, textarea.selectionStart);
+  const lastBreak = before.lastIndexOf("\n");
+  return { line: before.split("\n").length, column: before.length - lastBreak };
 }
 
 /** A <textarea> as an editor: no markers (the problem list under it still locates them). */
