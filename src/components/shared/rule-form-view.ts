@@ -1,4 +1,3 @@
-import "./rule-form.css";
 import type { RuleLint } from "../../lib/analysis/lint-rules.ts";
 import type { Topology } from "../../lib/nsg/topology-schema.ts";
 import { DIRECTIONS, type Direction } from "../../lib/nsg/vocabulary.ts";
