@@ -20,7 +20,7 @@ import { decodeShareHash, linkTarget } from "../../lib/exercise-ui/share-link.ts
 import { asyncHandler } from "../shared/dom.ts";
 import { onFirstOpen } from "../shared/lazy-panel.ts";
 import { readPredictAnswers } from "../../lib/exercise-ui/predict-answers.ts";
-import type { PredictTrigger } from "./predict-island.ts";
+import type { AnswerTrigger } from "./answer-trigger.ts";
 import { readLogAnswers } from "../../lib/exercise-ui/log-answers.ts";
 
 type EditorIsland = typeof import("./editor-island.ts");
@@ -167,24 +167,29 @@ function setupEditorOpener(root: HTMLElement, id: string, link: { id?: string; p
 }
 
 /**
- * The predict form: the island (with the grader) arrives on the learner's first answer or
- * Check, or at once when this browser remembers earlier predictions, to show them again.
+ * A form answered without the editor (predict, read-logs): its island, with the grader, arrives
+ * on the learner's first answer or Check, or at once when this browser remembers answers, to
+ * show them again. A Check pressed while it loads is carried out once it has.
  */
-function setupPredictions(root: HTMLElement, id: string): void {
-  const form = root.querySelector<HTMLFormElement>("form[data-predict-form]");
+function setupAnswerForm(
+  root: HTMLElement,
+  form: HTMLFormElement | null,
+  island: () => Promise<(root: HTMLElement, form: HTMLFormElement, trigger: AnswerTrigger) => void>,
+  hasSavedAnswers: boolean,
+): void {
   const status = root.querySelector<HTMLElement>("[data-loader-status]");
   if (!form || !status) return;
   let loading: Promise<void> | undefined;
   let mounted = false;
   let checkWhenMounted = false;
-  const mount = (trigger: PredictTrigger) => {
-    loading ??= import("./predict-island.ts")
-      .then(({ mountPredictions }) => {
+  const mount = (trigger: AnswerTrigger) => {
+    loading ??= island()
+      .then((mountIsland) => {
         status.textContent = "";
         form.removeEventListener("submit", onSubmit);
         form.removeEventListener("change", onChange);
         mounted = true;
-        mountPredictions(root, form, checkWhenMounted ? "submit" : trigger);
+        mountIsland(root, form, checkWhenMounted ? "submit" : trigger);
       })
       .catch((error: unknown) => {
         console.warn("NSG Lab: the grader failed to load", error);
@@ -202,48 +207,27 @@ function setupPredictions(root: HTMLElement, id: string): void {
   const onChange = () => void mount("change");
   form.addEventListener("submit", onSubmit);
   form.addEventListener("change", onChange);
-  const saved = readPredictAnswers(browserStore(), id, root.querySelectorAll("[data-check]").length);
-  if (saved.ok && saved.value) void mount("restore");
+  if (hasSavedAnswers) void mount("restore");
 }
 
-/**
- * A read-logs exercise's questions: like the predict form, the island (with the grader) arrives
- * on the first answer or Check, or at once when this browser remembers answers.
- */
+function setupPredictions(root: HTMLElement, id: string): void {
+  const saved = readPredictAnswers(browserStore(), id, root.querySelectorAll("[data-check]").length);
+  setupAnswerForm(
+    root,
+    root.querySelector<HTMLFormElement>("form[data-predict-form]"),
+    () => import("./predict-island.ts").then((m) => m.mountPredictions),
+    saved.ok && saved.value !== undefined,
+  );
+}
+
 function setupLogQuestions(root: HTMLElement, id: string): void {
-  const form = root.querySelector<HTMLFormElement>("form[data-log-form]");
-  const status = root.querySelector<HTMLElement>("[data-loader-status]");
-  if (!form || !status) return;
-  let loading: Promise<void> | undefined;
-  let mounted = false;
-  let checkWhenMounted = false;
-  const mount = (trigger: "restore" | "change" | "submit") => {
-    loading ??= import("./log-reading-island.ts")
-      .then(({ mountLogQuestions }) => {
-        status.textContent = "";
-        form.removeEventListener("submit", onSubmit);
-        form.removeEventListener("change", onChange);
-        mounted = true;
-        mountLogQuestions(root, form, checkWhenMounted ? "submit" : trigger);
-      })
-      .catch((error: unknown) => {
-        console.warn("NSG Lab: the grader failed to load", error);
-        status.textContent = "The checker could not be loaded (are you offline?). Try again.";
-        loading = undefined;
-      });
-    return loading;
-  };
-  const onSubmit = (event: Event) => {
-    event.preventDefault();
-    if (mounted) return;
-    checkWhenMounted = true;
-    void mount("submit");
-  };
-  const onChange = () => void mount("change");
-  form.addEventListener("submit", onSubmit);
-  form.addEventListener("change", onChange);
   const saved = readLogAnswers(browserStore(), id, root.querySelectorAll("[data-check]").length);
-  if (saved.ok && saved.value) void mount("restore");
+  setupAnswerForm(
+    root,
+    root.querySelector<HTMLFormElement>("form[data-log-form]"),
+    () => import("./log-reading-island.ts").then((m) => m.mountLogQuestions),
+    saved.ok && saved.value !== undefined,
+  );
 }
 
 export function setupExercises(): void {

@@ -27,10 +27,9 @@ import { feedbackLevelHere } from "./feedback-setting.ts";
 import { logScoreText, showsCompletion } from "../../lib/assignments/feedback-level.ts";
 import { readAnswer, renderQuestion, writeAnswer } from "./log-reading-view.ts";
 
-/** What brought the island in: saved answers to show, or the learner's first answer or Check. */
-export type LogTrigger = "restore" | "change" | "submit";
+import type { AnswerTrigger } from "./answer-trigger.ts";
 
-export function mountLogQuestions(root: HTMLElement, form: HTMLFormElement, trigger: LogTrigger): void {
+export function mountLogQuestions(root: HTMLElement, form: HTMLFormElement, trigger: AnswerTrigger): void {
   const { exercise } = readExerciseData(root);
   const items = [...root.querySelectorAll<HTMLElement>("[data-check]")];
   const asks = items.map(

@@ -29,15 +29,14 @@ import { renderFlow } from "./predict-view.ts";
 import { feedbackLevelHere } from "./feedback-setting.ts";
 import { predictScoreText, showsCompletion } from "../../lib/assignments/feedback-level.ts";
 
-/** What brought the island in: a saved session to show, or the learner's first answer or Check. */
-export type PredictTrigger = "restore" | "change" | "submit";
+import type { AnswerTrigger } from "./answer-trigger.ts";
 
 const radioAnswer = (item: HTMLElement): Answer | undefined => {
   const value = item.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value;
   return value === "allow" || value === "deny" ? value : undefined;
 };
 
-export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigger: PredictTrigger): void {
+export function mountPredictions(root: HTMLElement, form: HTMLFormElement, trigger: AnswerTrigger): void {
   const { exercise } = readExerciseData(root);
   const items = [...root.querySelectorAll<HTMLElement>("[data-check]")];
   const score = root.querySelector<HTMLElement>("[data-score]");
