@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoHorizontalScroll, watchErrors } from "./support/course.ts";
-import { exerciseFile, exerciseOn, openEditorIn } from "./support/exercise.ts";
+import { exerciseFile, exerciseOn, openEditorIn, pasteRules } from "./support/exercise.ts";
 
 /**
  * Lesson 8's fix-rules journey: the learner opens the lesson, finds the website's NSG in the
@@ -85,3 +85,34 @@ for (const width of [1280, 360]) {
     errors.expectNone();
   });
 }
+
+test("learner closes what an audit found open with az CLI commands, first too broadly, then with the smallest fix", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const AUDIT = "fix-the-too-open-app-nsg";
+  const audit = exerciseFile(AUDIT);
+  const total = audit.expectations.length;
+  await page.goto(LESSON);
+  const root = exerciseOn(page, AUDIT);
+  await openEditorIn(page, AUDIT);
+  const score = root.locator("[data-score]");
+  const change = root.locator("[data-change-size]");
+  await expect(change).toHaveText(/^Your change: no change\. The smallest known fix: 2 changes\./);
+
+  // Deleting the SSH rule closes it to the internet, but to the admins too: a check fails.
+  await pasteRules(
+    page,
+    AUDIT,
+    "az network nsg rule delete --resource-group rg-nsg-lab --nsg-name nsg-vm-app1 --name Allow-RDP-Temp\naz network nsg rule delete --resource-group rg-nsg-lab --nsg-name nsg-vm-app1 --name Allow-SSH-Admins\n",
+  );
+  await expect(score).not.toHaveText(`All ${total} checks pass.`);
+  await expect(root.locator('[data-check][data-state="fail"]').first()).toContainText("admin");
+
+  // The reference fix, as the learner would type it: every check passes, as small as it gets.
+  await pasteRules(page, AUDIT, audit.solution!);
+  await expect(score).toHaveText(`All ${total} checks pass.`);
+  await expect(change).toHaveText(/As small as the smallest known fix ✓/);
+  await expect(root.locator("[data-complete]")).toBeVisible();
+  errors.expectNone();
+});
