@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { bridgeComparison, bridgeFacts, bridgeScript } from "../../src/lib/azure-verify/azure-bridge.ts";
-import { exerciseVerification } from "../../src/lib/azure-verify/verify-exercise.ts";
+import { exerciseChecks, exerciseVerification } from "../../src/lib/azure-verify/verify-exercise.ts";
 import { exerciseFile } from "../grader/fixtures.ts";
 import { recordedAnswers } from "./recorded-answers.ts";
 
 const ftp = exerciseFile("ftp-active.yaml");
-const checks = ftp.expectations.map((e) => ({ name: e.name, flow: e.flow }));
+const checks = exerciseChecks(ftp);
 const verification = (() => {
   const v = exerciseVerification(ftp, ftp.solution!);
   if (!v.ok) throw new Error("no plan");

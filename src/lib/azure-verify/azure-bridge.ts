@@ -7,7 +7,12 @@ import { compareAzureResults, describeOutcome, readAzureResults, type TestOutcom
 import type { NamedFlow } from "./ip-flow-tests.ts";
 import { psVerificationScript } from "./ps-verification-script.ts";
 import { RESULTS_FILE, VM_SIZE } from "./script-facts.ts";
-import { exerciseVerification, scenarioVerification, type Verification } from "./verify-exercise.ts";
+import {
+  exerciseChecks,
+  exerciseVerification,
+  scenarioVerification,
+  type Verification,
+} from "./verify-exercise.ts";
 import type { Exercise } from "../grader/exercise-schema.ts";
 import type { RuleFormat } from "../formats/rule-document.ts";
 import type { ScriptTarget } from "./script-facts.ts";
@@ -31,8 +36,7 @@ export interface BridgeSource {
 export function exerciseBridge(exercise: Exercise, rules: string, format?: RuleFormat): Result<BridgeSource> {
   const verification = exerciseVerification(exercise, rules, format);
   if (!verification.ok) return verification;
-  const checks = exercise.expectations.map((e) => ({ name: e.name, flow: e.flow }));
-  return ok({ verification: verification.value, checks });
+  return ok({ verification: verification.value, checks: exerciseChecks(exercise) });
 }
 
 /** Any scenario (the playground's), checked on the flows given. */

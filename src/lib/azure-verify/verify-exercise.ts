@@ -8,6 +8,10 @@ import { ok, type Result } from "../result.ts";
 import { verificationPlan, type NamedFlow, type VerificationPlan } from "./ip-flow-tests.ts";
 import type { ScriptTarget } from "./script-facts.ts";
 
+/** An exercise's checks as flows to verify: its expectations, by name. */
+export const exerciseChecks = (exercise: Exercise): NamedFlow[] =>
+  exercise.expectations.map((e) => ({ name: e.name, flow: e.flow }));
+
 export interface Verification {
   target: ScriptTarget;
   plan: VerificationPlan;
@@ -30,10 +34,9 @@ export function exerciseVerification(
     if (!applied.ok) return applied;
     topology = applied.value;
   }
-  const checks = exercise.expectations.map((e): NamedFlow => ({ name: e.name, flow: e.flow }));
   return scenarioVerification(
     { id: exercise.id, title: exercise.title, topology, subscription: exercise.subscription },
-    checks,
+    exerciseChecks(exercise),
   );
 }
 

@@ -2,6 +2,7 @@ import { fail, issue, ok, type Result } from "../result.ts";
 import { PREDICTIONS } from "../store/records/predictions.ts";
 import { keyOf, parseRecord, type Store } from "../store/store.ts";
 import type { PredictSession } from "./predict-session.ts";
+import { readSavedAnswers, saveAnswers } from "./saved-answers.ts";
 
 /**
  * A learner's predictions, remembered across reloads in the browser store (record `predict`,
@@ -22,42 +23,23 @@ export function parsePredictAnswers(raw: string, flowCount: number): Result<Pred
 }
 
 /** The saved predictions of an exercise; `ok(undefined)` when there are none. */
-export function readPredictAnswers(
+export const readPredictAnswers = (
   store: Store,
   exerciseId: string,
   flowCount: number,
-): Result<PredictSession | undefined> {
-  const read = store.read(PREDICTIONS, exerciseId);
-  if (read.status === "none") return ok(undefined);
-  if (read.status === "unavailable")
-    return fail([issue("storage-unavailable", `Saved predictions cannot be read (${read.message})`)]);
-  if (read.status === "corrupt") return fail([issue("storage-corrupt", read.message)]);
-  return ok(read.value.flows.length === flowCount ? { flows: read.value.flows } : undefined);
-}
+): Result<PredictSession | undefined> =>
+  readSavedAnswers(store, PREDICTIONS, exerciseId, "predictions", (saved) =>
+    saved.flows.length === flowCount ? { flows: saved.flows } : undefined,
+  );
 
-/** Fails with `storage-unavailable` or `storage-full`; the message says what happened. */
-export function savePredictAnswers(
+export const savePredictAnswers = (
   store: Store,
   exerciseId: string,
   session: PredictSession,
   now: Date = new Date(),
-): Result<undefined> {
-  if (!store.available)
-    return fail([
-      issue(
-        "storage-unavailable",
-        "This browser does not offer local storage, so your answers are not kept.",
-      ),
-    ]);
-  const written = store.write(
-    PREDICTIONS,
-    { version: 1 as const, flows: session.flows, savedAt: now.toISOString() },
-    exerciseId,
-  );
-  if (written.ok) return ok(undefined);
-  return fail([
-    written.errors[0]!.code === "storage-full"
-      ? issue("storage-full", "Browser storage is full, so your answers were not kept for next time.")
-      : issue("storage-unavailable", `Your answers could not be kept (${written.errors[0]!.message}).`),
-  ]);
-}
+): Result<undefined> =>
+  saveAnswers(store, PREDICTIONS, exerciseId, {
+    version: 1 as const,
+    flows: session.flows,
+    savedAt: now.toISOString(),
+  });
