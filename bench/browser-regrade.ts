@@ -8,6 +8,7 @@ import { execSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { ms, ratio } from "./measure.ts";
 import { editorDownloadBench } from "./editor-download.ts";
@@ -30,7 +31,15 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
+/** What GitHub Pages serves compressed: text, not fonts or WebAssembly. */
+const COMPRESSED = new Set([".html", ".js", ".css", ".json", ".svg"]);
+
+/**
+ * The built site on loopback, compressed as GitHub Pages compresses it (gzip, for browsers that
+ * ask), so throttled timings see the bytes a learner's line carries.
+ */
 export function serve(root: string): Promise<{ server: Server; url: string }> {
+  const gzipped = new Map<string, Buffer>();
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
       /^(\.\.[/\\])+/,
@@ -39,9 +48,13 @@ export function serve(root: string): Promise<{ server: Server; url: string }> {
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) return void res.writeHead(404).end();
-    res
-      .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" })
-      .end(readFileSync(file));
+    const type = TYPES[extname(file)] ?? "application/octet-stream";
+    if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      let body = gzipped.get(file);
+      if (!body) gzipped.set(file, (body = gzipSync(readFileSync(file))));
+      return void res.writeHead(200, { "content-type": type, "content-encoding": "gzip" }).end(body);
+    }
+    res.writeHead(200, { "content-type": type }).end(readFileSync(file));
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () =>

@@ -10,7 +10,8 @@
  * 4. The semantic comparison with the reference solution, per exercise and for a 200-rule NSG.
  * 5. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
  * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
- * 6b. Opening the editor in Chromium: bytes downloaded until the first grade (az CLI, JSON), and a
+ * 6b. Opening the editor in Chromium: bytes downloaded until the first grade and until Monaco is in
+ *    (az CLI, JSON), the same on Fast 3G + 4× CPU against issue 18's CodeMirror 6 anchor, and a
  *    second open from the service worker's copy (target: under 300 ms).
  * 6c. Page weight in the browser: lesson JS before load, the playground's blocking time at 4× CPU.
  * 7. Scaling: grading 1,000 to 7,994 rules, 10,000 vs 100,000 flows, and the evaluator against a

@@ -1,38 +1,60 @@
 import { gzipSync } from "node:zlib";
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Browser, type Page, type Response } from "@playwright/test";
 import { exerciseOn, openEditorIn } from "./support/exercise.ts";
 import { BUILT_SITE, hostSite, waitForOfflineCopy, waitForOfflineEditor } from "./support/offline.ts";
 
 /**
  * Performance budget for the editor (issue 18): what a learner's browser downloads after
- * "Open the editor" until the first grade shows, counted on a fresh browser without the service
- * worker (so every byte comes from the host). Before the split the exercise editor was one
- * self-contained bundle of 4,730 KB raw, 1,223 KB gzipped (issue 18 measured 4,470 / 1,144 KB),
- * and Monaco was bundled a second time for the playground.
+ * "Open the editor", counted on a fresh browser without the service worker (so every byte comes
+ * from the host). Before the split the exercise editor was one self-contained bundle of 4,730 KB
+ * raw, 1,223 KB gzipped (issue 18 measured 4,470 / 1,144 KB), and Monaco was bundled a second
+ * time for the playground.
  *
- * The issue asks for a third of that (about 1,490 KB raw). Monaco cannot get there: its editor
- * core alone (editor.api) is 2,659 KB raw, 690 KB gzipped, before any contribution, stylesheet
- * or the grader. The budget is what the split reached (JSON, the larger: 4,275 KB raw,
- * 1,139 KB gzipped, the codicon font and the JSON language included) and a 3 % margin, so
- * that anything added to the editor's download is a decision, not a drift.
+ * The editor opens on a plain text area and is graded as soon as the island and the grader are
+ * in; Monaco downloads beside that and takes the text area's place after the first grade. So
+ * there are two budgets:
+ * - what the first grade needs (counted with Monaco's files refused, so the grade cannot have
+ *   used them), the issue's goal: a third of the bytes before the split;
+ * - everything, Monaco included (its core alone is 2,659 KB raw, 690 KB gzipped): what the split
+ *   reached (JSON, the larger: 4,275 KB raw, 1,139 KB gzipped, the codicon font and the JSON
+ *   language included) and a 3 % margin, so that anything added is a decision, not a drift.
  */
-const BUDGET_RAW = 4400 * 1024;
-const BUDGET_GZIP = 1175 * 1024;
+const BEFORE = { raw: 4470 * 1024, gzip: 1144 * 1024 };
+const FIRST_GRADE_BUDGET = { raw: BEFORE.raw / 3, gzip: BEFORE.gzip / 3 };
+const WHOLE_BUDGET = { raw: 4400 * 1024, gzip: 1175 * 1024 };
 
 /** The score line once the island has graded the rules it opened with. */
 const FIRST_GRADE = /checks pass\.|to fix before they can be graded/;
 
-interface Download {
+interface Bytes {
   raw: number;
   gzip: number;
   files: string[];
 }
 
+interface Download {
+  /** What the first grade needed: everything fetched until it showed, with Monaco refused. */
+  firstGrade: Bytes;
+  /** Everything, once Monaco is in and nothing more arrives for a moment. */
+  whole: Bytes;
+}
+
+/** Monaco's own files: what only src/components/shared/monaco-setup.ts reaches. */
+const MONACO_FILES =
+  /\/_astro\/(editor\.api|monaco-setup|monaco-styles|codicon|jsonMode|editor\.worker|json\.worker)[.-]/;
+
+const bytesOf = (files: readonly { url: string; raw: number; gzip: number }[]): Bytes => ({
+  raw: files.reduce((n, f) => n + f.raw, 0),
+  gzip: files.reduce((n, f) => n + f.gzip, 0),
+  files: files.map((f) => `${new URL(f.url).pathname.split("/").pop()} ${Math.round(f.raw / 1024)} KB`),
+});
+
 /**
- * Bytes fetched from clicking "Open the editor" on an exercise's page until its first grade
- * shows and nothing more arrives for a moment.
+ * Bytes fetched from clicking "Open the editor" on an exercise's page until the first grade
+ * shows (`withMonaco` false: Monaco's files refused) or until Monaco is in.
  */
-async function editorDownload(page: Page, id: string): Promise<Download> {
+async function openEditorCounting(page: Page, id: string, withMonaco: boolean): Promise<Bytes> {
+  if (!withMonaco) await page.route(MONACO_FILES, (route) => route.abort("blockedbyclient"));
   await page.goto(`exercises/${id}/`);
   await page.waitForLoadState("networkidle");
   const bodies: Promise<{ url: string; raw: number; gzip: number }>[] = [];
@@ -48,6 +70,8 @@ async function editorDownload(page: Page, id: string): Promise<Download> {
   const root = exerciseOn(page, id);
   await root.getByRole("button", { name: "Open the editor" }).click();
   await expect(root.locator("[data-score]")).toHaveText(FIRST_GRADE, { timeout: 30_000 });
+  if (withMonaco)
+    await expect(root.locator("[data-editor-host] .monaco-editor")).toBeVisible({ timeout: 30_000 });
   // What the open set going finishes too (the JSON language arrives as the model is made).
   let seen = -1;
   while (seen !== bodies.length) {
@@ -55,30 +79,49 @@ async function editorDownload(page: Page, id: string): Promise<Download> {
     await page.waitForTimeout(750);
   }
   page.off("response", collect);
-  const files = await Promise.all(bodies);
-  return {
-    raw: files.reduce((n, f) => n + f.raw, 0),
-    gzip: files.reduce((n, f) => n + f.gzip, 0),
-    files: files.map((f) => `${new URL(f.url).pathname.split("/").pop()} ${Math.round(f.raw / 1024)} KB`),
+  await page.unroute(MONACO_FILES);
+  return bytesOf(await Promise.all(bodies));
+}
+
+/** Each count on a browser of its own: nothing comes from the other's cache. */
+async function editorDownload(browser: Browser, baseURL: string, id: string): Promise<Download> {
+  const count = async (withMonaco: boolean) => {
+    const context = await browser.newContext({ baseURL, serviceWorkers: "block" });
+    try {
+      return await openEditorCounting(await context.newPage(), id, withMonaco);
+    } finally {
+      await context.close();
+    }
   };
+  return { firstGrade: await count(false), whole: await count(true) };
 }
 
 const kb = (n: number) => `${Math.round(n / 1024).toLocaleString("en")} KB`;
 
 test.describe("without the service worker, every byte from the host", () => {
-  test.use({ serviceWorkers: "block" });
-
   for (const [format, id] of [
     ["az CLI", "ftp-active"],
     ["JSON", "app-tier-asg"],
   ] as const) {
-    test(`opening the editor on ${id} (${format}) downloads no more than the budget`, async ({ page }) => {
-      const download = await editorDownload(page, id);
+    test(`opening the editor on ${id} (${format}) stays within both budgets`, async ({
+      browser,
+      baseURL,
+    }) => {
+      test.setTimeout(60_000);
+      const { firstGrade, whole } = await editorDownload(browser, baseURL!, id);
       console.log(
-        `${format} (${id}): ${kb(download.raw)} raw, ${kb(download.gzip)} gzip\n  ${download.files.join("\n  ")}`,
+        `${format} (${id}): to the first grade ${kb(firstGrade.raw)} raw, ${kb(firstGrade.gzip)} gzip; in all ${kb(whole.raw)} raw, ${kb(whole.gzip)} gzip\n  ${whole.files.join("\n  ")}`,
       );
-      expect(download.raw, `${format}: ${kb(download.raw)} raw`).toBeLessThanOrEqual(BUDGET_RAW);
-      expect(download.gzip, `${format}: ${kb(download.gzip)} gzip`).toBeLessThanOrEqual(BUDGET_GZIP);
+      expect(firstGrade.files.join(" "), "the grade does not wait for Monaco").not.toMatch(/editor\.api/);
+      expect(firstGrade.raw, `${format}: ${kb(firstGrade.raw)} raw to the first grade`).toBeLessThanOrEqual(
+        FIRST_GRADE_BUDGET.raw,
+      );
+      expect(
+        firstGrade.gzip,
+        `${format}: ${kb(firstGrade.gzip)} gzip to the first grade`,
+      ).toBeLessThanOrEqual(FIRST_GRADE_BUDGET.gzip);
+      expect(whole.raw, `${format}: ${kb(whole.raw)} raw`).toBeLessThanOrEqual(WHOLE_BUDGET.raw);
+      expect(whole.gzip, `${format}: ${kb(whole.gzip)} gzip`).toBeLessThanOrEqual(WHOLE_BUDGET.gzip);
     });
   }
 });

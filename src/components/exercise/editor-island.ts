@@ -40,7 +40,7 @@ import { applyRuleChange, describeChange, type RuleChange } from "../../lib/rule
 import { RuleFormView } from "../shared/rule-form-view.ts";
 import { learnerRulesSchema } from "../../lib/exercise-ui/rule-json-schema.ts";
 import { EXERCISE_PASSED_EVENT } from "../../lib/exercise-ui/exercise-progress.ts";
-import { createRulesEditor, type RulesEditor } from "../shared/monaco-setup.ts";
+import { replaceTextArea, textareaEditor, type TextEditor } from "../shared/text-editor.ts";
 import { confirmDialog } from "../shared/confirm-dialog.ts";
 import { asyncHandler, copyText, downloadText, must, wireShareButton } from "../shared/dom.ts";
 import { readExerciseData } from "./exercise-data.ts";
@@ -51,6 +51,11 @@ import { showsCompletion, showsGuidance } from "../../lib/assignments/feedback-l
 import { renderHistoryList, showSaveStatus } from "../shared/saved-work-view.ts";
 
 const DEBOUNCE_MS = 150;
+
+type MonacoSetup = typeof import("../shared/monaco-setup.ts");
+let monacoLoading: Promise<MonacoSetup> | undefined;
+/** Monaco's chunks, asked for once per page (a page keeps a failed import failed anyway). */
+const loadMonaco = (): Promise<MonacoSetup> => (monacoLoading ??= import("../shared/monaco-setup.ts"));
 
 type Rules = EditorRules;
 
@@ -77,6 +82,8 @@ async function mount(root: HTMLElement): Promise<void> {
     openerNote: root.querySelector<HTMLElement>("[data-opener-note]"),
     editorUi: q<HTMLElement>("[data-editor-ui]"),
     host: q<HTMLElement>("[data-editor-host]"),
+    plainText: q<HTMLTextAreaElement>("[data-editor-host] textarea"),
+    editorStatus: q<HTMLElement>("[data-editor-status]"),
     textOnly: [...root.querySelectorAll<HTMLElement>("[data-text-only]")],
     formUi: q<HTMLElement>("[data-form-ui]"),
     formHost: q<HTMLElement>("[data-form-host]"),
@@ -174,34 +181,67 @@ async function mount(root: HTMLElement): Promise<void> {
   let conflict: Draft | undefined;
   let report: GradeReport | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const ariaLabel = () =>
-    `Rules for ${exercise.editable.join(", ")}, in ${FORMAT_LABEL[format]}. Tab indents; press Escape then Tab to leave the editor.`;
+  /** The accessible name; Monaco's also says how Tab works in it (a text area's Tab moves on). */
+  const ariaLabel = (inMonaco: boolean) =>
+    `Rules for ${exercise.editable.join(", ")}, in ${FORMAT_LABEL[format]}.${inMonaco ? " Tab indents; press Escape then Tab to leave the editor." : ""}`;
 
   const setRadio = (value: EditorFormat) => ui.formatRadios.forEach((r) => (r.checked = r.value === value));
 
-  /** Monaco, created the first time rules are shown as text (never, while they stay in the form). */
-  let editor: RulesEditor | undefined;
-  function textEditor(text: string): RulesEditor {
-    if (editor) {
-      editor.setText(text, format);
-      editor.editor.updateOptions({ ariaLabel: ariaLabel() });
-      return editor;
+  const onTextChange = () => {
+    edited = true;
+    clearTimeout(timer);
+    timer = setTimeout(refresh, DEBOUNCE_MS);
+  };
+  /** The text format's editor: the page's text area, then Monaco (never, while rules stay in the form). */
+  let editor: TextEditor | undefined;
+  let inMonaco = false;
+  let firstGradeShown = false;
+  const languageOf = (shown: EditorFormat) => (shown === "form" ? "json" : shown);
+  function textEditor(text: string): TextEditor {
+    if (!editor) {
+      editor = textareaEditor(ui.plainText, onTextChange);
+      if (firstGradeShown) void loadCodeEditor();
     }
-    editor = createRulesEditor({
-      host: ui.host,
-      exerciseId: id,
-      text,
-      format,
-      ariaLabel: ariaLabel(),
-      schema: learnerRulesSchema(exercise),
-      onChange: () => {
-        edited = true;
-        clearTimeout(timer);
-        timer = setTimeout(refresh, DEBOUNCE_MS);
-      },
-    });
-    ui.host.dataset.ready = "true";
+    editor.setLanguage(languageOf(format));
+    editor.setText(text);
+    editor.setLabel(ariaLabel(inMonaco));
     return editor;
+  }
+
+  let codeEditorLoading = false;
+  /**
+   * Monaco (about 1 MB gzipped) in the text area's place. It starts after the first grade so the
+   * grader's bytes come first on a slow line. If it fails (offline before the editor was kept),
+   * the text area stays the editor: a page keeps a failed module import failed (Chromium does
+   * not fetch it again), so only a reload tries again, and the draft is saved for it.
+   */
+  async function loadCodeEditor(): Promise<void> {
+    if (codeEditorLoading || inMonaco) return;
+    codeEditorLoading = true;
+    ui.editorStatus.textContent = "Loading the code editor (highlighting, completion); you can type already.";
+    try {
+      const { createCodeEditor } = await loadMonaco();
+      editor = replaceTextArea(editor!, ui.plainText, (text) =>
+        createCodeEditor({
+          host: ui.host,
+          modelId: id,
+          text,
+          language: languageOf(format),
+          ariaLabel: ariaLabel(true),
+          schema: learnerRulesSchema(exercise),
+          onChange: onTextChange,
+        }),
+      );
+      inMonaco = true;
+      ui.editorStatus.textContent = "";
+      void grade(); // its markers, now that there is an editor to show them in
+    } catch (error) {
+      console.warn("NSG Lab: the code editor failed to load", error);
+      ui.editorStatus.textContent =
+        "The code editor could not be loaded (are you offline?). The plain text box works the same, without highlighting; reload the page to try again (your rules are saved).";
+    } finally {
+      codeEditorLoading = false;
+    }
   }
 
   /** The portal form's rules, while the rules are in the form; its text is their JSON. */
@@ -254,6 +294,9 @@ async function mount(root: HTMLElement): Promise<void> {
     else textEditor(shown.text);
   }
   show(current);
+  // Monaco's download starts now, beside the first grade (the grader is already in); it takes
+  // the text area's place once that grade has shown (loadCodeEditor).
+  if (editor) loadMonaco().catch(() => undefined);
 
   const showSave = (status: SaveStatus) => {
     if (status.kind === "conflict") conflict = status.theirs;
@@ -559,8 +602,12 @@ async function mount(root: HTMLElement): Promise<void> {
     if (timer !== undefined) refresh();
   });
 
-  void grade();
+  const afterFirstGrade = () => {
+    firstGradeShown = true;
+    if (editor) void loadCodeEditor();
+  };
+  void grade().then(afterFirstGrade, afterFirstGrade);
   if (fromLink) save();
-  if (editor && format !== "form") editor.editor.focus();
+  if (editor && format !== "form") editor.focus();
   else formView.focus();
 }

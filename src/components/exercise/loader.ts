@@ -1,15 +1,16 @@
 /**
  * The only exercise code a page loads up front: hints, and the buttons that fetch the heavy
- * parts on demand. Monaco and the grader arrive when the learner is about to open the editor
+ * parts on demand. The grader arrives when the learner is about to open the editor
  * (author-rules) or answers or checks predictions (predict), never on page load; the one
  * exception is a predict exercise this browser remembers answers for, whose grader loads at
  * once to show the earlier verdicts.
  *
- * The editor island is a plain `import()`, so its chunks are shared: Monaco's with the
- * playground, the grader's with the predict and read-logs islands, the JSON language's only
- * when JSON is shown. Its download starts on intent, before the click: when the exercise
- * scrolls into view, or "Open the editor" is hovered or focused (`prefetchEditorOn`). Monaco's
- * CSS is not part of it: Astro links every stylesheet a page script can reach, dynamic imports
+ * The editor island is a plain `import()`, so its chunks are shared: the grader's with the
+ * predict and read-logs islands. Its download starts on intent, before the click: when the
+ * exercise scrolls into view, or "Open the editor" is hovered or focused (`prefetchEditorOn`).
+ * It opens on a plain text area and imports Monaco after the first grade (editor-island.ts):
+ * Monaco's chunks are shared with the playground, the JSON language's load only when JSON is
+ * shown. Monaco's CSS is not part of the island: Astro links every stylesheet a page script can reach, dynamic imports
  * included (withastro/astro#9495), so the build moves Monaco's stylesheets into a file of their
  * own that monaco-setup.ts links when it loads (scripts/monaco-styles.ts).
  */
@@ -153,13 +154,17 @@ function setupEditorOpener(root: HTMLElement, id: string, link: { id?: string; p
         // put the learner where they asked to go, once it has been laid out.
         requestAnimationFrame(() =>
           root
-            .querySelector<HTMLElement>(".monaco-editor .native-edit-context, .monaco-editor textarea")
+            .querySelector<HTMLElement>(
+              ".text-editor-fallback, .monaco-editor .native-edit-context, .monaco-editor textarea",
+            )
             ?.focus(),
         );
       } catch (error) {
         console.warn("NSG Lab: the editor failed to load", error);
-        status.textContent = "The editor could not be loaded (are you offline?). Try again.";
-        open.disabled = false;
+        // A page keeps a failed module import failed (Chromium does not fetch it again), so a
+        // second click could only fail the same way: a reload is the way to try again.
+        status.textContent =
+          "The editor could not be loaded (are you offline?). Reload the page to try again.";
       }
     }),
   );
@@ -193,8 +198,8 @@ function setupAnswerForm(
       })
       .catch((error: unknown) => {
         console.warn("NSG Lab: the grader failed to load", error);
-        status.textContent = "The checker could not be loaded (are you offline?). Try again.";
-        loading = undefined;
+        status.textContent =
+          "The checker could not be loaded (are you offline?). Reload the page to try again.";
       });
     return loading;
   };

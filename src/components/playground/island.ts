@@ -36,7 +36,7 @@ import { FlowFormView } from "./flow-form-view.ts";
 import { renderBanner, renderBannerMessage, renderPath } from "./path-view.ts";
 import { loadExerciseScenario } from "./scenario-files.ts";
 import { setupTabs } from "./tabs.ts";
-import { caretOf, textareaEditor, type TextEditor } from "./text-editor.ts";
+import { onFirstUse, replaceTextArea, textareaEditor, type TextEditor } from "../shared/text-editor.ts";
 import { renderDiagram } from "./topology-view.ts";
 import { RuleFormView } from "../shared/rule-form-view.ts";
 import { appendChange } from "../../lib/playground/rule-form-commands.ts";
@@ -515,14 +515,10 @@ async function boot(root: HTMLElement): Promise<void> {
    * that only traces flows never pays for it, and the page's first seconds stay responsive.
    */
   function armMonaco(): void {
-    const wake = new AbortController();
-    const start = () => {
-      wake.abort();
-      void loadMonaco();
-    };
-    for (const name of EDITORS)
-      for (const type of ["focusin", "pointerdown", "keydown"])
-        q(`[data-editor-host=${name}]`).addEventListener(type, start, { signal: wake.signal });
+    onFirstUse(
+      EDITORS.map((name) => q(`[data-editor-host=${name}]`)),
+      () => void loadMonaco(),
+    );
   }
 
   async function loadMonaco(): Promise<void> {
@@ -531,34 +527,30 @@ async function boot(root: HTMLElement): Promise<void> {
       // Monaco's chunks are the exercise editor's too; its stylesheet is linked when it runs.
       const { createMonacoEditor } = await import("./monaco-editors.ts");
       for (const name of EDITORS) {
-        const fallback = q<HTMLTextAreaElement>(`[data-fallback=${name}]`);
-        const text = editors[name].getText();
-        // What the learner typed while Monaco loaded stays, and so does where they were typing.
-        const caret = editors[name].hasFocus() ? caretOf(fallback) : undefined;
-        editors[name].dispose();
-        fallback.remove();
         const host = q(`[data-editor-host=${name}]`);
-        editors[name] = createMonacoEditor({
-          host,
-          id: `playground-${name}`,
-          text,
-          language: name === "cli" ? (model?.changesLanguage ?? "azcli") : (model?.format ?? "yaml"),
-          ariaLabel:
-            name === "cli"
-              ? "Changes in az CLI or Azure PowerShell, applied on top of the scenario. Tab indents; press Escape then Tab to leave the editor."
-              : "Scenario, YAML or JSON. Tab indents; press Escape then Tab to leave the editor.",
-          onChange: onEdit,
-        });
-        host.dataset.ready = "true";
-        if (caret) editors[name].jumpTo(caret.line, caret.column);
+        editors[name] = replaceTextArea(
+          editors[name],
+          q<HTMLTextAreaElement>(`[data-fallback=${name}]`),
+          (text) =>
+            createMonacoEditor({
+              host,
+              id: `playground-${name}`,
+              text,
+              language: name === "cli" ? (model?.changesLanguage ?? "azcli") : (model?.format ?? "yaml"),
+              ariaLabel:
+                name === "cli"
+                  ? "Changes in az CLI or Azure PowerShell, applied on top of the scenario. Tab indents; press Escape then Tab to leave the editor."
+                  : "Scenario, YAML or JSON. Tab indents; press Escape then Tab to leave the editor.",
+              onChange: onEdit,
+            }),
+        );
       }
       ui.editorStatus.textContent = "";
       refresh();
     } catch (error) {
       console.warn("NSG Lab: the code editor failed to load", error);
       ui.editorStatus.textContent =
-        "The code editor could not be loaded (are you offline?); the plain text boxes work the same, without highlighting.";
-      armMonaco();
+        "The code editor could not be loaded (are you offline?). The plain text boxes work the same, without highlighting; reload the page to try again (your work is saved).";
     }
   }
 }

@@ -6,10 +6,9 @@
  */
 import "monaco-editor/languages/definitions/yaml/register.js";
 import { z } from "../../lib/zod.ts";
-import { createRulesEditor, languageOf } from "../shared/monaco-setup.ts";
+import { createCodeEditor } from "../shared/monaco-setup.ts";
 import { scenarioDocumentSchema } from "../../lib/playground/scenario-schema.ts";
-import type { EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
-import type { EditorLanguage, TextEditor } from "./text-editor.ts";
+import type { EditorLanguage, TextEditor } from "../shared/text-editor.ts";
 
 let schema: Record<string, unknown> | undefined;
 function scenarioJsonSchema(): Record<string, unknown> {
@@ -33,43 +32,14 @@ export interface MonacoEditorOptions {
 
 /** The scripts are highlighted as the exercise editor does; a scenario (YAML or JSON) is data. */
 const isScript = (language: EditorLanguage) => language === "azcli" || language === "powershell";
-const formatOf = (language: EditorLanguage): EditorFormat =>
-  language === "azcli" || language === "powershell" ? language : "json";
-const monacoLanguage = (language: EditorLanguage) => (language === "yaml" ? "yaml" : languageOf(language));
 
-export function createMonacoEditor(options: MonacoEditorOptions): TextEditor {
-  let language = options.language;
-  const editor = createRulesEditor({
+export const createMonacoEditor = (options: MonacoEditorOptions): TextEditor =>
+  createCodeEditor({
     host: options.host,
-    exerciseId: options.id,
+    modelId: options.id,
     text: options.text,
-    format: formatOf(language),
+    language: options.language,
     ariaLabel: options.ariaLabel,
-    schema: isScript(language) ? {} : scenarioJsonSchema(),
+    schema: isScript(options.language) ? {} : scenarioJsonSchema(),
     onChange: options.onChange,
   });
-  const { monaco } = editor;
-  const model = () => editor.editor.getModel();
-  const applyLanguage = () => {
-    const m = model();
-    const id = monacoLanguage(language);
-    if (m && m.getLanguageId() !== id) monaco.editor.setModelLanguage(m, id);
-  };
-  applyLanguage();
-  return {
-    getText: () => editor.getText(),
-    setText(text) {
-      editor.setText(text, formatOf(language));
-      applyLanguage();
-    },
-    setLanguage(next) {
-      language = next;
-      applyLanguage();
-    },
-    setMarkers: (markers) => editor.setMarkers(markers),
-    jumpTo: (line, column) => editor.jumpTo(line, column),
-    hasFocus: () => editor.editor.hasTextFocus(),
-    focus: () => editor.editor.focus(),
-    dispose: () => editor.dispose(),
-  };
-}

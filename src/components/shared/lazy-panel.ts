@@ -1,6 +1,6 @@
 /**
- * Code a <details> panel needs, fetched the first time the learner opens it (and tried again on
- * the next opening if the network failed), so pages never download it up front.
+ * Code a <details> panel needs, fetched the first time the learner opens it, so pages never
+ * download it up front. If the network fails, the panel says so and asks for a reload.
  */
 export function onFirstOpen(
   panel: HTMLDetailsElement,
@@ -11,10 +11,11 @@ export function onFirstOpen(
     if (!panel.open) return;
     panel.removeEventListener("toggle", onToggle);
     if (status) status.textContent = "Loading…";
+    // A page keeps a failed module import failed (Chromium does not fetch it again): only a
+    // reload tries again.
     load().catch(() => {
-      panel.addEventListener("toggle", onToggle);
       if (status)
-        status.textContent = "This part could not be loaded. Check your connection and open it again.";
+        status.textContent = "This part could not be loaded. Check your connection and reload the page.";
     });
   };
   panel.addEventListener("toggle", onToggle);

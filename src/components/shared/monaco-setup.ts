@@ -1,6 +1,7 @@
 /**
- * The Monaco editor for rules, loaded only when a learner opens an exercise (this module is
- * reached through a dynamic import from the page's loader). Only the editor core and the
+ * The Monaco editor for rules and scenarios. It is reached through a dynamic import once an
+ * exercise's editor has opened (after its first grade) or a playground editor is first used; until
+ * it arrives, those editors are plain text areas (text-editor.ts). Only the editor core and the
  * features the lab needs are imported, not the 80 languages of `monaco-editor`'s main entry.
  * Workers are Vite worker imports: bundled locally, served from the site's base path (no CDN).
  */
@@ -43,11 +44,8 @@ import {
   azCliLanguage,
   azCliLanguageConfiguration,
 } from "../../lib/exercise-ui/azcli-language.ts";
-import type { EditorFormat } from "../../lib/exercise-ui/editor-format.ts";
-import type { EditorMarker } from "../../lib/exercise-ui/issue-markers.ts";
+import type { EditorLanguage, TextEditor } from "./text-editor.ts";
 import { keepEditorOffline } from "./offline-editor.ts";
-
-export type Monaco = typeof monaco;
 
 // Top-level await: whoever imports this module gets an editor that is styled from its first frame.
 await linkStylesheet(monacoStylesUrl);
@@ -141,44 +139,32 @@ function defineThemes(): void {
   });
 }
 
-/** The Monaco language each editor format is highlighted as. */
-const LANGUAGE_OF: Record<EditorFormat, string> = {
+/** The Monaco language of each editor language (YAML is registered by the playground's module). */
+const MONACO_LANGUAGE: Record<EditorLanguage, string> = {
   json: "json",
   azcli: AZCLI_LANGUAGE_ID,
   powershell: "powershell",
-  // The portal form keeps its rules as JSON; shown as text, they are JSON.
-  form: "json",
+  yaml: "yaml",
 };
 
-export const languageOf = (format: EditorFormat): string => LANGUAGE_OF[format];
-
-export interface RulesEditorOptions {
+export interface CodeEditorOptions {
   host: HTMLElement;
-  exerciseId: string;
+  /** Distinct per editor on a page: it names the Monaco model (and its JSON Schema). */
+  modelId: string;
   text: string;
-  format: EditorFormat;
+  language: EditorLanguage;
   ariaLabel: string;
   /** JSON Schema for completion in JSON mode. */
   schema: unknown;
   onChange: () => void;
 }
 
-export interface RulesEditor {
-  monaco: Monaco;
-  editor: monaco.editor.IStandaloneCodeEditor;
-  getText(): string;
-  /** Replaces the whole text (and language); one undo step in the editor. */
-  setText(text: string, format: EditorFormat): void;
-  setMarkers(markers: readonly EditorMarker[]): void;
-  jumpTo(line: number, column: number): void;
-  dispose(): void;
-}
-
 const SEVERITY = { error: 8, warning: 4, info: 2 } as const;
 
-export function createRulesEditor(options: RulesEditorOptions): RulesEditor {
+/** Monaco as a `TextEditor`, in the place of the text area it replaces (text-editor.ts). */
+export function createCodeEditor(options: CodeEditorOptions): TextEditor {
   configureOnce();
-  const uri = monaco.Uri.parse(`inmemory://nsg-lab/${encodeURIComponent(options.exerciseId)}/rules.json`);
+  const uri = monaco.Uri.parse(`inmemory://nsg-lab/${encodeURIComponent(options.modelId)}/rules.json`);
   // Completion and hovers come from the schema; validity is the grader's call (validate: false),
   // so every error the learner sees has one wording and one place.
   jsonDefaults.setDiagnosticsOptions({
@@ -190,9 +176,10 @@ export function createRulesEditor(options: RulesEditorOptions): RulesEditor {
       { uri: `${uri.toString()}#schema`, fileMatch: [uri.toString()], schema: options.schema as object },
     ],
   });
-  const model =
-    monaco.editor.getModel(uri) ?? monaco.editor.createModel(options.text, languageOf(options.format), uri);
+  const language = MONACO_LANGUAGE[options.language];
+  const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(options.text, language, uri);
   model.setValue(options.text);
+  monaco.editor.setModelLanguage(model, language);
   const media = matchMedia("(prefers-color-scheme: dark)");
   const editor = monaco.editor.create(options.host, {
     model,
@@ -213,6 +200,7 @@ export function createRulesEditor(options: RulesEditorOptions): RulesEditor {
     quickSuggestions: { strings: true, other: true, comments: false },
     wordBasedSuggestions: "off",
   });
+  options.host.dataset.ready = "true";
   const onScheme = () => monaco.editor.setTheme(media.matches ? "nsg-lab-dark" : "nsg-lab-light");
   media.addEventListener("change", onScheme);
 
@@ -234,15 +222,19 @@ export function createRulesEditor(options: RulesEditorOptions): RulesEditor {
   const changes = model.onDidChangeContent(() => options.onChange());
 
   return {
-    monaco,
-    editor,
     getText: () => model.getValue(),
-    setText(text, format) {
-      monaco.editor.setModelLanguage(model, languageOf(format));
+    setText(text) {
       editor.pushUndoStop();
       editor.executeEdits("nsg-lab", [{ range: model.getFullModelRange(), text, forceMoveMarkers: true }]);
       editor.pushUndoStop();
       editor.setPosition({ lineNumber: 1, column: 1 });
+    },
+    setLanguage(next) {
+      const id = MONACO_LANGUAGE[next];
+      if (model.getLanguageId() !== id) monaco.editor.setModelLanguage(model, id);
+    },
+    setLabel(label) {
+      editor.updateOptions({ ariaLabel: label });
     },
     setMarkers(markers) {
       monaco.editor.setModelMarkers(
@@ -263,6 +255,8 @@ export function createRulesEditor(options: RulesEditorOptions): RulesEditor {
       editor.revealPositionInCenter({ lineNumber: line, column });
       editor.focus();
     },
+    hasFocus: () => editor.hasTextFocus(),
+    focus: () => editor.focus(),
     dispose() {
       media.removeEventListener("change", onScheme);
       changes.dispose();
