@@ -4,16 +4,12 @@
  * island's "nsg-lab:regrade" measures (grade + render of the results). Target: one 60 Hz frame.
  * The same build then measures opening the editor (editor-download.ts).
  */
-import { execFileSync, execSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import { createSecureServer, type Http2SecureServer } from "node:http2";
-import { tmpdir } from "node:os";
-import { extname, join, normalize } from "node:path";
-import { gzipSync } from "node:zlib";
+import { execSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { chromium } from "@playwright/test";
 import { ms, ratio } from "./measure.ts";
 import { editorDownloadBench } from "./editor-download.ts";
+import { serve } from "./site-server.ts";
 
 export const OUT = "dist-bench";
 const FRAME_MS = 16;
@@ -23,95 +19,6 @@ const FTP_RULE = [
   "--priority 200 --direction Inbound --access Allow --protocol Tcp --source-address-prefixes 198.51.100.0/28",
   "--destination-address-prefixes 10.0.3.4 --destination-port-ranges 21",
 ].join(" ");
-const TYPES: Record<string, string> = {
-  ".html": "text/html",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".ttf": "font/ttf",
-  ".wasm": "application/wasm",
-};
-
-/** What GitHub Pages serves compressed: text, not fonts or WebAssembly. */
-const COMPRESSED = new Set([".html", ".js", ".css", ".json", ".svg"]);
-
-/** What the handler uses of an HTTP/1.1 or HTTP/2 request and response. */
-interface Asked {
-  url?: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-interface Reply {
-  writeHead(status: number, headers?: Record<string, string>): { end(body: Buffer | string): unknown };
-}
-
-/** A file of the built site as GitHub Pages answers for it: compressed when the browser asks. */
-function siteHandler(root: string) {
-  const gzipped = new Map<string, Buffer>();
-  return (req: Asked, res: Reply) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^(\.\.[/\\])+/,
-      "",
-    );
-    let file = join(root, path);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
-    if (!existsSync(file)) return void res.writeHead(404).end("");
-    const type = TYPES[extname(file)] ?? "application/octet-stream";
-    if (COMPRESSED.has(extname(file)) && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
-      let body = gzipped.get(file);
-      if (!body) gzipped.set(file, (body = gzipSync(readFileSync(file))));
-      return void res.writeHead(200, { "content-type": type, "content-encoding": "gzip" }).end(body);
-    }
-    res.writeHead(200, { "content-type": type }).end(readFileSync(file));
-  };
-}
-
-const listening = (server: Server | Http2SecureServer, scheme: string) =>
-  new Promise<{ server: Server | Http2SecureServer; url: string }>((resolve) =>
-    server.listen(0, "127.0.0.1", () =>
-      resolve({ server, url: `${scheme}://127.0.0.1:${(server.address() as { port: number }).port}/` }),
-    ),
-  );
-
-/**
- * The built site on loopback over HTTP/1.1, compressed as GitHub Pages compresses it (gzip, for
- * browsers that ask), so throttled timings see the bytes a learner's line carries.
- */
-export const serve = (root: string) =>
-  listening(createServer(siteHandler(root)), "http") as Promise<{ server: Server; url: string }>;
-
-/**
- * The same over HTTP/2 with TLS, as GitHub Pages serves: every request on one connection, where
- * HTTP/1.1 waits for one of six. The certificate is made for the run (openssl) and not trusted,
- * so the browser context must ignore HTTPS errors, and service workers cannot register.
- * Undefined when openssl is not installed.
- */
-export async function serveHttp2(
-  root: string,
-): Promise<{ server: Http2SecureServer; url: string } | undefined> {
-  const dir = mkdtempSync(join(tmpdir(), "nsg-lab-bench-tls-"));
-  try {
-    execFileSync(
-      "openssl",
-      ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-days", "1"].concat([
-        "-keyout",
-        join(dir, "key.pem"),
-        "-out",
-        join(dir, "cert.pem"),
-      ]),
-      { stdio: "ignore" },
-    );
-  } catch {
-    return undefined;
-  }
-  const server = createSecureServer(
-    { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
-    siteHandler(root),
-  );
-  rmSync(dir, { recursive: true, force: true });
-  return (await listening(server, "https")) as { server: Http2SecureServer; url: string };
-}
-
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 

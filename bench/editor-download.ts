@@ -11,7 +11,7 @@ import type { Browser, Page, Response } from "@playwright/test";
 import { parseCacheName } from "../src/lib/offline/cache-names.ts";
 import { groupRecordUrl } from "../src/lib/offline/group-record.ts";
 import { ms, ratio } from "./measure.ts";
-import { serveHttp2 } from "./browser-regrade.ts";
+import { serveHttp2 } from "./site-server.ts";
 
 /** The exercise editor before the split: one self-contained bundle (issue 18's figure). */
 const BEFORE_RAW = 4470 * 1024;

@@ -18,7 +18,8 @@ import { dirname, join } from "node:path";
 import { runGrade } from "../src/cli/grade-command.ts";
 import { createNodeIo } from "../src/cli/io.ts";
 import { bulkInbox } from "../tests/gradebook/class-inbox.ts";
-import { buildBenchSite, CHROMIUM, launchChromium, OUT, serve } from "./browser-regrade.ts";
+import { buildBenchSite, CHROMIUM, launchChromium, OUT } from "./browser-regrade.ts";
+import { serve } from "./site-server.ts";
 import { measure, ms, ratio } from "./measure.ts";
 
 const FILES = 1_000;

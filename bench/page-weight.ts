@@ -10,7 +10,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
-import { OUT, serve } from "./browser-regrade.ts";
+import { OUT } from "./browser-regrade.ts";
+import { serve } from "./site-server.ts";
 import { ms, ratio } from "./measure.ts";
 
 const LESSON_JS_TARGET = 6 * 1024;
