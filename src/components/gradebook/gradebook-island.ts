@@ -62,8 +62,11 @@ export function mountGradebook(root: HTMLElement): void {
   let worker: Worker | undefined;
   let job = 0;
   let last: { result: DroppedResult; titles: Map<string, string> } | undefined;
+  /** The files last chosen, graded again when the expectations file changes. */
+  let chosen: { files: ChosenFile[]; walkProblems: string[] } | undefined;
 
   function grade(files: ChosenFile[], walkProblems: string[]) {
+    chosen = { files, walkProblems };
     worker?.terminate();
     last = undefined;
     results.hidden = true;
@@ -159,6 +162,10 @@ export function mountGradebook(root: HTMLElement): void {
   }
 
   folder.addEventListener("change", () => grade(filesOfInput(folder), []));
+  // A new (or removed) expectations file changes every grade: the same files again, with it.
+  expectationsInput.addEventListener("change", () => {
+    if (chosen && chosen.files.length > 0) grade(chosen.files, chosen.walkProblems);
+  });
   picked.addEventListener("change", () => grade(filesOfInput(picked), []));
   // The whole page takes the drop: a folder let go beside the zone must not open in the tab.
   const hasFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;
