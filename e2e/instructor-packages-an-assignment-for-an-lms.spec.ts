@@ -20,6 +20,10 @@ import { serveFiles } from "./support/file-server.ts";
 const LINK =
   "https://teacher.github.io/nsg-lab/assignment/?title=Week+3&exercises=smtp-relay-on-587,ftp-active";
 const CONTENT = "/lms/content/course-17/sco-1/";
+/** An exam: the exercises show no results (feedback none), the LMS still gets the score. */
+const EXAM_LINK =
+  "https://teacher.github.io/nsg-lab/assignment/?v=2&title=Exam&exercises=smtp-relay-on-587&feedback=none";
+const EXAM_CONTENT = "/lms/content/course-17/sco-2/";
 const CLASSROOM = "/school/courses/";
 
 const repo = new URL("..", import.meta.url).pathname;
@@ -55,6 +59,8 @@ test.beforeAll(async () => {
     run(cli[0], [...cli.slice(1), "--format", "scorm12", "--assignment", LINK, "--out", scorm]),
   ).toContain('SCORM 1.2, "Week 3", 2 exercises × 10 points (20 in all)');
   run(cli[0], [...cli.slice(1), "--format", "static", "--out", offline]);
+  const exam = join(scratch, "exam.zip");
+  run(cli[0], [...cli.slice(1), "--format", "scorm12", "--assignment", EXAM_LINK, "--out", exam]);
   const player = new URL("./fixtures/lms-player/", import.meta.url);
   server = await serveFiles(
     new Map([
@@ -62,6 +68,7 @@ test.beforeAll(async () => {
       ["/player/player.js", readFileSync(new URL("player.js", player))],
       ["/player/scorm12.min.js", readFileSync(join(repo, "node_modules/scorm-again/dist/scorm12.min.js"))],
       ...served(scorm, CONTENT),
+      ...served(exam, EXAM_CONTENT),
       ...served(offline, CLASSROOM),
     ]),
   );
@@ -153,6 +160,38 @@ test("learner opens the packaged assignment in an LMS, passes its exercises, and
   expect(ended.sets).toContainEqual(["cmi.core.exit", ""]);
   expect(ended.sets.find(([element]) => element === "cmi.core.session_time")?.[1]).toMatch(
     /^\d{4}:\d\d:\d\d\.\d\d$/,
+  );
+  expect(notFound()).toEqual([]);
+  errors.expectNone();
+});
+
+test("learner sits a packaged exam that shows no results: neither the exercise nor the launch page tells the pass, and the LMS gets the score", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}/player/player.html?package=${EXAM_CONTENT}`);
+  const sco = page.frameLocator("#sco");
+  const launchStatus = sco.getByRole("status").filter({ hasText: "this assignment shows no results" });
+  await expect(launchStatus).toHaveText(
+    "Your work on the exercise is saved as you go; this assignment shows no results.",
+  );
+  const assignment = sco.frameLocator("[data-lms-frame]");
+  const id = "smtp-relay-on-587";
+  const exercise = assignment.locator(`[data-exercise="${id}"]`);
+  await exercise.getByRole("button", { name: "Open the editor" }).click();
+  await expect(exercise.locator("[data-editor-host] .monaco-editor")).toBeVisible({ timeout: 30_000 });
+  await exercise.locator("[data-editor-host] .view-lines").click();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(exerciseFile(id).solution!);
+  await expect(exercise.locator("[data-score]")).toHaveText(/Your rules are saved/);
+  // The pass is the instructor's to see: it reaches the LMS, not the learner's screen.
+  await expect.poll(async () => (await lms(page)).commits.at(-1)).toEqual({ raw: "10", status: "passed" });
+  await expect(exercise.locator("[data-complete]")).toBeHidden();
+  await expect(exercise.locator('[data-check][data-state="pass"]')).toHaveCount(0);
+  await expect(launchStatus).toHaveText(
+    "Your work on the exercise is saved as you go; this assignment shows no results.",
   );
   expect(notFound()).toEqual([]);
   errors.expectNone();

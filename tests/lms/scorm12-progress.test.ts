@@ -83,6 +83,17 @@ describe("assignment progress as SCORM 1.2 values", () => {
     const one = { ...config, exercises: ["ftp-active"] };
     expect(scoreSentence(assignmentScore(one, []), 1)).toBe("0 of 1 exercise passed: 0 of 10 points.");
   });
+
+  it("tells no passes when the assignment shows no results, and the same as full at verdict", () => {
+    const score = assignmentScore(config, ["ftp-active"]);
+    expect(scoreSentence(score, 3, "none")).toBe(
+      "Your work on the 3 exercises is saved as you go; this assignment shows no results.",
+    );
+    expect(scoreSentence(assignmentScore({ ...config, exercises: ["ftp-active"] }, []), 1, "none")).toBe(
+      "Your work on the exercise is saved as you go; this assignment shows no results.",
+    );
+    expect(scoreSentence(score, 3, "verdict")).toBe(scoreSentence(score, 3));
+  });
 });
 
 describe("suspend data", () => {

@@ -80,7 +80,11 @@ export function startLaunchPage(doc: Document): void {
   const update = () => {
     const local = readExerciseResults(store);
     const passed = config.exercises.filter((id) => seen.has(id) || (local.ok && hasPassed(local.value, id)));
-    score.textContent = scoreSentence(assignmentScore(config, passed), config.exercises.length);
+    score.textContent = scoreSentence(
+      assignmentScore(config, passed),
+      config.exercises.length,
+      config.feedback ?? "full",
+    );
     if (!session?.running) return;
     const reported = session.report(passed);
     if (!reported.ok) {

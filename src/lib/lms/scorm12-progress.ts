@@ -1,4 +1,5 @@
 import { exercisePoints, type CompletionStatus, type PackageConfig } from "./package-config.ts";
+import { showsCompletion, type FeedbackLevel } from "../assignments/feedback-level.ts";
 
 /**
  * Assignment progress as SCORM 1.2 data model values (the SCORM 1.2 Run-Time Environment's cmi.core elements). Pure: the session
@@ -44,9 +45,19 @@ export function assignmentScore(config: PackageConfig, passed: Iterable<string>)
   };
 }
 
-/** The words under the package's title bar: "1 of 2 exercises passed: 10 of 20 points." */
-export function scoreSentence(score: AssignmentScore, exerciseCount: number): string {
+/**
+ * The words under the package's title bar: "1 of 2 exercises passed: 10 of 20 points." An
+ * assignment whose exercises show no results (feedback `none`, an exam) does not tell them here
+ * either: the LMS still gets the score, for the instructor.
+ */
+export function scoreSentence(
+  score: AssignmentScore,
+  exerciseCount: number,
+  feedback: FeedbackLevel = "full",
+): string {
   const exercises = exerciseCount === 1 ? "exercise" : "exercises";
+  if (!showsCompletion(feedback))
+    return `Your work on the ${exerciseCount === 1 ? "" : `${exerciseCount} `}${exercises} is saved as you go; this assignment shows no results.`;
   return `${score.passed.length} of ${exerciseCount} ${exercises} passed: ${score.points} of ${score.total} points.`;
 }
 
