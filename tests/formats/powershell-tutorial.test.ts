@@ -1,6 +1,6 @@
 /**
  * Learn's "Filter network traffic with a network security group using PowerShell", run as
- * published (tests/formats/fixtures/powershell-tutorials/ps-filter-network-traffic-tutorial.ps1): the network it
+ * published (tests/formats/fixtures/docs/tutorial-filter-network-traffic-powershell.ps1): the network it
  * builds where a script may build one (the playground), and the verdicts the tutorial's "Test
  * traffic filters" section describes, worked out by hand from its rules:
  *
@@ -21,7 +21,7 @@ import { createEvaluator } from "../../src/lib/nsg/index.ts";
 import { textAt } from "./powershell-harness.ts";
 
 const PUBLISHED = readFileSync(
-  new URL("./fixtures/powershell-tutorials/ps-filter-network-traffic-tutorial.ps1", import.meta.url),
+  new URL("./fixtures/docs/tutorial-filter-network-traffic-powershell.ps1", import.meta.url),
   "utf8",
 );
 /** The sentence the page's unclosed code fence puts into the code (see the fixture's header). */
