@@ -8,6 +8,7 @@ import { execSync } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize } from "node:path";
+import { gzipSync } from "node:zlib";
 import { chromium } from "@playwright/test";
 import { ms, ratio } from "./measure.ts";
 import { editorDownloadBench } from "./editor-download.ts";
@@ -30,22 +31,38 @@ const TYPES: Record<string, string> = {
   ".wasm": "application/wasm",
 };
 
-export function serve(root: string): Promise<{ server: Server; url: string }> {
+/**
+ * Serves a build. `base` is the path the site was built under (as GitHub Pages serves it under
+ * "/<repo>/"); `gzip` compresses responses when the browser asks, as GitHub Pages does, for
+ * Lighthouse, whose simulated network counts the bytes sent.
+ */
+export function serve(
+  root: string,
+  { base = "/", gzip = false }: { base?: string; gzip?: boolean } = {},
+): Promise<{ server: Server; url: string }> {
   const server = createServer((req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^(\.\.[/\\])+/,
-      "",
-    );
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    if (!pathname.startsWith(base)) return void res.writeHead(404).end();
+    const path = normalize(`/${pathname.slice(base.length)}`).replace(/^(\.\.[/\\])+/, "");
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) return void res.writeHead(404).end();
-    res
-      .writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" })
-      .end(readFileSync(file));
+    const headers: Record<string, string> = {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+    };
+    let body = readFileSync(file);
+    if (gzip && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""))) {
+      body = gzipSync(body);
+      headers["content-encoding"] = "gzip";
+    }
+    res.writeHead(200, headers).end(body);
   });
   return new Promise((resolve) =>
     server.listen(0, "127.0.0.1", () =>
-      resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}/` }),
+      resolve({
+        server,
+        url: `http://127.0.0.1:${(server.address() as { port: number }).port}${base}`,
+      }),
     ),
   );
 }
