@@ -14,6 +14,9 @@
  *    (az CLI, JSON), the same on Fast 3G + 4× CPU against issue 18's CodeMirror 6 anchor, and a
  *    second open from the service worker's copy (target: under 300 ms).
  * 6c. Page weight in the browser: lesson JS before load, the playground's blocking time at 4× CPU.
+ * 6d. Lighthouse's mobile run (performance, accessibility, best practices, SEO; CLS, TBT, LCP) on
+ *    every lesson page, an exercise and the playground, built under "/nsg-lab/" (targets: 100 and
+ *    CLS 0 on lessons; the playground performance ≥ 95, TBT ≤ 200 ms).
  * 7. Scaling: grading 1,000 to 7,994 rules, 10,000 vs 100,000 flows, and the evaluator against a
  *    hand-written baseline loop (bench/baseline-loop.ts) giving the same answers.
  * 8. A class's inbox: 1,000 submission files re-graded by the CLI (10 s) and on the gradebook
@@ -37,6 +40,7 @@ import { browserRegradeBench } from "./browser-regrade.ts";
 import { scalingBench } from "./scaling.ts";
 import { gradebookBench } from "./gradebook.ts";
 import { pageWeightBench } from "./page-weight.ts";
+import { lighthouseBench } from "./lighthouse.ts";
 import { hostileBench } from "./hostile.ts";
 import { scriptParseBench } from "./script-parse.ts";
 import { semanticBench } from "./semantic.ts";
@@ -174,6 +178,7 @@ semanticBench(line);
 await hostileBench();
 await browserRegradeBench(line);
 await pageWeightBench(line);
+await lighthouseBench(line);
 scalingBench(line, evaluator, large.endpoints);
 await gradebookBench(line);
 console.log("");

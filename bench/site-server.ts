@@ -33,13 +33,12 @@ interface Reply {
 }
 
 /** A file of the built site as GitHub Pages answers for it: compressed when the browser asks. */
-function siteHandler(root: string) {
+function siteHandler(root: string, base: string) {
   const gzipped = new Map<string, Buffer>();
   return (req: Asked, res: Reply) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(
-      /^(\.\.[/\\])+/,
-      "",
-    );
+    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    if (!pathname.startsWith(base)) return void res.writeHead(404).end("");
+    const path = normalize(`/${pathname.slice(base.length)}`).replace(/^(\.\.[/\\])+/, "");
     let file = join(root, path);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, "index.html");
     if (!existsSync(file)) return void res.writeHead(404).end("");
@@ -53,19 +52,20 @@ function siteHandler(root: string) {
   };
 }
 
-const listening = (server: Server | Http2SecureServer, scheme: string) =>
+const listening = (server: Server | Http2SecureServer, scheme: string, base: string) =>
   new Promise<{ server: Server | Http2SecureServer; url: string }>((resolve) =>
     server.listen(0, "127.0.0.1", () =>
-      resolve({ server, url: `${scheme}://127.0.0.1:${(server.address() as { port: number }).port}/` }),
+      resolve({ server, url: `${scheme}://127.0.0.1:${(server.address() as { port: number }).port}${base}` }),
     ),
   );
 
 /**
  * The built site on loopback over HTTP/1.1, compressed as GitHub Pages compresses it (gzip, for
- * browsers that ask), so throttled timings see the bytes a learner's line carries.
+ * browsers that ask), so throttled timings (and Lighthouse's simulated network) see the bytes a
+ * learner's line carries. `base` is the path the site was built under ("/<repo>/" on Pages).
  */
-export const serve = (root: string) =>
-  listening(createServer(siteHandler(root)), "http") as Promise<{ server: Server; url: string }>;
+export const serve = (root: string, { base = "/" }: { base?: string } = {}) =>
+  listening(createServer(siteHandler(root, base)), "http", base) as Promise<{ server: Server; url: string }>;
 
 /**
  * The same over HTTP/2 with TLS, as GitHub Pages serves: every request on one connection, where
@@ -93,8 +93,8 @@ export async function serveHttp2(
   }
   const server = createSecureServer(
     { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
-    siteHandler(root),
+    siteHandler(root, "/"),
   );
   rmSync(dir, { recursive: true, force: true });
-  return (await listening(server, "https")) as { server: Http2SecureServer; url: string };
+  return (await listening(server, "https", "/")) as { server: Http2SecureServer; url: string };
 }

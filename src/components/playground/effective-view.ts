@@ -12,7 +12,7 @@ function levelBlock(level: EffectiveLevel, direction: "inbound" | "outbound"): H
     return el(
       "div",
       { class: "pg-level", "data-level": level.level },
-      el("h5", {}, title),
+      el("h4", {}, title),
       el("p", { class: "pg-note" }, "No NSG at this level: it lets all traffic through."),
     );
   }
@@ -27,7 +27,7 @@ function levelBlock(level: EffectiveLevel, direction: "inbound" | "outbound"): H
   return el(
     "div",
     { class: "pg-level", "data-level": level.level, "data-nsg": level.nsg },
-    el("h5", {}, title),
+    el("h4", {}, title),
     rulesTable(rows, `${level.nsg}, ${direction} rules in evaluation order`, false),
   );
 }
@@ -43,9 +43,9 @@ export function renderEffective(container: HTMLElement, rules: EffectiveRules | 
       {},
       `NIC ${rules.nic} of ${rules.vm}. A packet must be allowed at both levels; default rules are marked “default”.`,
     ),
-    el("h4", {}, "Inbound: subnet NSG first, then NIC NSG"),
+    el("h3", {}, "Inbound: subnet NSG first, then NIC NSG"),
     ...rules.inbound.map((l) => levelBlock(l, "inbound")),
-    el("h4", {}, "Outbound: NIC NSG first, then subnet NSG"),
+    el("h3", {}, "Outbound: NIC NSG first, then subnet NSG"),
     ...rules.outbound.map((l) => levelBlock(l, "outbound")),
   );
 }

@@ -1,4 +1,4 @@
-import { z } from "../zod.ts";
+import { lazySchema, z } from "../zod.ts";
 import { flowSchema } from "../nsg/flow-schema.ts";
 import { parseCidrOrIp } from "../nsg/ip.ts";
 import { subscriptionSchema, topologySchema } from "../nsg/topology-schema.ts";
@@ -10,32 +10,36 @@ import { customIssue } from "../nsg/zod-issues.ts";
  * that embeds it), `description` (instructions, Markdown), `solution` (reference rules, shown
  * only after an attempt and checked by `npm run check:content`).
  */
-export const expectationSchema = z.strictObject({
-  name: z.string({ error: "every expectation needs a name" }).min(1),
-  flow: flowSchema,
-  expect: z.enum(["allow", "deny"], { error: 'expect must be "allow" or "deny"' }),
-  /** A rule name (custom or default, e.g. DenyAllInBound) or "platform". */
-  decidedBy: z.string().min(1).optional(),
-  /**
-   * read-logs only: a rule the learner is asked about, "why didn't it decide this flow?" (a rule
-   * name, or "nsg/rule" when the name is in several NSGs). The answer comes from the evaluator.
-   */
-  whyNot: z.string().min(1).optional(),
-});
+export const expectationSchema = lazySchema(() =>
+  z.strictObject({
+    name: z.string({ error: "every expectation needs a name" }).min(1),
+    flow: flowSchema,
+    expect: z.enum(["allow", "deny"], { error: 'expect must be "allow" or "deny"' }),
+    /** A rule name (custom or default, e.g. DenyAllInBound) or "platform". */
+    decidedBy: z.string().min(1).optional(),
+    /**
+     * read-logs only: a rule the learner is asked about, "why didn't it decide this flow?" (a rule
+     * name, or "nsg/rule" when the name is in several NSGs). The answer comes from the evaluator.
+     */
+    whyNot: z.string().min(1).optional(),
+  }),
+);
 
 /**
  * What the learner of a `read-logs` exercise is given: the VNet flow log records of the
  * scenario's traffic, generated from the evaluator's verdicts (src/lib/network-watcher/), never
  * written by hand. The log holds every expectation's flow and the `background` flows.
  */
-export const logSchema = z.strictObject({
-  /** When the first flow starts (ISO 8601, UTC); the flows follow it a few seconds apart. */
-  start: z.iso
-    .datetime({ error: 'start must be an ISO 8601 time in UTC, e.g. "2026-03-02T09:14:00Z"' })
-    .default("2026-03-02T09:00:00Z"),
-  /** Traffic in the log that no question asks about, in the order it happens (after the questions' flows). */
-  background: z.array(flowSchema).default([]),
-});
+export const logSchema = lazySchema(() =>
+  z.strictObject({
+    /** When the first flow starts (ISO 8601, UTC); the flows follow it a few seconds apart. */
+    start: z.iso
+      .datetime({ error: 'start must be an ISO 8601 time in UTC, e.g. "2026-03-02T09:14:00Z"' })
+      .default("2026-03-02T09:00:00Z"),
+    /** Traffic in the log that no question asks about, in the order it happens (after the questions' flows). */
+    background: z.array(flowSchema).default([]),
+  }),
+);
 
 /**
  * author-rules: write rules for a task. fix-rules: the scenario's rules are broken; change them
@@ -55,88 +59,94 @@ export const writesRules = (exercise: { kind: ExerciseKind }): boolean =>
  * comparison skips differences of this kind, direction and outside address range. Every entry
  * says why (the file is read by other authors).
  */
-export const acceptedDifferenceSchema = z.strictObject({
-  kind: z.enum(["too-open", "too-closed"], { error: 'kind must be "too-open" or "too-closed"' }).optional(),
-  direction: z
-    .enum(["inbound", "outbound", "internal"], {
-      error: 'direction must be "inbound", "outbound" or "internal"',
-    })
-    .optional(),
-  /** CIDRs or addresses: only differences whose outside end lies wholly in these. */
-  outside: z.array(z.string()).min(1).optional(),
-  reason: z.string({ error: "say why these differences are acceptable (reason)" }).min(1),
-});
-
-const exerciseBase = z.strictObject({
-  $schema: z.string().optional(),
-  id: z.string({ error: "id is required" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    error: "id must be kebab-case (lowercase letters, digits and dashes)",
+export const acceptedDifferenceSchema = lazySchema(() =>
+  z.strictObject({
+    kind: z.enum(["too-open", "too-closed"], { error: 'kind must be "too-open" or "too-closed"' }).optional(),
+    direction: z
+      .enum(["inbound", "outbound", "internal"], {
+        error: 'direction must be "inbound", "outbound" or "internal"',
+      })
+      .optional(),
+    /** CIDRs or addresses: only differences whose outside end lies wholly in these. */
+    outside: z.array(z.string()).min(1).optional(),
+    reason: z.string({ error: "say why these differences are acceptable (reason)" }).min(1),
   }),
-  title: z.string({ error: "title is required" }).min(1),
-  kind: z.enum(EXERCISE_KINDS, {
-    error: 'kind must be "author-rules", "fix-rules", "predict" or "read-logs"',
-  }),
-  subscription: subscriptionSchema.default("pay-as-you-go"),
-  lesson: z.string().optional(),
-  description: z.string().optional(),
-  topology: topologySchema,
-  editable: z.array(z.string()).default([]),
-  starter: z.string().optional(),
-  solution: z.string().optional(),
-  expectations: z.array(expectationSchema).min(1, { error: "an exercise needs at least one expectation" }),
-  hints: z.array(z.string()).default([]),
-  acceptedDifferences: z.array(acceptedDifferenceSchema).default([]),
-  log: logSchema.optional(),
-});
+);
 
-export const exerciseSchema = exerciseBase.superRefine((ex, ctx) => {
-  const nsgs = new Set(ex.topology.nsgs.map((n) => n.name));
-  ex.editable.forEach((name, i) => {
-    if (!nsgs.has(name))
-      ctx.addIssue(
-        customIssue("unknown-nsg", `editable NSG "${name}" is not in topology.nsgs`, ["editable", i]),
-      );
-  });
-  if (writesRules(ex) && ex.editable.length === 0) {
-    ctx.addIssue(
-      customIssue("missing-field", `a ${ex.kind} exercise needs at least one editable NSG`, ["editable"]),
-    );
-  }
-  if (ex.kind === "fix-rules" && ex.starter === undefined)
-    ctx.addIssue(
-      customIssue(
-        "missing-field",
-        "a fix-rules exercise needs a starter: the broken rules as the scenario has them (JSON), or an az CLI or PowerShell script that changes nothing yet",
-        ["starter"],
-      ),
-    );
-  checkLogFields(ex, ctx);
-  ex.acceptedDifferences.forEach((a, i) =>
-    a.outside?.forEach((prefix, j) => {
-      if (!parseCidrOrIp(prefix).ok)
+const exerciseBase = lazySchema(() =>
+  z.strictObject({
+    $schema: z.string().optional(),
+    id: z.string({ error: "id is required" }).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+      error: "id must be kebab-case (lowercase letters, digits and dashes)",
+    }),
+    title: z.string({ error: "title is required" }).min(1),
+    kind: z.enum(EXERCISE_KINDS, {
+      error: 'kind must be "author-rules", "fix-rules", "predict" or "read-logs"',
+    }),
+    subscription: subscriptionSchema.default("pay-as-you-go"),
+    lesson: z.string().optional(),
+    description: z.string().optional(),
+    topology: topologySchema,
+    editable: z.array(z.string()).default([]),
+    starter: z.string().optional(),
+    solution: z.string().optional(),
+    expectations: z.array(expectationSchema).min(1, { error: "an exercise needs at least one expectation" }),
+    hints: z.array(z.string()).default([]),
+    acceptedDifferences: z.array(acceptedDifferenceSchema).default([]),
+    log: logSchema.optional(),
+  }),
+);
+
+export const exerciseSchema = lazySchema(() =>
+  exerciseBase.superRefine((ex, ctx) => {
+    const nsgs = new Set(ex.topology.nsgs.map((n) => n.name));
+    ex.editable.forEach((name, i) => {
+      if (!nsgs.has(name))
         ctx.addIssue(
-          customIssue("invalid-cidr", `"${prefix}" is not an IP address or CIDR`, [
-            "acceptedDifferences",
+          customIssue("unknown-nsg", `editable NSG "${name}" is not in topology.nsgs`, ["editable", i]),
+        );
+    });
+    if (writesRules(ex) && ex.editable.length === 0) {
+      ctx.addIssue(
+        customIssue("missing-field", `a ${ex.kind} exercise needs at least one editable NSG`, ["editable"]),
+      );
+    }
+    if (ex.kind === "fix-rules" && ex.starter === undefined)
+      ctx.addIssue(
+        customIssue(
+          "missing-field",
+          "a fix-rules exercise needs a starter: the broken rules as the scenario has them (JSON), or an az CLI or PowerShell script that changes nothing yet",
+          ["starter"],
+        ),
+      );
+    checkLogFields(ex, ctx);
+    ex.acceptedDifferences.forEach((a, i) =>
+      a.outside?.forEach((prefix, j) => {
+        if (!parseCidrOrIp(prefix).ok)
+          ctx.addIssue(
+            customIssue("invalid-cidr", `"${prefix}" is not an IP address or CIDR`, [
+              "acceptedDifferences",
+              i,
+              "outside",
+              j,
+            ]),
+          );
+      }),
+    );
+    const names = new Set<string>();
+    ex.expectations.forEach((e, i) => {
+      if (names.has(e.name))
+        ctx.addIssue(
+          customIssue("duplicate-name", `expectation name "${e.name}" is used twice`, [
+            "expectations",
             i,
-            "outside",
-            j,
+            "name",
           ]),
         );
-    }),
-  );
-  const names = new Set<string>();
-  ex.expectations.forEach((e, i) => {
-    if (names.has(e.name))
-      ctx.addIssue(
-        customIssue("duplicate-name", `expectation name "${e.name}" is used twice`, [
-          "expectations",
-          i,
-          "name",
-        ]),
-      );
-    names.add(e.name);
-  });
-});
+      names.add(e.name);
+    });
+  }),
+);
 
 /** A log and why-not questions belong to read-logs; a flow log records connections, not replies. */
 function checkLogFields(ex: z.output<typeof exerciseBase>, ctx: z.RefinementCtx): void {

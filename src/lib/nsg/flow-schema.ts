@@ -1,4 +1,4 @@
-import { z } from "../zod.ts";
+import { lazySchema, z } from "../zod.ts";
 import { FLOW_PROTOCOLS, canonical } from "./vocabulary.ts";
 
 /** First port of the IANA dynamic range: what a client picks when a flow names no source port. */
@@ -16,22 +16,24 @@ const port = (field: string) =>
  * `response: true` asks about the reply packet of a connection `to` opened to `from`
  * (NSGs are stateful: it passes when that connection was allowed).
  */
-export const flowSchema = z.strictObject({
-  from: z.string({ error: "from is required (a VM, a NIC or an IP address)" }),
-  to: z.string({ error: "to is required (a VM, a NIC or an IP address)" }),
-  protocol: z.preprocess(
-    (v) => canonical(FLOW_PROTOCOLS, v),
-    z.enum(FLOW_PROTOCOLS, { error: `protocol must be one of ${FLOW_PROTOCOLS.join(", ")}` }),
-  ),
-  sourcePort: port("sourcePort").optional(),
-  port: port("port").optional(),
-  response: z.boolean().optional(),
-});
+export const flowSchema = lazySchema(() =>
+  z.strictObject({
+    from: z.string({ error: "from is required (a VM, a NIC or an IP address)" }),
+    to: z.string({ error: "to is required (a VM, a NIC or an IP address)" }),
+    protocol: z.preprocess(
+      (v) => canonical(FLOW_PROTOCOLS, v),
+      z.enum(FLOW_PROTOCOLS, { error: `protocol must be one of ${FLOW_PROTOCOLS.join(", ")}` }),
+    ),
+    sourcePort: port("sourcePort").optional(),
+    port: port("port").optional(),
+    response: z.boolean().optional(),
+  }),
+);
 
 export type Flow = z.output<typeof flowSchema>;
 export type FlowInput = z.input<typeof flowSchema>;
 
-const FLOW_KEYS: ReadonlySet<string> = new Set(Object.keys(flowSchema.shape));
+let flowKeys: ReadonlySet<string> | undefined;
 const isPort = (v: unknown) =>
   v === undefined || (typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= 65535);
 
@@ -44,7 +46,8 @@ export function canonicalFlow(input: unknown): Flow | undefined {
   if (typeof input !== "object" || input === null) return undefined;
   const prototype: unknown = Object.getPrototypeOf(input);
   if (prototype !== Object.prototype && prototype !== null) return undefined;
-  for (const key of Object.keys(input)) if (!FLOW_KEYS.has(key)) return undefined;
+  flowKeys ??= new Set(Object.keys(flowSchema.unwrap().shape));
+  for (const key of Object.keys(input)) if (!flowKeys.has(key)) return undefined;
   const { from, to, protocol, port, sourcePort, response } = input as Record<string, unknown>;
   if (typeof from !== "string" || typeof to !== "string") return undefined;
   if (!(FLOW_PROTOCOLS as readonly unknown[]).includes(protocol)) return undefined;

@@ -1,4 +1,4 @@
-import { z } from "../zod.ts";
+import { lazySchema, z } from "../zod.ts";
 import { closestMatch } from "../text/closest-match.ts";
 import { ACCESSES, DIRECTIONS, RULE_PROTOCOLS, canonical } from "./vocabulary.ts";
 import { parseCidrOrIp } from "./ip.ts";
@@ -48,49 +48,54 @@ const portList = (field: string) =>
   z.array(portText(`each entry of ${field}`), { error: `${field} must be a list of ports or ranges` });
 
 /** ASG reference: a name, or `{ id: ".../applicationSecurityGroups/<name>" }` as ARM writes it. */
-const asgRef = z
-  .union([z.string(), z.object({ id: z.string() }).loose()], {
-    error: 'an application security group is a name or { "id": "..." }',
-  })
-  .transform((ref) => (typeof ref === "string" ? ref : (ref.id.split("/").pop() ?? ref.id)));
+const asgRef = lazySchema(() =>
+  z
+    .union([z.string(), z.object({ id: z.string() }).loose()], {
+      error: 'an application security group is a name or { "id": "..." }',
+    })
+    .transform((ref) => (typeof ref === "string" ? ref : (ref.id.split("/").pop() ?? ref.id))),
+);
 
-const readOnly = Object.fromEntries(READ_ONLY_KEYS.map((k) => [k, z.unknown().optional()]));
-
-const flatRuleShape = z.strictObject(
-  {
-    name: text("name"),
-    priority: z.number({
-      error: (iss) => (iss.input === undefined ? "priority is required" : "priority must be a number"),
-    }),
-    direction: enumOf(DIRECTIONS, "direction"),
-    access: enumOf(ACCESSES, "access"),
-    protocol: enumOf(RULE_PROTOCOLS, "protocol"),
-    description: z.string().optional(),
-    sourceAddressPrefix: text("sourceAddressPrefix").optional(),
-    sourceAddressPrefixes: textList("sourceAddressPrefixes").optional(),
-    sourcePortRange: portText("sourcePortRange").optional(),
-    sourcePortRanges: portList("sourcePortRanges").optional(),
-    destinationAddressPrefix: text("destinationAddressPrefix").optional(),
-    destinationAddressPrefixes: textList("destinationAddressPrefixes").optional(),
-    destinationPortRange: portText("destinationPortRange").optional(),
-    destinationPortRanges: portList("destinationPortRanges").optional(),
-    sourceApplicationSecurityGroups: z.array(asgRef).optional(),
-    destinationApplicationSecurityGroups: z.array(asgRef).optional(),
-    ...readOnly,
-  },
-  {
-    error: (iss) =>
-      iss.code === "unrecognized_keys"
-        ? `unknown property ${iss.keys.map((k) => `"${k}"`).join(", ")}${suggestKey(iss.keys[0])}`
-        : "a security rule must be an object",
-  },
+const flatRuleShape = lazySchema(() =>
+  z.strictObject(
+    {
+      name: text("name"),
+      priority: z.number({
+        error: (iss) => (iss.input === undefined ? "priority is required" : "priority must be a number"),
+      }),
+      direction: enumOf(DIRECTIONS, "direction"),
+      access: enumOf(ACCESSES, "access"),
+      protocol: enumOf(RULE_PROTOCOLS, "protocol"),
+      description: z.string().optional(),
+      sourceAddressPrefix: text("sourceAddressPrefix").optional(),
+      sourceAddressPrefixes: textList("sourceAddressPrefixes").optional(),
+      sourcePortRange: portText("sourcePortRange").optional(),
+      sourcePortRanges: portList("sourcePortRanges").optional(),
+      destinationAddressPrefix: text("destinationAddressPrefix").optional(),
+      destinationAddressPrefixes: textList("destinationAddressPrefixes").optional(),
+      destinationPortRange: portText("destinationPortRange").optional(),
+      destinationPortRanges: portList("destinationPortRanges").optional(),
+      sourceApplicationSecurityGroups: z.array(asgRef).optional(),
+      destinationApplicationSecurityGroups: z.array(asgRef).optional(),
+      ...Object.fromEntries(READ_ONLY_KEYS.map((k) => [k, z.unknown().optional()])),
+    },
+    {
+      error: (iss) =>
+        iss.code === "unrecognized_keys"
+          ? `unknown property ${iss.keys.map((k) => `"${k}"`).join(", ")}${suggestKey(iss.keys[0])}`
+          : "a security rule must be an object",
+    },
+  ),
 );
 
 /** Lowercased property name → its ARM spelling, for "did you mean" on a misspelled key. */
-const RULE_KEYS = new Map(Object.keys(flatRuleShape.shape).map((k) => [k.toLowerCase(), k]));
+let ruleKeys: Map<string, string> | undefined;
 
 function suggestKey(key: string | undefined): string {
   if (!key) return "";
+  const RULE_KEYS = (ruleKeys ??= new Map(
+    Object.keys(flatRuleShape.unwrap().shape).map((k) => [k.toLowerCase(), k]),
+  ));
   const match = closestMatch(key.toLowerCase().replace(/[-_]/g, ""), RULE_KEYS.keys(), 2);
   return match ? ` (did you mean "${RULE_KEYS.get(match)}"?)` : "";
 }
@@ -224,26 +229,28 @@ export function flattenArmRule(input: unknown): unknown {
   return input;
 }
 
-export const securityRuleSchema = z.preprocess(
-  flattenArmRule,
-  flatRuleShape
-    .superRefine((rule, ctx) =>
-      checkRule(rule, (code, message, path) => ctx.addIssue(customIssue(code, message, path))),
-    )
-    .transform((rule) => ({
-      name: rule.name,
-      priority: rule.priority,
-      direction: rule.direction,
-      access: rule.access,
-      protocol: rule.protocol,
-      sourceAddressPrefixes: listOf(rule.sourceAddressPrefix, rule.sourceAddressPrefixes),
-      sourcePortRanges: listOf(rule.sourcePortRange, rule.sourcePortRanges),
-      destinationAddressPrefixes: listOf(rule.destinationAddressPrefix, rule.destinationAddressPrefixes),
-      destinationPortRanges: listOf(rule.destinationPortRange, rule.destinationPortRanges),
-      sourceApplicationSecurityGroups: rule.sourceApplicationSecurityGroups ?? [],
-      destinationApplicationSecurityGroups: rule.destinationApplicationSecurityGroups ?? [],
-      ...(rule.description !== undefined ? { description: rule.description } : {}),
-    })),
+export const securityRuleSchema = lazySchema(() =>
+  z.preprocess(
+    flattenArmRule,
+    flatRuleShape
+      .superRefine((rule, ctx) =>
+        checkRule(rule, (code, message, path) => ctx.addIssue(customIssue(code, message, path))),
+      )
+      .transform((rule) => ({
+        name: rule.name,
+        priority: rule.priority,
+        direction: rule.direction,
+        access: rule.access,
+        protocol: rule.protocol,
+        sourceAddressPrefixes: listOf(rule.sourceAddressPrefix, rule.sourceAddressPrefixes),
+        sourcePortRanges: listOf(rule.sourcePortRange, rule.sourcePortRanges),
+        destinationAddressPrefixes: listOf(rule.destinationAddressPrefix, rule.destinationAddressPrefixes),
+        destinationPortRanges: listOf(rule.destinationPortRange, rule.destinationPortRanges),
+        sourceApplicationSecurityGroups: rule.sourceApplicationSecurityGroups ?? [],
+        destinationApplicationSecurityGroups: rule.destinationApplicationSecurityGroups ?? [],
+        ...(rule.description !== undefined ? { description: rule.description } : {}),
+      })),
+  ),
 );
 
 /** What a rule looks like as written (input) and after validation (normalized). */

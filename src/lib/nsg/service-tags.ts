@@ -47,9 +47,11 @@ export const isPlatformServiceTag = (tag: BuiltInTag | undefined): tag is Platfo
 
 /**
  * Address space that is never "the internet": private, shared, loopback, link-local,
- * multicast and reserved ranges. The Internet tag is public space outside the VNet.
+ * multicast and reserved ranges. The Internet tag is public space outside the VNet. Built on
+ * first use: its IPv6 ranges take ip-num a while, which a page would otherwise pay as it loads.
  */
-const NON_PUBLIC: AddressSet = cidrSet([
+let nonPublic: AddressSet | undefined;
+const NON_PUBLIC_PREFIXES = [
   "0.0.0.0/8",
   "10.0.0.0/8",
   "100.64.0.0/10",
@@ -64,7 +66,7 @@ const NON_PUBLIC: AddressSet = cidrSet([
   "fc00::/7",
   "fe80::/10",
   "ff00::/8",
-]);
+];
 
 /**
  * VirtualNetwork covers the VNet's address space, peered and connected spaces, and the host's
@@ -75,5 +77,5 @@ export function virtualNetworkSet(vnetSpace: AddressSet): AddressSet {
 }
 
 export function internetSet(virtualNetwork: AddressSet): AddressSet {
-  return subtract(subtract(ALL_ADDRESSES, NON_PUBLIC), virtualNetwork);
+  return subtract(subtract(ALL_ADDRESSES, (nonPublic ??= cidrSet(NON_PUBLIC_PREFIXES))), virtualNetwork);
 }
