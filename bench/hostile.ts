@@ -2,7 +2,7 @@
 import { ADVERSARIAL_INPUTS, READERS, trial, type Trial } from "./adversarial.ts";
 import { ms, ratio } from "./measure.ts";
 
-/** The hostile-input suite's budget for any input up to 64 KB. */
+/** The speed goal for any input up to 64 KB (tests/hostile only guards against hangs, at 10×). */
 const BUDGET_MS = 100;
 
 export async function hostileBench(): Promise<void> {

@@ -1,6 +1,6 @@
-import { expect, test, type Page, type Response } from "@playwright/test";
-import { gzipSync } from "node:zlib";
+import { expect, test } from "@playwright/test";
 import { lessonsFromHome } from "./support/course.ts";
+import { kb, scriptNames as names, scriptsOf, totalGzip as total } from "./support/page-scripts.ts";
 
 /**
  * Performance budget (issue 18): before its `load` event a lesson page may run at most 6 KB of
@@ -17,52 +17,6 @@ const BEFORE_INTERACTION_BYTES = 20 * 1024;
 const EDITOR_CHUNK = /monaco|editor\.(main|api|worker)|json\.worker/i;
 /** The site's styles are one cached stylesheet (astro.config.mjs), not one per component. */
 const STYLESHEETS = 1;
-
-interface Script {
-  url: string;
-  gzip: number;
-  beforeLoad: boolean;
-}
-
-async function scriptsOf(page: Page, url: string): Promise<Script[]> {
-  const sizes = new Map<string, Promise<number>>();
-  const collect = (response: Response) => {
-    if (response.status() >= 300 && response.status() < 400) return;
-    const href = response.url();
-    if (response.request().resourceType() !== "script" && !/\.m?js(\?|$)/.test(href)) return;
-    sizes.set(
-      href,
-      response.body().then((body) => gzipSync(body).length),
-    );
-  };
-  page.on("response", collect);
-  await page.goto(url);
-  await page.waitForLoadState("networkidle");
-  page.off("response", collect);
-  // Resource Timing says which scripts the page fetched before its load event began.
-  const early = await page.evaluate(() => {
-    const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
-    const load = navigation?.loadEventStart ?? 0;
-    return (performance.getEntriesByType("resource") as PerformanceResourceTiming[])
-      .filter((entry) => entry.startTime < load)
-      .map((entry) => entry.name);
-  });
-  const scripts: Script[] = [];
-  for (const [href, size] of sizes)
-    scripts.push({ url: href, gzip: await size, beforeLoad: early.includes(href) });
-  // Inline scripts count too (the CSP forbids them, so there should be none).
-  const inline = await page.$$eval("script:not([src])", (els) =>
-    els
-      .filter((e) => !e.getAttribute("type") || e.getAttribute("type") === "module")
-      .map((e) => e.textContent ?? ""),
-  );
-  for (const text of inline) scripts.push({ url: "inline", gzip: gzipSync(text).length, beforeLoad: true });
-  return scripts;
-}
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const total = (scripts: Script[]) => scripts.reduce((sum, s) => sum + s.gzip, 0);
-const names = (scripts: Script[]) => scripts.map((s) => s.url.replace(/^.*\//, "")).join(", ");
 
 test(`every lesson page runs at most ${kb(BEFORE_LOAD_BYTES)} of gzipped JS in ${BEFORE_LOAD_REQUESTS} requests before load, and no Monaco`, async ({
   page,

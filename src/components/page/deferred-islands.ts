@@ -1,7 +1,7 @@
 /**
  * The islands a page need not run before it has loaded: notices, "Mark lesson complete",
- * lesson auto-completion, knowledge checks, exercises (their loader, which fetches the heavy
- * parts on use) and the lesson's wide tables. Those whose element is on the page are imported
+ * lesson auto-completion, knowledge checks and exercises (their loader, which fetches the heavy
+ * parts on use). Those whose element is on the page are imported
  * after `load`, so they never compete with the page itself, and started in the order below:
  * auto-completion listens before any exercise or knowledge check can report a pass.
  *
@@ -29,7 +29,6 @@ const ISLANDS: readonly Island[] = [
     root: "[data-exercise]",
     load: () => import("../exercise/loader.ts").then(({ setupExercises }) => ({ start: setupExercises })),
   },
-  { root: ".lesson table", load: () => import("./lesson-tables.ts") },
 ];
 
 /** Events held until the islands have started, and events that only start the download. */
