@@ -6,7 +6,8 @@
  * load). Targets: a lesson 100 in every category with CLS 0; the playground performance ≥ 95 and
  * TBT ≤ 200 ms. Lighthouse drives Debian's Chromium over its debugging port; Chromium resolves
  * no host but 127.0.0.1 and Lighthouse reports no errors, so nothing leaves the machine.
- * Run alone with `node bench/lighthouse.ts` (it builds the site first).
+ * Run alone with `node bench/lighthouse.ts [part of a label, e.g. playground]` (it builds the
+ * site first); a page over its TBT target is followed by its longest tasks, as Lighthouse saw them.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { execSync } from "node:child_process";
@@ -40,6 +41,8 @@ interface Report {
   tbt: number;
   lcp: number;
   failing: string[];
+  /** Lighthouse's long-tasks audit: the longest main-thread tasks, simulated, with their script. */
+  longTasks: string[];
 }
 
 const ALL_100 = { performance: 100, accessibility: 100, "best-practices": 100, seo: 100 };
@@ -114,7 +117,18 @@ async function audit(port: number, url: string): Promise<Report> {
     tbt: numeric("total-blocking-time"),
     lcp: numeric("largest-contentful-paint"),
     failing,
+    longTasks: longTasksOf(lhr.audits["long-tasks"]?.details),
   };
+}
+
+function longTasksOf(details: unknown): string[] {
+  const items =
+    (details as { items?: { url?: string; duration?: number; startTime?: number }[] })?.items ?? [];
+  return items
+    .slice(0, 6)
+    .map(
+      (t) => `${ms(t.duration ?? 0)} at ${ms(t.startTime ?? 0)} ${(t.url ?? "").replace(/^.*\//, "") || "?"}`,
+    );
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -161,7 +175,8 @@ export async function lighthouseBench(line: (label: string, value: string) => vo
   const { server, url } = await serve(OUT, { base: BASE });
   const { port, close } = await launchForLighthouse();
   try {
-    for (const target of targets()) {
+    const only = process.argv[2];
+    for (const target of targets().filter((t) => !only || t.label.includes(only))) {
       const reports: Report[] = [];
       for (let i = 0; i < RUNS; i++) reports.push(await audit(port, `${url}${target.path}`));
       const report = medianReport(reports);
@@ -178,6 +193,7 @@ export async function lighthouseBench(line: (label: string, value: string) => vo
         `${scores}  CLS ${report.cls.toFixed(3)}  TBT ${ms(report.tbt)}  LCP ${ms(report.lcp)}  (${verdict})`,
       );
       if (report.failing.length) line("", `short of 100: ${report.failing.join("; ")}`);
+      if (tbtMissed) line("", `longest tasks: ${report.longTasks.join("; ")}`);
     }
     line(
       "targets",

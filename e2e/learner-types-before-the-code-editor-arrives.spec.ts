@@ -32,6 +32,8 @@ const plainText = (page: Page) =>
 const score = (page: Page) => exerciseOn(page, ID).locator("[data-score]");
 const status = (page: Page) => exerciseOn(page, ID).locator("[data-editor-status]");
 const monaco = (page: Page) => exerciseOn(page, ID).locator("[data-editor-host] .monaco-editor");
+/** Monaco's Tab-key advice, which does not apply to a text area (Tab leaves it). */
+const tabNote = (page: Page) => exerciseOn(page, ID).getByText(/Tab indents inside the editor/);
 
 for (const width of [1280, 360]) {
   test.describe(`at ${width} px`, () => {
@@ -51,6 +53,7 @@ for (const width of [1280, 360]) {
       await expect(plainText(page)).toHaveValue(/nsg-snet-ingest holds only Azure's default rules/);
       await expect(score(page)).toHaveText(/checks pass\./);
       await expect(status(page)).toHaveText(/Loading the code editor .*you can type already/);
+      await expect(tabNote(page)).toBeHidden();
       if (width === 360)
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -64,6 +67,7 @@ for (const width of [1280, 360]) {
       await expect(monaco(page)).toBeVisible({ timeout: 30_000 });
       await expect(plainText(page)).toHaveCount(0);
       await expect(status(page)).toHaveText("");
+      await expect(tabNote(page)).toBeVisible();
       // Focus and caret came across: the next keys edit the end of the port range just typed.
       expect(await page.evaluate(() => document.activeElement?.closest(".monaco-editor") !== null)).toBe(
         true,
@@ -89,6 +93,7 @@ test("learner whose code editor cannot load solves the exercise in the text area
   await expect(status(page)).toHaveText(
     /could not be loaded .*The plain text box works the same.*reload the page/,
   );
+  await expect(tabNote(page)).toBeHidden();
 
   await plainText(page).press("ControlOrMeta+End");
   await page.keyboard.type(`\n${command("21")}`);

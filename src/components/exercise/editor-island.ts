@@ -85,6 +85,8 @@ async function mount(root: HTMLElement): Promise<void> {
     plainText: q<HTMLTextAreaElement>("[data-editor-host] textarea"),
     editorStatus: q<HTMLElement>("[data-editor-status]"),
     textOnly: [...root.querySelectorAll<HTMLElement>("[data-text-only]")],
+    /** What describes Monaco (its Tab key): shown once it has taken the text area's place. */
+    codeEditorOnly: [...root.querySelectorAll<HTMLElement>("[data-code-editor-only]")],
     formUi: q<HTMLElement>("[data-form-ui]"),
     formHost: q<HTMLElement>("[data-form-host]"),
     message: q<HTMLElement>("[data-message]"),
@@ -233,6 +235,7 @@ async function mount(root: HTMLElement): Promise<void> {
         }),
       );
       inMonaco = true;
+      for (const part of ui.codeEditorOnly) part.hidden = format === "form";
       ui.editorStatus.textContent = "";
       void grade(); // its markers, now that there is an editor to show them in
     } catch (error) {
@@ -290,6 +293,7 @@ async function mount(root: HTMLElement): Promise<void> {
     const inForm = format === "form";
     ui.formUi.hidden = !inForm;
     for (const part of ui.textOnly) part.hidden = inForm;
+    for (const part of ui.codeEditorOnly) part.hidden = inForm || !inMonaco;
     if (inForm) showForm();
     else textEditor(shown.text);
   }
