@@ -68,7 +68,7 @@ test.describe("at 360 px", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   });
 
-  test("phone learner reads lesson diagrams at a readable size, and wide tables show that they scroll", async ({
+  test("phone learner reads lesson diagrams at a readable size, and wide tables show that they scroll and take the keyboard", async ({
     page,
   }) => {
     const lessons = await lessonsFromHome(page);
@@ -89,6 +89,8 @@ test.describe("at 360 px", () => {
         if (!wide) continue;
         expect(await table.evaluate((t) => getComputedStyle(t).overflowX)).toBe("auto");
         expect(await table.evaluate((t) => getComputedStyle(t).backgroundImage)).toContain("gradient");
+        // A scroller the keyboard can reach (arrow keys scroll it once focused).
+        await expect(table, `a wide table on ${lesson.url}`).toHaveAttribute("tabindex", "0");
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth), lesson.url).toBeLessThanOrEqual(
         360,
