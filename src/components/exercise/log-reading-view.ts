@@ -15,8 +15,8 @@ import {
   TRY_AGAIN_TEXT,
   type QuestionView,
 } from "../../lib/exercise-ui/log-reading-session.ts";
-import { whySentences } from "../../lib/exercise-ui/prediction-why.ts";
 import { el } from "../shared/dom.ts";
+import { tryAgainParts, whyExplanation } from "./answer-parts.ts";
 import { whyTrace } from "./predict-view.ts";
 
 /**
@@ -166,21 +166,7 @@ export function renderQuestion(
       if (!result) return;
       box.replaceChildren(
         partsList(result),
-        el("p", { class: "ex-check__nudge" }, TRY_AGAIN_TEXT),
-        el(
-          "p",
-          {},
-          el(
-            "button",
-            {
-              type: "button",
-              class: "button-secondary",
-              "data-show-answer": String(index),
-              "aria-label": `${SHOW_ANSWER_LABEL}: ${item.querySelector(".ex-check__name")?.textContent ?? ""}`,
-            },
-            SHOW_ANSWER_LABEL,
-          ),
-        ),
+        ...tryAgainParts(item, index, { nudge: TRY_AGAIN_TEXT, showLabel: SHOW_ANSWER_LABEL }),
       );
       return;
     case "right":
@@ -190,16 +176,7 @@ export function renderQuestion(
       box.replaceChildren(
         ...(wrong ? [partsList(result)] : []),
         ...answerLines(exercise, result, answer),
-        ...(wrong
-          ? [
-              el(
-                "p",
-                { class: "ex-check__explanation" },
-                el("strong", {}, "Why: "),
-                whySentences(result.trace).join(" "),
-              ),
-            ]
-          : []),
+        ...(wrong ? [whyExplanation(result.trace)] : []),
         whyTrace(result, wrong),
       );
     }

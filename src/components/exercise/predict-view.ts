@@ -6,13 +6,9 @@ import {
   UNANSWERED_TEXT,
   type FlowView,
 } from "../../lib/exercise-ui/predict-session.ts";
-import {
-  whySentences,
-  whySteps,
-  type RuleCheck,
-  type WhyStep,
-} from "../../lib/exercise-ui/prediction-why.ts";
+import { whySteps, type RuleCheck, type WhyStep } from "../../lib/exercise-ui/prediction-why.ts";
 import { el } from "../shared/dom.ts";
+import { tryAgainParts, whyExplanation } from "./answer-parts.ts";
 import {
   flowFeedback,
   NOT_QUITE_TEXT,
@@ -151,22 +147,7 @@ export function renderFlow(
       return;
     case "try-again":
       box.replaceChildren(
-        el("p", { class: "ex-check__nudge" }, TRY_AGAIN_TEXT),
-        el(
-          "p",
-          {},
-          el(
-            "button",
-            {
-              type: "button",
-              class: "button-secondary",
-              "data-show-answer": String(index),
-              // Several flows may offer it: the name says which one (and starts with what it shows).
-              "aria-label": `${SHOW_ANSWER_LABEL}: ${item.querySelector(".ex-check__name")?.textContent ?? ""}`,
-            },
-            SHOW_ANSWER_LABEL,
-          ),
-        ),
+        ...tryAgainParts(item, index, { nudge: TRY_AGAIN_TEXT, showLabel: SHOW_ANSWER_LABEL }),
       );
       return;
     case "right":
@@ -175,16 +156,7 @@ export function renderFlow(
       const wrong = view.kind === "shown";
       box.replaceChildren(
         verdictLine(result, answer),
-        ...(wrong
-          ? [
-              el(
-                "p",
-                { class: "ex-check__explanation" },
-                el("strong", {}, "Why: "),
-                whySentences(result.trace).join(" "),
-              ),
-            ]
-          : []),
+        ...(wrong ? [whyExplanation(result.trace)] : []),
         whyTrace(result, wrong),
       );
     }
