@@ -32,7 +32,7 @@ export default defineConfig({
     ],
     environments: {
       // What every page's up-front script (src/components/page/boot.ts) imports, the store it reads
-      // progress through and Vite's preload helper, in one chunk instead of five small ones.
+      // progress through, its task helper and Vite's preload helper, in one chunk instead of six.
       client: {
         build: {
           rolldownOptions: {
@@ -41,7 +41,7 @@ export default defineConfig({
                 groups: [
                   {
                     name: "page-boot",
-                    test: /src\/lib\/(result|store\/store|store\/records\/(validate|lesson-progress)|progress\/(index|browser|progress))\.ts$|vite\/preload-helper/,
+                    test: /src\/lib\/(result|store\/store|store\/records\/(validate|lesson-progress)|progress\/(index|browser|progress))\.ts$|src\/components\/shared\/tasks\.ts$|vite\/preload-helper/,
                   },
                 ],
               },
