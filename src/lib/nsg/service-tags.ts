@@ -23,10 +23,13 @@ const LEGACY_NAMES: Record<string, BuiltInTag> = {
   internet: "Internet",
 };
 
-export function builtInTag(text: string): BuiltInTag | undefined {
-  const lower = text.toLowerCase();
-  return BUILT_IN_TAGS.find((t) => t.toLowerCase() === lower) ?? LEGACY_NAMES[lower];
-}
+/** Every spelling by its lower case: asked for each address of each rule, several times over. */
+const BY_LOWER_CASE = new Map<string, BuiltInTag>([
+  ...BUILT_IN_TAGS.map((t): [string, BuiltInTag] => [t.toLowerCase(), t]),
+  ...Object.entries(LEGACY_NAMES),
+]);
+
+export const builtInTag = (text: string): BuiltInTag | undefined => BY_LOWER_CASE.get(text.toLowerCase());
 
 /** Azure's platform address: load balancer health probes, DHCP, DNS, the VM agent's WireServer. */
 export const AZURE_PLATFORM_IP = "168.63.129.16";
