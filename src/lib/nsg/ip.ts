@@ -48,8 +48,6 @@ function dottedQuad(text: string): number | undefined {
 }
 
 function parseIpText(trimmed: string): IpAddress | undefined {
-  const quad = dottedQuad(trimmed);
-  if (quad !== undefined) return { family: 4, value: quad, text: trimmed };
   if (Validator.isValidIPv4String(trimmed)[0])
     return { family: 4, value: Number(IPv4.fromString(trimmed).getValue()), text: trimmed };
   if (!trimmed.includes(":") || trimmed.includes("%") || !Validator.isValidIPv6String(trimmed)[0])
@@ -63,6 +61,9 @@ function parseIpText(trimmed: string): IpAddress | undefined {
 
 export function parseIp(text: string): Result<IpAddress> {
   const trimmed = text.trim();
+  // Quicker than a memo lookup, and flows from many addresses would otherwise fill the memo.
+  const quad = dottedQuad(trimmed);
+  if (quad !== undefined) return ok({ family: 4, value: quad, text: trimmed });
   return ipMemo.get(trimmed, () => {
     const value = parseIpText(trimmed);
     return value ? ok(value) : fail([issue("invalid-ip", `"${text}" is not a valid IPv4 or IPv6 address`)]);
