@@ -65,6 +65,8 @@ export interface FlowSpace {
   rules: CompiledRule[];
   /** Address cells per family (each NIC address is a cell of its own). */
   addresses: { 4: AddressRange[]; 6: AddressRange[] };
+  /** The cells each address set of the rules holds, per family. */
+  cellRuns: { 4: ReadonlyMap<AddressSet, CellRuns>; 6: ReadonlyMap<AddressSet, CellRuns> };
   /** Groups of the cells outside the scenario (NIC addresses left out). */
   outsideGroups: AddressGroup[];
 }
@@ -91,35 +93,48 @@ function rulesOn(evaluator: Evaluator, nics: readonly NicPlacement[]): CompiledR
   return [...rules];
 }
 
-/** The index of the cell holding `value` (cells sorted, contiguous). */
-export function cellOf(cells: readonly AddressRange[], value: number | bigint): number {
+/** Inclusive runs of cell indices, ascending. */
+export type CellRuns = [number, number][];
+
+/** The index of the last cell starting at or before `value` (`starts` ascending). */
+function cellAt(starts: ArrayLike<number | bigint>, value: number | bigint): number {
   let lo = 0;
-  let hi = cells.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (cells[mid]!.lo <= value) lo = mid;
+    if (starts[mid]! <= value) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
 
-/** The address sets the rules hold, each once: rules share them (tags, `*`, a prefix's memo). */
-function distinctSets(rules: readonly CompiledRule[]): AddressSet[] {
-  const sets = new Set<AddressSet>();
-  for (const rule of rules) sets.add(rule.sourceAddresses).add(rule.destinationAddresses);
-  return [...sets];
-}
-
-/** The runs of cells [first, last] that a set's intervals of one family cover, ascending. */
-function cellRuns(cells: readonly AddressRange[], flat: ArrayLike<number | bigint>): [number, number][] {
-  const runs: [number, number][] = [];
-  for (let i = 0; i < flat.length; i += 2) runs.push([cellOf(cells, flat[i]!), cellOf(cells, flat[i + 1]!)]);
-  return runs;
+/**
+ * The runs of cells each of the rules' address sets holds, each set once: rules share sets (a
+ * tag's, `*`, a prefix's from the memo), and grouping and the port sweep both read them.
+ */
+function runsBySet(
+  cells: readonly AddressRange[],
+  rules: readonly CompiledRule[],
+  family: 4 | 6,
+): Map<AddressSet, CellRuns> {
+  const starts = family === 4 ? Float64Array.from(cells, (c) => Number(c.lo)) : cells.map((c) => c.lo);
+  const bySet = new Map<AddressSet, CellRuns>();
+  for (const rule of rules) {
+    for (const set of [rule.sourceAddresses, rule.destinationAddresses]) {
+      if (bySet.has(set)) continue;
+      const flat: ArrayLike<number | bigint> = family === 4 ? set.v4 : set.v6;
+      const runs: CellRuns = [];
+      for (let i = 0; i < flat.length; i += 2)
+        runs.push([cellAt(starts, flat[i]!), cellAt(starts, flat[i + 1]!)]);
+      bySet.set(set, runs);
+    }
+  }
+  return bySet;
 }
 
 /** The runs of 0..count-1 outside `runs` (sorted, disjoint). */
-function complementRuns(runs: readonly [number, number][], count: number): [number, number][] {
-  const out: [number, number][] = [];
+function complementRuns(runs: CellRuns, count: number): CellRuns {
+  const out: CellRuns = [];
   let next = 0;
   for (const [first, last] of runs) {
     if (first > next) out.push([next, first - 1]);
@@ -140,7 +155,7 @@ function complementRuns(runs: readonly [number, number][], count: number): [numb
 function groupOutside(
   cells: readonly AddressRange[],
   isNicAddress: (cell: AddressRange) => boolean,
-  sets: readonly AddressSet[],
+  runs: ReadonlyMap<AddressSet, CellRuns>,
   family: 4 | 6,
 ): AddressGroup[] {
   const classOf = new Int32Array(cells.length);
@@ -149,18 +164,23 @@ function groupOutside(
     if (family === 4 && cell.lo === cell.hi && HOST_ADDRESSES.some((a) => a.value === cell.lo))
       classOf[c] = classes++;
   });
-  for (const set of sets) {
-    const runs = cellRuns(cells, family === 4 ? set.v4 : set.v6);
-    let held = 0;
-    for (const [first, last] of runs) held += last - first + 1;
-    const splitter = 2 * held > cells.length ? complementRuns(runs, cells.length) : runs;
-    const renamed = new Map<number, number>();
+  // The class each class was split into by the current set (valid where `splitBy` is that set).
+  const splitInto: number[] = [];
+  const splitBy: number[] = [];
+  let setNumber = 0;
+  for (const held of runs.values()) {
+    setNumber++;
+    let count = 0;
+    for (const [first, last] of held) count += last - first + 1;
+    const splitter = 2 * count > cells.length ? complementRuns(held, cells.length) : held;
     for (const [first, last] of splitter) {
       for (let c = first; c <= last; c++) {
         const old = classOf[c]!;
-        let moved = renamed.get(old);
-        if (moved === undefined) renamed.set(old, (moved = classes++));
-        classOf[c] = moved;
+        if (splitBy[old] !== setNumber) {
+          splitBy[old] = setNumber;
+          splitInto[old] = classes++;
+        }
+        classOf[c] = splitInto[old]!;
       }
     }
   }
@@ -202,13 +222,14 @@ export function flowSpace(networks: readonly Evaluator[], nics: readonly NicPlac
   };
   const isNicAddress = (cell: AddressRange) =>
     cell.lo === cell.hi && nicAddresses.has(`${cell.family}:${cell.lo}`);
-  const sets = distinctSets(rules);
+  const cellRuns = { 4: runsBySet(addresses[4], rules, 4), 6: runsBySet(addresses[6], rules, 6) };
   return {
     rules,
     addresses,
+    cellRuns,
     outsideGroups: [
-      ...groupOutside(addresses[4], isNicAddress, sets, 4),
-      ...groupOutside(addresses[6], isNicAddress, sets, 6),
+      ...groupOutside(addresses[4], isNicAddress, cellRuns[4], 4),
+      ...groupOutside(addresses[6], isNicAddress, cellRuns[6], 6),
     ],
   };
 }

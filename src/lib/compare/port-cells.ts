@@ -3,7 +3,7 @@ import { HOST_SERVICE_PORTS } from "../nsg/host-services.ts";
 import type { PortInterval } from "../nsg/ports.ts";
 import { PORT_PROTOCOLS, type PortProtocol } from "../nsg/vocabulary.ts";
 import { Cuts, stepNumber } from "./cuts.ts";
-import { cellOf, type AddressGroup, type FlowSpace } from "./flow-space.ts";
+import type { AddressGroup, FlowSpace } from "./flow-space.ts";
 
 /**
  * The ports a comparison tries: for a protocol with ports, its source and destination ports cut
@@ -89,10 +89,9 @@ export function sweepGroupPorts(
   space.rules.forEach((rule, r) => {
     if (!PORT_PROTOCOLS.some((p) => appliesTo(rule, p))) return;
     for (const set of [rule.sourceAddresses, rule.destinationAddresses]) {
-      const flat = family === 4 ? set.v4 : set.v6;
-      for (let i = 0; i < flat.length; i += 2) {
-        entering[cellOf(cells, flat[i]!)]!.push(r);
-        leaving[cellOf(cells, flat[i + 1]!) + 1]!.push(r);
+      for (const [first, last] of space.cellRuns[family].get(set)!) {
+        entering[first]!.push(r);
+        leaving[last + 1]!.push(r);
       }
     }
   });
