@@ -20,9 +20,13 @@ export class Cuts<T extends number | bigint> {
     if (hi < this.max) this.#starts.add(this.#step(hi, 1));
   }
   cells(): [T, T][] {
-    const starts = [...this.#starts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return starts.map((lo, i) => {
-      const next = starts[i + 1];
+    // Numbers sort natively in a typed array, many times quicker than through a comparator.
+    const starts: ArrayLike<T> =
+      typeof this.min === "number"
+        ? (Float64Array.from(this.#starts as Set<number>).sort() as unknown as ArrayLike<T>)
+        : [...this.#starts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return Array.from(starts, (lo, i) => {
+      const next = i + 1 < starts.length ? starts[i + 1]! : undefined;
       const hi = next === undefined ? this.max : this.#step(next, -1);
       return [lo, hi];
     });

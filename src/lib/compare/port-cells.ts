@@ -66,6 +66,21 @@ class CutCounts {
   }
 }
 
+/** `items` listed by their cells: cell c's are items[from[c]] .. items[from[c + 1] - 1]. */
+function byCell(
+  cellCount: number,
+  cellOfItem: readonly number[],
+  item: readonly number[],
+): { from: Int32Array; items: Int32Array } {
+  const from = new Int32Array(cellCount + 1);
+  for (const c of cellOfItem) from[c + 1]!++;
+  for (let c = 0; c < cellCount; c++) from[c + 1]! += from[c]!;
+  const items = new Int32Array(item.length);
+  const next = from.slice(0, -1);
+  cellOfItem.forEach((c, i) => (items[next[c]!++] = item[i]!));
+  return { from, items };
+}
+
 /**
  * Each outside group's port cells: what `portCells` gives for the rules that hold the group's
  * addresses. Asking every group for its rules costs groups × rules (most rules hold most
@@ -84,17 +99,23 @@ export function sweepGroupPorts(
   for (const group of space.outsideGroups)
     if (group.family === family) startingAt.set(group.cells[0]!, group);
   if (startingAt.size === 0) return;
-  const entering: number[][] = Array.from({ length: cells.length + 1 }, () => []);
-  const leaving: number[][] = Array.from({ length: cells.length + 1 }, () => []);
+  // Where each rule's address runs start and end, as lists per cell in one array each (counted,
+  // then placed): a list object per cell would be tens of thousands of allocations.
+  const rules: number[] = [];
+  const firsts: number[] = [];
+  const ends: number[] = [];
   space.rules.forEach((rule, r) => {
     if (!PORT_PROTOCOLS.some((p) => appliesTo(rule, p))) return;
     for (const set of [rule.sourceAddresses, rule.destinationAddresses]) {
       for (const [first, last] of space.cellRuns[family].get(set)!) {
-        entering[first]!.push(r);
-        leaving[last + 1]!.push(r);
+        rules.push(r);
+        firsts.push(first);
+        ends.push(last + 1);
       }
     }
   });
+  const entering = byCell(cells.length + 1, firsts, rules);
+  const leaving = byCell(cells.length + 1, ends, rules);
   const counts = {
     Tcp: { source: new CutCounts(), destination: new CutCounts() },
     Udp: { source: new CutCounts(), destination: new CutCounts() },
@@ -112,8 +133,8 @@ export function sweepGroupPorts(
     destinationPorts: counts[protocol].destination.cells(PLATFORM_PORTS),
   });
   for (let c = 0; c < cells.length; c++) {
-    for (const r of leaving[c]!) move(r, -1);
-    for (const r of entering[c]!) move(r, 1);
+    for (let i = leaving.from[c]!; i < leaving.from[c + 1]!; i++) move(leaving.items[i]!, -1);
+    for (let i = entering.from[c]!; i < entering.from[c + 1]!; i++) move(entering.items[i]!, 1);
     const group = startingAt.get(c);
     if (group) visit(group, { Tcp: cellsOf("Tcp"), Udp: cellsOf("Udp") });
   }
