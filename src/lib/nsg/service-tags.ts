@@ -29,7 +29,12 @@ const BY_LOWER_CASE = new Map<string, BuiltInTag>([
   ...Object.entries(LEGACY_NAMES),
 ]);
 
-export const builtInTag = (text: string): BuiltInTag | undefined => BY_LOWER_CASE.get(text.toLowerCase());
+export function builtInTag(text: string): BuiltInTag | undefined {
+  // Every tag starts with a letter: an address (most prefixes) needs no lower-case copy.
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) return undefined;
+  return BY_LOWER_CASE.get(text.toLowerCase());
+}
 
 /** Azure's platform address: load balancer health probes, DHCP, DNS, the VM agent's WireServer. */
 export const AZURE_PLATFORM_IP = "168.63.129.16";
