@@ -88,7 +88,10 @@ function accepts(
   );
 }
 
-/** Outside cells numbered without the NIC addresses between them, so that a region around a NIC's address reads as one range (the NIC itself is compared as a NIC, not as outside). */
+/**
+ * Outside cells numbered without the NIC addresses between them, so that a region around a NIC's
+ * address reads as one range (the NIC itself is compared as a NIC, not as outside).
+ */
 function numberOutsideCells(space: FlowSpace): {
   compact: { 4: Int32Array; 6: Int32Array };
   outsideCells: { 4: AddressRange[]; 6: AddressRange[] };
