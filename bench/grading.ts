@@ -30,17 +30,22 @@ function largeRules(count: number): SecurityRule[] {
   return rules.map((r, i) => ({ ...r, name: `rule-${i}`, priority: 100 + i }));
 }
 
-/** Grades one pasted NSG of `count` rules in both directions (priorities unique per direction). */
-export function gradeLargePaste(count: number): void {
+/**
+ * A grade of one pasted NSG of `count` rules in both directions (priorities unique per
+ * direction): the text is written first, so that only the grade is timed.
+ */
+export function largePasteGrade(count: number): () => void {
   const ftp = exerciseOnce();
   const half = Math.ceil(count / 2);
   const rules = largeRules(count).map((r, i) =>
     i < half ? r : { ...r, direction: "Outbound" as const, priority: 100 + i - half },
   );
   const json = JSON.stringify({ [ftp.editable[0]!]: rules.map(toArmRule) });
-  const report = gradeSubmission(ftp, json);
-  if (report.status !== "graded")
-    throw new Error(`${count}-rule paste did not grade: ${report.errors[0]?.message}`);
+  return () => {
+    const report = gradeSubmission(ftp, json);
+    if (report.status !== "graded")
+      throw new Error(`${count}-rule paste did not grade: ${report.errors[0]?.message}`);
+  };
 }
 
 let loaded: Exercise | undefined;

@@ -28,3 +28,6 @@ export const ms = (value: number) => `${value.toFixed(value < 1 ? 3 : 1)} ms`;
 export const us = (value: number) => `${(value * 1000).toFixed(2)} µs`;
 export const ratio = (value: number, target: number) =>
   `${(value / target).toFixed(3)}× target (${value < target ? "met" : "MISSED"})`;
+
+/** One figure of a section: its label in a column, then its value. */
+export const printLine = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);

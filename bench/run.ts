@@ -25,15 +25,10 @@
  */
 import { availableParallelism, loadavg } from "node:os";
 import { joinMessages } from "../src/lib/result.ts";
-import {
-  createEvaluator,
-  parseTopology,
-  type Evaluator,
-  type FlowInput,
-  type TopologyInput,
-} from "../src/lib/nsg/index.ts";
+import { createEvaluator, parseTopology, type Evaluator, type FlowInput } from "../src/lib/nsg/index.ts";
 import { RULES_PER_NSG, generateFlows, largeScenario, smallExercise } from "./generators.ts";
-import { measure, ms, ratio, us } from "./measure.ts";
+import { measure, ms, printLine, ratio, us } from "./measure.ts";
+import { buildEvaluator as build } from "./build-evaluator.ts";
 import { seeded } from "./random.ts";
 import { gradingBench } from "./grading.ts";
 import { browserRegradeBench } from "./browser-regrade.ts";
@@ -48,16 +43,6 @@ import { semanticBench } from "./semantic.ts";
 const FLOWS = 10_000;
 const LARGE_TARGET_MS = 100;
 const GRADING_TARGET_MS = 1;
-
-function build(topology: TopologyInput): Evaluator {
-  const parsed = parseTopology(topology);
-  if (!parsed.ok)
-    throw new Error(`benchmark topology is invalid: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
-  const evaluator = createEvaluator(parsed.value);
-  if (!evaluator.ok)
-    throw new Error(`benchmark topology is invalid: ${JSON.stringify(evaluator.errors.slice(0, 3))}`);
-  return evaluator.value;
-}
 
 function evaluateAll(evaluator: Evaluator, flows: readonly FlowInput[]): { allow: number; deny: number } {
   let allow = 0;
@@ -76,7 +61,7 @@ function compileAll(evaluator: Evaluator) {
     for (const vnet of evaluator.network.topology.vnets) evaluator.cache.get(nsg.name, vnet.name);
 }
 
-const line = (label: string, value: string) => console.log(`  ${label.padEnd(44)} ${value}`);
+const line = printLine;
 
 // --- 1. 1,000 rules per NSG × 10,000 flows -------------------------------------------------
 const rng = seeded(20240611);

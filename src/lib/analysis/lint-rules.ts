@@ -1,7 +1,7 @@
 import { isEmpty, isSubset, type AddressSet } from "../nsg/address-set.ts";
 import type { CompiledNsg, CompiledRule } from "../nsg/compile.ts";
 import type { TagSets } from "../nsg/network.ts";
-import { covers, portsCover } from "./rule-coverage.ts";
+import { firstCovering, portsCover } from "./rule-coverage.ts";
 import { isDefaultRuleName } from "../nsg/default-rules.ts";
 
 export type LintKind =
@@ -40,9 +40,9 @@ const MANAGEMENT_PORTS: [number, string][] = [
 
 function orderLints(nsg: string, rules: readonly CompiledRule[]): RuleLint[] {
   const lints: RuleLint[] = [];
-  const custom = rules.filter((r) => !r.isDefault);
-  custom.forEach((later, i) => {
-    const earlier = custom.slice(0, i).find((e) => covers(e, later));
+  rules.forEach((later, at) => {
+    if (later.isDefault) return;
+    const earlier = firstCovering(rules, at);
     if (!earlier) return;
     const same = earlier.rule.access === later.rule.access;
     lints.push({

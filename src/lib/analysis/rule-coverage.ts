@@ -1,6 +1,7 @@
 import { isSubset } from "../nsg/address-set.ts";
 import type { CompiledRule } from "../nsg/compile.ts";
 import type { PortInterval } from "../nsg/ports.ts";
+import { nextCandidate, portIndex, startCandidates } from "../nsg/rule-index.ts";
 
 /** True when every port of `inner` lies in `outer`. */
 export function portsCover(outer: readonly PortInterval[], inner: readonly PortInterval[]): boolean {
@@ -25,15 +26,17 @@ export function portsCover(outer: readonly PortInterval[], inner: readonly PortI
  * never decide anything. Ports only count for TCP/UDP packets (Azure ignores them otherwise),
  * so an ICMP-only rule is covered by any earlier rule with matching protocol and addresses.
  */
+const carriesPorts = (rule: CompiledRule): boolean =>
+  rule.rule.protocol === "*" || rule.rule.protocol === "Tcp" || rule.rule.protocol === "Udp";
+
 export function covers(earlier: CompiledRule, later: CompiledRule): boolean {
   const a = earlier.rule;
   const b = later.rule;
   if (a.direction !== b.direction) return false;
   if (a.protocol !== "*" && a.protocol !== b.protocol) return false;
-  // Cheapest tests first: this runs for every pair of rules in an NSG.
-  const laterCarriesPorts = b.protocol === "*" || b.protocol === "Tcp" || b.protocol === "Udp";
+  // Cheapest tests first: this runs for every candidate pair of rules in an NSG.
   if (
-    laterCarriesPorts &&
+    carriesPorts(later) &&
     !(
       portsCover(earlier.destinationPorts, later.destinationPorts) &&
       portsCover(earlier.sourcePorts, later.sourcePorts)
@@ -44,4 +47,24 @@ export function covers(earlier: CompiledRule, later: CompiledRule): boolean {
     isSubset(later.sourceAddresses, earlier.sourceAddresses) &&
     isSubset(later.destinationAddresses, earlier.destinationAddresses)
   );
+}
+
+/**
+ * The first custom rule before `rules[at]` (one direction, in priority order) that covers it. A
+ * rule with ports is covered only by rules that hold all its destination ports, so only the
+ * port index's candidates for its lowest one are tried, not every earlier rule (pairs of all
+ * rules were 30 million `covers` for an NSG of 8,000 rules).
+ */
+export function firstCovering(rules: readonly CompiledRule[], at: number): CompiledRule | undefined {
+  const later = rules[at]!;
+  const port = later.destinationPorts[0]?.[0];
+  if (carriesPorts(later) && port !== undefined) {
+    startCandidates(portIndex(rules), port);
+    // Candidates come in priority order: past `at` none is earlier.
+    for (let r = nextCandidate(); r >= 0 && r < at; r = nextCandidate())
+      if (!rules[r]!.isDefault && covers(rules[r]!, later)) return rules[r];
+    return undefined;
+  }
+  for (let r = 0; r < at; r++) if (!rules[r]!.isDefault && covers(rules[r]!, later)) return rules[r];
+  return undefined;
 }

@@ -1,12 +1,26 @@
 import type { Evaluator } from "../nsg/evaluator.ts";
 import type { FlowInput } from "../nsg/flow-schema.ts";
-import type { NicPlacement } from "../nsg/network.ts";
 import { EPHEMERAL_PORT } from "../nsg/flow-schema.ts";
 import { ANY_PORT, type PortInterval } from "../nsg/ports.ts";
 import type { Verdict } from "../nsg/verdict.ts";
 import { FLOW_PROTOCOLS, hasPorts, type FlowProtocol } from "../nsg/vocabulary.ts";
-import { flowSpace, formatAddress, portCells, type AddressGroup, type AddressRange } from "./flow-space.ts";
+import {
+  flowSpace,
+  formatAddress,
+  type AddressGroup,
+  type AddressRange,
+  type FlowSpace,
+} from "./flow-space.ts";
 import { mergeCells, type Cell } from "./merge-cells.ts";
+import {
+  hasOutsideEnd,
+  nicsToCompare,
+  pairingsOf,
+  type DifferenceEnd,
+  type FlowDirection,
+  type Pairing,
+} from "./pairings.ts";
+import { portCells, sweepGroupPorts, type PortCellsByProtocol } from "./port-cells.ts";
 import { pickAddress, pickPort, pickSourcePort } from "./witness.ts";
 
 /**
@@ -18,13 +32,7 @@ import { pickAddress, pickPort, pickSourcePort } from "./witness.ts";
  */
 
 export type DifferenceKind = "too-open" | "too-closed";
-/** From the scenario's point of view: in from outside, out to outside, or between its NICs. */
-export type FlowDirection = "inbound" | "outbound" | "internal";
-
-/** One end of a difference: a NIC of the scenario, or a set of addresses outside it. */
-export type DifferenceEnd =
-  | { kind: "nic"; vm: string; nic: string; viaPublicIp: boolean }
-  | { kind: "outside"; addresses: AddressRange[] };
+export type { DifferenceEnd, FlowDirection };
 
 /** A region of flows that one network allows and the other denies, with one concrete example. */
 export interface Difference {
@@ -56,37 +64,6 @@ export interface CompareOptions {
   accepted?: readonly AcceptedDifference[];
 }
 
-/** NICs whose path crosses an edited NSG in either network, or whose associations differ. */
-function nicsToCompare(learner: Evaluator, reference: Evaluator, editable: ReadonlySet<string>): string[] {
-  const edited = (p: NicPlacement | undefined) =>
-    p !== undefined &&
-    ((p.nicNsg !== undefined && editable.has(p.nicNsg)) ||
-      (p.subnetNsg !== undefined && editable.has(p.subnetNsg)));
-  const names: string[] = [];
-  for (const [name, mine] of learner.network.nicsByName) {
-    const theirs = reference.network.nicsByName.get(name);
-    if (
-      edited(mine) ||
-      edited(theirs) ||
-      mine.nicNsg !== theirs?.nicNsg ||
-      mine.subnetNsg !== theirs?.subnetNsg
-    )
-      names.push(name);
-  }
-  return names;
-}
-
-/** A pair of flow ends to compare; outside ends stand for a group of outside addresses. */
-interface Pairing {
-  from: DifferenceEnd | "outside";
-  to: DifferenceEnd | "outside";
-  /** The flow's endpoints as the evaluator takes them (an outside end is filled per group). */
-  fromName?: string;
-  toName?: string;
-  direction: FlowDirection;
-  family: 4 | 6;
-}
-
 const NO_OUTSIDE: readonly number[] = [-1];
 
 /** More evaluations than this and the comparison gives up, saying so: it never hangs a page. */
@@ -94,17 +71,6 @@ export const MAX_EVALUATIONS = 100_000;
 
 /** The comparison could not run to the end within MAX_EVALUATIONS. */
 export class ComparisonTooLarge extends Error {}
-
-/** A VM's name for its primary NIC (as exercises write flows), else the NIC's name. */
-const endpointName = (network: Evaluator, p: NicPlacement): string =>
-  network.network.primaryNicByVm.get(p.vm) === p ? p.vm : p.nic.name;
-
-const nicEnd = (p: NicPlacement, viaPublicIp = false): DifferenceEnd => ({
-  kind: "nic",
-  vm: p.vm,
-  nic: p.nic.name,
-  viaPublicIp,
-});
 
 function accepts(
   accepted: readonly AcceptedDifference[],
@@ -122,6 +88,85 @@ function accepts(
   );
 }
 
+/**
+ * Outside cells numbered without the NIC addresses between them, so that a region around a NIC's
+ * address reads as one range (the NIC itself is compared as a NIC, not as outside).
+ */
+function numberOutsideCells(space: FlowSpace): {
+  compact: { 4: Int32Array; 6: Int32Array };
+  outsideCells: { 4: AddressRange[]; 6: AddressRange[] };
+} {
+  const compact = {
+    4: new Int32Array(space.addresses[4].length).fill(-1),
+    6: new Int32Array(space.addresses[6].length).fill(-1),
+  };
+  const outsideCells: { 4: AddressRange[]; 6: AddressRange[] } = { 4: [], 6: [] };
+  for (const group of space.outsideGroups) for (const c of group.cells) compact[group.family][c] = 0;
+  for (const family of [4, 6] as const) {
+    const numbers = compact[family];
+    for (let c = 0; c < numbers.length; c++) {
+      if (numbers[c]! < 0) continue;
+      numbers[c] = outsideCells[family].length;
+      outsideCells[family].push(space.addresses[family][c]!);
+    }
+  }
+  return { compact, outsideCells };
+}
+
+/** What one pairing costs over these port cells: both networks, every protocol, every pair of port cells. */
+const evaluationsOver = (ports: PortCellsByProtocol): number =>
+  FLOW_PROTOCOLS.reduce(
+    (n, p) => n + 2 * (hasPorts(p) ? ports[p].sourcePorts.length * ports[p].destinationPorts.length : 1),
+    0,
+  );
+
+interface PortPlan {
+  /** Each outside group's port cells (the rules holding its addresses cut them). */
+  ofGroup: Map<AddressGroup, PortCellsByProtocol>;
+  /** NIC-to-NIC pairings: cut by every rule. */
+  ofAllRules: PortCellsByProtocol;
+}
+
+/**
+ * The port cells every pairing is compared over, counted before anything is evaluated: past
+ * MAX_EVALUATIONS the comparison stops as soon as the count says so, having worked out the ports
+ * of only the groups it counted. Whether a pairing's ends make a path does not depend on which
+ * outside address stands in (outside addresses are no NIC's in either network, and of the
+ * pairing's family), so it is asked once per pairing.
+ */
+function planPorts(
+  space: FlowSpace,
+  pairings: readonly Pairing[],
+  makesPath: (pairing: Pairing, address: string) => boolean,
+): PortPlan {
+  let evaluations = 0;
+  const spend = (count: number) => {
+    evaluations += count;
+    if (evaluations > MAX_EVALUATIONS) throw new ComparisonTooLarge("too many distinct flows to compare");
+  };
+  const ofAllRules = { Tcp: portCells(space.rules, "Tcp"), Udp: portCells(space.rules, "Udp") };
+  const outsidePairings = { 4: 0, 6: 0 };
+  for (const pairing of pairings) {
+    if (!hasOutsideEnd(pairing)) {
+      if (makesPath(pairing, "")) spend(evaluationsOver(ofAllRules));
+      continue;
+    }
+    const first = space.outsideGroups.find((g) => g.family === pairing.family);
+    const cells = space.addresses[pairing.family];
+    if (first && makesPath(pairing, formatAddress(pairing.family, cells[first.cells[0]!]!.lo)))
+      outsidePairings[pairing.family]++;
+  }
+  const ofGroup = new Map<AddressGroup, PortCellsByProtocol>();
+  for (const family of [4, 6] as const) {
+    if (outsidePairings[family] === 0) continue;
+    sweepGroupPorts(space, family, (group, ports) => {
+      spend(outsidePairings[family] * evaluationsOver(ports));
+      ofGroup.set(group, ports);
+    });
+  }
+  return { ofGroup, ofAllRules };
+}
+
 export function compareNetworks(
   learner: Evaluator,
   reference: Evaluator,
@@ -129,65 +174,22 @@ export function compareNetworks(
 ): Difference[] {
   const editable = new Set(options.editable);
   const names = nicsToCompare(learner, reference, editable);
-  const placements = names.map((n) => learner.network.nicsByName.get(n)!);
   const space = flowSpace(
     [learner, reference],
-    [...placements, ...names.flatMap((n) => reference.network.nicsByName.get(n) ?? [])],
+    [
+      ...names.map((n) => learner.network.nicsByName.get(n)!),
+      ...names.flatMap((n) => reference.network.nicsByName.get(n) ?? []),
+    ],
   );
-
-  const pairings: Pairing[] = [];
-  const paired = new Set<string>();
-  const relevant = new Set(names);
-  for (const nic of placements) {
-    const family = nic.privateIp.family;
-    const name = endpointName(learner, nic);
-    pairings.push({ from: "outside", to: nicEnd(nic), toName: name, direction: "inbound", family });
-    pairings.push({ from: nicEnd(nic), fromName: name, to: "outside", direction: "outbound", family });
-    for (const other of learner.network.nicsByName.values()) {
-      if (other === nic || other.privateIp.family !== family) continue;
-      for (const [sender, receiver] of [
-        [nic, other],
-        [other, nic],
-      ] as const) {
-        const key = `${sender.nic.name}>${receiver.nic.name}`;
-        if (paired.has(key) || (!relevant.has(sender.nic.name) && !relevant.has(receiver.nic.name))) continue;
-        paired.add(key);
-        const fromName = endpointName(learner, sender);
-        pairings.push({
-          from: nicEnd(sender),
-          fromName,
-          to: nicEnd(receiver),
-          toName: endpointName(learner, receiver),
-          direction: "internal",
-          family,
-        });
-        if (receiver.publicIp && sender.publicIp)
-          pairings.push({
-            from: nicEnd(sender),
-            fromName,
-            to: nicEnd(receiver, true),
-            toName: receiver.publicIp.text,
-            direction: "internal",
-            family,
-          });
-      }
-    }
-  }
-
-  // Outside cells numbered without the NIC addresses between them, so that a region around a
-  // NIC's address reads as one range (the NIC itself is compared as a NIC, not as outside).
-  const compact = { 4: new Map<number, number>(), 6: new Map<number, number>() };
-  const outsideCells: { 4: AddressRange[]; 6: AddressRange[] } = { 4: [], 6: [] };
-  for (const group of space.outsideGroups) for (const c of group.cells) compact[group.family].set(c, -1);
-  for (const family of [4, 6] as const) {
-    const cells = space.addresses[family];
-    [...compact[family].keys()]
-      .sort((a, b) => a - b)
-      .forEach((c, i) => {
-        compact[family].set(c, i);
-        outsideCells[family].push(cells[c]!);
-      });
-  }
+  const pairings = pairingsOf(learner, names);
+  const paths = (pairing: Pairing, address: string) => {
+    const from = pairing.fromName ?? address;
+    const to = pairing.toName ?? address;
+    return [learner.path(from, to), reference.path(from, to)] as const;
+  };
+  // Ends that make no flow (no public IP to be seen by) are alike in both networks: nothing to compare.
+  const plan = planPorts(space, pairings, (pairing, address) => paths(pairing, address).every((p) => p.ok));
+  const { compact, outsideCells } = numberOutsideCells(space);
 
   const accepted = options.accepted ?? [];
   interface Found {
@@ -213,43 +215,26 @@ export function compareNetworks(
       const all = space.addresses[pairing.family];
       cells = group.cells
         .filter((c) => !accepts(accepted, kind, pairing.direction, all[c]))
-        .map((c) => compact[pairing.family].get(c)!);
+        .map((c) => compact[pairing.family][c]!);
       byKind.set(key, cells);
     }
     return cells;
   };
-  /** Port cells per outside group (or for NIC-to-NIC pairings, all rules) and protocol: the same for every pairing. */
-  const portMemo = new Map<AddressGroup | undefined, Map<FlowProtocol, ReturnType<typeof portCells>>>();
-  const portsOf = (group: AddressGroup | undefined, protocol: FlowProtocol) => {
-    let byProtocol = portMemo.get(group);
-    if (!byProtocol)
-      portMemo.set(group, (byProtocol = new Map<FlowProtocol, ReturnType<typeof portCells>>()));
-    let ports = byProtocol.get(protocol);
-    if (!ports) {
-      const rules = group ? group.rules.map((r) => space.rules[r]!) : space.rules;
-      byProtocol.set(protocol, (ports = portCells(rules, protocol)));
-    }
-    return ports;
+  const groupsOf = {
+    4: space.outsideGroups.filter((g) => g.family === 4),
+    6: space.outsideGroups.filter((g) => g.family === 6),
   };
-  let evaluations = 0;
   pairings.forEach((pairing, pairingNumber) => {
-    const groups =
-      pairing.from === "outside" || pairing.to === "outside"
-        ? space.outsideGroups.filter((g) => g.family === pairing.family)
-        : [undefined];
+    const groups = hasOutsideEnd(pairing) ? groupsOf[pairing.family] : [undefined];
     for (const group of groups) {
-      const cells = group ? space.addresses[pairing.family] : [];
+      const cells = space.addresses[pairing.family];
       const address = group ? formatAddress(pairing.family, cells[group.cells[0]!]!.lo) : "";
-      const mine = learner.path(pairing.fromName ?? address, pairing.toName ?? address);
-      const theirs = reference.path(pairing.fromName ?? address, pairing.toName ?? address);
-      // Ends that make no flow (no public IP to be seen by) are alike in both networks: nothing to compare.
+      const [mine, theirs] = paths(pairing, address);
       if (!mine.ok || !theirs.ok) continue;
+      const ports = group ? plan.ofGroup.get(group)! : plan.ofAllRules;
       for (const protocol of FLOW_PROTOCOLS) {
-        const ports = hasPorts(protocol) ? portsOf(group, protocol) : undefined;
-        const sourcePorts = ports?.sourcePorts ?? [undefined];
-        const destinationPorts = ports?.destinationPorts ?? [undefined];
-        evaluations += 2 * sourcePorts.length * destinationPorts.length;
-        if (evaluations > MAX_EVALUATIONS) throw new ComparisonTooLarge("too many distinct flows to compare");
+        const sourcePorts = hasPorts(protocol) ? ports[protocol].sourcePorts : [undefined];
+        const destinationPorts = hasPorts(protocol) ? ports[protocol].destinationPorts : [undefined];
         for (const sp of sourcePorts) {
           for (const dp of destinationPorts) {
             const sourcePort = sp ? sp[0] : EPHEMERAL_PORT;

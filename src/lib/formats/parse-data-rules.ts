@@ -29,12 +29,25 @@ const SINGULAR_PLURAL: Record<string, string> = {
 };
 const PLURAL_SINGULAR = Object.fromEntries(Object.entries(SINGULAR_PLURAL).map(([s, p]) => [p, s]));
 
-/** ARM template expressions need a deployment to evaluate; those in rules are refused clearly. */
+/**
+ * ARM template expressions need a deployment to evaluate; those in rules are refused clearly.
+ * `path` is one stack, copied only where an expression is found: a path per value would be
+ * allocated for every field of every rule.
+ */
 function findArmExpressions(value: unknown, path: TreePath, out: TreePath[]) {
-  if (isArmExpression(value)) out.push(path);
-  else if (Array.isArray(value)) value.forEach((v, i) => findArmExpressions(v, [...path, i], out));
+  if (isArmExpression(value)) out.push([...path]);
+  else if (Array.isArray(value))
+    value.forEach((v, i) => {
+      path.push(i);
+      findArmExpressions(v, path, out);
+      path.pop();
+    });
   else if (isObject(value))
-    for (const [k, v] of Object.entries(value)) findArmExpressions(v, [...path, k], out);
+    for (const [k, v] of Object.entries(value)) {
+      path.push(k);
+      findArmExpressions(v, path, out);
+      path.pop();
+    }
 }
 
 /** Why an NSG the text writes is not one the learner may edit, said where the text names it. */
@@ -81,7 +94,7 @@ export function parseDataRules(
   });
   const expressions: TreePath[] = [];
   for (const nsg of placed)
-    for (const rule of nsg.rules) findArmExpressions(rule.value, rule.path, expressions);
+    for (const rule of nsg.rules) findArmExpressions(rule.value, [...rule.path], expressions);
   const named = new Set<string>();
   for (const at of expressions) {
     const path = source(at);

@@ -63,9 +63,17 @@ export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 const lower = (v: unknown) => (typeof v === "string" ? v.toLowerCase() : "");
 
+const OPEN_BRACKET = 91;
+
 /** An ARM template expression ("[parameters('x')]"); "[[" escapes a literal bracket. */
-export const isArmExpression = (value: unknown): value is string =>
-  typeof value === "string" && /^\[(?!\[)[\s\S]*\]$/.test(value.trim());
+export function isArmExpression(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  // A printable ASCII start other than "[" is no space to trim: no expression, without trimming
+  // and matching every value of every rule.
+  const first = value.charCodeAt(0);
+  if (first > 32 && first < 128 && first !== OPEN_BRACKET) return false;
+  return /^\[(?!\[)[\s\S]*\]$/.test(value.trim());
+}
 
 export const EXPRESSION_MESSAGE =
   "ARM template expressions like [parameters('…')] are not supported here: write the literal value";

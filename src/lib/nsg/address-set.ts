@@ -49,10 +49,43 @@ export function union(...sets: AddressSet[]): AddressSet {
   // Sets are built normalized and never mutated, so one set is its own union (the common case:
   // a rule side with one prefix).
   if (sets.length === 1) return sets[0]!;
-  return addressSet(
-    sets.flatMap((s) => pairs(s.v4)),
-    sets.flatMap((s) => pairs(s.v6)),
-  );
+  // Most rules hold no IPv6 address: no pairs to build and sort for them.
+  const v6 = sets.some((s) => s.v6.length > 0)
+    ? normalize(
+        sets.flatMap((s) => pairs(s.v6)),
+        1n,
+      ).flat()
+    : [];
+  return { v4: unionV4(sets), v6 };
+}
+
+/**
+ * The IPv4 intervals of `sets`, merged as `normalize` merges them, but in typed arrays: compiling
+ * a rule with a list of prefixes would otherwise make a pair array per prefix.
+ */
+function unionV4(sets: readonly AddressSet[]): Float64Array {
+  let count = 0;
+  for (const set of sets) count += set.v4.length / 2;
+  const los = new Float64Array(count);
+  const his = new Float64Array(count);
+  let at = 0;
+  for (const set of sets) {
+    for (let i = 0; i < set.v4.length; i += 2, at++) {
+      los[at] = set.v4[i]!;
+      his[at] = set.v4[i + 1]!;
+    }
+  }
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
+  order.sort((a, b) => los[a]! - los[b]!);
+  const merged: number[] = [];
+  for (const i of order) {
+    const hi = merged.length - 1; // the last interval's end, when there is one
+    // Overlapping and adjacent intervals (hi + 1 === lo) merge.
+    if (merged.length > 0 && los[i]! <= merged[hi]! + 1) merged[hi] = Math.max(merged[hi]!, his[i]!);
+    else merged.push(los[i]!, his[i]!);
+  }
+  return Float64Array.from(merged);
 }
 
 function subtractFamily<T extends number | bigint>(

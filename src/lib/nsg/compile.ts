@@ -43,15 +43,22 @@ function resolveAddress(value: string, tags: TagSets, network: Network): Address
   return parsed.ok ? parsed.value : EMPTY_SET;
 }
 
+/** A side's fields, named once: a key built per call is a new string to look up every time. */
+const SIDE_FIELDS = {
+  source: { asgs: "sourceApplicationSecurityGroups", prefixes: "sourceAddressPrefixes" },
+  destination: { asgs: "destinationApplicationSecurityGroups", prefixes: "destinationAddressPrefixes" },
+} as const;
+
 function compileSide(
   rule: SecurityRule,
   side: "source" | "destination",
   tags: TagSets,
   network: Network,
 ): AddressSet {
-  const asgs = rule[`${side}ApplicationSecurityGroups`];
+  const fields = SIDE_FIELDS[side];
+  const asgs = rule[fields.asgs];
   if (asgs.length > 0) return union(...asgs.map((a) => network.asgMembers.get(a) ?? EMPTY_SET));
-  return union(...rule[`${side}AddressPrefixes`].map((p) => resolveAddress(p, tags, network)));
+  return union(...rule[fields.prefixes].map((p) => resolveAddress(p, tags, network)));
 }
 
 const compilePorts = (specs: readonly string[]): PortInterval[] =>

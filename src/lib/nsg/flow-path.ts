@@ -85,8 +85,11 @@ export class FlowPath {
   readonly network: Network;
   /** A VM sending to a host platform service's address: NSGs may not apply (host-services.ts). */
   readonly towardHostService: boolean;
-  /** Reused by `access`, which runs for every cell of a comparison: no allocation per flow. */
-  readonly #packets: { sent: Packet; received: Packet };
+  /**
+   * Reused by `access`, which runs for every cell of a comparison: no allocation per flow. Made
+   * on first use: a path walked once by `evaluateFlow` never needs them.
+   */
+  #packets: { sent: Packet; received: Packet } | undefined;
 
   constructor(
     network: Network,
@@ -104,8 +107,6 @@ export class FlowPath {
     this.received = received;
     this.towardHostService =
       source.kind === "nic" && destination.kind === "external" && isHostServiceAddress(sent);
-    const blank = { protocol: "Tcp", sourcePort: 0, destinationPort: 0 } as const;
-    this.#packets = { sent: { ...blank, ...sent }, received: { ...blank, ...received } };
   }
 
   /** The packet `side` sees for these protocol and ports (a new object: steps keep it). */
@@ -131,7 +132,11 @@ export class FlowPath {
 
   /** Whether an initiating flow gets through: the verdict's access, without its trace. */
   access(protocol: FlowProtocol, sourcePort: number, destinationPort: number): Access {
-    const { sent, received } = this.#packets;
+    const blank = { protocol: "Tcp", sourcePort: 0, destinationPort: 0 } as const;
+    const { sent, received } = (this.#packets ??= {
+      sent: { ...blank, ...this.sent },
+      received: { ...blank, ...this.received },
+    });
     sent.protocol = received.protocol = protocol;
     sent.sourcePort = received.sourcePort = sourcePort;
     sent.destinationPort = received.destinationPort = destinationPort;

@@ -32,7 +32,8 @@ export interface Network {
   nicsByName: Map<string, NicPlacement>;
   /** First NIC of each VM is its primary. */
   primaryNicByVm: Map<string, NicPlacement>;
-  nicsByAddress: Map<string, NicPlacement>;
+  /** By address value (a number for IPv4, a bigint for IPv6: Map keys compare them by value). */
+  nicsByAddress: Map<number | bigint, NicPlacement>;
   asgMembers: Map<string, AddressSet>;
   customTags: Map<string, AddressSet>;
   tagsByVnet: Map<string, TagSets>;
@@ -52,10 +53,8 @@ export function findSubnet(
   return matches.length === 1 ? matches[0] : undefined;
 }
 
-const addressKey = (ip: IpAddress): string => `${ip.family}:${ip.value}`;
-
 export function lookupAddress(network: Network, ip: IpAddress): NicPlacement | undefined {
-  return network.nicsByAddress.get(addressKey(ip));
+  return network.nicsByAddress.get(ip.value);
 }
 
 function vnetSpace(topology: Topology, vnet: Vnet): AddressSet {
@@ -67,7 +66,7 @@ function vnetSpace(topology: Topology, vnet: Vnet): AddressSet {
 export function buildNetwork(topology: Topology, subscription: SubscriptionType = "pay-as-you-go"): Network {
   const nicsByName = new Map<string, NicPlacement>();
   const primaryNicByVm = new Map<string, NicPlacement>();
-  const nicsByAddress = new Map<string, NicPlacement>();
+  const nicsByAddress = new Map<number | bigint, NicPlacement>();
   const asgAddresses = new Map<string, IpAddress[]>(topology.asgs.map((a) => [a, []]));
 
   for (const vm of topology.vms) {
@@ -88,8 +87,8 @@ export function buildNetwork(topology: Topology, subscription: SubscriptionType 
       };
       nicsByName.set(nic.name, placement);
       if (!primaryNicByVm.has(vm.name)) primaryNicByVm.set(vm.name, placement);
-      nicsByAddress.set(addressKey(placement.privateIp), placement);
-      if (placement.publicIp) nicsByAddress.set(addressKey(placement.publicIp), placement);
+      nicsByAddress.set(placement.privateIp.value, placement);
+      if (placement.publicIp) nicsByAddress.set(placement.publicIp.value, placement);
       for (const asg of nic.asgs) asgAddresses.get(asg)?.push(placement.privateIp);
     }
   }

@@ -23,9 +23,17 @@ const LEGACY_NAMES: Record<string, BuiltInTag> = {
   internet: "Internet",
 };
 
+/** Every spelling by its lower case: asked for each address of each rule, several times over. */
+const BY_LOWER_CASE = new Map<string, BuiltInTag>([
+  ...BUILT_IN_TAGS.map((t): [string, BuiltInTag] => [t.toLowerCase(), t]),
+  ...Object.entries(LEGACY_NAMES),
+]);
+
 export function builtInTag(text: string): BuiltInTag | undefined {
-  const lower = text.toLowerCase();
-  return BUILT_IN_TAGS.find((t) => t.toLowerCase() === lower) ?? LEGACY_NAMES[lower];
+  // Every tag starts with a letter: an address (most prefixes) needs no lower-case copy.
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) return undefined;
+  return BY_LOWER_CASE.get(text.toLowerCase());
 }
 
 /** Azure's platform address: load balancer health probes, DHCP, DNS, the VM agent's WireServer. */

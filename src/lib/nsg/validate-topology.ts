@@ -193,6 +193,22 @@ function checkInSubnet(ip: string, subnetPrefix: string, path: IssuePath, add: A
   }
 }
 
+/** A side's fields, named once: keys built per rule are new strings to look up every time. */
+const SIDE_FIELDS = [
+  {
+    side: "source",
+    asgs: "sourceApplicationSecurityGroups",
+    prefixes: "sourceAddressPrefixes",
+    prefix: "sourceAddressPrefix",
+  },
+  {
+    side: "destination",
+    asgs: "destinationApplicationSecurityGroups",
+    prefixes: "destinationAddressPrefixes",
+    prefix: "destinationAddressPrefix",
+  },
+] as const;
+
 export function validateRules(
   rules: readonly SecurityRule[],
   path: IssuePath,
@@ -203,13 +219,14 @@ export function validateRules(
   const names = new Map<string, number>();
   const priorities = new Map<string, number>();
   rules.forEach((rule, r) => {
-    const at = [...path, r];
+    // Built only for an issue: most rules have none.
+    const at = (...rest: IssuePath) => [...path, r, ...rest];
     const lower = rule.name.toLowerCase();
     if (names.has(lower))
       add(
         "duplicate-rule-name",
         `rule name "${rule.name}" is already used by rule ${names.get(lower)! + 1} of this NSG`,
-        [...at, "name"],
+        at("name"),
       );
     else names.set(lower, r);
     const key = `${rule.direction}:${rule.priority}`;
@@ -218,27 +235,26 @@ export function validateRules(
       add(
         "duplicate-priority",
         `priority ${rule.priority} is already used by ${rules[clash]!.direction.toLowerCase()} rule "${rules[clash]!.name}"; each ${rule.direction.toLowerCase()} rule needs its own priority`,
-        [...at, "priority"],
+        at("priority"),
       );
     } else priorities.set(key, r);
-    for (const side of ["source", "destination"] as const) {
-      rule[`${side}ApplicationSecurityGroups`].forEach((asg, i) => {
+    for (const fields of SIDE_FIELDS) {
+      rule[fields.asgs].forEach((asg, i) => {
         if (!asgNames.has(asg))
-          add("unknown-asg", `application security group "${asg}" is not defined in this scenario`, [
-            ...at,
-            `${side}ApplicationSecurityGroups`,
-            i,
-          ]);
+          add(
+            "unknown-asg",
+            `application security group "${asg}" is not defined in this scenario`,
+            at(fields.asgs, i),
+          );
       });
-      rule[`${side}AddressPrefixes`].forEach((prefix, i) => {
+      const prefixes = rule[fields.prefixes];
+      prefixes.forEach((prefix, i) => {
         if (prefix === "*" || builtInTag(prefix) || parseCidrOrIp(prefix).ok) return;
         if (!tagNames.has(prefix.toLowerCase())) {
-          const field =
-            rule[`${side}AddressPrefixes`].length === 1 ? `${side}AddressPrefix` : `${side}AddressPrefixes`;
           add(
             "unknown-service-tag",
             `unknown service tag "${prefix}": use VirtualNetwork, AzureLoadBalancer, Internet, an AzurePlatform tag (DNS, IMDS, LKM), *, an IP address or a CIDR range`,
-            [...at, field, ...(field.endsWith("es") ? [i] : [])],
+            prefixes.length === 1 ? at(fields.prefix) : at(fields.prefixes, i),
           );
         }
       });

@@ -12,7 +12,10 @@ export type RuleProtocol = (typeof RULE_PROTOCOLS)[number];
 export type FlowProtocol = (typeof FLOW_PROTOCOLS)[number];
 
 /** Only TCP and UDP carry ports; rules and flows of other protocols ignore them. */
-export const hasPorts = (protocol: FlowProtocol): boolean => protocol === "Tcp" || protocol === "Udp";
+export const PORT_PROTOCOLS = ["Tcp", "Udp"] as const;
+export type PortProtocol = (typeof PORT_PROTOCOLS)[number];
+export const hasPorts = (protocol: FlowProtocol): protocol is PortProtocol =>
+  protocol === "Tcp" || protocol === "Udp";
 
 /** ARM accepts enum values case-insensitively; we store the canonical spelling. */
 export function canonical<T extends string>(values: readonly T[], input: unknown): unknown {
