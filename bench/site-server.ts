@@ -75,6 +75,7 @@ export const serve = (root: string, { base = "/" }: { base?: string } = {}) =>
  */
 export async function serveHttp2(
   root: string,
+  { base = "/" }: { base?: string } = {},
 ): Promise<{ server: Http2SecureServer; url: string } | undefined> {
   const dir = mkdtempSync(join(tmpdir(), "nsg-lab-bench-tls-"));
   try {
@@ -93,8 +94,8 @@ export async function serveHttp2(
   }
   const server = createSecureServer(
     { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
-    siteHandler(root, "/"),
+    siteHandler(root, base),
   );
   rmSync(dir, { recursive: true, force: true });
-  return (await listening(server, "https", "/")) as { server: Http2SecureServer; url: string };
+  return (await listening(server, "https", base)) as { server: Http2SecureServer; url: string };
 }
