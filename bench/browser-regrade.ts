@@ -5,7 +5,8 @@
  * The same build then measures opening the editor (editor-download.ts).
  */
 import { execSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { chromium } from "@playwright/test";
 import { ms, ratio } from "./measure.ts";
 import { editorDownloadBench } from "./editor-download.ts";
@@ -28,12 +29,21 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  * The site built once for the browser benches, under "/" (`dist-bench/`): the whole build,
  * service worker included, so the editor's second open comes from its copy.
  */
-export function buildBenchSite(): void {
+export function buildBenchSite(): number {
+  const start = performance.now();
   execSync("npm run build", {
     stdio: "ignore",
     env: { ...process.env, BASE_PATH: "/", ASTRO_OUT_DIR: OUT },
   });
+  return performance.now() - start;
 }
+
+/** Issue 18's anchor: an Astro Starlight build of the same lessons (9 pages), on this machine. */
+const STARLIGHT_BUILD_MS = 2950;
+
+/** How many copies of Monaco's core (`editor.api`) the build wrote: once, since issue 18. */
+const monacoCoreCopies = () =>
+  readdirSync(join(OUT, "_astro")).filter((name) => /^editor\.api\..*\.js$/.test(name)).length;
 
 export const launchChromium = () =>
   chromium.launch({
@@ -58,7 +68,12 @@ export async function browserRegradeBench(line: (label: string, value: string) =
     line("skipped", `no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
     return;
   }
-  buildBenchSite();
+  const built = buildBenchSite();
+  line(
+    "npm run build (every page, search index, service worker)",
+    `${ms(built)}  ×${(built / STARLIGHT_BUILD_MS).toFixed(2)} Starlight's 9 pages`,
+  );
+  line("copies of Monaco's core in the build", String(monacoCoreCopies()));
   const { server, url } = await serve(OUT);
   const browser = await launchChromium();
   try {

@@ -9,7 +9,8 @@
  *    3b. the script readers alone on 1,000-rule Azure PowerShell and az CLI scripts (100 ms each).
  * 4. The semantic comparison with the reference solution, per exercise and for a 200-rule NSG.
  * 5. Hostile input: the slowest 64 KB adversarial input for every reader (budget 100 ms).
- * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium).
+ * 6. The same in the browser: re-grade + render per pause while typing in Monaco (Chromium);
+ *    first, the build those pages come from (its time against Starlight's, Monaco's core once).
  * 6b. Opening the editor in Chromium: bytes downloaded until the first grade and until Monaco is in
  *    (az CLI, JSON), the same on Fast 3G + 4× CPU against issue 18's CodeMirror 6 anchor, and a
  *    second open from the service worker's copy (target: under 300 ms).
