@@ -1,10 +1,10 @@
 import { capIssues } from "../cap-issues.ts";
 import type { RuleDocument } from "../formats/rule-document.ts";
 import type { IssueCode } from "../issue-codes.ts";
-import { securityRuleSchema, type SecurityRule } from "../nsg/rule-schema.ts";
+import { parseSecurityRule } from "../nsg/parse-rule.ts";
+import type { SecurityRule } from "../nsg/rule-schema.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import { validateRules } from "../nsg/validate-topology.ts";
-import { parseSchema } from "../nsg/zod-issues.ts";
 import { fail, ok, type Issue, type IssuePath, type Result, type SourceSpan } from "../result.ts";
 import { NetworkBuilder, type NetworkApplied } from "./apply-network.ts";
 import type { Exercise } from "./exercise-schema.ts";
@@ -48,7 +48,7 @@ export function applyDocument(
   for (const nsg of doc.nsgs) {
     const rules: SecurityRule[] = [];
     nsg.rules.forEach((raw, i) => {
-      const parsed = parseSchema(securityRuleSchema, raw, [nsg.name, i]);
+      const parsed = parseSecurityRule(raw, [nsg.name, i]);
       if (parsed.ok) rules.push(parsed.value);
       else for (const issue of parsed.errors) located(issue.code, issue.message, issue.path);
     });

@@ -21,7 +21,7 @@ const NAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
 export const TAG_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** Read-only properties ARM and the CLI print; accepted and ignored so pasted output works. */
-const READ_ONLY_KEYS = ["id", "etag", "type", "provisioningState", "resourceGroup"] as const;
+export const READ_ONLY_KEYS = ["id", "etag", "type", "provisioningState", "resourceGroup"] as const;
 
 const enumOf = <T extends string>(values: readonly [T, ...T[]], field: string) =>
   z.preprocess(
@@ -100,7 +100,7 @@ function suggestKey(key: string | undefined): string {
   return match ? ` (did you mean "${RULE_KEYS.get(match)}"?)` : "";
 }
 
-type FlatRule = z.infer<typeof flatRuleShape>;
+export type FlatRule = z.infer<typeof flatRuleShape>;
 type Side = "source" | "destination";
 type AddIssue = (code: IssueCode, message: string, path: (string | number)[]) => void;
 /** A failed parse's first issue, at `path`. */
@@ -202,7 +202,8 @@ function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
   });
 }
 
-function checkRule(rule: FlatRule, add: AddIssue) {
+/** Azure's checks across a rule's fields, once every field has its type. */
+export function checkRule(rule: FlatRule, add: AddIssue) {
   checkName(rule.name, add);
   checkPriority(rule.priority, add);
   for (const side of ["source", "destination"] as const) {
@@ -229,6 +230,22 @@ export function flattenArmRule(input: unknown): unknown {
   return input;
 }
 
+/** The rule as the evaluator reads it: singular and plural fields merged into lists. */
+export const normalizeRule = (rule: FlatRule) => ({
+  name: rule.name,
+  priority: rule.priority,
+  direction: rule.direction,
+  access: rule.access,
+  protocol: rule.protocol,
+  sourceAddressPrefixes: listOf(rule.sourceAddressPrefix, rule.sourceAddressPrefixes),
+  sourcePortRanges: listOf(rule.sourcePortRange, rule.sourcePortRanges),
+  destinationAddressPrefixes: listOf(rule.destinationAddressPrefix, rule.destinationAddressPrefixes),
+  destinationPortRanges: listOf(rule.destinationPortRange, rule.destinationPortRanges),
+  sourceApplicationSecurityGroups: rule.sourceApplicationSecurityGroups ?? [],
+  destinationApplicationSecurityGroups: rule.destinationApplicationSecurityGroups ?? [],
+  ...(rule.description !== undefined ? { description: rule.description } : {}),
+});
+
 export const securityRuleSchema = lazySchema(() =>
   z.preprocess(
     flattenArmRule,
@@ -236,20 +253,7 @@ export const securityRuleSchema = lazySchema(() =>
       .superRefine((rule, ctx) =>
         checkRule(rule, (code, message, path) => ctx.addIssue(customIssue(code, message, path))),
       )
-      .transform((rule) => ({
-        name: rule.name,
-        priority: rule.priority,
-        direction: rule.direction,
-        access: rule.access,
-        protocol: rule.protocol,
-        sourceAddressPrefixes: listOf(rule.sourceAddressPrefix, rule.sourceAddressPrefixes),
-        sourcePortRanges: listOf(rule.sourcePortRange, rule.sourcePortRanges),
-        destinationAddressPrefixes: listOf(rule.destinationAddressPrefix, rule.destinationAddressPrefixes),
-        destinationPortRanges: listOf(rule.destinationPortRange, rule.destinationPortRanges),
-        sourceApplicationSecurityGroups: rule.sourceApplicationSecurityGroups ?? [],
-        destinationApplicationSecurityGroups: rule.destinationApplicationSecurityGroups ?? [],
-        ...(rule.description !== undefined ? { description: rule.description } : {}),
-      })),
+      .transform(normalizeRule),
   ),
 );
 
