@@ -23,6 +23,21 @@ export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult
 }
 
 /**
+ * The rule lists of `topology` (applyRules' result for `doc`) that applyRules validated as
+ * validateTopology would: those of the NSGs the document writes, checked against the scenario's
+ * ASGs and tags. A document that creates ASGs had them checked against its own names too, which
+ * the topology may spell otherwise (ASG names are case-insensitive): then none.
+ */
+export function rulesValidatedBy(
+  doc: RuleDocument,
+  topology: Topology,
+): ReadonlySet<readonly SecurityRule[]> {
+  if (doc.network.some((c) => c.kind === "asg")) return new Set();
+  const written = new Set(doc.nsgs.map((n) => n.name));
+  return new Set(topology.nsgs.filter((n) => written.has(n.name)).map((n) => n.securityRules));
+}
+
+/**
  * Puts a learner's rules into the exercise's network: each NSG the document writes gets exactly
  * those rules, created NSGs are added, then the network the text builds and its associations are
  * applied in text order (`NetworkBuilder`). Every rule is validated as Azure would (schema,
