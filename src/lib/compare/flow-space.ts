@@ -193,8 +193,9 @@ function groupOutside(
       classOf[c] = classes++;
   });
   // The class each class was split into by the current set (valid where `splitBy` is that set).
-  const splitInto: number[] = [];
-  const splitBy: number[] = [];
+  // Typed arrays, grown by doubling: plain arrays written at scattered indices go holey and slow.
+  let splitInto = new Int32Array(2 * cells.length + 16);
+  let splitBy = new Int32Array(splitInto.length);
   let setNumber = 0;
   for (const held of runs.values()) {
     setNumber++;
@@ -205,6 +206,7 @@ function groupOutside(
       for (let c = first; c <= last; c++) {
         const old = classOf[c]!;
         if (splitBy[old] !== setNumber) {
+          if (classes === splitInto.length) [splitInto, splitBy] = [grown(splitInto), grown(splitBy)];
           splitBy[old] = setNumber;
           splitInto[old] = classes++;
         }
@@ -220,6 +222,13 @@ function groupOutside(
     group.cells.push(c);
   });
   return [...groups.values()];
+}
+
+/** The same numbers in twice the room. */
+function grown(numbers: Int32Array): Int32Array {
+  const more = new Int32Array(2 * numbers.length);
+  more.set(numbers);
+  return more;
 }
 
 /** The cells for comparing two networks on the flows that cross these NICs' NSGs. */
