@@ -5,32 +5,13 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { RULE_FIELD_ORDER } from "../../../src/lib/formats/rule-fields.ts";
 import { parseSecurityRule } from "../../../src/lib/nsg/parse-rule.ts";
 import { securityRuleSchema } from "../../../src/lib/nsg/rule-schema.ts";
 import { parseSchema } from "../../../src/lib/nsg/zod-issues.ts";
 import { ruleBody } from "../properties/arbitraries.ts";
 
-const FIELDS = [
-  "name",
-  "priority",
-  "direction",
-  "access",
-  "protocol",
-  "description",
-  "sourceAddressPrefix",
-  "sourceAddressPrefixes",
-  "sourcePortRange",
-  "sourcePortRanges",
-  "destinationAddressPrefix",
-  "destinationAddressPrefixes",
-  "destinationPortRange",
-  "destinationPortRanges",
-  "sourceApplicationSecurityGroups",
-  "destinationApplicationSecurityGroups",
-  "id",
-  "etag",
-  "provisioningState",
-];
+const FIELDS = [...RULE_FIELD_ORDER, "id", "etag", "provisioningState"];
 
 /** Values a field might be given, right or wrong for it. */
 const anyValue: fc.Arbitrary<unknown> = fc.oneof(
