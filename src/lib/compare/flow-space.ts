@@ -191,8 +191,8 @@ function groupOutside(
   });
   // The class each class was split into by the current set (valid where `splitBy` is that set).
   // Typed arrays, grown by doubling: plain arrays written at scattered indices go holey and slow.
-  let splitInto = new Int32Array(2 * cells.length + 16);
-  let splitBy = new Int32Array(splitInto.length);
+  let splitInto: Int32Array = new Int32Array(2 * cells.length + 16);
+  let splitBy: Int32Array = new Int32Array(splitInto.length);
   let setNumber = 0;
   for (const held of runs.values()) {
     setNumber++;
