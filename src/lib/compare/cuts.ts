@@ -20,16 +20,22 @@ export class Cuts<T extends number | bigint> {
     if (hi < this.max) this.#starts.add(this.#step(hi, 1));
   }
   cells(): [T, T][] {
-    // Numbers sort natively in a typed array, many times quicker than through a comparator.
-    const starts: ArrayLike<T> =
-      typeof this.min === "number"
-        ? (Float64Array.from(this.#starts as Set<number>).sort() as unknown as ArrayLike<T>)
-        : [...this.#starts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return Array.from(starts, (lo, i) => {
-      const next = i + 1 < starts.length ? starts[i + 1]! : undefined;
-      const hi = next === undefined ? this.max : this.#step(next, -1);
-      return [lo, hi];
-    });
+    // Numbers sort natively in a typed array, many times quicker than through a comparator; it is
+    // filled and read by loops (Float64Array.from a set, and Array.from a typed array with a
+    // mapping, take the iterator's slow path).
+    let starts: ArrayLike<T>;
+    if (typeof this.min === "number") {
+      const numbers = new Float64Array(this.#starts.size);
+      let i = 0;
+      for (const start of this.#starts as Set<number>) numbers[i++] = start;
+      starts = numbers.sort() as unknown as ArrayLike<T>;
+    } else starts = [...this.#starts].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const cells: [T, T][] = [];
+    for (let i = 0; i < starts.length; i++) {
+      const hi = i + 1 < starts.length ? this.#step(starts[i + 1]!, -1) : this.max;
+      cells.push([starts[i]!, hi]);
+    }
+    return cells;
   }
 }
 

@@ -96,8 +96,19 @@ function rulesOn(evaluator: Evaluator, nics: readonly NicPlacement[]): CompiledR
 /** Inclusive runs of cell indices, ascending. */
 export type CellRuns = [number, number][];
 
-/** The index of the last cell starting at or before `value` (`starts` ascending). */
-function cellAt(starts: ArrayLike<number | bigint>, value: number | bigint): number {
+/**
+ * The index of the last cell starting at or before `value` (`starts` ascending, from 0). One
+ * search per family: one shared by numbers and bigints compares generically, and slower.
+ * IPv4's steps down by halving strides from the largest power of two within the cells.
+ */
+function cellAtV4(starts: Float64Array, value: number): number {
+  let at = 0;
+  for (let stride = 1 << (31 - Math.clz32(starts.length)); stride >= 1; stride >>= 1)
+    if (at + stride < starts.length && starts[at + stride]! <= value) at += stride;
+  return at;
+}
+
+function cellAtV6(starts: readonly bigint[], value: bigint): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -117,17 +128,31 @@ function runsBySet(
   rules: readonly CompiledRule[],
   family: 4 | 6,
 ): Map<AddressSet, CellRuns> {
-  const starts = family === 4 ? Float64Array.from(cells, (c) => Number(c.lo)) : cells.map((c) => c.lo);
+  // A loop, not Float64Array.from(cells, mapping): that takes the iterator's slow path.
+  let starts4: Float64Array | undefined;
+  if (family === 4) {
+    starts4 = new Float64Array(cells.length);
+    for (let c = 0; c < cells.length; c++) starts4[c] = Number(cells[c]!.lo);
+  }
+  const starts6 = family === 6 ? cells.map((c) => BigInt(c.lo)) : undefined;
   const bySet = new Map<AddressSet, CellRuns>();
-  for (const rule of rules) {
-    for (const set of [rule.sourceAddresses, rule.destinationAddresses]) {
-      if (bySet.has(set)) continue;
-      const flat: ArrayLike<number | bigint> = family === 4 ? set.v4 : set.v6;
-      const runs: CellRuns = [];
+  const add = (set: AddressSet) => {
+    if (bySet.has(set)) return;
+    const runs: CellRuns = [];
+    if (starts4) {
+      const flat = set.v4;
       for (let i = 0; i < flat.length; i += 2)
-        runs.push([cellAt(starts, flat[i]!), cellAt(starts, flat[i + 1]!)]);
-      bySet.set(set, runs);
+        runs.push([cellAtV4(starts4, flat[i]!), cellAtV4(starts4, flat[i + 1]!)]);
+    } else if (starts6) {
+      const flat = set.v6;
+      for (let i = 0; i < flat.length; i += 2)
+        runs.push([cellAtV6(starts6, flat[i]!), cellAtV6(starts6, flat[i + 1]!)]);
     }
+    bySet.set(set, runs);
+  };
+  for (const rule of rules) {
+    add(rule.sourceAddresses);
+    add(rule.destinationAddresses);
   }
   return bySet;
 }
@@ -165,8 +190,9 @@ function groupOutside(
       classOf[c] = classes++;
   });
   // The class each class was split into by the current set (valid where `splitBy` is that set).
-  const splitInto: number[] = [];
-  const splitBy: number[] = [];
+  // Typed arrays, grown by doubling: plain arrays written at scattered indices go holey and slow.
+  let splitInto: Int32Array = new Int32Array(2 * cells.length + 16);
+  let splitBy: Int32Array = new Int32Array(splitInto.length);
   let setNumber = 0;
   for (const held of runs.values()) {
     setNumber++;
@@ -177,6 +203,7 @@ function groupOutside(
       for (let c = first; c <= last; c++) {
         const old = classOf[c]!;
         if (splitBy[old] !== setNumber) {
+          if (classes === splitInto.length) [splitInto, splitBy] = [grown(splitInto), grown(splitBy)];
           splitBy[old] = setNumber;
           splitInto[old] = classes++;
         }
@@ -192,6 +219,13 @@ function groupOutside(
     group.cells.push(c);
   });
   return [...groups.values()];
+}
+
+/** The same numbers in twice the room. */
+function grown(numbers: Int32Array): Int32Array {
+  const more = new Int32Array(2 * numbers.length);
+  more.set(numbers);
+  return more;
 }
 
 /** The cells for comparing two networks on the flows that cross these NICs' NSGs. */

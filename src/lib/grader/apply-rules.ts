@@ -1,10 +1,10 @@
 import { capIssues } from "../cap-issues.ts";
 import type { RuleDocument } from "../formats/rule-document.ts";
 import type { IssueCode } from "../issue-codes.ts";
-import { securityRuleSchema, type SecurityRule } from "../nsg/rule-schema.ts";
+import { parseSecurityRule } from "../nsg/parse-rule.ts";
+import type { SecurityRule } from "../nsg/rule-schema.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import { validateRules } from "../nsg/validate-topology.ts";
-import { parseSchema } from "../nsg/zod-issues.ts";
 import { fail, ok, type Issue, type IssuePath, type Result, type SourceSpan } from "../result.ts";
 import { NetworkBuilder, type NetworkApplied } from "./apply-network.ts";
 import type { Exercise } from "./exercise-schema.ts";
@@ -20,6 +20,21 @@ export interface ApplyOptions {
 export function applyRules(exercise: Exercise, doc: RuleDocument): AppliedResult {
   const applied = applyDocument(exercise, doc);
   return applied.ok ? ok(applied.value.topology) : applied;
+}
+
+/**
+ * The rule lists of `topology` (applyRules' result for `doc`) that applyRules validated as
+ * validateTopology would: those of the NSGs the document writes, checked against the scenario's
+ * ASGs and tags. A document that creates ASGs had them checked against its own names too, which
+ * the topology may spell otherwise (ASG names are case-insensitive): then none.
+ */
+export function rulesValidatedBy(
+  doc: RuleDocument,
+  topology: Topology,
+): ReadonlySet<readonly SecurityRule[]> {
+  if (doc.network.some((c) => c.kind === "asg")) return new Set();
+  const written = new Set(doc.nsgs.map((n) => n.name));
+  return new Set(topology.nsgs.filter((n) => written.has(n.name)).map((n) => n.securityRules));
 }
 
 /**
@@ -48,7 +63,7 @@ export function applyDocument(
   for (const nsg of doc.nsgs) {
     const rules: SecurityRule[] = [];
     nsg.rules.forEach((raw, i) => {
-      const parsed = parseSchema(securityRuleSchema, raw, [nsg.name, i]);
+      const parsed = parseSecurityRule(raw, [nsg.name, i]);
       if (parsed.ok) rules.push(parsed.value);
       else for (const issue of parsed.errors) located(issue.code, issue.message, issue.path);
     });

@@ -2,9 +2,10 @@ import { capIssues } from "../cap-issues.ts";
 import { lintNsg, type RuleLint } from "../analysis/lint-rules.ts";
 import type { RuleDocument, RuleFormat } from "../formats/rule-document.ts";
 import { createEvaluator, type Evaluator } from "../nsg/evaluator.ts";
+import type { SecurityRule } from "../nsg/rule-schema.ts";
 import type { Topology } from "../nsg/topology-schema.ts";
 import { joinMessages } from "../result.ts";
-import { applyRules } from "./apply-rules.ts";
+import { applyRules, rulesValidatedBy } from "./apply-rules.ts";
 import { changeSize, changesBetween, type ChangeReport } from "./change-size.ts";
 import { writesRules, type Exercise } from "./exercise-schema.ts";
 import { explainMiss } from "./explain.ts";
@@ -20,6 +21,8 @@ import { decidedByHolds, deciderLabel, flattenTrace } from "./trace.ts";
 /** `suggestFixes: false` skips verifying fixes (each re-compares): the editor asks for them on request. */
 export interface GradeOptions {
   suggestFixes?: boolean;
+  /** Rule lists `applyRules` has validated (`rulesValidatedBy`): the evaluator does not again. */
+  rulesValidated?: ReadonlySet<readonly SecurityRule[]>;
 }
 
 export function gradeTopology(
@@ -28,7 +31,9 @@ export function gradeTopology(
   format?: RuleFormat,
   options: GradeOptions = {},
 ): GradeReport {
-  const evaluator = createEvaluator(topology, exercise.subscription);
+  const evaluator = createEvaluator(topology, exercise.subscription, {
+    rulesValidated: options.rulesValidated,
+  });
   if (!evaluator.ok)
     return invalidReport(
       exercise.id,
@@ -160,7 +165,10 @@ function gradeText(
     return { report: invalidReport(exercise.id, [...applied.errors, ...doc.value.warnings]), doc: doc.value };
   return {
     report: {
-      ...gradeTopology(exercise, applied.value, doc.value.format, options),
+      ...gradeTopology(exercise, applied.value, doc.value.format, {
+        ...options,
+        rulesValidated: rulesValidatedBy(doc.value, applied.value),
+      }),
       warnings: capIssues(doc.value.warnings),
     },
     doc: doc.value,

@@ -5,7 +5,7 @@ import { resolvePath, type FlowPath } from "./flow-path.ts";
 import { canonicalFlow, flowSchema, type FlowInput } from "./flow-schema.ts";
 import { buildNetwork, type Network } from "./network.ts";
 import { topologySchema, type SubscriptionType, type Topology } from "./topology-schema.ts";
-import { validateTopology } from "./validate-topology.ts";
+import { validateTopology, type ValidateOptions } from "./validate-topology.ts";
 import { parseSchema } from "./zod-issues.ts";
 
 /**
@@ -34,8 +34,9 @@ export function parseTopology(input: unknown): Result<Topology> {
 export function createEvaluator(
   topology: Topology,
   subscription: SubscriptionType = "pay-as-you-go",
+  options: ValidateOptions = {},
 ): Result<Evaluator> {
-  const issues = validateTopology(topology);
+  const issues = validateTopology(topology, options);
   if (issues.length > 0) return fail(issues);
   const network = buildNetwork(topology, subscription);
   const cache = new CompiledNsgCache(network);

@@ -21,7 +21,7 @@ const NAME_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
 export const TAG_PATTERN = /^[A-Za-z][A-Za-z0-9_.-]*$/;
 
 /** Read-only properties ARM and the CLI print; accepted and ignored so pasted output works. */
-const READ_ONLY_KEYS = ["id", "etag", "type", "provisioningState", "resourceGroup"] as const;
+export const READ_ONLY_KEYS = ["id", "etag", "type", "provisioningState", "resourceGroup"] as const;
 
 const enumOf = <T extends string>(values: readonly [T, ...T[]], field: string) =>
   z.preprocess(
@@ -100,7 +100,7 @@ function suggestKey(key: string | undefined): string {
   return match ? ` (did you mean "${RULE_KEYS.get(match)}"?)` : "";
 }
 
-type FlatRule = z.infer<typeof flatRuleShape>;
+export type FlatRule = z.infer<typeof flatRuleShape>;
 type Side = "source" | "destination";
 type AddIssue = (code: IssueCode, message: string, path: (string | number)[]) => void;
 /** A failed parse's first issue, at `path`. */
@@ -129,80 +129,104 @@ function checkPriority(priority: number, add: AddIssue) {
   }
 }
 
+/**
+ * A side's fields, named once: a key built per rule (`${side}PortRange`) is a new string to make
+ * and look up every time. Issue paths are new arrays each: zod prefixes them in place.
+ */
+const SIDE_FIELDS = {
+  source: {
+    portRange: "sourcePortRange",
+    portRanges: "sourcePortRanges",
+    prefix: "sourceAddressPrefix",
+    prefixes: "sourceAddressPrefixes",
+    asgs: "sourceApplicationSecurityGroups",
+  },
+  destination: {
+    portRange: "destinationPortRange",
+    portRanges: "destinationPortRanges",
+    prefix: "destinationAddressPrefix",
+    prefixes: "destinationAddressPrefixes",
+    asgs: "destinationApplicationSecurityGroups",
+  },
+} as const;
+
 function checkPorts(rule: FlatRule, side: Side, add: AddIssue) {
-  const single = rule[`${side}PortRange`];
-  const plural = rule[`${side}PortRanges`] ?? [];
+  const fields = SIDE_FIELDS[side];
+  const single = rule[fields.portRange];
+  const plural = rule[fields.portRanges] ?? [];
   if (single !== undefined && plural.length > 0) {
     add("conflicting-fields", `set either ${side}PortRange or ${side}PortRanges, not both`, [
-      `${side}PortRanges`,
+      fields.portRanges,
     ]);
   }
   if (single === undefined && plural.length === 0) {
-    add("missing-field", `${side}PortRange is required (use "*" for any port)`, [`${side}PortRange`]);
+    add("missing-field", `${side}PortRange is required (use "*" for any port)`, [fields.portRange]);
   }
   if (single !== undefined) {
     const parsed = parsePortSpec(single);
-    if (!parsed.ok) addParsed(add, parsed.errors, [`${side}PortRange`]);
+    if (!parsed.ok) addParsed(add, parsed.errors, [fields.portRange]);
   }
-  plural.forEach((spec, i) => {
-    const parsed = parsePortSpec(spec);
-    if (!parsed.ok) addParsed(add, parsed.errors, [`${side}PortRanges`, i]);
-  });
+  for (let i = 0; i < plural.length; i++) {
+    const parsed = parsePortSpec(plural[i]!);
+    if (!parsed.ok) addParsed(add, parsed.errors, [fields.portRanges, i]);
+  }
 }
 
-function checkSingleAddress(value: string, path: (string | number)[], add: AddIssue) {
+function checkSingleAddress(value: string, field: string, add: AddIssue) {
   if (value === "*" || builtInTag(value)) return;
   // A colon only ever appears in IPv6, and an IPv6 address may have no digit at all ("::", "abcd::").
   if (/^[\d.:a-fA-F/]+$/.test(value) && (value.includes(":") || (/\d/.test(value) && value.includes(".")))) {
     const parsed = parseCidrOrIp(value);
-    if (!parsed.ok) addParsed(add, parsed.errors, path);
+    if (!parsed.ok) addParsed(add, parsed.errors, [field]);
     return;
   }
   if (!TAG_PATTERN.test(value))
-    add("invalid-address-prefix", `"${value}" is not an IP address, a CIDR range, a service tag or *`, path);
+    add("invalid-address-prefix", `"${value}" is not an IP address, a CIDR range, a service tag or *`, [
+      field,
+    ]);
   // Whether a non-built-in tag exists depends on the scenario; validateTopology checks it.
 }
 
 function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
-  const single = rule[`${side}AddressPrefix`];
-  const plural = rule[`${side}AddressPrefixes`] ?? [];
-  const asgs = rule[`${side}ApplicationSecurityGroups`] ?? [];
+  const fields = SIDE_FIELDS[side];
+  const single = rule[fields.prefix];
+  const plural = rule[fields.prefixes] ?? [];
+  const asgs = rule[fields.asgs] ?? [];
   const hasPrefix = single !== undefined || plural.length > 0;
   if (single !== undefined && plural.length > 0) {
     add("conflicting-fields", `set either ${side}AddressPrefix or ${side}AddressPrefixes, not both`, [
-      `${side}AddressPrefixes`,
+      fields.prefixes,
     ]);
   }
   if (hasPrefix && asgs.length > 0) {
     add(
       "conflicting-fields",
       `a rule's ${side} is either address prefixes or application security groups, not both`,
-      [`${side}ApplicationSecurityGroups`],
+      [fields.asgs],
     );
   }
   if (!hasPrefix && asgs.length === 0) {
-    add("missing-field", `${side}AddressPrefix is required (use "*" for any address)`, [
-      `${side}AddressPrefix`,
-    ]);
+    add("missing-field", `${side}AddressPrefix is required (use "*" for any address)`, [fields.prefix]);
   }
-  if (single !== undefined) checkSingleAddress(single, [`${side}AddressPrefix`], add);
-  plural.forEach((value, i) => {
-    const path = [`${side}AddressPrefixes`, i];
+  if (single !== undefined) checkSingleAddress(single, fields.prefix, add);
+  for (let i = 0; i < plural.length; i++) {
+    const value = plural[i]!;
     // Azure: plural prefixes "cannot specify existing VIRTUALNETWORK, INTERNET, AZURELOADBALANCER, '*' or system tags".
     if (value === "*" || builtInTag(value) || (TAG_PATTERN.test(value) && !value.includes(":"))) {
       add(
         "tag-in-prefix-list",
         `${side}AddressPrefixes holds IP addresses and CIDR ranges only; put "${value}" alone in ${side}AddressPrefix`,
-        path,
+        [fields.prefixes, i],
       );
-      return;
+      continue;
     }
     const parsed = parseCidrOrIp(value);
-    if (!parsed.ok) addParsed(add, parsed.errors, path);
-  });
+    if (!parsed.ok) addParsed(add, parsed.errors, [fields.prefixes, i]);
+  }
 }
 
-function checkRule(rule: FlatRule, add: AddIssue) {
+/** Azure's checks across a rule's fields, once every field has its type. */
+export function checkRule(rule: FlatRule, add: AddIssue) {
   checkName(rule.name, add);
   checkPriority(rule.priority, add);
   for (const side of ["source", "destination"] as const) {
@@ -229,6 +253,22 @@ export function flattenArmRule(input: unknown): unknown {
   return input;
 }
 
+/** The rule as the evaluator reads it: singular and plural fields merged into lists. */
+export const normalizeRule = (rule: FlatRule) => ({
+  name: rule.name,
+  priority: rule.priority,
+  direction: rule.direction,
+  access: rule.access,
+  protocol: rule.protocol,
+  sourceAddressPrefixes: listOf(rule.sourceAddressPrefix, rule.sourceAddressPrefixes),
+  sourcePortRanges: listOf(rule.sourcePortRange, rule.sourcePortRanges),
+  destinationAddressPrefixes: listOf(rule.destinationAddressPrefix, rule.destinationAddressPrefixes),
+  destinationPortRanges: listOf(rule.destinationPortRange, rule.destinationPortRanges),
+  sourceApplicationSecurityGroups: rule.sourceApplicationSecurityGroups ?? [],
+  destinationApplicationSecurityGroups: rule.destinationApplicationSecurityGroups ?? [],
+  ...(rule.description !== undefined ? { description: rule.description } : {}),
+});
+
 export const securityRuleSchema = lazySchema(() =>
   z.preprocess(
     flattenArmRule,
@@ -236,20 +276,7 @@ export const securityRuleSchema = lazySchema(() =>
       .superRefine((rule, ctx) =>
         checkRule(rule, (code, message, path) => ctx.addIssue(customIssue(code, message, path))),
       )
-      .transform((rule) => ({
-        name: rule.name,
-        priority: rule.priority,
-        direction: rule.direction,
-        access: rule.access,
-        protocol: rule.protocol,
-        sourceAddressPrefixes: listOf(rule.sourceAddressPrefix, rule.sourceAddressPrefixes),
-        sourcePortRanges: listOf(rule.sourcePortRange, rule.sourcePortRanges),
-        destinationAddressPrefixes: listOf(rule.destinationAddressPrefix, rule.destinationAddressPrefixes),
-        destinationPortRanges: listOf(rule.destinationPortRange, rule.destinationPortRanges),
-        sourceApplicationSecurityGroups: rule.sourceApplicationSecurityGroups ?? [],
-        destinationApplicationSecurityGroups: rule.destinationApplicationSecurityGroups ?? [],
-        ...(rule.description !== undefined ? { description: rule.description } : {}),
-      })),
+      .transform(normalizeRule),
   ),
 );
 

@@ -13,7 +13,16 @@ import type { Topology } from "./topology-schema.ts";
  * fit their subnets, priorities unique per NSG and direction, tags and ASGs that exist.
  * Returns every problem found, each with the path of the offending value.
  */
-export function validateTopology(topology: Topology): Issue[] {
+export interface ValidateOptions {
+  /**
+   * Rule lists already checked by `validateRules` against this topology's ASGs and service tags
+   * (the grader's `applyRules` checks the ones it puts in, to locate each issue in the text):
+   * not checked again.
+   */
+  rulesValidated?: ReadonlySet<readonly SecurityRule[]>;
+}
+
+export function validateTopology(topology: Topology, { rulesValidated }: ValidateOptions = {}): Issue[] {
   const issues: Issue[] = [];
   const add: Add = (code, message, path) => issues.push({ code, message, path });
   const nsgNames = new Set(topology.nsgs.map((n) => n.name));
@@ -55,9 +64,10 @@ export function validateTopology(topology: Topology): Issue[] {
 
   topology.vnets.forEach((vnet, v) => validateVnet(topology, vnet, v, nsgNames, add));
   validateNics(topology, nsgNames, asgNames, add);
-  topology.nsgs.forEach((nsg, n) =>
-    validateRules(nsg.securityRules, ["nsgs", n, "securityRules"], asgNames, tagNames, add),
-  );
+  topology.nsgs.forEach((nsg, n) => {
+    if (!rulesValidated?.has(nsg.securityRules))
+      validateRules(nsg.securityRules, ["nsgs", n, "securityRules"], asgNames, tagNames, add);
+  });
   validateAsgPlacement(topology, add);
   return issues;
 }
