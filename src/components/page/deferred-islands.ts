@@ -58,7 +58,11 @@ function replay(event: HeldEvent): void {
 async function loadEach(islands: readonly Island[]): Promise<{ start: () => void }[]> {
   const loads: Promise<{ start: () => void }>[] = [];
   for (const island of islands) {
-    loads.push(island.load());
+    const load = island.load();
+    // Handled now, as Promise.all below only handles it a task or more later: an import that
+    // fails offline would otherwise be reported as an unhandled rejection in between.
+    load.catch(() => undefined);
+    loads.push(load);
     if (island !== islands.at(-1)) await nextTask();
   }
   return Promise.all(loads);
