@@ -8,45 +8,21 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { chromium, type Browser } from "@playwright/test";
 import { OUT } from "./browser-regrade.ts";
 import { serve } from "./site-server.ts";
 import { ms, ratio } from "./measure.ts";
+import { scriptsOf, totalGzip } from "../e2e/support/page-scripts.ts";
 
 const LESSON_JS_TARGET = 5 * 1024;
 const TBT_TARGET_MS = 200;
 
+/** A lesson's JS before `load`, counted as e2e/lesson-pages-stay-light.spec.ts counts it. */
 async function lessonJs(browser: Browser, url: string): Promise<{ bytes: number; requests: number }> {
   const context = await browser.newContext({ serviceWorkers: "block" });
-  const page = await context.newPage();
-  const bodies = new Map<string, Promise<number>>();
-  page.on("response", (response) => {
-    if (response.request().resourceType() === "script")
-      bodies.set(
-        response.url(),
-        response.body().then((b) => gzipSync(b).length),
-      );
-  });
-  await page.goto(url);
-  await page.waitForLoadState("networkidle");
-  const early = await page.evaluate(() => {
-    const load = (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming)
-      .loadEventStart;
-    return performance
-      .getEntriesByType("resource")
-      .filter((e) => e.startTime < load)
-      .map((e) => e.name);
-  });
-  let bytes = 0;
-  let requests = 0;
-  for (const [href, size] of bodies)
-    if (early.includes(href)) {
-      bytes += await size;
-      requests += 1;
-    }
+  const early = (await scriptsOf(await context.newPage(), url)).filter((s) => s.beforeLoad);
   await context.close();
-  return { bytes, requests };
+  return { bytes: totalGzip(early), requests: early.length };
 }
 
 async function playgroundTbt(browser: Browser, url: string): Promise<number> {

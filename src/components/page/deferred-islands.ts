@@ -1,8 +1,8 @@
 /**
  * The islands a page need not run before it has loaded: notices, "Mark lesson complete",
  * lesson auto-completion, knowledge checks and exercises (their loader, which fetches the heavy
- * parts on use). Those whose element is on the page are imported
- * after `load`, so they never compete with the page itself, and started in the order below:
+ * parts on use). Those whose element is on the page are imported after `load`, so they never
+ * compete with the page itself, and started in the order below:
  * auto-completion listens before any exercise or knowledge check can report a pass.
  *
  * A learner may act before they arrive: press "Open the editor", choose an answer, open a
