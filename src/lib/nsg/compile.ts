@@ -30,6 +30,9 @@ export interface CompiledNsg {
 
 function resolveAddress(value: string, tags: TagSets, network: Network): AddressSet {
   if (value === "*") return ALL_ADDRESSES;
+  // A tag starts with a letter: a prefix starting with a digit (most of them) is an address.
+  const first = value.charCodeAt(0);
+  if (first >= 48 && first <= 57) return addressOf(value);
   const tag = builtInTag(value);
   if (tag === "VirtualNetwork") return tags.virtualNetwork;
   if (tag === "Internet") return tags.internet;
@@ -39,6 +42,10 @@ function resolveAddress(value: string, tags: TagSets, network: Network): Address
   if (isPlatformServiceTag(tag)) return EMPTY_SET;
   const custom = network.customTags.get(value.toLowerCase());
   if (custom) return custom;
+  return addressOf(value);
+}
+
+function addressOf(value: string): AddressSet {
   const parsed = parseCidrOrIp(value);
   return parsed.ok ? parsed.value : EMPTY_SET;
 }

@@ -26,12 +26,12 @@ const NINE = 57;
  * read from its character codes; anything else is undefined and left to ip-num, which is far
  * slower (a validating regular expression and a bigint per address) and decides every other text.
  */
-function dottedQuad(text: string): number | undefined {
+function dottedQuad(text: string, end = text.length): number | undefined {
   let value = 0;
   let octet = 0;
   let digits = 0;
   let dots = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
     if (code === DOT) {
       if (digits === 0 || ++dots > 3) return undefined;
@@ -103,6 +103,37 @@ export function formatV6(value: bigint): string {
 export function parseCidrOrIp(text: string): Result<AddressSet> {
   const trimmed = text.trim();
   return prefixMemo.get(trimmed, () => parsePrefix(text, trimmed));
+}
+
+/**
+ * Whether `parseCidrOrIp` would accept the text, answered without building its set for the
+ * IPv4 forms rules nearly always hold: validating a large NSG reads every prefix once more than
+ * compiling it does, and a memo lookup or a new set per prefix costs more than reading the text.
+ */
+export const isValidPrefix = (text: string): boolean =>
+  plainV4Range(text.trim()) !== undefined || parseCidrOrIp(text).ok;
+
+/**
+ * An IPv4 address or CIDR in the form rules write it (`dottedQuad`, then "/" and a length of
+ * 0–32 without a leading zero, host bits clear) as its first and last address; anything else,
+ * errors included, is undefined and left to `parsePrefix`.
+ */
+function plainV4Range(text: string): readonly [number, number] | undefined {
+  const slash = text.indexOf("/");
+  const address = dottedQuad(text, slash < 0 ? text.length : slash);
+  if (address === undefined) return undefined;
+  let bits = 32;
+  if (slash >= 0) {
+    const digits = text.length - slash - 1;
+    const tens = text.charCodeAt(slash + 1) - ZERO;
+    const units = text.charCodeAt(slash + 2) - ZERO;
+    if (digits === 1 && tens >= 0 && tens <= 9) bits = tens;
+    else if (digits === 2 && tens >= 1 && tens <= 3 && units >= 0 && units <= 9) bits = tens * 10 + units;
+    else return undefined;
+    if (bits > 32) return undefined;
+  }
+  const size = 2 ** (32 - bits);
+  return address % size === 0 ? [address, address + size - 1] : undefined;
 }
 
 function parsePrefix(text: string, trimmed: string): Result<AddressSet> {

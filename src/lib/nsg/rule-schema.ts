@@ -1,7 +1,7 @@
 import { lazySchema, z } from "../zod.ts";
 import { closestMatch } from "../text/closest-match.ts";
 import { ACCESSES, DIRECTIONS, RULE_PROTOCOLS, canonical } from "./vocabulary.ts";
-import { parseCidrOrIp } from "./ip.ts";
+import { isValidPrefix, parseCidrOrIp } from "./ip.ts";
 import { parsePortSpec } from "./ports.ts";
 import { builtInTag } from "./service-tags.ts";
 import type { IssueCode } from "../issue-codes.ts";
@@ -176,6 +176,7 @@ function checkSingleAddress(value: string, field: string, add: AddIssue) {
   if (value === "*" || builtInTag(value)) return;
   // A colon only ever appears in IPv6, and an IPv6 address may have no digit at all ("::", "abcd::").
   if (/^[\d.:a-fA-F/]+$/.test(value) && (value.includes(":") || (/\d/.test(value) && value.includes(".")))) {
+    if (isValidPrefix(value)) return;
     const parsed = parseCidrOrIp(value);
     if (!parsed.ok) addParsed(add, parsed.errors, [field]);
     return;
@@ -220,6 +221,7 @@ function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
       );
       continue;
     }
+    if (isValidPrefix(value)) continue;
     const parsed = parseCidrOrIp(value);
     if (!parsed.ok) addParsed(add, parsed.errors, [fields.prefixes, i]);
   }

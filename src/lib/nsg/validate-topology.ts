@@ -3,7 +3,7 @@ import { cidrSet, parseCidrOrIp, parseIp, singleAddress } from "./ip.ts";
 import { findSubnet } from "./network.ts";
 import type { IssueCode } from "../issue-codes.ts";
 import type { Issue, IssuePath } from "../result.ts";
-import type { SecurityRule } from "./rule-schema.ts";
+import { TAG_PATTERN, type SecurityRule } from "./rule-schema.ts";
 import { builtInTag } from "./service-tags.ts";
 import { validateAsgPlacement } from "./validate-asgs.ts";
 import type { Topology } from "./topology-schema.ts";
@@ -259,7 +259,9 @@ export function validateRules(
       });
       const prefixes = rule[fields.prefixes];
       prefixes.forEach((prefix, i) => {
-        if (prefix === "*" || builtInTag(prefix) || parseCidrOrIp(prefix).ok) return;
+        // A rule is only ever built valid (securityRuleSchema), so what is not written as a tag
+        // is an address it has already read: only a tag is left to look up.
+        if (prefix === "*" || !TAG_PATTERN.test(prefix) || builtInTag(prefix)) return;
         if (!tagNames.has(prefix.toLowerCase())) {
           add(
             "unknown-service-tag",

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { IPv4, IPv6, Validator } from "ip-num";
 import { describe, expect, it } from "vitest";
-import { formatV4 } from "../../../src/lib/nsg/ip.ts";
+import { formatV4, isValidPrefix } from "../../../src/lib/nsg/ip.ts";
 import { parseCidrOrIp, parseIp } from "../../../src/lib/nsg/index.ts";
 
 function reference(text: string): { family: 4 | 6; value: string } | undefined {
@@ -80,6 +80,40 @@ describe("CIDR parsing", () => {
         expect(typeof result.ok).toBe("boolean");
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it("reads IPv4 prefixes as the reference does, and validates them alike, near-misses and host bits included", () => {
+    const bits = fc.oneof(
+      fc.integer({ min: 0, max: 40 }).map(String),
+      fc.string({ unit: fc.constantFrom(..."0123456789/ "), maxLength: 4 }),
+    );
+    const prefix = fc.oneof(
+      fc.tuple(fc.oneof(v4Text, nearV4), bits).map(([a, b]) => `${a}/${b}`),
+      fc.tuple(v4Text, fc.integer({ min: 0, max: 32 })).map(([a, b]) => `${a}/${b}`),
+      v4Text,
+    );
+    const expected = (text: string) => {
+      const [address, length, ...rest] = text.trim().split("/");
+      const ip = reference(address!);
+      if (rest.length > 0 || ip?.family !== 4) return "invalid";
+      if (length === undefined) return [Number(ip.value), Number(ip.value)];
+      if (!/^\d{1,3}$/.test(length) || Number(length) > 32) return "invalid";
+      const size = 2 ** (32 - Number(length));
+      return Number(ip.value) % size === 0 ? [Number(ip.value), Number(ip.value) + size - 1] : "host bits";
+    };
+    fc.assert(
+      fc.property(prefix, (text) => {
+        const parsed = parseCidrOrIp(text);
+        const seen = parsed.ok
+          ? parsed.value.v6.length === 0 && Array.from(parsed.value.v4)
+          : parsed.errors[0]!.code === "cidr-host-bits-set"
+            ? "host bits"
+            : "invalid";
+        expect(seen).toEqual(expected(text));
+        expect(isValidPrefix(text)).toBe(parsed.ok);
+      }),
+      { numRuns: 4000 },
     );
   });
 

@@ -2,6 +2,7 @@
  * Ports: "an individual port or ranges of ports ... 80 or 10000-10005" (Azure NSG overview), an
  * integer or range between 0 and 65535, or * (ARM reference). Singular or plural, not both.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatPorts, parsePortSpec } from "../../../src/lib/nsg/index.ts";
 import { ruleIssuesWith } from "./issues.ts";
@@ -13,6 +14,33 @@ describe("port specs", () => {
     expect(parsePortSpec("65535")).toEqual({ ok: true, value: [65535, 65535] });
     expect(parsePortSpec("20-21")).toEqual({ ok: true, value: [20, 21] });
     expect(parsePortSpec(" 1000 - 2000 ")).toEqual({ ok: true, value: [1000, 2000] });
+  });
+
+  it("read every text as the ARM reference's forms say, near-misses included", () => {
+    // The reference, as the documentation words it: * , an integer, or two joined by a dash
+    // (spaces around it allowed), each 0-65535, the range in order.
+    const reference = (spec: string) => {
+      const text = spec.trim();
+      if (text === "*") return [0, 65535];
+      const match = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(text);
+      if (!match) return "invalid";
+      const lo = Number(match[1]);
+      const hi = Number(match[2] ?? match[1]);
+      return lo <= hi && hi <= 65535 ? [lo, hi] : "invalid";
+    };
+    const port = fc.oneof(fc.integer({ min: 0, max: 70000 }).map(String), fc.stringMatching(/^0\d{0,6}$/));
+    const spec = fc.oneof(
+      port,
+      fc.tuple(port, port, fc.constantFrom("-", " - ", "--", "")).map(([a, b, dash]) => `${a}${dash}${b}`),
+      fc.string({ unit: fc.constantFrom(..."0123456789-* ,"), maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(spec, (text) => {
+        const parsed = parsePortSpec(text);
+        expect(parsed.ok ? parsed.value : "invalid").toEqual(reference(text));
+      }),
+      { numRuns: 4000 },
+    );
   });
 
   it("format back the way Azure writes them", () => {
