@@ -1,6 +1,7 @@
 import { ALL_ADDRESSES, EMPTY_SET, union, type AddressSet } from "./address-set.ts";
 import { DEFAULT_RULES } from "./default-rules.ts";
-import { parseCidrOrIp } from "./ip.ts";
+import { AddressSetBuilder } from "./address-set-builder.ts";
+import { parseCidrOrIp, plainV4Range } from "./ip.ts";
 import type { Network, TagSets } from "./network.ts";
 import { ANY_PORT, parsePortSpec, type PortInterval } from "./ports.ts";
 import type { SecurityRule } from "./rule-schema.ts";
@@ -45,7 +46,10 @@ function resolveAddress(value: string, tags: TagSets, network: Network): Address
   return addressOf(value);
 }
 
+/** An address or CIDR as a set: a plain IPv4 one read directly, which is quicker than the memo. */
 function addressOf(value: string): AddressSet {
+  const range = plainV4Range(value);
+  if (range) return { v4: Float64Array.of(range[0], range[1]), v6: [] };
   const parsed = parseCidrOrIp(value);
   return parsed.ok ? parsed.value : EMPTY_SET;
 }
@@ -65,8 +69,18 @@ function compileSide(
   const fields = SIDE_FIELDS[side];
   const asgs = rule[fields.asgs];
   if (asgs.length > 0) return union(...asgs.map((a) => network.asgMembers.get(a) ?? EMPTY_SET));
-  return union(...rule[fields.prefixes].map((p) => resolveAddress(p, tags, network)));
+  const prefixes = rule[fields.prefixes];
+  if (prefixes.length === 1) return resolveAddress(prefixes[0]!, tags, network);
+  for (const prefix of prefixes) {
+    const range = plainV4Range(prefix);
+    if (range) sides.addV4(range[0], range[1]);
+    else sides.add(resolveAddress(prefix, tags, network));
+  }
+  return sides.build();
 }
+
+/** One builder for every side with several prefixes: compiling is synchronous, one side at a time. */
+const sides = new AddressSetBuilder();
 
 const compilePorts = (specs: readonly string[]): PortInterval[] =>
   specs.map((s) => {

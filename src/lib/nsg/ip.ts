@@ -118,7 +118,7 @@ export const isValidPrefix = (text: string): boolean =>
  * 0–32 without a leading zero, host bits clear) as its first and last address; anything else,
  * errors included, is undefined and left to `parsePrefix`.
  */
-function plainV4Range(text: string): readonly [number, number] | undefined {
+export function plainV4Range(text: string): readonly [number, number] | undefined {
   const slash = text.indexOf("/");
   const address = dottedQuad(text, slash < 0 ? text.length : slash);
   if (address === undefined) return undefined;

@@ -38,52 +38,85 @@ export function portIndex(rules: readonly CompiledRule[]): PortIndex {
   return index;
 }
 
-/** A rule's port ranges as sorted, disjoint segment spans [first, last]. */
-function segmentSpans(rule: CompiledRule, starts: Int32Array): [number, number][] {
-  const ranges = [...rule.destinationPorts].sort((a, b) => a[0] - b[0]);
-  const merged: [number, number][] = [];
-  for (const [lo, hi] of ranges) {
-    const last = merged[merged.length - 1];
-    if (last && lo <= last[1] + 1) last[1] = Math.max(last[1], hi);
-    else merged.push([lo, hi]);
-  }
-  return merged.map(([lo, hi]) => [segmentOf(starts, lo), segmentOf(starts, hi)]);
+/**
+ * Every rule's port ranges as sorted, disjoint spans of segments: rule r's are
+ * firsts/lasts[at[r]] .. [at[r + 1] - 1]. Flat typed arrays, not a pair per range: a large NSG
+ * has thousands of rules, nearly all with a single range.
+ */
+function segmentSpans(rules: readonly CompiledRule[], starts: Int32Array) {
+  let total = 0;
+  for (const rule of rules) total += rule.destinationPorts.length;
+  const firsts = new Int32Array(total);
+  const lasts = new Int32Array(total);
+  const at = new Int32Array(rules.length + 1);
+  let count = 0;
+  rules.forEach((rule, r) => {
+    at[r] = count;
+    const ports = rule.destinationPorts;
+    const ranges = ports.length === 1 ? ports : [...ports].sort((a, b) => a[0] - b[0]);
+    let lastHi = -2;
+    for (const [lo, hi] of ranges) {
+      // Overlapping or adjacent ranges join, so no rule is listed twice on one path.
+      if (count > at[r] && lo <= lastHi + 1) {
+        if (hi > lastHi) {
+          lastHi = hi;
+          lasts[count - 1] = segmentOf(starts, hi);
+        }
+        continue;
+      }
+      firsts[count] = segmentOf(starts, lo);
+      lasts[count++] = segmentOf(starts, hi);
+      lastHi = hi;
+    }
+  });
+  at[rules.length] = count;
+  return { firsts, lasts, at };
 }
 
-/** The tree nodes that exactly cover segments first..last (the classic bottom-up walk). */
-function coveringNodes(size: number, first: number, last: number, visit: (node: number) => void): void {
-  let l = first + size;
-  let r = last + size + 1;
-  while (l < r) {
-    if (l & 1) visit(l++);
-    if (r & 1) visit(--r);
-    l >>= 1;
-    r >>= 1;
+/** The sorted, distinct ports where some rule's ranges start or stop: each segment's start. */
+function segmentStarts(rules: readonly CompiledRule[]): Int32Array {
+  let total = 1;
+  for (const rule of rules) total += 2 * rule.destinationPorts.length;
+  const cuts = new Int32Array(total);
+  let count = 1; // cuts[0] = 0: the first segment starts at port 0
+  for (const rule of rules) {
+    for (const [lo, hi] of rule.destinationPorts) {
+      cuts[count++] = lo;
+      if (hi < 65535) cuts[count++] = hi + 1;
+    }
   }
+  const sorted = cuts.subarray(0, count).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++)
+    if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i]!;
+  return sorted.slice(0, distinct);
 }
 
 function buildPortIndex(rules: readonly CompiledRule[]): PortIndex {
-  const cuts = new Set<number>([0]);
-  for (const rule of rules) {
-    for (const [lo, hi] of rule.destinationPorts) {
-      cuts.add(lo);
-      if (hi < 65535) cuts.add(hi + 1);
-    }
-  }
-  const starts = Int32Array.from([...cuts].sort((a, b) => a - b));
+  const starts = segmentStarts(rules);
   let size = 1;
   while (size < starts.length) size <<= 1;
-  const spans = rules.map((rule) => segmentSpans(rule, starts));
-  // Two passes: count each node's rules, then place them; rules go in order, so lists stay sorted.
+  const { firsts, lasts, at } = segmentSpans(rules, starts);
+  // Two passes over the tree nodes that exactly cover each span (the classic bottom-up walk):
+  // count each node's rules, then place them; rules go in order, so each node's list is sorted.
   const from = new Int32Array(2 * size + 1);
-  for (const ruleSpans of spans)
-    for (const [first, last] of ruleSpans) coveringNodes(size, first, last, (n) => from[n + 1]!++);
+  for (let k = 0; k < at[rules.length]!; k++) {
+    for (let l = firsts[k]! + size, r = lasts[k]! + size + 1; l < r; l >>= 1, r >>= 1) {
+      if (l & 1) from[l++ + 1]!++;
+      if (r & 1) from[--r + 1]!++;
+    }
+  }
   for (let n = 1; n < from.length; n++) from[n]! += from[n - 1]!;
   const members = new Int32Array(from[from.length - 1]!);
   const fill = from.slice(0, -1);
-  spans.forEach((ruleSpans, r) => {
-    for (const [first, last] of ruleSpans) coveringNodes(size, first, last, (n) => (members[fill[n]!++] = r));
-  });
+  for (let rule = 0; rule < rules.length; rule++) {
+    for (let k = at[rule]!; k < at[rule + 1]!; k++) {
+      for (let l = firsts[k]! + size, r = lasts[k]! + size + 1; l < r; l >>= 1, r >>= 1) {
+        if (l & 1) members[fill[l++]!++] = rule;
+        if (r & 1) members[fill[--r]!++] = rule;
+      }
+    }
+  }
   return { starts, size, from, members, merged: [], budget: 4 * members.length + 4096 };
 }
 
