@@ -227,19 +227,23 @@ export function validateRules(
   add: Add,
 ) {
   const names = new Map<string, number>();
-  const priorities = new Map<string, number>();
-  rules.forEach((rule, r) => {
+  // Keyed by one number for direction and priority (inbound ≥ 0, outbound < 0): a string built
+  // per rule costs more than the rest of the check.
+  const priorities = new Map<number, number>();
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
     // Built only for an issue: most rules have none.
     const at = (...rest: IssuePath) => [...path, r, ...rest];
     const lower = rule.name.toLowerCase();
-    if (names.has(lower))
+    const named = names.get(lower);
+    if (named !== undefined)
       add(
         "duplicate-rule-name",
-        `rule name "${rule.name}" is already used by rule ${names.get(lower)! + 1} of this NSG`,
+        `rule name "${rule.name}" is already used by rule ${named + 1} of this NSG`,
         at("name"),
       );
     else names.set(lower, r);
-    const key = `${rule.direction}:${rule.priority}`;
+    const key = rule.direction === "Inbound" ? rule.priority : -1 - rule.priority;
     const clash = priorities.get(key);
     if (clash !== undefined) {
       add(
@@ -258,10 +262,11 @@ export function validateRules(
           );
       });
       const prefixes = rule[fields.prefixes];
-      prefixes.forEach((prefix, i) => {
+      for (let i = 0; i < prefixes.length; i++) {
+        const prefix = prefixes[i]!;
         // A rule is only ever built valid (securityRuleSchema), so what is not written as a tag
         // is an address it has already read: only a tag is left to look up.
-        if (prefix === "*" || !TAG_PATTERN.test(prefix) || builtInTag(prefix)) return;
+        if (prefix === "*" || !TAG_PATTERN.test(prefix) || builtInTag(prefix)) continue;
         if (!tagNames.has(prefix.toLowerCase())) {
           add(
             "unknown-service-tag",
@@ -269,7 +274,7 @@ export function validateRules(
             prefixes.length === 1 ? at(fields.prefix) : at(fields.prefixes, i),
           );
         }
-      });
+      }
     }
-  });
+  }
 }
