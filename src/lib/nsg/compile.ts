@@ -82,11 +82,26 @@ function compileSide(
 /** One builder for every side with several prefixes: compiling is synchronous, one side at a time. */
 const sides = new AddressSetBuilder();
 
-const compilePorts = (specs: readonly string[]): PortInterval[] =>
-  specs.map((s) => {
-    const parsed = parsePortSpec(s);
-    return parsed.ok ? parsed.value : ANY_PORT;
-  });
+/** Shared by every rule that has them (compiled rules are never changed): most rules do. */
+const ANY_PORTS: readonly PortInterval[] = [ANY_PORT];
+const NO_PLATFORM_TARGETS: readonly PlatformServiceTag[] = [];
+
+const compilePorts = (specs: readonly string[]): readonly PortInterval[] =>
+  specs.length === 1 && specs[0] === "*"
+    ? ANY_PORTS
+    : specs.map((s) => {
+        const parsed = parsePortSpec(s);
+        return parsed.ok ? parsed.value : ANY_PORT;
+      });
+
+function platformTargets(prefixes: readonly string[]): readonly PlatformServiceTag[] {
+  let targets: PlatformServiceTag[] | undefined;
+  for (const prefix of prefixes) {
+    const tag = builtInTag(prefix);
+    if (isPlatformServiceTag(tag)) (targets ??= []).push(tag);
+  }
+  return targets ?? NO_PLATFORM_TARGETS;
+}
 
 export function compileRule(
   rule: SecurityRule,
@@ -101,9 +116,7 @@ export function compileRule(
     destinationAddresses: compileSide(rule, "destination", tags, network),
     sourcePorts: compilePorts(rule.sourcePortRanges),
     destinationPorts: compilePorts(rule.destinationPortRanges),
-    targetsPlatform: rule.destinationAddressPrefixes
-      .map(builtInTag)
-      .filter((t): t is PlatformServiceTag => isPlatformServiceTag(t)),
+    targetsPlatform: platformTargets(rule.destinationAddressPrefixes),
   };
 }
 
