@@ -110,8 +110,10 @@ export function parseCidrOrIp(text: string): Result<AddressSet> {
  * IPv4 forms rules nearly always hold: validating a large NSG reads every prefix once more than
  * compiling it does, and a memo lookup or a new set per prefix costs more than reading the text.
  */
-export const isValidPrefix = (text: string): boolean =>
-  plainV4Range(text.trim()) !== undefined || parseCidrOrIp(text).ok;
+export const isValidPrefix = (text: string): boolean => isPlainV4Prefix(text) || parseCidrOrIp(text).ok;
+
+/** A valid IPv4 address or CIDR as rules nearly always write one (`plainV4Range`). */
+export const isPlainV4Prefix = (text: string): boolean => plainV4Range(text.trim()) !== undefined;
 
 /**
  * An IPv4 address or CIDR in the form rules write it (`dottedQuad`, then "/" and a length of

@@ -1,7 +1,7 @@
 import { lazySchema, z } from "../zod.ts";
 import { closestMatch } from "../text/closest-match.ts";
 import { ACCESSES, DIRECTIONS, RULE_PROTOCOLS, canonical } from "./vocabulary.ts";
-import { isValidPrefix, parseCidrOrIp } from "./ip.ts";
+import { isPlainV4Prefix, isValidPrefix, parseCidrOrIp } from "./ip.ts";
 import { parsePortSpec } from "./ports.ts";
 import { builtInTag } from "./service-tags.ts";
 import type { IssueCode } from "../issue-codes.ts";
@@ -173,7 +173,8 @@ function checkPorts(rule: FlatRule, side: Side, add: AddIssue) {
 }
 
 function checkSingleAddress(value: string, field: string, add: AddIssue) {
-  if (value === "*" || builtInTag(value)) return;
+  // The plain IPv4 form most prefixes have is valid as it is: no tag or shape to test.
+  if (value === "*" || isPlainV4Prefix(value) || builtInTag(value)) return;
   // A colon only ever appears in IPv6, and an IPv6 address may have no digit at all ("::", "abcd::").
   if (/^[\d.:a-fA-F/]+$/.test(value) && (value.includes(":") || (/\d/.test(value) && value.includes(".")))) {
     if (isValidPrefix(value)) return;
@@ -212,6 +213,7 @@ function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
   if (single !== undefined) checkSingleAddress(single, fields.prefix, add);
   for (let i = 0; i < plural.length; i++) {
     const value = plural[i]!;
+    if (isPlainV4Prefix(value)) continue;
     // Azure: plural prefixes "cannot specify existing VIRTUALNETWORK, INTERNET, AZURELOADBALANCER, '*' or system tags".
     if (value === "*" || builtInTag(value) || (TAG_PATTERN.test(value) && !value.includes(":"))) {
       add(

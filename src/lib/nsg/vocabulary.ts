@@ -20,5 +20,8 @@ export const hasPorts = (protocol: FlowProtocol): protocol is PortProtocol =>
 /** ARM accepts enum values case-insensitively; we store the canonical spelling. */
 export function canonical<T extends string>(values: readonly T[], input: unknown): unknown {
   if (typeof input !== "string") return input;
-  return values.find((v) => v.toLowerCase() === input.trim().toLowerCase()) ?? input;
+  // Nearly every value is written canonically already: no lower-case copies to make for it.
+  if ((values as readonly string[]).includes(input)) return input;
+  const lower = input.trim().toLowerCase();
+  return values.find((v) => v.toLowerCase() === lower) ?? input;
 }
