@@ -2,7 +2,7 @@ import { containsV4, containsV6, type AddressSet } from "./address-set.ts";
 import type { CompiledRule } from "./compile.ts";
 import type { IpAddress } from "./ip.ts";
 import { portInList } from "./ports.ts";
-import { nextCandidate, portIndex, startCandidates } from "./rule-index.ts";
+import { nextCandidate, portIndexOnceWorthIt, startCandidates } from "./rule-index.ts";
 import type { PlatformServiceTag } from "./service-tags.ts";
 import { hasPorts, type FlowProtocol } from "./vocabulary.ts";
 
@@ -58,12 +58,15 @@ const INDEX_FROM = 8;
  * the rules whose destination ports cover theirs (see rule-index.ts); the result is the same.
  */
 export function firstMatch(rules: readonly CompiledRule[], packet: Packet): CompiledRule | undefined {
-  // A handful of rules (every NSG has its 3 defaults per direction) is quicker to scan than to index.
-  if (!hasPorts(packet.protocol) || rules.length < INDEX_FROM) {
+  // A handful of rules (every NSG has its 3 defaults per direction) is quicker to scan than to
+  // index, and so is a large list asked only a few times.
+  const index =
+    hasPorts(packet.protocol) && rules.length >= INDEX_FROM ? portIndexOnceWorthIt(rules) : undefined;
+  if (!index) {
     for (const rule of rules) if (ruleMatches(rule, packet)) return rule;
     return undefined;
   }
-  startCandidates(portIndex(rules), packet.destinationPort);
+  startCandidates(index, packet.destinationPort);
   for (let r = nextCandidate(); r >= 0; r = nextCandidate()) {
     const rule = rules[r]!;
     const protocol = rule.rule.protocol;

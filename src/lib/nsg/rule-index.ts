@@ -39,6 +39,26 @@ export function portIndex(rules: readonly CompiledRule[]): PortIndex {
 }
 
 /**
+ * How many queries a rule list answers by a plain scan before it is indexed: building the index
+ * costs about as much as 60 scans, and a grade asks a large NSG only a few times (its checks'
+ * flows, 8 for a 7,994-rule paste), while a batch of flows or the lint asks thousands.
+ */
+const SCANS_BEFORE_INDEX = 32;
+const scans = new WeakMap<readonly CompiledRule[], number>();
+
+/** The list's index once it has been asked often enough to repay building one; else undefined. */
+export function portIndexOnceWorthIt(rules: readonly CompiledRule[]): PortIndex | undefined {
+  const index = indexes.get(rules);
+  if (index) return index;
+  const scanned = scans.get(rules) ?? 0;
+  if (scanned < SCANS_BEFORE_INDEX) {
+    scans.set(rules, scanned + 1);
+    return undefined;
+  }
+  return portIndex(rules);
+}
+
+/**
  * Every rule's port ranges as sorted, disjoint spans of segments: rule r's are
  * firsts/lasts[at[r]] .. [at[r + 1] - 1]. Flat typed arrays, not a pair per range: a large NSG
  * has thousands of rules, nearly all with a single range.
