@@ -93,6 +93,37 @@ function rulesOn(evaluator: Evaluator, nics: readonly NicPlacement[]): CompiledR
   return [...rules];
 }
 
+/** Every compiled rule on these NICs' NSGs, in any of the networks, each once: what a flow space cuts at. */
+export const comparedRules = (
+  networks: readonly Evaluator[],
+  nics: readonly NicPlacement[],
+): CompiledRule[] => [...new Set(networks.flatMap((n) => rulesOn(n, nics)))];
+
+/** Whether an address set holds every address of a family (`*`, or a union that adds up to it). */
+export function holdsEveryAddress(set: AddressSet, family: 4 | 6): boolean {
+  const flat: ArrayLike<number | bigint> = family === 4 ? set.v4 : set.v6;
+  return (
+    flat.length === 2 &&
+    flat[0] === (family === 4 ? 0 : 0n) &&
+    flat[1] === (family === 4 ? IPV4_MAX : IPV6_MAX)
+  );
+}
+
+/**
+ * The lowest address of a family that is no NIC's in any of the networks: the first address of
+ * the flow space's first outside group (cells start at 0, and each NIC address is a cell of its
+ * own), known without building the cells.
+ */
+export function lowestOutsideAddress(networks: readonly Evaluator[], family: 4 | 6): number | bigint {
+  const taken = new Set<number | bigint>();
+  for (const evaluator of networks)
+    for (const nic of evaluator.network.nicsByName.values())
+      for (const ip of [nic.privateIp, nic.publicIp]) if (ip?.family === family) taken.add(ip.value);
+  let value: number | bigint = family === 4 ? 0 : 0n;
+  while (taken.has(value)) value = typeof value === "number" ? value + 1 : value + 1n;
+  return value;
+}
+
 /** Inclusive runs of cell indices, ascending. */
 export type CellRuns = [number, number][];
 
@@ -229,11 +260,14 @@ function grown(numbers: Int32Array): Int32Array {
 }
 
 /** The cells for comparing two networks on the flows that cross these NICs' NSGs. */
-export function flowSpace(networks: readonly Evaluator[], nics: readonly NicPlacement[]): FlowSpace {
+export function flowSpace(
+  networks: readonly Evaluator[],
+  nics: readonly NicPlacement[],
+  rules: CompiledRule[] = comparedRules(networks, nics),
+): FlowSpace {
   const cuts4 = new Cuts(0, IPV4_MAX, stepNumber);
   const cuts6 = new Cuts(0n, IPV6_MAX, stepBigint);
   const nicAddresses = new Set<string>();
-  const rules = [...new Set(networks.flatMap((n) => rulesOn(n, nics)))];
   for (const evaluator of networks) {
     for (const tags of evaluator.network.tagsByVnet.values())
       for (const set of [tags.virtualNetwork, tags.internet, tags.azureLoadBalancer])

@@ -3,6 +3,7 @@ import { HOST_SERVICE_PORTS } from "../nsg/host-services.ts";
 import type { PortInterval } from "../nsg/ports.ts";
 import { PORT_PROTOCOLS, type PortProtocol } from "../nsg/vocabulary.ts";
 import { Cuts, stepNumber } from "./cuts.ts";
+import type { PortCellCounts } from "./evaluation-budget.ts";
 import type { AddressGroup, FlowSpace } from "./flow-space.ts";
 
 /**
@@ -27,6 +28,19 @@ const PLATFORM_PORTS: readonly PortInterval[] = [
   [25, 25],
   ...HOST_SERVICE_PORTS.map((p): PortInterval => [p, p]),
 ];
+
+/** Where the platform's ports start cells, besides 0 (as `Cuts.interval` puts them). */
+const PLATFORM_STARTS: readonly number[] = [
+  ...new Set(
+    PLATFORM_PORTS.flatMap(([lo, hi]) => [...(lo > 0 ? [lo] : []), ...(hi < PORT_MAX ? [hi + 1] : [])]),
+  ),
+];
+
+/** How many cells each protocol's ports were cut into. */
+export const portCellCounts = (ports: PortCellsByProtocol): PortCellCounts => ({
+  Tcp: { sourcePorts: ports.Tcp.sourcePorts.length, destinationPorts: ports.Tcp.destinationPorts.length },
+  Udp: { sourcePorts: ports.Udp.sourcePorts.length, destinationPorts: ports.Udp.destinationPorts.length },
+});
 
 const appliesTo = (rule: CompiledRule, protocol: PortProtocol): boolean =>
   rule.rule.protocol === "*" || rule.rule.protocol === protocol;
@@ -58,6 +72,15 @@ class CutCounts {
     if (count === 0) this.#count.delete(value);
     else this.#count.set(value, count);
   }
+  /**
+   * How many cells `cells` would give, without making them: 0 and every counted cut start one
+   * (counted cuts lie in 1..PORT_MAX), and each platform start not among them one more.
+   */
+  cellCount(platformStarts: readonly number[]): number {
+    let count = 1 + this.#count.size;
+    for (const start of platformStarts) if (!this.#count.has(start)) count++;
+    return count;
+  }
   cells(platform: readonly PortInterval[]): PortInterval[] {
     const cuts = new Cuts(0, PORT_MAX, stepNumber);
     for (const value of this.#count.keys()) cuts.start(value);
@@ -82,6 +105,16 @@ function byCell(
 }
 
 /**
+ * A group's ports as the sweep reaches it: how many cells first, and the cells themselves only
+ * if asked (while the visit runs: the sweep moves on after it). A comparison too large to make
+ * learns so from the counts, without building the cells.
+ */
+export interface SweptPorts {
+  counts: PortCellCounts;
+  cells(): PortCellsByProtocol;
+}
+
+/**
  * Each outside group's port cells: what `portCells` gives for the rules that hold the group's
  * addresses. Asking every group for its rules costs groups × rules (most rules hold most
  * addresses: `*`, Internet); instead one sweep along the family's address cells keeps the port
@@ -92,7 +125,7 @@ function byCell(
 export function sweepGroupPorts(
   space: FlowSpace,
   family: 4 | 6,
-  visit: (group: AddressGroup, ports: PortCellsByProtocol) => void,
+  visit: (group: AddressGroup, ports: SweptPorts) => void,
 ): void {
   const cells = space.addresses[family];
   const startingAt = new Map<number, AddressGroup>();
@@ -132,10 +165,15 @@ export function sweepGroupPorts(
     sourcePorts: counts[protocol].source.cells([]),
     destinationPorts: counts[protocol].destination.cells(PLATFORM_PORTS),
   });
+  const countsOf = (protocol: PortProtocol) => ({
+    sourcePorts: counts[protocol].source.cellCount([]),
+    destinationPorts: counts[protocol].destination.cellCount(PLATFORM_STARTS),
+  });
+  const cellsNow = (): PortCellsByProtocol => ({ Tcp: cellsOf("Tcp"), Udp: cellsOf("Udp") });
   for (let c = 0; c < cells.length; c++) {
     for (let i = leaving.from[c]!; i < leaving.from[c + 1]!; i++) move(leaving.items[i]!, -1);
     for (let i = entering.from[c]!; i < entering.from[c + 1]!; i++) move(entering.items[i]!, 1);
     const group = startingAt.get(c);
-    if (group) visit(group, { Tcp: cellsOf("Tcp"), Udp: cellsOf("Udp") });
+    if (group) visit(group, { counts: { Tcp: countsOf("Tcp"), Udp: countsOf("Udp") }, cells: cellsNow });
   }
 }
