@@ -173,7 +173,7 @@ export function compareNetworks(
       const address = group ? formatAddress(pairing.family, cells[group.cells[0]!]!.lo) : "";
       const [mine, theirs] = paths(pairing, address);
       if (!mine.ok || !theirs.ok) continue;
-      const ports = group ? plan.ofGroup.get(group)! : plan.ofAllRules;
+      const ports = group ? plan.ofGroup.get(group)! : plan.ofAllRules();
       for (const protocol of FLOW_PROTOCOLS) {
         const sourcePorts = hasPorts(protocol) ? ports[protocol].sourcePorts : [undefined];
         const destinationPorts = hasPorts(protocol) ? ports[protocol].destinationPorts : [undefined];

@@ -12,7 +12,13 @@ import {
   type FlowSpace,
 } from "./flow-space.ts";
 import { hasOutsideEnd, type Pairing } from "./pairings.ts";
-import { portCellCounts, portCells, sweepGroupPorts, type PortCellsByProtocol } from "./port-cells.ts";
+import {
+  portCellCounts,
+  portCellCountsWhere,
+  portCells,
+  sweepGroupPorts,
+  type PortCellsByProtocol,
+} from "./port-cells.ts";
 
 /**
  * What a comparison will evaluate, counted before anything is: its flow space, and the port
@@ -27,19 +33,18 @@ export interface ComparisonPlan {
   space: FlowSpace;
   /** Each outside group's port cells (the rules holding its addresses cut them). */
   ofGroup: Map<AddressGroup, PortCellsByProtocol>;
-  /** NIC-to-NIC pairings: cut by every rule. */
-  ofAllRules: PortCellsByProtocol;
+  /** NIC-to-NIC pairings: cut by every rule (made on first use). */
+  ofAllRules: () => PortCellsByProtocol;
 }
 
 const FAMILIES = [4, 6] as const;
 
-/** The port cells of the rules holding every address of `family`: cut into every group of it. */
-function everyGroupsPorts(rules: readonly CompiledRule[], family: 4 | 6): PortCellsByProtocol {
-  const everywhere = rules.filter(
+/** What the rules holding every address of `family` cut ports into: they cut every group of it. */
+const everyGroupsPortCounts = (rules: readonly CompiledRule[], family: 4 | 6) =>
+  portCellCountsWhere(
+    rules,
     (r) => holdsEveryAddress(r.sourceAddresses, family) || holdsEveryAddress(r.destinationAddresses, family),
   );
-  return { Tcp: portCells(everywhere, "Tcp"), Udp: portCells(everywhere, "Udp") };
-}
 
 /**
  * The plan, or ComparisonTooLarge past `limit` evaluations. Whether a pairing's ends make a path
@@ -56,12 +61,14 @@ export function planComparison(
 ): ComparisonPlan {
   const budget = new EvaluationBudget(limit);
   const rules = comparedRules(networks, nics);
-  const ofAllRules = { Tcp: portCells(rules, "Tcp"), Udp: portCells(rules, "Udp") };
+  // Made only for a NIC-to-NIC pairing (a scenario of one NIC has none).
+  let ofAllRules: PortCellsByProtocol | undefined;
+  const allRulesPorts = () => (ofAllRules ??= { Tcp: portCells(rules, "Tcp"), Udp: portCells(rules, "Udp") });
   const outsidePairings = { 4: 0, 6: 0 };
   const outsideAddress = { 4: "", 6: "" };
   for (const pairing of pairings) {
     if (!hasOutsideEnd(pairing)) {
-      if (makesPath(pairing, "")) budget.spend(evaluationsOver(portCellCounts(ofAllRules)));
+      if (makesPath(pairing, "")) budget.spend(evaluationsOver(portCellCounts(allRulesPorts())));
       continue;
     }
     const family = pairing.family;
@@ -72,8 +79,7 @@ export function planComparison(
   const leastPerGroup = { 4: 0, 6: 0 };
   for (const family of FAMILIES)
     if (outsidePairings[family] > 0)
-      leastPerGroup[family] =
-        outsidePairings[family] * evaluationsOver(portCellCounts(everyGroupsPorts(rules, family)));
+      leastPerGroup[family] = outsidePairings[family] * evaluationsOver(everyGroupsPortCounts(rules, family));
   budget.expectAtLeast(leastPerGroup[4] + leastPerGroup[6]);
 
   const space = flowSpace(networks, nics, rules);
@@ -91,5 +97,5 @@ export function planComparison(
       ofGroup.set(group, ports.cells());
     });
   }
-  return { space, ofGroup, ofAllRules };
+  return { space, ofGroup, ofAllRules: allRulesPorts };
 }

@@ -3,6 +3,7 @@ import { HOST_SERVICE_PORTS } from "../nsg/host-services.ts";
 import type { PortInterval } from "../nsg/ports.ts";
 import { PORT_PROTOCOLS, type PortProtocol } from "../nsg/vocabulary.ts";
 import { Cuts, stepNumber } from "./cuts.ts";
+import { PORT_MAX, PortStarts } from "./port-starts.ts";
 import type { PortCellCounts } from "./evaluation-budget.ts";
 import type { AddressGroup, FlowSpace } from "./flow-space.ts";
 
@@ -19,7 +20,6 @@ export interface PortCells {
 
 export type PortCellsByProtocol = Record<PortProtocol, PortCells>;
 
-const PORT_MAX = 65535;
 /**
  * Ports the platform treats apart whatever the rules say: outbound TCP 25 is blocked for most
  * subscriptions (platform.ts), and the host services' ports are exempt from NSGs (host-services.ts).
@@ -47,15 +47,38 @@ const appliesTo = (rule: CompiledRule, protocol: PortProtocol): boolean =>
 
 /** Port cells for a protocol, cut only at the boundaries of `rules` (and the platform's ports). */
 export function portCells(rules: readonly CompiledRule[], protocol: PortProtocol): PortCells {
-  const sourcePorts = new Cuts(0, PORT_MAX, stepNumber);
-  const destinationPorts = new Cuts(0, PORT_MAX, stepNumber);
-  for (const [lo, hi] of PLATFORM_PORTS) destinationPorts.interval(lo, hi);
-  for (const rule of rules) {
-    if (!appliesTo(rule, protocol)) continue;
-    for (const [lo, hi] of rule.sourcePorts) sourcePorts.interval(lo, hi);
-    for (const [lo, hi] of rule.destinationPorts) destinationPorts.interval(lo, hi);
+  const { source, destination } = portStarts(rules, protocol, () => true);
+  return { sourcePorts: source.cells(), destinationPorts: destination.cells() };
+}
+
+/** How many cells `portCells` would give for the rules that `counts` picks, without making them. */
+export function portCellCountsWhere(
+  rules: readonly CompiledRule[],
+  counts: (rule: CompiledRule) => boolean,
+): PortCellCounts {
+  const tcp = portStarts(rules, "Tcp", counts);
+  const udp = portStarts(rules, "Udp", counts);
+  return {
+    Tcp: { sourcePorts: tcp.source.count(), destinationPorts: tcp.destination.count() },
+    Udp: { sourcePorts: udp.source.count(), destinationPorts: udp.destination.count() },
+  };
+}
+
+function portStarts(
+  rules: readonly CompiledRule[],
+  protocol: PortProtocol,
+  counts: (rule: CompiledRule) => boolean,
+): { source: PortStarts; destination: PortStarts } {
+  const source = new PortStarts();
+  const destination = new PortStarts();
+  destination.intervals(PLATFORM_PORTS);
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
+    if (!appliesTo(rule, protocol) || !counts(rule)) continue;
+    source.intervals(rule.sourcePorts);
+    destination.intervals(rule.destinationPorts);
   }
-  return { sourcePorts: sourcePorts.cells(), destinationPorts: destinationPorts.cells() };
+  return { source, destination };
 }
 
 /** The port cuts of the rules present, counted, so that a rule leaving takes away only its own. */
