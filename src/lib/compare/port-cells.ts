@@ -163,10 +163,11 @@ export function sweepGroupPorts(
   space.rules.forEach((rule, r) => {
     if (!PORT_PROTOCOLS.some((p) => appliesTo(rule, p))) return;
     for (const set of [rule.sourceAddresses, rule.destinationAddresses]) {
-      for (const [first, last] of space.cellRuns[family].get(set)!) {
+      const runs = space.cellRuns[family].get(set)!;
+      for (let i = 0; i < runs.length; i += 2) {
         rules.push(r);
-        firsts.push(first);
-        ends.push(last + 1);
+        firsts.push(runs[i]!);
+        ends.push(runs[i + 1]! + 1);
       }
     }
   });
