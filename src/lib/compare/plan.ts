@@ -14,7 +14,7 @@ import {
 import { hasOutsideEnd, type Pairing } from "./pairings.ts";
 import {
   portCellCounts,
-  portCellCountsWhere,
+  portCellCountsOf,
   portCells,
   sweepGroupPorts,
   type PortCellsByProtocol,
@@ -41,9 +41,11 @@ const FAMILIES = [4, 6] as const;
 
 /** What the rules holding every address of `family` cut ports into: they cut every group of it. */
 const everyGroupsPortCounts = (rules: readonly CompiledRule[], family: 4 | 6) =>
-  portCellCountsWhere(
-    rules,
-    (r) => holdsEveryAddress(r.sourceAddresses, family) || holdsEveryAddress(r.destinationAddresses, family),
+  portCellCountsOf(
+    rules.filter(
+      (r) =>
+        holdsEveryAddress(r.sourceAddresses, family) || holdsEveryAddress(r.destinationAddresses, family),
+    ),
   );
 
 /**

@@ -47,17 +47,14 @@ const appliesTo = (rule: CompiledRule, protocol: PortProtocol): boolean =>
 
 /** Port cells for a protocol, cut only at the boundaries of `rules` (and the platform's ports). */
 export function portCells(rules: readonly CompiledRule[], protocol: PortProtocol): PortCells {
-  const { source, destination } = portStarts(rules, protocol, () => true);
+  const { source, destination } = portStarts(rules, protocol);
   return { sourcePorts: source.cells(), destinationPorts: destination.cells() };
 }
 
-/** How many cells `portCells` would give for the rules that `counts` picks, without making them. */
-export function portCellCountsWhere(
-  rules: readonly CompiledRule[],
-  counts: (rule: CompiledRule) => boolean,
-): PortCellCounts {
-  const tcp = portStarts(rules, "Tcp", counts);
-  const udp = portStarts(rules, "Udp", counts);
+/** How many cells `portCells` would give for these rules, without making them. */
+export function portCellCountsOf(rules: readonly CompiledRule[]): PortCellCounts {
+  const tcp = portStarts(rules, "Tcp");
+  const udp = portStarts(rules, "Udp");
   return {
     Tcp: { sourcePorts: tcp.source.count(), destinationPorts: tcp.destination.count() },
     Udp: { sourcePorts: udp.source.count(), destinationPorts: udp.destination.count() },
@@ -67,14 +64,13 @@ export function portCellCountsWhere(
 function portStarts(
   rules: readonly CompiledRule[],
   protocol: PortProtocol,
-  counts: (rule: CompiledRule) => boolean,
 ): { source: PortStarts; destination: PortStarts } {
   const source = new PortStarts();
   const destination = new PortStarts();
   destination.intervals(PLATFORM_PORTS);
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r]!;
-    if (!appliesTo(rule, protocol) || !counts(rule)) continue;
+    if (!appliesTo(rule, protocol)) continue;
     source.intervals(rule.sourcePorts);
     destination.intervals(rule.destinationPorts);
   }
