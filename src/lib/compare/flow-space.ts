@@ -167,8 +167,25 @@ function runsBySet(
 // One function per family: one element kind each, so the searches they inline stay monomorphic.
 function runsV4(starts: Float64Array, flat: Float64Array): CellRuns {
   const runs = new Int32Array(flat.length);
-  for (let i = 0; i < flat.length; i++) runs[i] = cellAtV4(starts, flat[i]!);
+  if (flat.length === 0) return runs;
+  runs[0] = cellAtV4(starts, flat[0]!);
+  // A set's bounds ascend and mostly lie a few cells apart (a prefix's end near its start): each
+  // is found by galloping on from the last, over memory just read, not by a search from the top.
+  for (let i = 1; i < flat.length; i++) runs[i] = cellAtV4From(starts, flat[i]!, runs[i - 1]!);
   return runs;
+}
+
+/** `cellAtV4` for a value whose cell is `from` or later: strides doubling from `from`, then halving. */
+function cellAtV4From(starts: Float64Array, value: number, from: number): number {
+  let at = from;
+  let stride = 1;
+  while (at + stride < starts.length && starts[at + stride]! <= value) {
+    at += stride;
+    stride *= 2;
+  }
+  for (stride >>= 1; stride >= 1; stride >>= 1)
+    if (at + stride < starts.length && starts[at + stride]! <= value) at += stride;
+  return at;
 }
 
 function runsV6(starts: readonly bigint[], flat: readonly bigint[]): CellRuns {
