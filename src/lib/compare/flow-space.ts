@@ -124,8 +124,13 @@ export function lowestOutsideAddress(networks: readonly Evaluator[], family: 4 |
   return value;
 }
 
-/** Inclusive runs of cell indices, ascending, flat: [first0, last0, first1, last1, …]. */
-export type CellRuns = Int32Array;
+/**
+ * Inclusive runs of cell indices, ascending, flat: [first0, last0, first1, last1, …]. A plain
+ * array: thousands of small typed arrays cost more to allocate than they save.
+ */
+export type CellRuns = readonly number[];
+
+const NO_RUNS: CellRuns = [];
 
 /**
  * The index of the last cell starting at or before `value` (`starts` ascending, from 0). One
@@ -166,12 +171,11 @@ function runsBySet(
 
 // One function per family: one element kind each, so the searches they inline stay monomorphic.
 function runsV4(starts: Float64Array, flat: Float64Array): CellRuns {
-  const runs = new Int32Array(flat.length);
-  if (flat.length === 0) return runs;
-  runs[0] = cellAtV4(starts, flat[0]!);
+  if (flat.length === 0) return NO_RUNS;
+  const runs = [cellAtV4(starts, flat[0]!)];
   // A set's bounds ascend and mostly lie a few cells apart (a prefix's end near its start): each
   // is found by galloping on from the last, over memory just read, not by a search from the top.
-  for (let i = 1; i < flat.length; i++) runs[i] = cellAtV4From(starts, flat[i]!, runs[i - 1]!);
+  for (let i = 1; i < flat.length; i++) runs.push(cellAtV4From(starts, flat[i]!, runs[i - 1]!));
   return runs;
 }
 
@@ -189,8 +193,9 @@ function cellAtV4From(starts: Float64Array, value: number, from: number): number
 }
 
 function runsV6(starts: readonly bigint[], flat: readonly bigint[]): CellRuns {
-  const runs = new Int32Array(flat.length);
-  for (let i = 0; i < flat.length; i++) runs[i] = cellAtV6(starts, flat[i]!);
+  if (flat.length === 0) return NO_RUNS;
+  const runs: number[] = [];
+  for (let i = 0; i < flat.length; i++) runs.push(cellAtV6(starts, flat[i]!));
   return runs;
 }
 
@@ -203,7 +208,7 @@ function complementRuns(runs: CellRuns, count: number): CellRuns {
     next = runs[i + 1]! + 1;
   }
   if (next < count) out.push(next, count - 1);
-  return Int32Array.from(out);
+  return out;
 }
 
 /**
