@@ -4,13 +4,7 @@ import { EPHEMERAL_PORT } from "../nsg/flow-schema.ts";
 import { ANY_PORT, type PortInterval } from "../nsg/ports.ts";
 import type { Verdict } from "../nsg/verdict.ts";
 import { FLOW_PROTOCOLS, hasPorts, type FlowProtocol } from "../nsg/vocabulary.ts";
-import {
-  flowSpace,
-  formatAddress,
-  type AddressGroup,
-  type AddressRange,
-  type FlowSpace,
-} from "./flow-space.ts";
+import { formatAddress, type AddressGroup, type AddressRange, type FlowSpace } from "./flow-space.ts";
 import { mergeCells, type Cell } from "./merge-cells.ts";
 import {
   hasOutsideEnd,
@@ -20,7 +14,7 @@ import {
   type FlowDirection,
   type Pairing,
 } from "./pairings.ts";
-import { portCells, sweepGroupPorts, type PortCellsByProtocol } from "./port-cells.ts";
+import { planComparison } from "./plan.ts";
 import { pickAddress, pickPort, pickSourcePort } from "./witness.ts";
 
 /**
@@ -62,15 +56,13 @@ export interface CompareOptions {
   /** The NSGs being edited: only flows crossing them (in either network) are compared. */
   editable: readonly string[];
   accepted?: readonly AcceptedDifference[];
+  /** The evaluations allowed (MAX_EVALUATIONS unless a test sets a smaller one). */
+  maxEvaluations?: number;
 }
 
 const NO_OUTSIDE: readonly number[] = [-1];
 
-/** More evaluations than this and the comparison gives up, saying so: it never hangs a page. */
-export const MAX_EVALUATIONS = 100_000;
-
-/** The comparison could not run to the end within MAX_EVALUATIONS. */
-export class ComparisonTooLarge extends Error {}
+export { ComparisonTooLarge, MAX_EVALUATIONS } from "./evaluation-budget.ts";
 
 function accepts(
   accepted: readonly AcceptedDifference[],
@@ -113,60 +105,6 @@ function numberOutsideCells(space: FlowSpace): {
   return { compact, outsideCells };
 }
 
-/** What one pairing costs over these port cells: both networks, every protocol, every pair of port cells. */
-const evaluationsOver = (ports: PortCellsByProtocol): number =>
-  FLOW_PROTOCOLS.reduce(
-    (n, p) => n + 2 * (hasPorts(p) ? ports[p].sourcePorts.length * ports[p].destinationPorts.length : 1),
-    0,
-  );
-
-interface PortPlan {
-  /** Each outside group's port cells (the rules holding its addresses cut them). */
-  ofGroup: Map<AddressGroup, PortCellsByProtocol>;
-  /** NIC-to-NIC pairings: cut by every rule. */
-  ofAllRules: PortCellsByProtocol;
-}
-
-/**
- * The port cells every pairing is compared over, counted before anything is evaluated: past
- * MAX_EVALUATIONS the comparison stops as soon as the count says so, having worked out the ports
- * of only the groups it counted. Whether a pairing's ends make a path does not depend on which
- * outside address stands in (outside addresses are no NIC's in either network, and of the
- * pairing's family), so it is asked once per pairing.
- */
-function planPorts(
-  space: FlowSpace,
-  pairings: readonly Pairing[],
-  makesPath: (pairing: Pairing, address: string) => boolean,
-): PortPlan {
-  let evaluations = 0;
-  const spend = (count: number) => {
-    evaluations += count;
-    if (evaluations > MAX_EVALUATIONS) throw new ComparisonTooLarge("too many distinct flows to compare");
-  };
-  const ofAllRules = { Tcp: portCells(space.rules, "Tcp"), Udp: portCells(space.rules, "Udp") };
-  const outsidePairings = { 4: 0, 6: 0 };
-  for (const pairing of pairings) {
-    if (!hasOutsideEnd(pairing)) {
-      if (makesPath(pairing, "")) spend(evaluationsOver(ofAllRules));
-      continue;
-    }
-    const first = space.outsideGroups.find((g) => g.family === pairing.family);
-    const cells = space.addresses[pairing.family];
-    if (first && makesPath(pairing, formatAddress(pairing.family, cells[first.cells[0]!]!.lo)))
-      outsidePairings[pairing.family]++;
-  }
-  const ofGroup = new Map<AddressGroup, PortCellsByProtocol>();
-  for (const family of [4, 6] as const) {
-    if (outsidePairings[family] === 0) continue;
-    sweepGroupPorts(space, family, (group, ports) => {
-      spend(outsidePairings[family] * evaluationsOver(ports));
-      ofGroup.set(group, ports);
-    });
-  }
-  return { ofGroup, ofAllRules };
-}
-
 export function compareNetworks(
   learner: Evaluator,
   reference: Evaluator,
@@ -174,13 +112,10 @@ export function compareNetworks(
 ): Difference[] {
   const editable = new Set(options.editable);
   const names = nicsToCompare(learner, reference, editable);
-  const space = flowSpace(
-    [learner, reference],
-    [
-      ...names.map((n) => learner.network.nicsByName.get(n)!),
-      ...names.flatMap((n) => reference.network.nicsByName.get(n) ?? []),
-    ],
-  );
+  const nics = [
+    ...names.map((n) => learner.network.nicsByName.get(n)!),
+    ...names.flatMap((n) => reference.network.nicsByName.get(n) ?? []),
+  ];
   const pairings = pairingsOf(learner, names);
   const paths = (pairing: Pairing, address: string) => {
     const from = pairing.fromName ?? address;
@@ -188,7 +123,14 @@ export function compareNetworks(
     return [learner.path(from, to), reference.path(from, to)] as const;
   };
   // Ends that make no flow (no public IP to be seen by) are alike in both networks: nothing to compare.
-  const plan = planPorts(space, pairings, (pairing, address) => paths(pairing, address).every((p) => p.ok));
+  const plan = planComparison(
+    [learner, reference],
+    nics,
+    pairings,
+    (pairing, address) => paths(pairing, address).every((p) => p.ok),
+    options.maxEvaluations,
+  );
+  const space = plan.space;
   const { compact, outsideCells } = numberOutsideCells(space);
 
   const accepted = options.accepted ?? [];
@@ -231,7 +173,7 @@ export function compareNetworks(
       const address = group ? formatAddress(pairing.family, cells[group.cells[0]!]!.lo) : "";
       const [mine, theirs] = paths(pairing, address);
       if (!mine.ok || !theirs.ok) continue;
-      const ports = group ? plan.ofGroup.get(group)! : plan.ofAllRules;
+      const ports = group ? plan.ofGroup.get(group)! : plan.ofAllRules();
       for (const protocol of FLOW_PROTOCOLS) {
         const sourcePorts = hasPorts(protocol) ? ports[protocol].sourcePorts : [undefined];
         const destinationPorts = hasPorts(protocol) ? ports[protocol].destinationPorts : [undefined];

@@ -93,8 +93,44 @@ function rulesOn(evaluator: Evaluator, nics: readonly NicPlacement[]): CompiledR
   return [...rules];
 }
 
-/** Inclusive runs of cell indices, ascending. */
-export type CellRuns = [number, number][];
+/** Every compiled rule on these NICs' NSGs, in any of the networks, each once: what a flow space cuts at. */
+export const comparedRules = (
+  networks: readonly Evaluator[],
+  nics: readonly NicPlacement[],
+): CompiledRule[] => [...new Set(networks.flatMap((n) => rulesOn(n, nics)))];
+
+/** Whether an address set holds every address of a family (`*`, or a union that adds up to it). */
+export function holdsEveryAddress(set: AddressSet, family: 4 | 6): boolean {
+  const flat: ArrayLike<number | bigint> = family === 4 ? set.v4 : set.v6;
+  return (
+    flat.length === 2 &&
+    flat[0] === (family === 4 ? 0 : 0n) &&
+    flat[1] === (family === 4 ? IPV4_MAX : IPV6_MAX)
+  );
+}
+
+/**
+ * The lowest address of a family that is no NIC's in any of the networks: the first address of
+ * the flow space's first outside group (cells start at 0, and each NIC address is a cell of its
+ * own), known without building the cells.
+ */
+export function lowestOutsideAddress(networks: readonly Evaluator[], family: 4 | 6): number | bigint {
+  const taken = new Set<number | bigint>();
+  for (const evaluator of networks)
+    for (const nic of evaluator.network.nicsByName.values())
+      for (const ip of [nic.privateIp, nic.publicIp]) if (ip?.family === family) taken.add(ip.value);
+  let value: number | bigint = family === 4 ? 0 : 0n;
+  while (taken.has(value)) value = typeof value === "number" ? value + 1 : value + 1n;
+  return value;
+}
+
+/**
+ * Inclusive runs of cell indices, ascending, flat: [first0, last0, first1, last1, …]. A plain
+ * array: thousands of small typed arrays cost more to allocate than they save.
+ */
+export type CellRuns = readonly number[];
+
+const NO_RUNS: CellRuns = [];
 
 /**
  * The index of the last cell starting at or before `value` (`starts` ascending, from 0). One
@@ -124,48 +160,54 @@ function cellAtV6(starts: readonly bigint[], value: bigint): number {
  * tag's, `*`, a prefix's from the memo), and grouping and the port sweep both read them.
  */
 function runsBySet(
-  cells: readonly AddressRange[],
-  rules: readonly CompiledRule[],
-  family: 4 | 6,
+  starts: Float64Array | readonly bigint[],
+  sets: ReadonlySet<AddressSet>,
 ): Map<AddressSet, CellRuns> {
-  // A loop, not Float64Array.from(cells, mapping): that takes the iterator's slow path.
-  let starts4: Float64Array | undefined;
-  if (family === 4) {
-    starts4 = new Float64Array(cells.length);
-    for (let c = 0; c < cells.length; c++) starts4[c] = Number(cells[c]!.lo);
-  }
-  const starts6 = family === 6 ? cells.map((c) => BigInt(c.lo)) : undefined;
   const bySet = new Map<AddressSet, CellRuns>();
-  const add = (set: AddressSet) => {
-    if (bySet.has(set)) return;
-    const runs: CellRuns = [];
-    if (starts4) {
-      const flat = set.v4;
-      for (let i = 0; i < flat.length; i += 2)
-        runs.push([cellAtV4(starts4, flat[i]!), cellAtV4(starts4, flat[i + 1]!)]);
-    } else if (starts6) {
-      const flat = set.v6;
-      for (let i = 0; i < flat.length; i += 2)
-        runs.push([cellAtV6(starts6, flat[i]!), cellAtV6(starts6, flat[i + 1]!)]);
-    }
-    bySet.set(set, runs);
-  };
-  for (const rule of rules) {
-    add(rule.sourceAddresses);
-    add(rule.destinationAddresses);
-  }
+  for (const set of sets)
+    bySet.set(set, starts instanceof Float64Array ? runsV4(starts, set.v4) : runsV6(starts, set.v6));
   return bySet;
+}
+
+// One function per family: one element kind each, so the searches they inline stay monomorphic.
+function runsV4(starts: Float64Array, flat: Float64Array): CellRuns {
+  if (flat.length === 0) return NO_RUNS;
+  const runs = [cellAtV4(starts, flat[0]!)];
+  // A set's bounds ascend and mostly lie a few cells apart (a prefix's end near its start): each
+  // is found by galloping on from the last, over memory just read, not by a search from the top.
+  for (let i = 1; i < flat.length; i++) runs.push(cellAtV4From(starts, flat[i]!, runs[i - 1]!));
+  return runs;
+}
+
+/** `cellAtV4` for a value whose cell is `from` or later: strides doubling from `from`, then halving. */
+function cellAtV4From(starts: Float64Array, value: number, from: number): number {
+  let at = from;
+  let stride = 1;
+  while (at + stride < starts.length && starts[at + stride]! <= value) {
+    at += stride;
+    stride *= 2;
+  }
+  for (stride >>= 1; stride >= 1; stride >>= 1)
+    if (at + stride < starts.length && starts[at + stride]! <= value) at += stride;
+  return at;
+}
+
+function runsV6(starts: readonly bigint[], flat: readonly bigint[]): CellRuns {
+  if (flat.length === 0) return NO_RUNS;
+  const runs: number[] = [];
+  for (let i = 0; i < flat.length; i++) runs.push(cellAtV6(starts, flat[i]!));
+  return runs;
 }
 
 /** The runs of 0..count-1 outside `runs` (sorted, disjoint). */
 function complementRuns(runs: CellRuns, count: number): CellRuns {
-  const out: CellRuns = [];
+  const out: number[] = [];
   let next = 0;
-  for (const [first, last] of runs) {
-    if (first > next) out.push([next, first - 1]);
-    next = last + 1;
+  for (let i = 0; i < runs.length; i += 2) {
+    if (runs[i]! > next) out.push(next, runs[i]! - 1);
+    next = runs[i + 1]! + 1;
   }
-  if (next < count) out.push([next, count - 1]);
+  if (next < count) out.push(next, count - 1);
   return out;
 }
 
@@ -178,29 +220,32 @@ function complementRuns(runs: CellRuns, count: number): CellRuns {
  * before, was cells × rules: seconds for an NSG of 8,000 rules.)
  */
 function groupOutside(
-  cells: readonly AddressRange[],
-  isNicAddress: (cell: AddressRange) => boolean,
+  starts: Float64Array | readonly bigint[],
+  isNicAddress: (c: number) => boolean,
   runs: ReadonlyMap<AddressSet, CellRuns>,
   family: 4 | 6,
 ): AddressGroup[] {
-  const classOf = new Int32Array(cells.length);
+  const cellCount = starts.length;
+  const classOf = new Int32Array(cellCount);
   let classes = 1;
-  cells.forEach((cell, c) => {
-    if (family === 4 && cell.lo === cell.hi && HOST_ADDRESSES.some((a) => a.value === cell.lo))
-      classOf[c] = classes++;
-  });
+  // Each host address is a cell of its own (flowSpace cuts them): found by search, not per cell.
+  if (family === 4)
+    for (const ip of HOST_ADDRESSES) {
+      const c = cellAtV4(starts as Float64Array, ip.value as number);
+      if (classOf[c] === 0) classOf[c] = classes++;
+    }
   // The class each class was split into by the current set (valid where `splitBy` is that set).
   // Typed arrays, grown by doubling: plain arrays written at scattered indices go holey and slow.
-  let splitInto: Int32Array = new Int32Array(2 * cells.length + 16);
+  let splitInto: Int32Array = new Int32Array(2 * cellCount + 16);
   let splitBy: Int32Array = new Int32Array(splitInto.length);
   let setNumber = 0;
   for (const held of runs.values()) {
     setNumber++;
     let count = 0;
-    for (const [first, last] of held) count += last - first + 1;
-    const splitter = 2 * count > cells.length ? complementRuns(held, cells.length) : held;
-    for (const [first, last] of splitter) {
-      for (let c = first; c <= last; c++) {
+    for (let i = 0; i < held.length; i += 2) count += held[i + 1]! - held[i]! + 1;
+    const splitter = 2 * count > cellCount ? complementRuns(held, cellCount) : held;
+    for (let i = 0; i < splitter.length; i += 2) {
+      for (let c = splitter[i]!, last = splitter[i + 1]!; c <= last; c++) {
         const old = classOf[c]!;
         if (splitBy[old] !== setNumber) {
           if (classes === splitInto.length) [splitInto, splitBy] = [grown(splitInto), grown(splitBy)];
@@ -211,14 +256,19 @@ function groupOutside(
       }
     }
   }
-  const groups = new Map<number, AddressGroup>();
-  cells.forEach((cell, c) => {
-    if (isNicAddress(cell)) return;
-    let group = groups.get(classOf[c]!);
-    if (!group) groups.set(classOf[c]!, (group = { family, cells: [] }));
-    group.cells.push(c);
-  });
-  return [...groups.values()];
+  // Groups in the order of their first cells.
+  const groupOf = new Int32Array(classes).fill(-1);
+  const groups: AddressGroup[] = [];
+  for (let c = 0; c < cellCount; c++) {
+    if (isNicAddress(c)) continue;
+    const k = classOf[c]!;
+    if (groupOf[k]! < 0) {
+      groupOf[k] = groups.length;
+      groups.push({ family, cells: [] });
+    }
+    groups[groupOf[k]!]!.cells.push(c);
+  }
+  return groups;
 }
 
 /** The same numbers in twice the room. */
@@ -229,11 +279,14 @@ function grown(numbers: Int32Array): Int32Array {
 }
 
 /** The cells for comparing two networks on the flows that cross these NICs' NSGs. */
-export function flowSpace(networks: readonly Evaluator[], nics: readonly NicPlacement[]): FlowSpace {
+export function flowSpace(
+  networks: readonly Evaluator[],
+  nics: readonly NicPlacement[],
+  rules: CompiledRule[] = comparedRules(networks, nics),
+): FlowSpace {
   const cuts4 = new Cuts(0, IPV4_MAX, stepNumber);
   const cuts6 = new Cuts(0n, IPV6_MAX, stepBigint);
-  const nicAddresses = new Set<string>();
-  const rules = [...new Set(networks.flatMap((n) => rulesOn(n, nics)))];
+  const nicAddresses = { 4: new Set<number | bigint>(), 6: new Set<number | bigint>() };
   for (const evaluator of networks) {
     for (const tags of evaluator.network.tagsByVnet.values())
       for (const set of [tags.virtualNetwork, tags.internet, tags.azureLoadBalancer])
@@ -241,29 +294,46 @@ export function flowSpace(networks: readonly Evaluator[], nics: readonly NicPlac
     for (const nic of evaluator.network.nicsByName.values()) {
       for (const ip of [nic.privateIp, nic.publicIp]) {
         addIp(cuts4, cuts6, ip);
-        if (ip) nicAddresses.add(`${ip.family}:${ip.value}`);
+        if (ip) nicAddresses[ip.family].add(ip.value);
       }
     }
   }
   for (const ip of HOST_ADDRESSES) addIp(cuts4, cuts6, ip);
-  for (const rule of rules) {
-    addSet(cuts4, cuts6, rule.sourceAddresses);
-    addSet(cuts4, cuts6, rule.destinationAddresses);
-  }
+  // Rules share sets (a tag's, `*`, a prefix's from the memo): each cuts once.
+  const sets = new Set<AddressSet>();
+  for (const rule of rules) sets.add(rule.sourceAddresses).add(rule.destinationAddresses);
+  for (const set of sets) addSet(cuts4, cuts6, set);
+  const starts = { 4: cuts4.starts() as Float64Array, 6: cuts6.starts() as readonly bigint[] };
   const addresses = {
-    4: cuts4.cells().map(([lo, hi]): AddressRange => ({ family: 4, lo, hi })),
-    6: cuts6.cells().map(([lo, hi]): AddressRange => ({ family: 6, lo, hi })),
+    4: cellsOf(starts[4], IPV4_MAX, 4, (v) => v - 1),
+    6: cellsOf(starts[6], IPV6_MAX, 6, (v) => v - 1n),
   };
-  const isNicAddress = (cell: AddressRange) =>
-    cell.lo === cell.hi && nicAddresses.has(`${cell.family}:${cell.lo}`);
-  const cellRuns = { 4: runsBySet(addresses[4], rules, 4), 6: runsBySet(addresses[6], rules, 6) };
+  // A NIC address is a cell of its own (cut above): a one-address cell in the NICs' set.
+  const nicCell = (family: 4 | 6) => (c: number) => {
+    const cell = addresses[family][c]!;
+    return cell.lo === cell.hi && nicAddresses[family].has(cell.lo);
+  };
+  const cellRuns = { 4: runsBySet(starts[4], sets), 6: runsBySet(starts[6], sets) };
   return {
     rules,
     addresses,
     cellRuns,
     outsideGroups: [
-      ...groupOutside(addresses[4], isNicAddress, cellRuns[4], 4),
-      ...groupOutside(addresses[6], isNicAddress, cellRuns[6], 6),
+      ...groupOutside(starts[4], nicCell(4), cellRuns[4], 4),
+      ...groupOutside(starts[6], nicCell(6), cellRuns[6], 6),
     ],
   };
+}
+
+/** The cells from where they start: each ends right before the next starts, the last at `max`. */
+function cellsOf<T extends number | bigint>(
+  starts: ArrayLike<T>,
+  max: T,
+  family: 4 | 6,
+  before: (value: T) => T,
+): AddressRange[] {
+  const cells: AddressRange[] = [];
+  for (let i = 0; i < starts.length; i++)
+    cells.push({ family, lo: starts[i]!, hi: i + 1 < starts.length ? before(starts[i + 1]!) : max });
+  return cells;
 }

@@ -3,6 +3,8 @@ import { HOST_SERVICE_PORTS } from "../nsg/host-services.ts";
 import type { PortInterval } from "../nsg/ports.ts";
 import { PORT_PROTOCOLS, type PortProtocol } from "../nsg/vocabulary.ts";
 import { Cuts, stepNumber } from "./cuts.ts";
+import { PORT_MAX, PortStarts } from "./port-starts.ts";
+import type { PortCellCounts } from "./evaluation-budget.ts";
 import type { AddressGroup, FlowSpace } from "./flow-space.ts";
 
 /**
@@ -18,7 +20,6 @@ export interface PortCells {
 
 export type PortCellsByProtocol = Record<PortProtocol, PortCells>;
 
-const PORT_MAX = 65535;
 /**
  * Ports the platform treats apart whatever the rules say: outbound TCP 25 is blocked for most
  * subscriptions (platform.ts), and the host services' ports are exempt from NSGs (host-services.ts).
@@ -28,20 +29,52 @@ const PLATFORM_PORTS: readonly PortInterval[] = [
   ...HOST_SERVICE_PORTS.map((p): PortInterval => [p, p]),
 ];
 
+/** Where the platform's ports start cells, besides 0 (as `Cuts.interval` puts them). */
+const PLATFORM_STARTS: readonly number[] = [
+  ...new Set(
+    PLATFORM_PORTS.flatMap(([lo, hi]) => [...(lo > 0 ? [lo] : []), ...(hi < PORT_MAX ? [hi + 1] : [])]),
+  ),
+];
+
+/** How many cells each protocol's ports were cut into. */
+export const portCellCounts = (ports: PortCellsByProtocol): PortCellCounts => ({
+  Tcp: { sourcePorts: ports.Tcp.sourcePorts.length, destinationPorts: ports.Tcp.destinationPorts.length },
+  Udp: { sourcePorts: ports.Udp.sourcePorts.length, destinationPorts: ports.Udp.destinationPorts.length },
+});
+
 const appliesTo = (rule: CompiledRule, protocol: PortProtocol): boolean =>
   rule.rule.protocol === "*" || rule.rule.protocol === protocol;
 
 /** Port cells for a protocol, cut only at the boundaries of `rules` (and the platform's ports). */
 export function portCells(rules: readonly CompiledRule[], protocol: PortProtocol): PortCells {
-  const sourcePorts = new Cuts(0, PORT_MAX, stepNumber);
-  const destinationPorts = new Cuts(0, PORT_MAX, stepNumber);
-  for (const [lo, hi] of PLATFORM_PORTS) destinationPorts.interval(lo, hi);
-  for (const rule of rules) {
+  const { source, destination } = portStarts(rules, protocol);
+  return { sourcePorts: source.cells(), destinationPorts: destination.cells() };
+}
+
+/** How many cells `portCells` would give for these rules, without making them. */
+export function portCellCountsOf(rules: readonly CompiledRule[]): PortCellCounts {
+  const tcp = portStarts(rules, "Tcp");
+  const udp = portStarts(rules, "Udp");
+  return {
+    Tcp: { sourcePorts: tcp.source.count(), destinationPorts: tcp.destination.count() },
+    Udp: { sourcePorts: udp.source.count(), destinationPorts: udp.destination.count() },
+  };
+}
+
+function portStarts(
+  rules: readonly CompiledRule[],
+  protocol: PortProtocol,
+): { source: PortStarts; destination: PortStarts } {
+  const source = new PortStarts();
+  const destination = new PortStarts();
+  destination.intervals(PLATFORM_PORTS);
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
     if (!appliesTo(rule, protocol)) continue;
-    for (const [lo, hi] of rule.sourcePorts) sourcePorts.interval(lo, hi);
-    for (const [lo, hi] of rule.destinationPorts) destinationPorts.interval(lo, hi);
+    source.intervals(rule.sourcePorts);
+    destination.intervals(rule.destinationPorts);
   }
-  return { sourcePorts: sourcePorts.cells(), destinationPorts: destinationPorts.cells() };
+  return { source, destination };
 }
 
 /** The port cuts of the rules present, counted, so that a rule leaving takes away only its own. */
@@ -57,6 +90,15 @@ class CutCounts {
     const count = (this.#count.get(value) ?? 0) + by;
     if (count === 0) this.#count.delete(value);
     else this.#count.set(value, count);
+  }
+  /**
+   * How many cells `cells` would give, without making them: 0 and every counted cut start one
+   * (counted cuts lie in 1..PORT_MAX), and each platform start not among them one more.
+   */
+  cellCount(platformStarts: readonly number[]): number {
+    let count = 1 + this.#count.size;
+    for (const start of platformStarts) if (!this.#count.has(start)) count++;
+    return count;
   }
   cells(platform: readonly PortInterval[]): PortInterval[] {
     const cuts = new Cuts(0, PORT_MAX, stepNumber);
@@ -82,6 +124,16 @@ function byCell(
 }
 
 /**
+ * A group's ports as the sweep reaches it: how many cells first, and the cells themselves only
+ * if asked (while the visit runs: the sweep moves on after it). A comparison too large to make
+ * learns so from the counts, without building the cells.
+ */
+export interface SweptPorts {
+  counts: PortCellCounts;
+  cells(): PortCellsByProtocol;
+}
+
+/**
  * Each outside group's port cells: what `portCells` gives for the rules that hold the group's
  * addresses. Asking every group for its rules costs groups × rules (most rules hold most
  * addresses: `*`, Internet); instead one sweep along the family's address cells keeps the port
@@ -92,7 +144,7 @@ function byCell(
 export function sweepGroupPorts(
   space: FlowSpace,
   family: 4 | 6,
-  visit: (group: AddressGroup, ports: PortCellsByProtocol) => void,
+  visit: (group: AddressGroup, ports: SweptPorts) => void,
 ): void {
   const cells = space.addresses[family];
   const startingAt = new Map<number, AddressGroup>();
@@ -107,10 +159,11 @@ export function sweepGroupPorts(
   space.rules.forEach((rule, r) => {
     if (!PORT_PROTOCOLS.some((p) => appliesTo(rule, p))) return;
     for (const set of [rule.sourceAddresses, rule.destinationAddresses]) {
-      for (const [first, last] of space.cellRuns[family].get(set)!) {
+      const runs = space.cellRuns[family].get(set)!;
+      for (let i = 0; i < runs.length; i += 2) {
         rules.push(r);
-        firsts.push(first);
-        ends.push(last + 1);
+        firsts.push(runs[i]!);
+        ends.push(runs[i + 1]! + 1);
       }
     }
   });
@@ -132,10 +185,15 @@ export function sweepGroupPorts(
     sourcePorts: counts[protocol].source.cells([]),
     destinationPorts: counts[protocol].destination.cells(PLATFORM_PORTS),
   });
+  const countsOf = (protocol: PortProtocol) => ({
+    sourcePorts: counts[protocol].source.cellCount([]),
+    destinationPorts: counts[protocol].destination.cellCount(PLATFORM_STARTS),
+  });
+  const cellsNow = (): PortCellsByProtocol => ({ Tcp: cellsOf("Tcp"), Udp: cellsOf("Udp") });
   for (let c = 0; c < cells.length; c++) {
     for (let i = leaving.from[c]!; i < leaving.from[c + 1]!; i++) move(leaving.items[i]!, -1);
     for (let i = entering.from[c]!; i < entering.from[c + 1]!; i++) move(entering.items[i]!, 1);
     const group = startingAt.get(c);
-    if (group) visit(group, { Tcp: cellsOf("Tcp"), Udp: cellsOf("Udp") });
+    if (group) visit(group, { counts: { Tcp: countsOf("Tcp"), Udp: countsOf("Udp") }, cells: cellsNow });
   }
 }
