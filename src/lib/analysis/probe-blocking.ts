@@ -1,3 +1,4 @@
+import type { CompiledRule } from "../nsg/compile.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
 import { AZURE_PLATFORM_IP } from "../nsg/service-tags.ts";
 import type { RuleLint } from "./lint-rules.ts";
@@ -14,14 +15,27 @@ import type { RuleLint } from "./lint-rules.ts";
 /** Past this many cells per NIC the check says nothing rather than cost a keystroke's time. */
 const MAX_CELLS = 5_000;
 
-/** Starts of the cells that a list of port ranges cuts 0–65535 into. */
-function cellStarts(ranges: Iterable<readonly [number, number]>): number[] {
-  const starts = new Set<number>([0]);
-  for (const [lo, hi] of ranges) {
-    starts.add(lo);
-    if (hi < 65535) starts.add(hi + 1);
+/** Which ports start a cell; one array for every call (a call fills and reads it, then is done). */
+let marks: Uint8Array | undefined;
+
+/**
+ * Starts of the cells that a list of port ranges cuts 0–65535 into, ascending. Marked in an
+ * array of every port and read back in order: for the thousands of ranges of a pasted NSG that
+ * is cheaper than a set of numbers sorted.
+ */
+function cellStarts(rules: readonly CompiledRule[], side: "sourcePorts" | "destinationPorts"): number[] {
+  marks ??= new Uint8Array(65536);
+  marks.fill(0);
+  marks[0] = 1;
+  for (const rule of rules) {
+    for (const [lo, hi] of rule[side]) {
+      marks[lo] = 1;
+      if (hi < 65535) marks[hi + 1] = 1;
+    }
   }
-  return [...starts].sort((a, b) => a - b);
+  const starts: number[] = [];
+  for (let port = 0; port < 65536; port++) if (marks[port]) starts.push(port);
+  return starts;
 }
 
 export function probeBlockingRules(evaluator: Evaluator, nsgs: readonly string[]): RuleLint[] {
@@ -35,8 +49,8 @@ export function probeBlockingRules(evaluator: Evaluator, nsgs: readonly string[]
     );
     if (rules.length === 0) continue;
     const tcp = rules.filter((r) => r.rule.protocol === "*" || r.rule.protocol === "Tcp");
-    const sourcePorts = cellStarts(tcp.flatMap((r) => r.sourcePorts));
-    const ports = cellStarts(tcp.flatMap((r) => r.destinationPorts));
+    const sourcePorts = cellStarts(tcp, "sourcePorts");
+    const ports = cellStarts(tcp, "destinationPorts");
     if (sourcePorts.length * ports.length > MAX_CELLS) continue;
     for (const sourcePort of sourcePorts) {
       for (const [cell, start] of ports.entries()) {
