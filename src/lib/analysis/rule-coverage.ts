@@ -1,7 +1,15 @@
 import type { CompiledRule } from "../nsg/compile.ts";
 import type { PortInterval } from "../nsg/ports.ts";
 import { nextCandidate, portIndex, startCandidates } from "../nsg/rule-index.ts";
-import { boxIsExact, loadHulls, lowestPort, mayCover, nextMayCover, type RuleHulls } from "./rule-hulls.ts";
+import {
+  boxIsExact,
+  carriesPortsAt,
+  loadHulls,
+  lowestPort,
+  mayCover,
+  nextMayCover,
+  type RuleHulls,
+} from "./rule-hulls.ts";
 import { containsAll } from "./set-containment.ts";
 
 /**
@@ -42,9 +50,17 @@ export function covers(earlier: CompiledRule, later: CompiledRule): boolean {
   const b = later.rule;
   if (a.direction !== b.direction) return false;
   if (a.protocol !== "*" && a.protocol !== b.protocol) return false;
-  // Cheapest tests first: this runs for every candidate pair of rules in an NSG.
+  return holdsMatches(earlier, later, carriesPorts(later));
+}
+
+/**
+ * The rest of `covers`, once direction and protocol allow it: `later`'s ports (when they count)
+ * and addresses within `earlier`'s. The lint knows the first two from the rules' boxes and does
+ * not read the rules themselves again (a cold read per rule).
+ */
+function holdsMatches(earlier: CompiledRule, later: CompiledRule, portsCount: boolean): boolean {
   if (
-    carriesPorts(later) &&
+    portsCount &&
     !(
       portsCover(earlier.destinationPorts, later.destinationPorts) &&
       portsCover(earlier.sourcePorts, later.sourcePorts)
@@ -87,15 +103,17 @@ function firstCovering(
   // Read from the box, not the rule: the rule's own objects are scattered in memory, and a
   // cold read of each was a good part of the lint's time.
   const port = lowestPort(hulls, at);
+  const portsCount = carriesPortsAt(hulls, at);
+  // A rule whose box may cover this one is of its direction and protocol (or `*`).
+  const covering = (r: number) => boxIsExact(hulls, r) || holdsMatches(rules[r]!, rules[at]!, portsCount);
   const scanned = port >= 0 ? Math.min(at, SCAN_FIRST) : at;
   for (let r = nextMayCover(hulls, at, 0, scanned); r >= 0; r = nextMayCover(hulls, at, r + 1, scanned))
-    if (boxIsExact(hulls, r) || covers(rules[r]!, rules[at]!)) return rules[r];
+    if (covering(r)) return rules[r];
   if (port < 0 || scanned === at) return undefined;
   // Any port of the rule would do: its lowest is one.
   startCandidates(portIndex(rules), port);
   // Candidates come in priority order: past `at` none is earlier.
   for (let r = nextCandidate(); r >= 0 && r < at; r = nextCandidate())
-    if (r >= scanned && mayCover(hulls, r, at) && (boxIsExact(hulls, r) || covers(rules[r]!, rules[at]!)))
-      return rules[r];
+    if (r >= scanned && mayCover(hulls, r, at) && covering(r)) return rules[r];
   return undefined;
 }

@@ -76,7 +76,7 @@ export function loadHulls(rules: readonly CompiledRule[]): RuleHulls {
     const code = PROTOCOL_CODE[rule.protocol]!;
     protocol[i] = code;
     const at = i * HULL_WIDTH;
-    const carriesPorts = code <= 2; // *, TCP, UDP
+    const carriesPorts = code <= 2; // *, TCP, UDP: as carriesPortsAt
     let exact = portHull(bounds, at, carriesPorts ? compiled.destinationPorts : NO_PORTS);
     exact = portHull(bounds, at + 2, carriesPorts ? compiled.sourcePorts : NO_PORTS) && exact;
     exact = v4Hull(bounds, at + 4, compiled.sourceAddresses.v4) && exact;
@@ -193,6 +193,9 @@ export function nextMayCover(table: RuleHulls, later: number, from: number, to: 
   }
   return -1;
 }
+
+/** True when the rule's protocol carries ports (`*`, TCP, UDP): only then do its ports count. */
+export const carriesPortsAt = (table: RuleHulls, rule: number): boolean => table.protocol[rule]! <= 2;
 
 /** The lowest destination port of a rule whose protocol carries ports, else -1. */
 export function lowestPort(table: RuleHulls, rule: number): number {
