@@ -1,7 +1,9 @@
-import { isEmpty, isSubset, type AddressSet } from "../nsg/address-set.ts";
+import { isEmpty, type AddressSet } from "../nsg/address-set.ts";
 import type { CompiledNsg, CompiledRule } from "../nsg/compile.ts";
 import type { TagSets } from "../nsg/network.ts";
-import { firstCovering, portsCover } from "./rule-coverage.ts";
+import type { PortInterval } from "../nsg/ports.ts";
+import { coveringRules, portsCover } from "./rule-coverage.ts";
+import { containsAll } from "./set-containment.ts";
 import { isDefaultRuleName } from "../nsg/default-rules.ts";
 
 export type LintKind =
@@ -24,26 +26,30 @@ export interface RuleLint {
   message: string;
 }
 
-/** Open to the internet = covers all of its IPv4 part, or all of its IPv6 part (0.0.0.0/0 counts). */
-function coversInternet(source: AddressSet, internet: AddressSet): boolean {
+/**
+ * Open to the internet = covers all of its IPv4 part, or all of its IPv6 part (0.0.0.0/0 counts).
+ * The parts are made once per NSG, not once per rule.
+ */
+function internetCoverage(internet: AddressSet): (source: AddressSet) => boolean {
   const v4: AddressSet = { v4: internet.v4, v6: [] };
   const v6: AddressSet = { v4: new Float64Array(), v6: internet.v6 };
-  return (!isEmpty(v4) && isSubset(v4, source)) || (!isEmpty(v6) && isSubset(v6, source));
+  return (source) => (!isEmpty(v4) && containsAll(source, v4)) || (!isEmpty(v6) && containsAll(source, v6));
 }
 
 const verb = (access: "Allow" | "Deny") => (access === "Allow" ? "allows" : "denies");
 
-const MANAGEMENT_PORTS: [number, string][] = [
-  [22, "SSH"],
-  [3389, "RDP"],
+const MANAGEMENT_PORTS: [number, string, PortInterval[]][] = [
+  [22, "SSH", [[22, 22]]],
+  [3389, "RDP", [[3389, 3389]]],
 ];
+const EVERY_PORT: PortInterval[] = [[0, 65535]];
 
 function orderLints(nsg: string, rules: readonly CompiledRule[]): RuleLint[] {
   const lints: RuleLint[] = [];
+  const covering = coveringRules(rules);
   rules.forEach((later, at) => {
-    if (later.isDefault) return;
-    const earlier = firstCovering(rules, at);
-    if (!earlier) return;
+    const earlier = covering[at];
+    if (later.isDefault || !earlier) return;
     const same = earlier.rule.access === later.rule.access;
     lints.push({
       kind: same ? "redundant" : "shadowed",
@@ -60,11 +66,12 @@ function orderLints(nsg: string, rules: readonly CompiledRule[]): RuleLint[] {
 
 function exposureLints(nsg: string, rules: readonly CompiledRule[], tags: TagSets): RuleLint[] {
   const lints: RuleLint[] = [];
+  const coversInternet = internetCoverage(tags.internet);
   for (const r of rules) {
     if (r.isDefault || r.rule.access !== "Allow" || r.rule.direction !== "Inbound") continue;
-    if (!coversInternet(r.sourceAddresses, tags.internet)) continue;
+    if (!coversInternet(r.sourceAddresses)) continue;
     const carriesPorts = r.rule.protocol === "*" || r.rule.protocol === "Tcp" || r.rule.protocol === "Udp";
-    if (!carriesPorts || portsCover(r.destinationPorts, [[0, 65535]])) {
+    if (!carriesPorts || portsCover(r.destinationPorts, EVERY_PORT)) {
       lints.push({
         kind: "open-to-internet",
         severity: "warning",
@@ -74,11 +81,8 @@ function exposureLints(nsg: string, rules: readonly CompiledRule[], tags: TagSet
       });
       continue;
     }
-    for (const [port, label] of MANAGEMENT_PORTS) {
-      if (
-        portsCover(r.destinationPorts, [[port, port]]) &&
-        (r.rule.protocol === "*" || r.rule.protocol === "Tcp")
-      ) {
+    for (const [port, label, only] of MANAGEMENT_PORTS) {
+      if (portsCover(r.destinationPorts, only) && (r.rule.protocol === "*" || r.rule.protocol === "Tcp")) {
         lints.push({
           kind: "management-port-open",
           severity: "warning",
@@ -93,16 +97,21 @@ function exposureLints(nsg: string, rules: readonly CompiledRule[], tags: TagSet
 }
 
 /** Azure accepts a custom rule named like a default rule, but traces then read ambiguously. */
-function nameLints(nsg: string, rules: readonly CompiledRule[]): RuleLint[] {
-  return rules
-    .filter((r) => !r.isDefault && isDefaultRuleName(r.rule.name))
-    .map((r) => ({
-      kind: "default-rule-name" as const,
-      severity: "info" as const,
-      nsg,
-      rule: r.rule.name,
-      message: `${r.rule.name} (priority ${r.rule.priority}) has the name of a default rule; Azure allows it, but traces and flow logs become hard to read. Pick a name of its own.`,
-    }));
+function nameLints(nsg: string, lists: readonly (readonly CompiledRule[])[]): RuleLint[] {
+  const lints: RuleLint[] = [];
+  for (const rules of lists) {
+    for (const r of rules) {
+      if (r.isDefault || !isDefaultRuleName(r.rule.name)) continue;
+      lints.push({
+        kind: "default-rule-name",
+        severity: "info",
+        nsg,
+        rule: r.rule.name,
+        message: `${r.rule.name} (priority ${r.rule.priority}) has the name of a default rule; Azure allows it, but traces and flow logs become hard to read. Pick a name of its own.`,
+      });
+    }
+  }
+  return lints;
 }
 
 /** Shadowed, redundant and over-permissive rules of one compiled NSG. */
@@ -111,6 +120,6 @@ export function lintNsg(nsg: CompiledNsg, tags: TagSets): RuleLint[] {
     ...orderLints(nsg.name, nsg.inbound),
     ...orderLints(nsg.name, nsg.outbound),
     ...exposureLints(nsg.name, nsg.inbound, tags),
-    ...nameLints(nsg.name, [...nsg.inbound, ...nsg.outbound]),
+    ...nameLints(nsg.name, [nsg.inbound, nsg.outbound]),
   ];
 }

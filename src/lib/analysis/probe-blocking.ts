@@ -1,3 +1,4 @@
+import type { CompiledRule } from "../nsg/compile.ts";
 import type { Evaluator } from "../nsg/evaluator.ts";
 import { AZURE_PLATFORM_IP } from "../nsg/service-tags.ts";
 import type { RuleLint } from "./lint-rules.ts";
@@ -14,14 +15,38 @@ import type { RuleLint } from "./lint-rules.ts";
 /** Past this many cells per NIC the check says nothing rather than cost a keystroke's time. */
 const MAX_CELLS = 5_000;
 
-/** Starts of the cells that a list of port ranges cuts 0–65535 into. */
-function cellStarts(ranges: Iterable<readonly [number, number]>): number[] {
-  const starts = new Set<number>([0]);
-  for (const [lo, hi] of ranges) {
-    starts.add(lo);
-    if (hi < 65535) starts.add(hi + 1);
+/** Which ports start a cell; one array for every call (a call fills and reads it, then is done). */
+let marks: Uint8Array | undefined;
+
+/**
+ * Starts of the cells that a list of port ranges cuts 0–65535 into, ascending; undefined as soon
+ * as there are more than `most` (the check then says nothing, and the rest of the rules need not
+ * be read). Marked in an array of every port and read back in order: for the thousands of ranges
+ * of a pasted NSG that is cheaper than a set of numbers sorted.
+ */
+function cellStarts(
+  rules: readonly CompiledRule[],
+  side: "sourcePorts" | "destinationPorts",
+  most: number,
+): number[] | undefined {
+  marks ??= new Uint8Array(65536);
+  marks.fill(0);
+  marks[0] = 1;
+  let count = 1;
+  const mark = (port: number) => {
+    if (marks![port] === 0) count++;
+    marks![port] = 1;
+  };
+  for (const rule of rules) {
+    for (const [lo, hi] of rule[side]) {
+      mark(lo);
+      if (hi < 65535) mark(hi + 1);
+    }
+    if (count > most) return undefined;
   }
-  return [...starts].sort((a, b) => a - b);
+  const starts: number[] = [];
+  for (let port = 0; port < 65536; port++) if (marks[port]) starts.push(port);
+  return starts;
 }
 
 export function probeBlockingRules(evaluator: Evaluator, nsgs: readonly string[]): RuleLint[] {
@@ -35,9 +60,11 @@ export function probeBlockingRules(evaluator: Evaluator, nsgs: readonly string[]
     );
     if (rules.length === 0) continue;
     const tcp = rules.filter((r) => r.rule.protocol === "*" || r.rule.protocol === "Tcp");
-    const sourcePorts = cellStarts(tcp.flatMap((r) => r.sourcePorts));
-    const ports = cellStarts(tcp.flatMap((r) => r.destinationPorts));
-    if (sourcePorts.length * ports.length > MAX_CELLS) continue;
+    const sourcePorts = cellStarts(tcp, "sourcePorts", MAX_CELLS);
+    // At most MAX_CELLS cells in all: source cells times destination cells.
+    const ports =
+      sourcePorts && cellStarts(tcp, "destinationPorts", Math.floor(MAX_CELLS / sourcePorts.length));
+    if (!sourcePorts || !ports) continue;
     for (const sourcePort of sourcePorts) {
       for (const [cell, start] of ports.entries()) {
         const end = (ports[cell + 1] ?? 65536) - 1;
