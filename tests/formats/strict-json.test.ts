@@ -65,6 +65,8 @@ describe("strict JSON read natively", () => {
       '{"a": 1, "\\u0061": 2}',
       '{"a:b": 1, "a:b": ":"}',
       '{"a\\"": 1, "a\\"": 2}',
+      '{"b\\\\": ":", "b\\\\": 2}',
+      '{"c\\\\\\":": 1, "c\\\\\\":": 2}',
     ]) {
       const tree = parseJsonTree(text);
       expect(tree.ok ? [] : tree.errors.map((e) => e.code)).toEqual(["duplicate-key", "duplicate-key"]);
