@@ -63,7 +63,7 @@ const someRule = fc
     fc.array(fc.tuple(fc.constantFrom(...FIELDS, "unknownField", "__proto__"), fc.option(anyValue)), {
       maxLength: 3,
     }),
-    fc.constantFrom("flat", "nested", "nested-with-name-in-properties"),
+    fc.constantFrom("flat", "nested", "nested-with-name-in-properties", "nested-with-name-in-both"),
   )
   .map(([rule, changes, shape]) => {
     const changed: Record<string, unknown> = { ...rule };
@@ -78,7 +78,9 @@ const someRule = fc
         });
     if (shape === "flat") return changed;
     const { name, ...properties } = changed;
-    return shape === "nested" ? { name, properties } : { properties: { name, ...properties } };
+    if (shape === "nested") return { name, properties };
+    if (shape === "nested-with-name-in-both") return { name, properties: { ...properties, name: "inner" } };
+    return { properties: { name, ...properties } };
   });
 
 const schemaResult = (input: unknown) => parseSchema(securityRuleSchema, input, ["nsg", 3]);
@@ -105,7 +107,20 @@ describe("parseSecurityRule", () => {
   });
 
   it("gives the schema's result for values that are not rules", () => {
-    for (const input of [null, undefined, 7, "rule", [], [{}], { properties: [] }, { properties: null }])
+    for (const input of [
+      null,
+      undefined,
+      7,
+      "rule",
+      [],
+      [{}],
+      { properties: [] },
+      { properties: null },
+      { name: undefined, properties: { ...validRuleExample() } },
+      Object.assign(Object.create({ inherited: 1 }) as object, validRuleExample()),
+      { properties: Object.assign(Object.create({ name: "from-prototype" }) as object, validRuleExample()) },
+      { properties: { ...validRuleExample(), properties: {} } },
+    ])
       expect(parseSecurityRule(input, ["nsg", 3])).toStrictEqual(schemaResult(input));
   });
 
