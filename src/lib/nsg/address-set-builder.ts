@@ -1,4 +1,4 @@
-import { union, type AddressSet } from "./address-set.ts";
+import { NO_V6, union, type AddressSet } from "./address-set.ts";
 
 /**
  * One address set built from many parts, as compiling a rule side with a list of prefixes builds
@@ -49,7 +49,7 @@ export class AddressSetBuilder {
       }
     }
     const v4 = merged === out.length ? out : out.slice(0, merged);
-    const v6 = this.#withV6.length > 0 ? union(...this.#withV6).v6 : [];
+    const v6 = this.#withV6.length > 0 ? union(...this.#withV6).v6 : NO_V6;
     this.#count = 0;
     this.#withV6 = [];
     return { v4, v6 };

@@ -10,6 +10,9 @@ export interface AddressSet {
 }
 
 export const IPV4_MAX = 0xffffffff;
+
+/** The IPv6 part of a set with none: shared, since sets are never changed once made. */
+export const NO_V6: readonly bigint[] = Object.freeze([]);
 export const IPV6_MAX = (1n << 128n) - 1n;
 
 type Interval<T> = [T, T];

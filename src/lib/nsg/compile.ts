@@ -1,4 +1,4 @@
-import { ALL_ADDRESSES, EMPTY_SET, union, type AddressSet } from "./address-set.ts";
+import { ALL_ADDRESSES, EMPTY_SET, NO_V6, union, type AddressSet } from "./address-set.ts";
 import { DEFAULT_RULES } from "./default-rules.ts";
 import { AddressSetBuilder } from "./address-set-builder.ts";
 import { parseCidrOrIp, plainV4Range } from "./ip.ts";
@@ -49,7 +49,7 @@ function resolveAddress(value: string, tags: TagSets, network: Network): Address
 /** An address or CIDR as a set: a plain IPv4 one read directly, which is quicker than the memo. */
 function addressOf(value: string): AddressSet {
   const range = plainV4Range(value);
-  if (range) return { v4: Float64Array.of(range[0], range[1]), v6: [] };
+  if (range) return { v4: Float64Array.of(range[0], range[1]), v6: NO_V6 };
   const parsed = parseCidrOrIp(value);
   return parsed.ok ? parsed.value : EMPTY_SET;
 }

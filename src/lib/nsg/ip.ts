@@ -113,7 +113,7 @@ export function parseCidrOrIp(text: string): Result<AddressSet> {
 export const isValidPrefix = (text: string): boolean => isPlainV4Prefix(text) || parseCidrOrIp(text).ok;
 
 /** A valid IPv4 address or CIDR as rules nearly always write one (`plainV4Range`). */
-export const isPlainV4Prefix = (text: string): boolean => plainV4Range(text.trim()) !== undefined;
+export const isPlainV4Prefix = (text: string): boolean => plainV4Length(text.trim()) >= 0;
 
 /**
  * An IPv4 address or CIDR in the form rules write it (`dottedQuad`, then "/" and a length of
@@ -121,9 +121,18 @@ export const isPlainV4Prefix = (text: string): boolean => plainV4Range(text.trim
  * errors included, is undefined and left to `parsePrefix`.
  */
 export function plainV4Range(text: string): readonly [number, number] | undefined {
+  const bits = plainV4Length(text);
+  if (bits < 0) return undefined;
+  const slash = text.indexOf("/");
+  const address = dottedQuad(text, slash < 0 ? text.length : slash)!;
+  return [address, address + 2 ** (32 - bits) - 1];
+}
+
+/** `plainV4Range`'s prefix length (32 for an address), or -1; nothing allocated for validation. */
+function plainV4Length(text: string): number {
   const slash = text.indexOf("/");
   const address = dottedQuad(text, slash < 0 ? text.length : slash);
-  if (address === undefined) return undefined;
+  if (address === undefined) return -1;
   let bits = 32;
   if (slash >= 0) {
     const digits = text.length - slash - 1;
@@ -131,11 +140,10 @@ export function plainV4Range(text: string): readonly [number, number] | undefine
     const units = text.charCodeAt(slash + 2) - ZERO;
     if (digits === 1 && tens >= 0 && tens <= 9) bits = tens;
     else if (digits === 2 && tens >= 1 && tens <= 3 && units >= 0 && units <= 9) bits = tens * 10 + units;
-    else return undefined;
-    if (bits > 32) return undefined;
+    else return -1;
+    if (bits > 32) return -1;
   }
-  const size = 2 ** (32 - bits);
-  return address % size === 0 ? [address, address + size - 1] : undefined;
+  return address % 2 ** (32 - bits) === 0 ? bits : -1;
 }
 
 function parsePrefix(text: string, trimmed: string): Result<AddressSet> {

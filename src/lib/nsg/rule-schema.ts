@@ -2,7 +2,7 @@ import { lazySchema, z } from "../zod.ts";
 import { closestMatch } from "../text/closest-match.ts";
 import { ACCESSES, DIRECTIONS, RULE_PROTOCOLS, canonical } from "./vocabulary.ts";
 import { isPlainV4Prefix, isValidPrefix, parseCidrOrIp } from "./ip.ts";
-import { parsePortSpec } from "./ports.ts";
+import { isValidPortSpec, parsePortSpec } from "./ports.ts";
 import { builtInTag } from "./service-tags.ts";
 import type { IssueCode } from "../issue-codes.ts";
 import type { Issue } from "../result.ts";
@@ -150,10 +150,13 @@ const SIDE_FIELDS = {
   },
 } as const;
 
+/** An absent list, read without allocating one per check. */
+const NONE: readonly string[] = [];
+
 function checkPorts(rule: FlatRule, side: Side, add: AddIssue) {
   const fields = SIDE_FIELDS[side];
   const single = rule[fields.portRange];
-  const plural = rule[fields.portRanges] ?? [];
+  const plural = rule[fields.portRanges] ?? NONE;
   if (single !== undefined && plural.length > 0) {
     add("conflicting-fields", `set either ${side}PortRange or ${side}PortRanges, not both`, [
       fields.portRanges,
@@ -162,11 +165,13 @@ function checkPorts(rule: FlatRule, side: Side, add: AddIssue) {
   if (single === undefined && plural.length === 0) {
     add("missing-field", `${side}PortRange is required (use "*" for any port)`, [fields.portRange]);
   }
-  if (single !== undefined) {
+  // The spec is parsed again only to word what is wrong with it.
+  if (single !== undefined && !isValidPortSpec(single)) {
     const parsed = parsePortSpec(single);
     if (!parsed.ok) addParsed(add, parsed.errors, [fields.portRange]);
   }
   for (let i = 0; i < plural.length; i++) {
+    if (isValidPortSpec(plural[i]!)) continue;
     const parsed = parsePortSpec(plural[i]!);
     if (!parsed.ok) addParsed(add, parsed.errors, [fields.portRanges, i]);
   }
@@ -192,8 +197,8 @@ function checkSingleAddress(value: string, field: string, add: AddIssue) {
 function checkAddresses(rule: FlatRule, side: Side, add: AddIssue) {
   const fields = SIDE_FIELDS[side];
   const single = rule[fields.prefix];
-  const plural = rule[fields.prefixes] ?? [];
-  const asgs = rule[fields.asgs] ?? [];
+  const plural = rule[fields.prefixes] ?? NONE;
+  const asgs = rule[fields.asgs] ?? NONE;
   const hasPrefix = single !== undefined || plural.length > 0;
   if (single !== undefined && plural.length > 0) {
     add("conflicting-fields", `set either ${side}AddressPrefix or ${side}AddressPrefixes, not both`, [

@@ -36,6 +36,9 @@ export function validateAsgPlacement(
 
   topology.nsgs.forEach((nsg, g) =>
     nsg.securityRules.forEach((rule, r) => {
+      // Only a rule with groups on both sides can mix networks; most rules name none.
+      if (rule.sourceApplicationSecurityGroups.length === 0) return;
+      if (rule.destinationApplicationSecurityGroups.length === 0) return;
       const vnets = (asgs: string[]) => new Set(asgs.flatMap((a) => vnetOfAsg.get(a) ?? []));
       const sources = vnets(rule.sourceApplicationSecurityGroups);
       const destinations = vnets(rule.destinationApplicationSecurityGroups);

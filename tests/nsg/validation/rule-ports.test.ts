@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatPorts, parsePortSpec } from "../../../src/lib/nsg/index.ts";
+import { isValidPortSpec } from "../../../src/lib/nsg/ports.ts";
 import { ruleIssuesWith } from "./issues.ts";
 
 describe("port specs", () => {
@@ -38,6 +39,8 @@ describe("port specs", () => {
       fc.property(spec, (text) => {
         const parsed = parsePortSpec(text);
         expect(parsed.ok ? parsed.value : "invalid").toEqual(reference(text));
+        // Validation's check without the interval answers the same.
+        expect(isValidPortSpec(text)).toBe(parsed.ok);
       }),
       { numRuns: 4000 },
     );
