@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseScenario } from "../../src/lib/playground/parse-scenario.ts";
+import { parseScenario, scenarioTree } from "../../src/lib/playground/parse-scenario.ts";
 import { BLANK_SCENARIO } from "../../src/lib/playground/blank-scenario.ts";
 import { twoVmScenario, rule } from "./scenario.ts";
 
@@ -84,5 +84,23 @@ describe("reading a scenario document", () => {
   it("rejects a sample flow that is not a flow, located", () => {
     const text = "topology: {}\nflows:\n  - name: x\n    flow: { from: a, to: b, protocol: Gre }\n";
     expect(at(parseScenario(text))[0]).toMatch(/^4:\d+ protocol must be one of/);
+  });
+});
+
+describe("reading one text in steps", () => {
+  it("gives each step what the one before made, and reads a changed text anew", () => {
+    const broken = BLANK_SCENARIO.replace("priority: 100", "priority: 99");
+    const line = BLANK_SCENARIO.split("\n").findIndex((l) => l.includes("priority: 100")) + 1;
+    const tree = scenarioTree(BLANK_SCENARIO);
+    const first = parseScenario(BLANK_SCENARIO);
+    expect(first.ok).toBe(true);
+    expect(scenarioTree(BLANK_SCENARIO)).toBe(tree);
+    expect(parseScenario(BLANK_SCENARIO)).toBe(first);
+    // Another text in between is read on its own, then the first is read again as it was.
+    const other = parseScenario(broken);
+    expect(other.ok ? [] : other.errors.map((e) => [e.code, e.span?.line])).toEqual([
+      ["priority-out-of-range", line],
+    ]);
+    expect(parseScenario(BLANK_SCENARIO)).toStrictEqual(first);
   });
 });

@@ -11,8 +11,7 @@ import type { FlowInput } from "../../lib/nsg/flow-schema.ts";
 import { CHANGES_LANGUAGE_LABEL } from "../../lib/playground/apply-cli-changes.ts";
 import { BLANK_CLI, BLANK_SCENARIO } from "../../lib/playground/blank-scenario.ts";
 import { compilePlayground, type PlaygroundModel } from "../../lib/playground/compile-playground.ts";
-import { parseScenario, scenarioFormat } from "../../lib/playground/parse-scenario.ts";
-import { parseDataTree } from "../../lib/formats/data-tree.ts";
+import { parseScenario, scenarioTree } from "../../lib/playground/parse-scenario.ts";
 import {
   EMPTY_FLOW_FORM,
   endpointOptions,
@@ -502,9 +501,9 @@ async function boot(root: HTMLElement): Promise<void> {
   // Compiling and drawing are a task each on the way in, so neither holds a phone for long. The
   // first compile is slow mostly because its code runs for the first time (the YAML reader, then
   // zod building and running the schemas: 90 and 100 ms at 4× CPU for the starter), so those
-  // stages run once, a task each, before it.
+  // stages run first, a task each, and each hands what it made to the next (parse-scenario.ts).
   await nextTask();
-  parseDataTree(start.scenario, scenarioFormat(start.scenario));
+  scenarioTree(start.scenario);
   await nextTask();
   parseScenario(start.scenario);
   await nextTask();

@@ -36,7 +36,27 @@ function locate(tree: DataTree, issue: Issue): Issue {
   return { ...issue, ...(span ? { span } : {}) };
 }
 
+/**
+ * The last text read, its tree and its result. The playground reads one text in steps (its boot
+ * warms the reader, then the schemas, then compiles, a task each) and refreshes unchanged texts:
+ * each step takes what the one before made instead of reading the text again. Neither tree nor
+ * result is ever changed by a reader.
+ */
+let lastTree: { text: string; tree: ReturnType<typeof parseDataTree> } | undefined;
+let lastResult: { text: string; result: ScenarioResult } | undefined;
+
+/** The scenario text's tree: parseScenario's first step, kept for it. */
+export function scenarioTree(text: string): ReturnType<typeof parseDataTree> {
+  if (lastTree?.text !== text) lastTree = { text, tree: parseDataTree(text, scenarioFormat(text)) };
+  return lastTree.tree;
+}
+
 export function parseScenario(text: string): ScenarioResult {
+  if (lastResult?.text !== text) lastResult = { text, result: readScenario(text) };
+  return lastResult.result;
+}
+
+function readScenario(text: string): ScenarioResult {
   const format = scenarioFormat(text);
   if (text.trim() === "") {
     return fail([
@@ -49,7 +69,7 @@ export function parseScenario(text: string): ScenarioResult {
       },
     ]);
   }
-  const tree = parseDataTree(text, format);
+  const tree = scenarioTree(text);
   if (!tree.ok) return tree;
   const data = tree.value.value;
   if (data !== null && typeof data === "object" && !Array.isArray(data) && !("topology" in data)) {
