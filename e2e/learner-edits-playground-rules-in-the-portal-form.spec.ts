@@ -70,8 +70,12 @@ test("learner edits a scenario rule in the portal form and sees the traced flow 
   await useCodeEditors(page);
   await expect(banner).toContainText("Denied by nsg-db-nic");
 
-  // Deleting the rule lets the default AllowVnetInBound decide: allowed again.
+  // Deleting the rule lets the default AllowVnetInBound decide: allowed again. The form, drawn
+  // only once its tab is chosen, shows the rules as the reloaded changes left them.
   await page.getByRole("tab", { name: "Portal form" }).click();
+  await expect(
+    ruleRow(panel, "nsg-db-nic", "Inbound", "Allow-SQL-From-Web").locator(".rf-access"),
+  ).toHaveText("Deny");
   await ruleRow(panel, "nsg-db-nic", "Inbound", "Allow-SQL-From-Web")
     .getByRole("button", { name: "Delete inbound rule Allow-SQL-From-Web" })
     .click();

@@ -289,6 +289,22 @@ async function boot(root: HTMLElement): Promise<void> {
   }
 
   /**
+   * The portal form's tables are hundreds of elements: drawn while their tab shows, else when
+   * the tab is chosen (the boot drew them behind the scenario tab, a long task on a phone).
+   */
+  const formPanel = q("[data-tabpanel=form]");
+  let drawRuleForm: (() => void) | undefined;
+  function showRuleForm(draw: () => void): void {
+    drawRuleForm = draw;
+    if (!formPanel.hidden) drawPendingRuleForm();
+  }
+  function drawPendingRuleForm(): void {
+    const draw = drawRuleForm;
+    drawRuleForm = undefined;
+    draw?.();
+  }
+
+  /**
    * The views below the verdict (findings, effective rules, exposure, the diagram in its closed
    * box) are drawn after it, each in a task of its own, so that no refresh holds the page for
    * long: on a phone a refresh drawn at once was one 500 ms task (issue 18).
@@ -323,7 +339,9 @@ async function boot(root: HTMLElement): Promise<void> {
       laterViews.cancel();
       const where = model.scenarioErrors.length > 0 ? "the scenario" : "the changes";
       const text = `Fix the problems in ${where} (listed under the editor) to see this.`;
-      ruleForm.unavailable(`Fix the problems in ${where} (listed under its editor) to edit rules here.`);
+      showRuleForm(() =>
+        ruleForm.unavailable(`Fix the problems in ${where} (listed under its editor) to edit rules here.`),
+      );
       for (const target of [ui.effective, ui.exposure, ui.lints])
         target.replaceChildren(el("p", { class: "pg-note" }, text));
       if (checked) showVerdict(true);
@@ -336,12 +354,15 @@ async function boot(root: HTMLElement): Promise<void> {
     fillNicSelect(ui.effectiveNic, nics);
     fillNicSelect(ui.exposureNic, nics);
     const findings = lintScenario(evaluator);
-    // The rule form is drawn at once: it puts focus back on the rule the learner just changed.
-    ruleForm.show({
-      topology: evaluator.network.topology,
-      nsgs: evaluator.network.topology.nsgs.map((n) => n.name),
-      notes: findings.flatMap((f) => f.lints),
-    });
+    // The rule form is drawn at once when it shows: it puts focus back on the rule the learner
+    // just changed.
+    showRuleForm(() =>
+      ruleForm.show({
+        topology: evaluator.network.topology,
+        nsgs: evaluator.network.topology.nsgs.map((n) => n.name),
+        notes: findings.flatMap((f) => f.lints),
+      }),
+    );
     showVerdict(true);
     laterViews.run([
       () => renderLints(ui.lints, findings),
@@ -453,7 +474,9 @@ async function boot(root: HTMLElement): Promise<void> {
   ui.effectiveNic.addEventListener("change", renderEffectiveView);
   ui.exposureNic.addEventListener("change", renderExposureView);
 
-  setupTabs(ui.tabs, () => undefined);
+  setupTabs(ui.tabs, (name) => {
+    if (name === "form") drawPendingRuleForm();
+  });
 
   wireShareButton(
     { button: ui.shareCopy, output: ui.shareOutput, status: ui.shareStatus },
