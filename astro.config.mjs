@@ -29,6 +29,17 @@ export default defineConfig({
       }),
       // The JSON language without the seventy editor contributions Monaco's worker helper imports.
       monacoWorkerHelper(),
+      // The chunk groups below take only the modules they name (includeDependenciesRecursively
+      // off), which rolldown allows only when an entry may gain exports; Vite sets the option
+      // itself, so a plugin sets it last. No page script's exports are read by anything.
+      {
+        name: "entry-signatures-for-chunk-groups",
+        enforce: "post",
+        options(options) {
+          options.preserveEntrySignatures = "allow-extension";
+          return options;
+        },
+      },
     ],
     environments: {
       // What every page's up-front script (src/components/page/boot.ts) imports, the store it reads
@@ -38,9 +49,22 @@ export default defineConfig({
           rolldownOptions: {
             output: {
               codeSplitting: {
+                // A group is the modules its test names, not their imports too: a group pulling
+                // in zod and the grader would load them on every lesson page.
+                includeDependenciesRecursively: false,
                 groups: [
                   {
+                    // Small modules that only the exercise islands share (the editor's first
+                    // grade fetched them as chunks under 1 KB, each a round trip on a slow line).
+                    // Not those a lesson page or the playground loads too: they would bring the
+                    // rest along.
+                    name: "exercise-shared",
+                    test: /src\/components\/exercise\/(feedback-setting|exercise-data)\.ts$|src\/lib\/exercise-ui\/(submission-file|log-reading-session|learner-name|learner-identity|predict-session)\.ts$|src\/lib\/assignments\/(assignment-submission|feedback-level)\.ts$|src\/lib\/grader\/exercise-schema\.ts$|src\/lib\/store\/records\/learner\.ts$|src\/components\/shared\/learner-name-view\.ts$/,
+                    priority: 1,
+                  },
+                  {
                     name: "page-boot",
+                    priority: 2,
                     test: /src\/lib\/(result|store\/store|store\/records\/(validate|lesson-progress)|progress\/(index|browser|progress))\.ts$|src\/components\/shared\/tasks\.ts$|vite\/preload-helper/,
                   },
                 ],
